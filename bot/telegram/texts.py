@@ -1,0 +1,73 @@
+"""Every user-facing string of the Telegram bot, in one place (Arabic, HTML-safe templates).
+
+Placeholders are filled with already-escaped values by `bot.telegram.formatting`; no text here
+names a particular article: titles, sources and example questions come from article metadata.
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, str] = {
+    "welcome": (
+        "أهلًا بك {name}! 👋\n"
+        "أنا بوت يجيب عن أسئلتك بالعربية عن {count_phrase}:\n"
+        "{articles}\n\n"
+        "اكتب سؤالك وسأجيبك بإيجاز مع اقتباس الجملة التي استندت إليها من المقال."
+    ),
+    "welcome_examples": "جرّب أحد هذه الأسئلة:",
+    "count_one": "المقال التالي",
+    "count_many": "المقالات التالية",
+    "article_line": "• <b>{title}</b> ({source})",
+    "help": (
+        "<b>كيف أستخدم البوت؟</b>\n"
+        "• في المحادثة الخاصة: اكتب سؤالك مباشرة.\n"
+        "• في المجموعات: اذكرني ({mention}) أو ردّ على إحدى رسائلي أو استخدم /ask متبوعًا بسؤالك.\n"
+        "• أتذكر آخر أسئلتك لأفهم أسئلة المتابعة، مثل «ولماذا؟».\n\n"
+        "<b>الأوامر</b>\n"
+        "/start — الترحيب وأمثلة على الأسئلة\n"
+        "/help — هذه المساعدة\n"
+        "/source — المقالات التي أعرفها ومصادرها\n"
+        "/reset — نسيان هذه المحادثة\n"
+        "/ask — طرح سؤال (مفيد في المجموعات)"
+    ),
+    "source_header": "<b>المقالات التي أجيب عنها:</b>",
+    "source_line": "• <b>{title}</b>\n  المصدر: {source}",
+    "no_articles": "لا توجد مقالات محمّلة حاليًا.",
+    "reset_done": "تم. نسيتُ هذه المحادثة، ويمكنك البدء من جديد.",
+    "ask_usage": "اكتب سؤالك بعد الأمر، مثلًا:\n/ask {example}",
+    "ask_usage_plain": "اكتب سؤالك بعد الأمر، مثلًا: /ask ما موضوع المقال؟",
+    "empty_mention": "نعم؟ اكتب سؤالك عن المقال وسأجيبك.",
+    "non_text": (
+        "عذرًا، لا أستطيع قراءة {kind}. أنا أجيب عن الأسئلة المكتوبة بالعربية "
+        "حول المقالات التي أعرفها. اكتب سؤالك نصًّا، أو أرسل /help للمساعدة."
+    ),
+    "kind_sticker": "الملصقات",
+    "kind_photo": "الصور",
+    "kind_voice": "الرسائل الصوتية",
+    "kind_audio": "الملفات الصوتية",
+    "kind_video": "مقاطع الفيديو",
+    "kind_document": "الملفات",
+    "kind_other": "هذا النوع من الرسائل",
+    "not_allowed": "عذرًا، هذا البوت خاص ولا يمكنني الرد عليك هنا. شكرًا لتفهّمك 🙏",
+    "rate_limited": (
+        "مهلًا قليلًا 🙂 وصلتَ إلى الحد الأقصى ({limit} سؤالًا في الدقيقة). "
+        "حاول مجددًا بعد {seconds} ثانية."
+    ),
+    "error": "عذرًا، حدث خطأ غير متوقع أثناء معالجة رسالتك. حاول مرة أخرى بعد قليل.",
+    "example_gone": "هذا المثال لم يعد متاحًا، اكتب سؤالك مباشرة.",
+    "question_echo": "❓ <b>{question}</b>",
+    "quote_attribution": "— {title}",
+}
+
+COMMAND_DESCRIPTIONS: list[tuple[str, str]] = [
+    ("start", "الترحيب وأمثلة على الأسئلة"),
+    ("help", "طريقة الاستخدام"),
+    ("source", "المقالات التي أعرفها ومصادرها"),
+    ("reset", "نسيان هذه المحادثة"),
+    ("ask", "طرح سؤال عن المقال"),
+]
+
+
+def text(key: str, **values: object) -> str:
+    """One user-facing string, with its placeholders filled."""
+    template = TEXTS[key]
+    return template.format(**values) if values else template

@@ -1,0 +1,632 @@
+"""End-to-end tests of the Telegram front end: the real PTB Application over real HTTP.
+
+Every test runs `bot.telegram.run_telegram` (polling or webhook) in a thread against
+`tests/fake_bot_api.FakeBotAPI` on 127.0.0.1 and asserts on what the bot sent. The answering core
+is the real one (`bot.service.build_service`); where a test needs a slow or very long answer it
+wraps the real service in a small test-side QAService (see `Wrapped`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import logging
+import re
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answer, Source, Turn
+from bot.service import QAService
+from bot.settings import Settings, load_settings
+from bot.telegram import request_stop, run_telegram
+from bot.telegram.formatting import MAX_MESSAGE_CHARS, render_answer
+from bot.telegram.logs import RedactingFilter
+from bot.telegram.store import ConversationStore
+from bot.telegram.texts import TEXTS
+
+try:
+    from tests.fake_bot_api import FakeBotAPI
+except ImportError:  # tests/ on sys.path directly (pytest's rootdir-less import mode)
+    from fake_bot_api import FakeBotAPI  # type: ignore[no-redef]
+
+QUESTION = "أين ستعقد قمة ترامب وبوتين؟"
+FOLLOW_UP = "ومتى ستعقد؟"
+OUT_OF_SCOPE = "ما هي عاصمة اليابان؟"
+STEP = 15.0  # seconds any single wait may take before a test fails
+
+
+def esc(value: str) -> str:
+    """The escaping the bot applies to user and article strings."""
+    return html.escape(value, quote=False)
+
+
+def _flat(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def shows(message: str, raw: str, chars: int = 60) -> bool:
+    """Whether the message shows (the start of) `raw`, escaped, whitespace-insensitively."""
+    return _flat(esc(raw))[:chars] in _flat(message)
+
+
+# -- the core ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def core() -> QAService:
+    """The real answering core (loads the model and index once per session)."""
+    try:
+        from bot.service import build_service
+    except ImportError:  # pragma: no cover - only while the core is not merged yet
+        pytest.skip("bot.service.build_service is not available yet (needs the answering core)")
+    return build_service(load_settings(llm_provider="none"))
+
+
+class Wrapped:
+    """A test-side chain around the real service: records calls, can slow down or lengthen answers."""
+
+    def __init__(
+        self,
+        real: QAService,
+        slow: Callable[[str], float] = lambda q: 0.0,
+        transform: Callable[[Answer], Answer] | None = None,
+    ) -> None:
+        self.real = real
+        self.slow = slow
+        self.transform = transform
+        self.calls: list[tuple[str, list[Turn]]] = []
+        self._lock = threading.Lock()
+
+    def answer(self, question: str, history: Sequence[Turn]) -> Answer:
+        with self._lock:
+            self.calls.append((question, list(history)))
+        delay = self.slow(question)
+        if delay:
+            time.sleep(delay)
+        answer = self.real.ask(question, history)
+        return self.transform(answer) if self.transform else answer
+
+    def stream(self, question: str, history: Sequence[Turn]):
+        answer = self.answer(question, history)
+        yield answer.answer
+        yield answer
+
+    def service(self) -> QAService:
+        return QAService(self, self.real.articles, self.real.max_question_chars)
+
+
+# -- running the bot -----------------------------------------------------------------------------
+
+
+def make_settings(api: FakeBotAPI, tmp_path: Path, **overrides) -> Settings:
+    values = dict(
+        telegram_bot_token=api.token,
+        telegram_base_url=api.base_url,
+        telegram_state_file=tmp_path / "telegram_state.json",
+        telegram_workers=2,
+        telegram_rate_limit=100,
+        llm_provider="none",
+        log_level="INFO",
+    )
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+class Running:
+    """A bot running in a background thread; `stop()` shuts it down gracefully."""
+
+    def __init__(self, settings: Settings, service: QAService) -> None:
+        self.app = None
+        self.rc: int | None = None
+        self._ready = threading.Event()
+
+        def on_ready(app) -> None:
+            self.app = app
+            self._ready.set()
+
+        def target() -> None:
+            self.rc = run_telegram(settings, service, stop_signals=(), on_ready=on_ready)
+            self._ready.set()
+
+        self.thread = threading.Thread(target=target, name="bot-under-test", daemon=True)
+        self.thread.start()
+
+    def wait_running(self, timeout: float = STEP) -> None:
+        assert self._ready.wait(timeout), "the bot did not start"
+        deadline = time.monotonic() + timeout
+        while self.rc is None and not (self.app and self.app.running):
+            assert time.monotonic() < deadline, "the application never reached running state"
+            time.sleep(0.02)
+
+    def stop(self, timeout: float = STEP) -> int | None:
+        if self.app is not None and self.thread.is_alive():
+            deadline = time.monotonic() + timeout
+            while not self.app.running and self.thread.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.02)
+            request_stop(self.app)
+        self.thread.join(timeout)
+        assert not self.thread.is_alive(), "the bot did not stop"
+        return self.rc
+
+
+@contextlib.contextmanager
+def bot_running(api: FakeBotAPI, settings: Settings, service: QAService) -> Iterator[Running]:
+    running = Running(settings, service)
+    try:
+        running.wait_running()
+        assert api.wait_ready(STEP), "the bot never registered its commands and polled"
+        yield running
+    finally:
+        rc = running.stop()
+    assert rc == 0
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+    assert server.unknown == [], f"the bot called methods the fake server does not know: {server.unknown}"
+
+
+def wait_quiet(seconds: float = 0.6) -> None:
+    """Give the bot time to (wrongly) answer something it must ignore."""
+    time.sleep(seconds)
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+def test_start_welcome_examples_and_commands(api, core, tmp_path):
+    with bot_running(api, make_settings(api, tmp_path), core):
+        registered = api.calls_to("setMyCommands")[-1].params["commands"]
+        assert [c["command"] for c in registered] == ["start", "help", "source", "reset", "ask"]
+
+        api.send_text(11, "/start")
+        welcome = api.wait_sent(11, 1)[0]
+        call = api.sent(11)[0]
+        assert call.params["parse_mode"] == "HTML"
+        for article in core.articles:
+            assert esc(article.title) in welcome
+        buttons = [row[0] for row in call.params["reply_markup"]["inline_keyboard"]]
+        examples = core.example_questions(3)
+        assert len(buttons) == len(examples) == 3
+        assert [b["text"] for b in buttons] == examples
+        assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
+
+        api.press_button(11, buttons[1]["callback_data"])
+        texts = api.wait_sent(11, 2)
+        assert api.wait_for(lambda: api.calls_to("answerCallbackQuery"), STEP)
+        expected = core.ask(examples[1], [])
+        assert shows(texts[1], examples[1])
+        assert shows(texts[1], expected.error or expected.answer)
+
+        api.send_text(11, "/help")
+        api.send_text(11, "/source")
+        help_text, source_text = api.wait_sent(11, 4)[2:4]
+        assert "/ask" in help_text and "/reset" in help_text
+        for article in core.articles:
+            assert esc(article.title) in source_text and esc(article.source) in source_text
+
+        api.send_text(11, "/unknown")
+        assert api.wait_sent(11, 5)[4] == help_text  # unknown commands in private get the help
+
+
+def test_arabic_question_answered_with_source_quote(api, core, tmp_path):
+    expected = core.ask(QUESTION, [])
+    assert expected.found and expected.sources
+    with bot_running(api, make_settings(api, tmp_path), core):
+        api.send_text(21, QUESTION)
+        texts = api.wait_sent(21, 1)
+    assert len(texts) == 1
+    reply = texts[0]
+    assert _flat(reply).startswith(_flat(esc(expected.answer))[:60])
+    quote = reply[reply.index("<blockquote>") :]
+    assert shows(quote, expected.sources[0].text)
+    assert reply.endswith("</blockquote>")
+    typing = api.calls_to("sendChatAction", chat_id=21)
+    assert typing and typing[0].params["action"] == "typing"
+    assert typing[0].at <= api.sent(21)[0].at
+
+
+def test_out_of_scope_question_gets_honest_refusal(api, core, tmp_path):
+    expected = core.ask(OUT_OF_SCOPE, [])
+    assert not expected.found
+    with bot_running(api, make_settings(api, tmp_path), core):
+        api.send_text(22, OUT_OF_SCOPE)
+        texts = api.wait_sent(22, 1)
+    assert len(texts) == 1
+    assert _flat(texts[0]) == _flat(esc(expected.answer))
+    assert "<blockquote>" not in texts[0]
+
+
+def test_follow_up_gets_the_previous_turn(api, core, tmp_path):
+    spy = Wrapped(core)
+    with bot_running(api, make_settings(api, tmp_path), spy.service()):
+        api.send_text(23, QUESTION)
+        api.send_text(23, FOLLOW_UP)
+        texts = api.wait_sent(23, 2)
+    assert [q for q, _ in spy.calls] == [QUESTION, FOLLOW_UP]
+    first = core.ask(QUESTION, [])
+    history = spy.calls[1][1]
+    assert [t.question for t in history] == [QUESTION]
+    assert history[0].answer == first.answer and history[0].found == first.found
+    expected = core.ask(FOLLOW_UP, history)
+    assert shows(texts[1], expected.answer)
+
+
+def test_too_long_question_is_refused_by_the_core(api, core, tmp_path):
+    long_question = "لماذا تأجل الاجتماع؟ " * (core.max_question_chars // 10)
+    expected = core.ask(long_question, [])
+    assert expected.error
+    with bot_running(api, make_settings(api, tmp_path), core):
+        api.send_text(24, long_question)
+        texts = api.wait_sent(24, 1)
+    assert shows(texts[0], expected.error)
+
+
+# -- groups, non-text, edits ---------------------------------------------------------------------
+
+
+def test_group_rules(api, core, tmp_path):
+    group = -100_555
+    spy = Wrapped(core)
+    with bot_running(api, make_settings(api, tmp_path), spy.service()):
+        user = 31
+        api.send_text(group, "مرحبًا بالجميع، " + QUESTION, user_id=user)  # not addressed: ignored
+        mention = api.send_text(group, f"@{api.bot_username} {QUESTION}", user_id=user)
+        assert len(api.wait_sent(group, 1)) == 1
+        first = api.sent(group)[0]
+        assert first.params["reply_parameters"]["message_id"] == mention["message_id"]
+
+        bot_message = api.message(group, "…", user_id=api.bot_id)
+        bot_message["from"] = api.bot_user()
+        api.send_text(group, FOLLOW_UP, user_id=user, reply_to=bot_message)
+        api.send_text(group, f"/ask {QUESTION}", user_id=32)
+        api.send_text(group, f"/ask@{api.bot_username} {OUT_OF_SCOPE}", user_id=33)
+        texts = api.wait_sent(group, 4)
+        assert len(texts) == 4
+
+        api.send_text(group, f"@{api.bot_username} {QUESTION}", user_id=34, is_bot=True)  # another bot
+        api.send_text(group, QUESTION, user_id=35)  # plain message
+        api.send_text(group, "/ask", user_id=36)  # usage hint, not a question
+        texts = api.wait_sent(group, 5)
+        wait_quiet()
+        assert len(api.sent(group)) == 5
+        assert "/ask" in texts[4]
+
+    asked = [q for q, _ in spy.calls]
+    assert sorted(asked) == sorted([QUESTION, FOLLOW_UP, QUESTION, OUT_OF_SCOPE])
+    follow_up_history = next(h for q, h in spy.calls if q == FOLLOW_UP)
+    assert [t.question for t in follow_up_history] == [QUESTION]  # per (chat, user) memory
+    for q, h in spy.calls:
+        if q == OUT_OF_SCOPE:
+            assert h == []  # user 33 has a memory of their own
+
+
+def test_non_text_messages_get_a_polite_note(api, core, tmp_path):
+    spy = Wrapped(core)
+    with bot_running(api, make_settings(api, tmp_path), spy.service()):
+        api.send_sticker(41)
+        api.send_photo(41)
+        api.send_voice(41)
+        api.send_document(41)
+        api.send_sticker(-100_41, user_id=41)  # in a group, not addressed: ignored
+        texts = api.wait_sent(41, 4)
+        wait_quiet()
+    assert len(texts) == 4
+    for kind, reply in zip(["kind_sticker", "kind_photo", "kind_voice", "kind_document"], texts, strict=True):
+        assert TEXTS[kind] in reply
+    assert api.sent(-100_41) == []
+    assert spy.calls == []
+
+
+def test_edited_message_is_not_answered_again(api, core, tmp_path):
+    spy = Wrapped(core)
+    with bot_running(api, make_settings(api, tmp_path), spy.service()):
+        original = api.send_text(42, QUESTION)
+        api.wait_sent(42, 1)
+        api.send_edit(original, OUT_OF_SCOPE)
+        api.send_text(42, "/help")
+        api.wait_sent(42, 2)
+        wait_quiet()
+    assert len(api.sent(42)) == 2
+    assert [q for q, _ in spy.calls] == [QUESTION]
+
+
+# -- splitting, flood control, concurrency -------------------------------------------------------
+
+
+class _TagBalance(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        self.ok = self.ok and bool(self.stack) and self.stack.pop() == tag
+
+
+def test_long_answer_is_split_on_sentence_boundaries(api, core, tmp_path):
+    sentence_pool = [s.text for s in core.ask(QUESTION, []).sources] or ["جملة اختبار طويلة نوعًا ما."]
+    sentences = [f"الجملة رقم {i}: {sentence_pool[i % len(sentence_pool)].strip()} <&>." for i in range(120)]
+
+    def lengthen(answer: Answer) -> Answer:
+        answer.answer = " ".join(sentences)
+        answer.found = True
+        answer.sources = [Source(" ".join(sentences[:60]), 0.9, "x#1.1", core.articles[0].title)]
+        return answer
+
+    wrapped = Wrapped(core, transform=lengthen)
+    with bot_running(api, make_settings(api, tmp_path), wrapped.service()):
+        api.send_text(51, QUESTION)
+        api.wait_for(lambda: len(api.sent(51)) >= 3, STEP)
+        wait_quiet()
+        texts = api.texts(51)
+    assert len(texts) >= 3
+    for part in texts:
+        assert 0 < len(part) <= MAX_MESSAGE_CHARS
+        checker = _TagBalance()
+        checker.feed(part)
+        assert checker.ok and not checker.stack, "every message must be well-formed HTML"
+    joined = "\n".join(texts)
+    for i, sentence in enumerate(sentences):
+        assert esc(sentence) in joined, f"sentence {i} lost or cut"
+    assert "<&>" not in joined
+
+
+def test_flood_control_429_is_waited_out_and_delivered_once(api, core, tmp_path):
+    api.fail_next("sendMessage", 429, retry_after=2)
+    with bot_running(api, make_settings(api, tmp_path), core):
+        api.send_text(61, QUESTION)
+        api.wait_sent(61, 1, timeout=STEP)
+        wait_quiet(1.0)
+    attempts = [c for c in api.calls if c.method == "sendMessage" and c.params.get("chat_id") == 61]
+    assert [c.status for c in attempts] == [429, 200]
+    assert attempts[1].at - attempts[0].at >= 2.0
+    assert len(api.sent(61)) == 1
+
+
+def test_fifty_chats_at_once_and_one_slow_chat(api, core, tmp_path):
+    slow_chat_question = "سؤال بطيء: " + QUESTION
+    release = threading.Event()
+
+    def slow(question: str) -> float:
+        if question.startswith("سؤال بطيء"):
+            release.wait(60)  # held until every fast chat has its answer
+        return 0.0
+
+    wrapped = Wrapped(core, slow=slow)
+    chats = list(range(1001, 1051))
+    try:
+        with bot_running(api, make_settings(api, tmp_path, telegram_workers=2), wrapped.service()):
+            api.send_text(999, slow_chat_question)
+            assert api.wait_for(lambda: len(wrapped.calls) == 1, STEP)  # it occupies a worker now
+            started = time.monotonic()
+            for chat in chats:
+                api.send_text(chat, QUESTION)
+            assert api.wait_for(lambda: all(api.sent(c) for c in chats), 45.0), "fast chats were held up"
+            fast_done = time.monotonic() - started
+            assert not api.sent(999), "the slow chat should still be thinking"
+            release.set()
+            api.wait_sent(999, 1, timeout=STEP)
+            wait_quiet()
+    finally:
+        release.set()
+    for chat in chats:
+        assert len(api.sent(chat)) == 1, f"chat {chat} answered {len(api.sent(chat))} times"
+    assert len(api.sent(999)) == 1
+    print(f"50 chats answered in {fast_done:.2f}s while one chat was blocked")
+
+
+def test_one_conversation_is_handled_in_order(api, core, tmp_path):
+    first = "سؤال بطيء: " + QUESTION
+    wrapped = Wrapped(core, slow=lambda q: 1.5 if q.startswith("سؤال بطيء") else 0.0)
+    with bot_running(api, make_settings(api, tmp_path), wrapped.service()):
+        api.send_text(71, first)
+        api.send_text(71, OUT_OF_SCOPE)
+        texts = api.wait_sent(71, 2)
+    assert [q for q, _ in wrapped.calls] == [first, OUT_OF_SCOPE]
+    assert "<blockquote>" in texts[0] and "<blockquote>" not in texts[1]
+    assert [t.question for t in wrapped.calls[1][1]] == [first]
+
+
+# -- memory across restarts ----------------------------------------------------------------------
+
+
+def test_memory_survives_restart_and_reset_forgets(api, core, tmp_path):
+    settings = make_settings(api, tmp_path)
+    with bot_running(api, settings, core):
+        api.send_text(81, QUESTION)
+        api.wait_sent(81, 1)
+    state = json.loads(settings.telegram_state_file.read_text(encoding="utf-8"))
+    assert [t["question"] for t in state["conversations"]["81"]["turns"]] == [QUESTION]
+    assert settings.telegram_state_file.stat().st_mode & 0o077 == 0
+
+    spy = Wrapped(core)
+    with bot_running(api, settings, spy.service()):
+        api.send_text(81, FOLLOW_UP)
+        api.wait_sent(81, 2)
+        api.send_text(81, "/reset")
+        api.wait_sent(81, 3)
+        assert "81" not in json.loads(settings.telegram_state_file.read_text(encoding="utf-8"))["conversations"]
+        api.send_text(81, FOLLOW_UP)
+        api.wait_sent(81, 4)
+    assert [t.question for t in spy.calls[0][1]] == [QUESTION]
+    assert spy.calls[1][1] == []
+    assert api.texts(81)[2] == TEXTS["reset_done"]
+
+
+# -- protection ----------------------------------------------------------------------------------
+
+
+def test_allow_list_and_rate_limit(api, core, tmp_path):
+    settings = make_settings(api, tmp_path, telegram_allowed_ids=[91, -100_91], telegram_rate_limit=2)
+    with bot_running(api, settings, core):
+        api.send_text(92, QUESTION)
+        assert api.wait_sent(92, 1)[0] == TEXTS["not_allowed"]
+        api.send_text(-100_91, f"/ask {QUESTION}", user_id=93)  # an allowed group admits its members
+        assert "<blockquote>" in api.wait_sent(-100_91, 1)[0]
+        for _ in range(3):
+            api.send_text(91, QUESTION)
+        texts = api.wait_sent(91, 3)
+    assert "<blockquote>" in texts[0] and "<blockquote>" in texts[1]
+    assert texts[2].startswith(TEXTS["rate_limited"].split("(")[0].strip())
+
+
+def test_webhook_mode_checks_the_secret(api, core, tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    secret = "hook-secret_0123456789"
+    settings = make_settings(
+        api,
+        tmp_path,
+        telegram_webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
+        telegram_webhook_listen="127.0.0.1",
+        telegram_webhook_port=port,
+        telegram_webhook_secret=secret,
+    )
+
+    def post(update: dict, token: str | None) -> int:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/telegram/hook",
+            data=json.dumps(update).encode(),
+            headers={"Content-Type": "application/json"}
+            | ({"X-Telegram-Bot-Api-Secret-Token": token} if token else {}),
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=STEP) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    with bot_running(api, settings, core):
+        hook = api.calls_to("setWebhook")[-1].params
+        assert hook["url"] == settings.telegram_webhook_url
+        assert hook["secret_token"] == secret
+        assert post({"update_id": 1, "message": api.message(101, QUESTION)}, secret) == 200
+        assert "<blockquote>" in api.wait_sent(101, 1)[0]
+        assert post({"update_id": 2, "message": api.message(102, QUESTION)}, "wrong-secret") == 403
+        assert post({"update_id": 3, "message": api.message(103, QUESTION)}, None) == 403
+        wait_quiet()
+    assert api.sent(102) == [] and api.sent(103) == []
+    assert not api.calls_to("getUpdates")
+
+
+def test_no_token_in_logs_and_errors_reach_the_user(api, core, tmp_path, caplog, capfd):
+    caplog.set_level(logging.DEBUG)
+    settings = make_settings(api, tmp_path, log_level="DEBUG")
+    api.fail_next("sendMessage", 400, description=f"Bad Request: chat {api.token} not found")
+    with bot_running(api, settings, core):
+        logging.getLogger("test").warning("the token is %s", api.token)
+        api.send_text(111, QUESTION)
+        texts = api.wait_sent(111, 1)
+        wait_quiet()
+    assert texts == [TEXTS["error"]]
+    assert any("Error while handling an update" in r.getMessage() for r in caplog.records)
+    assert any("[REDACTED]" in r.getMessage() for r in caplog.records)
+    captured = capfd.readouterr()
+    everything = caplog.text + captured.out + captured.err
+    assert api.token not in everything
+    assert api.token.split(":")[1] not in everything
+    assert not [r for r in caplog.records if r.name.startswith("httpx") and r.levelno < logging.WARNING]
+
+
+# -- start-up errors -----------------------------------------------------------------------------
+
+
+def test_missing_token_exits_2_with_one_line(tmp_path, capfd):
+    called = []
+    settings = Settings(_env_file=None, telegram_bot_token=None, telegram_state_file=tmp_path / "s.json")
+    rc = run_telegram(settings, lambda: called.append(1))
+    out, err = capfd.readouterr()
+    assert rc == 2
+    assert called == [], "the core must not be loaded without a token"
+    assert len(err.strip().splitlines()) == 1 and "TELEGRAM_BOT_TOKEN" in err
+
+
+def test_rejected_token_is_a_clean_error(api, core, tmp_path, capfd):
+    wrong = "999999:WRONG-token-xyz_abcdefg"
+    settings = make_settings(api, tmp_path, telegram_bot_token=wrong)
+    result: dict[str, int] = {}
+    thread = threading.Thread(
+        target=lambda: result.setdefault("rc", run_telegram(settings, core, stop_signals=())), daemon=True
+    )
+    thread.start()
+    thread.join(STEP)
+    assert not thread.is_alive()
+    out, err = capfd.readouterr()
+    assert result["rc"] not in (0, None)
+    assert "Traceback" not in out + err
+    assert wrong not in out + err
+    error_lines = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 1 and "rejected" in error_lines[0]
+    assert api.calls[0].method == "getMe" and api.calls[0].status == 401
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+def test_render_answer_escapes_and_quotes():
+    answer = Answer(
+        question="q",
+        answer="الجواب <b>x</b> & y.",
+        found=True,
+        sources=[Source("جملة <المصدر> & «اقتباس».", 0.9, "a#1.1", "عنوان <المقال>")],
+    )
+    [message] = render_answer(answer)
+    assert message.startswith("الجواب &lt;b&gt;x&lt;/b&gt; &amp; y.")
+    assert "<blockquote>جملة &lt;المصدر&gt; &amp; «اقتباس».\n— عنوان &lt;المقال&gt;</blockquote>" in message
+    refusal = render_answer(Answer(question="q", answer="لا أعرف.", found=False, sources=answer.sources))
+    assert refusal == ["لا أعرف."]
+    error = render_answer(Answer(question="q", answer="", found=False, error="السؤال طويل جدًا."))
+    assert error == ["السؤال طويل جدًا."]
+    one_huge_word = render_answer(Answer(question="q", answer="ب" * 10_000, found=False))
+    assert len(one_huge_word) == 3 and all(len(m) <= MAX_MESSAGE_CHARS for m in one_huge_word)
+
+
+def test_store_bounds_expires_and_persists(tmp_path):
+    now = [1000.0]
+    path = tmp_path / "state.json"
+    store = ConversationStore(path, max_turns=2, ttl=60, clock=lambda: now[0])
+    for i in range(3):
+        store.append("1", Turn(question=f"q{i}", resolved=f"q{i}", answer="a", found=True))
+    assert [t.question for t in store.history("1")] == ["q1", "q2"]
+    store.append("2", Turn(question="x", resolved="x", answer="a", found=False))
+    store.save()
+    assert not list(tmp_path.glob(".telegram_state.*"))  # no temp file left behind
+    again = ConversationStore(path, max_turns=2, ttl=60, clock=lambda: now[0])
+    again.load()
+    assert [t.question for t in again.history("1")] == ["q1", "q2"]
+    now[0] += 61
+    assert again.history("1") == []
+    path.write_text("{not json", encoding="utf-8")
+    broken = ConversationStore(path, max_turns=2, ttl=60)
+    broken.load()  # logged and ignored
+    assert broken.history("1") == []
+
+
+def test_redacting_filter_covers_messages_args_and_tracebacks():
+    token = "123456:SECRET-token-value"
+    redactor = RedactingFilter([token])
+    try:
+        raise RuntimeError(f"url https://api.telegram.org/bot{token}/getMe failed")
+    except RuntimeError:
+        import sys
+
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "calling %s", (token,), sys.exc_info())
+    assert redactor.filter(record)
+    formatted = logging.Formatter().format(record)
+    assert token not in formatted and "[REDACTED]" in formatted
