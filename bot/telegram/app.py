@@ -527,8 +527,8 @@ def build_application(settings: Settings, service: QAService) -> Application:
         .concurrent_updates(True)
         .rate_limiter(
             AIORateLimiter(
-                overall_max_rate=settings.telegram_flood_rate,
-                max_retries=settings.telegram_flood_retries,
+                overall_max_rate=getattr(settings, "telegram_flood_rate", 30.0),
+                max_retries=getattr(settings, "telegram_flood_retries", 3),
             )
         )
         .post_init(post_init)
