@@ -41,6 +41,7 @@ except ImportError:  # tests/ on sys.path directly (pytest's rootdir-less import
 QUESTION = "أين ستعقد قمة ترامب وبوتين؟"
 FOLLOW_UP = "ومتى ستعقد؟"
 OUT_OF_SCOPE = "ما هي عاصمة اليابان؟"
+SLOW = "سؤال بطيء: "  # questions starting with this are slowed down by the test-side wrapper
 STEP = 15.0  # seconds any single wait may take before a test fails
 
 
@@ -71,6 +72,16 @@ def core() -> QAService:
     return build_service(load_settings(llm_provider="none"))
 
 
+@pytest.fixture(scope="session")
+def in_scope(core: QAService) -> str:
+    """An Arabic question about the article that the core answers (found=True)."""
+    candidates = [QUESTION, *core.example_questions(3), "من سيقود الاجتماعات الأولية للولايات المتحدة؟"]
+    for question in candidates:
+        if core.ask(question, []).found:
+            return question
+    pytest.fail(f"the core found none of these in-scope questions: {candidates}")
+
+
 class Wrapped:
     """A test-side chain around the real service: records calls, can slow down or lengthen answers."""
 
@@ -92,7 +103,7 @@ class Wrapped:
         delay = self.slow(question)
         if delay:
             time.sleep(delay)
-        answer = self.real.ask(question, history)
+        answer = self.real.ask(question.removeprefix(SLOW), history)  # the marker is test-only
         return self.transform(answer) if self.transform else answer
 
     def stream(self, question: str, history: Sequence[Turn]):
@@ -220,11 +231,11 @@ def test_start_welcome_examples_and_commands(api, core, tmp_path):
         assert api.wait_sent(11, 5)[4] == help_text  # unknown commands in private get the help
 
 
-def test_arabic_question_answered_with_source_quote(api, core, tmp_path):
-    expected = core.ask(QUESTION, [])
+def test_arabic_question_answered_with_source_quote(api, core, in_scope, tmp_path):
+    expected = core.ask(in_scope, [])
     assert expected.found and expected.sources
     with bot_running(api, make_settings(api, tmp_path), core):
-        api.send_text(21, QUESTION)
+        api.send_text(21, in_scope)
         texts = api.wait_sent(21, 1)
     assert len(texts) == 1
     reply = texts[0]
@@ -248,16 +259,16 @@ def test_out_of_scope_question_gets_honest_refusal(api, core, tmp_path):
     assert "<blockquote>" not in texts[0]
 
 
-def test_follow_up_gets_the_previous_turn(api, core, tmp_path):
+def test_follow_up_gets_the_previous_turn(api, core, in_scope, tmp_path):
     spy = Wrapped(core)
     with bot_running(api, make_settings(api, tmp_path), spy.service()):
-        api.send_text(23, QUESTION)
+        api.send_text(23, in_scope)
         api.send_text(23, FOLLOW_UP)
         texts = api.wait_sent(23, 2)
-    assert [q for q, _ in spy.calls] == [QUESTION, FOLLOW_UP]
-    first = core.ask(QUESTION, [])
+    assert [q for q, _ in spy.calls] == [in_scope, FOLLOW_UP]
+    first = core.ask(in_scope, [])
     history = spy.calls[1][1]
-    assert [t.question for t in history] == [QUESTION]
+    assert [t.question for t in history] == [in_scope]
     assert history[0].answer == first.answer and history[0].found == first.found
     expected = core.ask(FOLLOW_UP, history)
     assert shows(texts[1], expected.answer)
@@ -358,8 +369,8 @@ class _TagBalance(HTMLParser):
         self.ok = self.ok and bool(self.stack) and self.stack.pop() == tag
 
 
-def test_long_answer_is_split_on_sentence_boundaries(api, core, tmp_path):
-    sentence_pool = [s.text for s in core.ask(QUESTION, []).sources] or ["جملة اختبار طويلة نوعًا ما."]
+def test_long_answer_is_split_on_sentence_boundaries(api, core, in_scope, tmp_path):
+    sentence_pool = [s.text for s in core.ask(in_scope, []).sources] or ["جملة اختبار طويلة نوعًا ما."]
     sentences = [f"الجملة رقم {i}: {sentence_pool[i % len(sentence_pool)].strip()} <&>." for i in range(120)]
 
     def lengthen(answer: Answer) -> Answer:
@@ -370,7 +381,7 @@ def test_long_answer_is_split_on_sentence_boundaries(api, core, tmp_path):
 
     wrapped = Wrapped(core, transform=lengthen)
     with bot_running(api, make_settings(api, tmp_path), wrapped.service()):
-        api.send_text(51, QUESTION)
+        api.send_text(51, in_scope)
         api.wait_for(lambda: len(api.sent(51)) >= 3, STEP)
         wait_quiet()
         texts = api.texts(51)
@@ -399,11 +410,11 @@ def test_flood_control_429_is_waited_out_and_delivered_once(api, core, tmp_path)
 
 
 def test_fifty_chats_at_once_and_one_slow_chat(api, core, tmp_path):
-    slow_chat_question = "سؤال بطيء: " + QUESTION
+    slow_chat_question = SLOW + QUESTION
     release = threading.Event()
 
     def slow(question: str) -> float:
-        if question.startswith("سؤال بطيء"):
+        if question.startswith(SLOW):
             release.wait(60)  # held until every fast chat has its answer
         return 0.0
 
@@ -430,9 +441,9 @@ def test_fifty_chats_at_once_and_one_slow_chat(api, core, tmp_path):
     print(f"50 chats answered in {fast_done:.2f}s while one chat was blocked")
 
 
-def test_one_conversation_is_handled_in_order(api, core, tmp_path):
-    first = "سؤال بطيء: " + QUESTION
-    wrapped = Wrapped(core, slow=lambda q: 1.5 if q.startswith("سؤال بطيء") else 0.0)
+def test_one_conversation_is_handled_in_order(api, core, in_scope, tmp_path):
+    first = SLOW + in_scope
+    wrapped = Wrapped(core, slow=lambda q: 1.5 if q.startswith(SLOW) else 0.0)
     with bot_running(api, make_settings(api, tmp_path), wrapped.service()):
         api.send_text(71, first)
         api.send_text(71, OUT_OF_SCOPE)
@@ -471,21 +482,21 @@ def test_memory_survives_restart_and_reset_forgets(api, core, tmp_path):
 # -- protection ----------------------------------------------------------------------------------
 
 
-def test_allow_list_and_rate_limit(api, core, tmp_path):
+def test_allow_list_and_rate_limit(api, core, in_scope, tmp_path):
     settings = make_settings(api, tmp_path, telegram_allowed_ids=[91, -100_91], telegram_rate_limit=2)
     with bot_running(api, settings, core):
-        api.send_text(92, QUESTION)
+        api.send_text(92, in_scope)
         assert api.wait_sent(92, 1)[0] == TEXTS["not_allowed"]
-        api.send_text(-100_91, f"/ask {QUESTION}", user_id=93)  # an allowed group admits its members
+        api.send_text(-100_91, f"/ask {in_scope}", user_id=93)  # an allowed group admits its members
         assert "<blockquote>" in api.wait_sent(-100_91, 1)[0]
         for _ in range(3):
-            api.send_text(91, QUESTION)
+            api.send_text(91, in_scope)
         texts = api.wait_sent(91, 3)
     assert "<blockquote>" in texts[0] and "<blockquote>" in texts[1]
     assert texts[2].startswith(TEXTS["rate_limited"].split("(")[0].strip())
 
 
-def test_webhook_mode_checks_the_secret(api, core, tmp_path):
+def test_webhook_mode_checks_the_secret(api, core, in_scope, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -516,10 +527,10 @@ def test_webhook_mode_checks_the_secret(api, core, tmp_path):
         hook = api.calls_to("setWebhook")[-1].params
         assert hook["url"] == settings.telegram_webhook_url
         assert hook["secret_token"] == secret
-        assert post({"update_id": 1, "message": api.message(101, QUESTION)}, secret) == 200
+        assert post({"update_id": 1, "message": api.message(101, in_scope)}, secret) == 200
         assert "<blockquote>" in api.wait_sent(101, 1)[0]
-        assert post({"update_id": 2, "message": api.message(102, QUESTION)}, "wrong-secret") == 403
-        assert post({"update_id": 3, "message": api.message(103, QUESTION)}, None) == 403
+        assert post({"update_id": 2, "message": api.message(102, in_scope)}, "wrong-secret") == 403
+        assert post({"update_id": 3, "message": api.message(103, in_scope)}, None) == 403
         wait_quiet()
     assert api.sent(102) == [] and api.sent(103) == []
     assert not api.calls_to("getUpdates")
