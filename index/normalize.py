@@ -1,0 +1,94 @@
+"""Arabic normalisation and the tokens the lexical index and the answer checks share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pyarabic import araby
+
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_TOKEN_RE = re.compile(r"[\w]+", re.UNICODE)
+_ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+# Article-bearing proclitic chains, longest first; a lone و ف ب ل ك is ambiguous (وزير, كيلي),
+# so such words are indexed both with and without it.
+_ARTICLE_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال")
+_SINGLE_CLITICS = "وفبلك"
+_MIN_STEM = 2
+_ENCLITICS = ("هما", "هم", "ها", "ه")
+
+def normalize_arabic(text: str) -> str:
+    """Drop diacritics and tatweel, unify alef/ya/ta marbuta forms, map digits, fold case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = araby.strip_tashkeel(araby.strip_tatweel(text))
+    return text.translate(_LETTER_MAP).translate(_ARABIC_INDIC_DIGITS).lower()
+
+
+STOPWORDS = frozenset(
+    normalize_arabic(w)
+    for w in """
+    في من الى علي عن مع هذا هذه ذلك تلك هو هي هم هما نحن انت انتم كان كانت يكون تكون
+    ان او ثم قد لقد لم لن لا ما ماذا لماذا متي اين كيف كم هل من اي التي الذي الذين اللذين
+    كل بعض غير بين عند عندما حتي منذ خلال بعد قبل اذا لكن بل ايضا فقط حول لدي لدى له لها
+    به بها فيه فيها منه منها عليه عليها اليه اليها هناك هنا ذات عام تم يتم كما حيث وقد وكان
+    اما الا اذ لو ليس ليست مثل عبر ضد امام تحت فوق دون نحو لدي وهو وهي وفي شو ليش وين مين
+    المقال المقاله المقالة مقال مقاله النص الخبر ذكر تذكر يذكر قال قالت حسب وفقا
+    what who whom whose when where why how which is are was were the a an of in on at to for
+    did does do and or with about by from that this it its be been has have had
+    """.split()
+)
+
+
+def clitic_variants(word: str) -> tuple[str, ...]:
+    """Forms of a normalised word to index: without its article chain or a lone proclitic,
+    and without a pronoun suffix (ه ها هم هما, ambiguous with ة once normalised, so both are kept)."""
+    if not _ARABIC_RE.search(word):
+        return (word,)
+    forms = [word]
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            forms = [word[len(prefix):]]
+            break
+    else:
+        if word[0] in _SINGLE_CLITICS and len(word) >= 4:
+            forms.append(word[1:])
+    for form in list(forms):
+        for suffix in _ENCLITICS:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                forms.append(form[: -len(suffix)])
+                break
+    return tuple(dict.fromkeys(forms))
+
+
+def words(text: str) -> list[str]:
+    """Normalised surface words of a text (no clitic stripping, stopwords kept)."""
+    return _TOKEN_RE.findall(normalize_arabic(text).replace("_", " "))
+
+
+@lru_cache(maxsize=200_000)
+def _terms(word: str) -> tuple[str, ...]:
+    if word in STOPWORDS or len(word) < 2 or (word[0] in _SINGLE_CLITICS and word[1:] in STOPWORDS):
+        return ()
+    variants = clitic_variants(word)
+    if any(term in STOPWORDS for term in variants):
+        return ()  # "وما", "فهل": a stopword behind a clitic
+    return variants
+
+
+def tokenize(text: str) -> list[str]:
+    """Lexical terms: normalised, light-stemmed (both readings of a lone clitic), no stopwords."""
+    return [term for word in words(text) for term in _terms(word)]
+
+
+def script_share(text: str) -> tuple[float, float]:
+    """Shares of Arabic and Latin letters among a text's letters."""
+    arabic = len(_ARABIC_RE.findall(text))
+    latin = len(_LATIN_RE.findall(text))
+    letters = arabic + latin
+    if not letters:
+        return 0.0, 0.0
+    return arabic / letters, latin / letters

@@ -1,0 +1,185 @@
+"""Hybrid retrieval: dense FAISS search fused with BM25 over Arabic-normalised terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, PrivateAttr
+from rank_bm25 import BM25Okapi
+
+from index.normalize import tokenize
+from index.store import Store
+
+RRF_K = 60
+PARAGRAPH_WEIGHT = 0.4
+CONTEXT_WEIGHT = 0.5
+
+
+def _all_scores(index, query_vector: np.ndarray) -> np.ndarray:
+    """Inner product of a query with every vector of a flat FAISS index, in index order."""
+    scores, ids = index.search(np.asarray([query_vector], dtype="float32"), index.ntotal)
+    out = np.full(index.ntotal, -1.0, dtype="float32")
+    valid = ids[0] >= 0
+    out[ids[0][valid]] = scores[0][valid]
+    return out
+
+
+@dataclass
+class Hit:
+    """A retrieved passage with the scores the answer decision uses."""
+
+    document: Document
+    dense: float  # sentence cosine + PARAGRAPH_WEIGHT x its paragraph's cosine
+    dense_margin: float  # cosine above the corpus median for this query
+    lexical: float  # BM25 score
+    lexical_norm: float  # BM25 over the best BM25 of this query, 0..1
+    coverage: float  # IDF-weighted share of the query's terms found in the passage, 0..1
+    window_coverage: float  # the same over the passage and its neighbours in the paragraph
+    corpus_coverage: float  # the same over the whole store: terms the articles never use lower it
+    fused: float  # reciprocal-rank fusion score
+
+    @property
+    def position(self) -> int:
+        """Index of the document in the store."""
+        return int(self.document.metadata["id"])
+
+
+class HybridRetriever(BaseRetriever):
+    """LangChain retriever over a `Store`; `search` also returns the scores."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Store
+    k: int = 5
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    _bm25: BM25Okapi = PrivateAttr()
+    _terms: list[set[str]] = PrivateAttr()
+    _idf: dict[str, float] = PrivateAttr()
+    _paragraph_of: np.ndarray = PrivateAttr()
+
+    def model_post_init(self, context: object) -> None:
+        """Build the lexical index from the store's documents."""
+        for i, doc in enumerate(self.store.documents):
+            doc.metadata["id"] = i
+        self._paragraph_of = np.array([d.metadata["paragraph_id"] for d in self.store.documents], dtype=int)
+        tokenized = [tokenize(doc.page_content) or ["\u0000"] for doc in self.store.documents]
+        self._bm25 = BM25Okapi(tokenized)
+        self._terms = [set(tokens) for tokens in tokenized]
+        n = len(tokenized)
+        df: dict[str, int] = {}
+        for terms in self._terms:
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+        # Smoothed IDF that stays positive; unseen terms weigh as the rarest.
+        self._idf = {t: float(np.log(1 + (n + 1) / (c + 0.5))) for t, c in df.items()}
+        self._unseen_idf = float(np.log(1 + (n + 1) / 0.5))
+
+    @property
+    def documents(self) -> list[Document]:
+        """All documents of the store, in index order."""
+        return self.store.documents
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a term (unseen terms weigh most)."""
+        return self._idf.get(term, self._unseen_idf)
+
+    def coverage(self, query_terms: list[str], doc_indexes: list[int] | None = None,
+                 exclude: frozenset[int] = frozenset()) -> float:
+        """IDF-weighted share of the query's terms present in some documents (default: any but `exclude`)."""
+        unique = set(query_terms)
+        total = sum(self.idf(t) for t in unique)
+        if not total:
+            return 0.0
+        if doc_indexes is None and not exclude:
+            present = {t for t in unique if t in self._idf}
+        elif doc_indexes is None:
+            kept = [terms for i, terms in enumerate(self._terms) if i not in exclude]
+            present = {t for t in unique if any(t in terms for terms in kept)}
+        else:
+            present = {t for t in unique if any(t in self._terms[i] for i in doc_indexes)}
+        return sum(self.idf(t) for t in present) / total
+
+    def neighbours(self, doc_index: int) -> list[int]:
+        """The document and the sentences just before and after it in the same paragraph."""
+        meta = self.store.documents[doc_index].metadata
+        out = [doc_index]
+        for j in (doc_index - 1, doc_index + 1):
+            if 0 <= j < len(self.store.documents):
+                other = self.store.documents[j].metadata
+                if other["file"] == meta["file"] and other["paragraph"] == meta["paragraph"]:
+                    out.append(j)
+        return out
+
+    def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
+        """Similarity of the query to every sentence, plus a share of its similarity to the sentence's
+        paragraph (the paragraph knows what a terse sentence is about)."""
+        return _all_scores(self.store.vectorstore.index, query_vector) + PARAGRAPH_WEIGHT * _all_scores(
+            self.store.paragraphs, query_vector
+        )[self._paragraph_of]
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query vector of a text, from the store's embeddings."""
+        return np.asarray(self.store.vectorstore.embedding_function.embed_query(text), dtype="float32")
+
+    def search(self, query: str, k: int | None = None, context: str | None = None,
+               context_answer: str | None = None, exclude: frozenset[int] = frozenset()) -> list[Hit]:
+        """The k best passages for a query, fusing dense and lexical ranks.
+
+        `context` (the earlier question a follow-up leans on) and `context_answer` (what it was
+        answered) are searched too, with less weight, so that "and how old is he?" finds the passage
+        about the person named before. `exclude` hides documents, as if they were not indexed.
+        """
+        k = k or self.k
+        dense = self.dense_scores(self.embed_query(query))
+        terms = tokenize(query)
+        lexical = self._bm25.get_scores(terms) if terms else np.zeros(len(dense))
+        if context:
+            combined = self.dense_scores(self.embed_query(f"{context} {query}"))
+            dense = (1 - CONTEXT_WEIGHT) * dense + CONTEXT_WEIGHT * combined
+            for text, weight in ((context, CONTEXT_WEIGHT), (context_answer, CONTEXT_WEIGHT / 2)):
+                extra = tokenize(text or "")
+                if extra:
+                    lexical = lexical + weight * self._bm25.get_scores(extra)
+            terms = terms + tokenize(context)
+        if exclude:
+            hidden = np.fromiter(exclude, dtype=int)
+            dense[hidden] = -1.0
+            lexical[hidden] = 0.0
+        dense_rank = np.argsort(-dense).argsort()
+        fused = self.dense_weight / (RRF_K + 1 + dense_rank)
+        if lexical.max() > 0:
+            lexical_rank = np.argsort(-lexical).argsort()
+            fused = fused + self.lexical_weight * (lexical > 0) / (RRF_K + 1 + lexical_rank)
+        order = np.argsort(-fused)[:k]
+        median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
+        best_lexical = float(lexical.max())
+        in_corpus = self.coverage(terms, exclude=exclude)
+        return [
+            Hit(
+                document=self.store.documents[i],
+                dense=float(dense[i]),
+                dense_margin=float(dense[i]) - median,
+                lexical=float(lexical[i]),
+                lexical_norm=float(lexical[i]) / best_lexical if best_lexical > 0 else 0.0,
+                coverage=self.coverage(terms, [int(i)]),
+                window_coverage=self.coverage(terms, self.neighbours(int(i))),
+                corpus_coverage=in_corpus,
+                fused=float(fused[i]),
+            )
+            for i in order
+        ]
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        hits = self.search(query)
+        return [
+            Document(
+                page_content=h.document.page_content,
+                metadata={**h.document.metadata, "dense": h.dense, "lexical": h.lexical, "coverage": h.coverage},
+            )
+            for h in hits
+        ]

@@ -1,0 +1,75 @@
+"""Page furniture stripping and Arabic sentence splitting that keeps quotations whole."""
+
+from __future__ import annotations
+
+import re
+
+# "(CNN)--" style datelines: the outlet in brackets, then dashes or a colon.
+_DATELINE_RE = re.compile(r"^\s*\(\s*([A-Za-z][A-Za-z .]{0,30}|[\u0600-\u06FF ]{2,30})\s*\)\s*(?:-{1,3}|—|–|:)\s*")
+# Lines that end an article page: related links and the like; everything after them is dropped.
+_TRAILER_RE = re.compile(
+    r"^\s*(قد يهمك (أيضا|أيضاً|ايضا)|أخبار متعلقة|اخبار متعلقة|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|مواضيع ذات صلة)\s*:?\s*$"
+)
+_TERMINATORS = ".!?؟…"
+_OPENERS = {'"': '"', "«": "»", "“": "”", "„": "”"}
+_SPACE_RE = re.compile(r"[ \t\u00a0]+")
+
+
+def strip_furniture(text: str) -> tuple[str, str | None]:
+    """Remove the dateline and trailing related-links lines; return the body and the dateline's outlet."""
+    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    body: list[str] = []
+    for line in lines:
+        if _TRAILER_RE.match(line):
+            break
+        body.append(line)
+    outlet = None
+    for i, line in enumerate(body):
+        if not line:
+            continue
+        match = _DATELINE_RE.match(line)
+        if match:
+            outlet = match.group(1).strip()
+            body[i] = line[match.end():].strip()
+        break
+    return "\n".join(body).strip(), outlet
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines of a body are its paragraphs."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph after . ! ? ؟ … followed by a space, never inside a quotation."""
+    sentences: list[str] = []
+    start = 0
+    closers: list[str] = []
+    i = 0
+    n = len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        if closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in _OPENERS and not (ch == '"' and closers and closers[-1] == '"'):
+            closers.append(_OPENERS[ch])
+        elif ch in _TERMINATORS and not closers:
+            end = i + 1
+            while end < n and paragraph[end] in _TERMINATORS + "\"»”)":
+                end += 1
+            if end >= n or paragraph[end].isspace():
+                sentence = paragraph[start:end].strip()
+                if sentence:
+                    sentences.append(sentence)
+                start = end
+                i = end
+                continue
+        i += 1
+    # An unbalanced quote would swallow the rest; fall back to plain splitting for that tail.
+    tail = paragraph[start:].strip()
+    if tail:
+        if closers and len(tail) > 400:
+            sentences.extend(s.strip() for s in re.split(r"(?<=[.!?؟])\s+", tail) if s.strip())
+        else:
+            sentences.append(tail)
+    return sentences
