@@ -27,7 +27,8 @@ def format_sources(answer: Answer) -> str:
     """The answer's sources as indented lines, best first."""
     label = messages.SOURCE_LABEL if answer.found else "أقرب المقاطع"
     lines = [f"  {label}:"] if answer.sources else []
-    shown = answer.sources[:1] if answer.found else answer.sources
+    # A generated answer cites its sources as [1], [2]...: show them all, in that order.
+    shown = answer.sources[:1] if answer.found and answer.mode != "llm" else answer.sources
     for n, source in enumerate(shown, start=1):
         lines.append(f"  [{n}] «{source.text}»")
         lines.append(f"      — {source.article} ({source.source}, {source.score:.2f})")
@@ -62,11 +63,20 @@ class Conversation:
 
 
 def _final(pieces: Iterator[str | Answer], out: TextIO | None) -> Answer:
-    """Consume a stream, echoing text pieces to `out` as they arrive; return the final answer."""
+    """Consume a stream, echoing text pieces to `out` as they arrive; return the final answer.
+
+    When the final answer's text is not what was streamed (a generated answer that failed half-way
+    is replaced by the extractive one), the final text is printed after what was shown.
+    """
+    shown = ""
     for piece in pieces:
         if isinstance(piece, Answer):
+            if out is not None and piece.answer.strip() != shown.strip():
+                out.write(("\n" if shown else "") + piece.answer)
+                out.flush()
             return piece
         if out is not None:
+            shown += piece
             out.write(piece)
             out.flush()
     raise RuntimeError("answer stream ended without an answer")

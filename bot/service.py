@@ -76,6 +76,10 @@ def build_service(
     store = open_store(index_dir or settings.index_dir, embeddings, settings.embedding_model, settings.sources, **kwargs)
     retriever = HybridRetriever(store=store, k=settings.top_k)
     chain = AnswerChain(retriever, load_decision_model(), settings.max_question_chars)
+    if settings.llm_provider != "none":  # generated answers, with the extractive chain as the fallback
+        from bot.llm_chain import chain_from_settings
+
+        chain = chain_from_settings(settings, chain)
     articles = [
         ArticleInfo(title=a["title"], source=a["source"], path=a["path"], examples=tuple(a.get("examples", ())))
         for a in store.articles

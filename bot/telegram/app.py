@@ -51,6 +51,9 @@ FRONTEND_KEY = "qa_frontend"
 EXAMPLE_PREFIX = "ex:"
 TYPING_EVERY = 4.0  # Telegram shows "typing…" for about 5 seconds
 SAVE_DELAY = 1.0  # coalesce state-file writes
+EDIT_EVERY = 1.0  # seconds between edits of a streamed (LLM) answer in a private chat
+EDIT_EVERY_GROUP = 3.0  # in groups Telegram allows about 20 messages (edits included) a minute
+STREAM_MARK = " …"  # shown after the text of an answer that is still being generated
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 
@@ -94,6 +97,8 @@ class TelegramFrontEnd:
         self._lock_users: dict[str, int] = {}
         self._save_handle: asyncio.TimerHandle | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
+        # An LLM chain generates text progressively: show it as it comes (the extractive core does not).
+        self.streams = bool(getattr(getattr(service, "_chain", None), "streams", False))
 
     # -- conversations ----------------------------------------------------------------------
 
@@ -185,9 +190,16 @@ class TelegramFrontEnd:
             return
         first_typing = asyncio.Event()
         typing = asyncio.create_task(self._keep_typing(context, chat.id, first_typing))
+        preview: Message | None = None
         try:
             history = self.store.history(key)
-            answer = await self.compute(question, history)
+            if self.streams:
+                every = EDIT_EVERY if chat.type == ChatType.PRIVATE else EDIT_EVERY_GROUP
+                answer, preview = await self.compute_streaming(
+                    context, chat.id, message, question, history, question if echo else None, every
+                )
+            else:
+                answer = await self.compute(question, history)
         finally:
             try:
                 await asyncio.wait_for(first_typing.wait(), timeout=2.0)
@@ -201,7 +213,12 @@ class TelegramFrontEnd:
             bool(answer.error),
             answer.ms,
         )
-        for part in render_answer(answer, question if echo else None):
+        parts = render_answer(answer, question if echo else None)
+        if preview is not None:  # the streamed message becomes the answer's first part
+            if not await self.edit(context, preview, parts[0]):
+                await self.reply(context, chat.id, parts[0])
+            parts, message = parts[1:], None
+        for part in parts:
             await self.reply(context, chat.id, part, message)
             message = None  # only the first part replies to the question
         if not answer.error:
@@ -215,6 +232,70 @@ class TelegramFrontEnd:
                 ),
             )
             self.schedule_save()
+
+    async def compute_streaming(
+        self,
+        context: ContextTypes.DEFAULT_TYPE,
+        chat_id: int,
+        reply_to: Message | None,
+        question: str,
+        history: Sequence[Turn],
+        echo: str | None,
+        every: float,
+    ) -> tuple[Answer, Message | None]:
+        """Stream the answer off the event loop, showing the text so far in one message edited at most
+        once per `every` seconds; returns the final answer and that message (None if none was sent)."""
+        loop = asyncio.get_running_loop()
+        items: asyncio.Queue = asyncio.Queue()
+
+        def produce() -> None:
+            try:
+                for item in self.service.stream(question, list(history)):
+                    loop.call_soon_threadsafe(items.put_nowait, item)
+            except BaseException as exc:  # noqa: BLE001 - re-raised on the event loop
+                loop.call_soon_threadsafe(items.put_nowait, exc)
+
+        worker = loop.run_in_executor(self.executor, produce)
+        text_so_far, shown, last = "", "", 0.0
+        preview: Message | None = None
+        answer: Answer | None = None
+        while answer is None:
+            batch = [await items.get()]
+            while not items.empty():
+                batch.append(items.get_nowait())
+            for item in batch:
+                if isinstance(item, BaseException):
+                    raise item
+                if isinstance(item, Answer):
+                    answer = item
+                else:
+                    text_so_far += item
+            if answer is not None or not text_so_far.strip() or time.monotonic() - last < every:
+                continue
+            html = render_answer(Answer(question, text_so_far.strip() + STREAM_MARK, False), echo)[0]
+            if html == shown:
+                continue
+            if preview is None:
+                preview = await self.reply(context, chat_id, html, reply_to)
+            else:
+                await self.edit(context, preview, html)
+            shown, last = html, time.monotonic()
+        await worker
+        return answer, preview
+
+    @staticmethod
+    async def edit(context: ContextTypes.DEFAULT_TYPE, message: Message, html: str) -> bool:
+        """Replace a message's text (HTML); False if Telegram refused the edit."""
+        try:
+            await context.bot.edit_message_text(
+                chat_id=message.chat_id, message_id=message.message_id, text=html, parse_mode=ParseMode.HTML
+            )
+        except TelegramError as exc:
+            if "not modified" in str(exc).lower():
+                return True
+            logger.warning("Could not edit a streamed answer: %s", exc)
+            return False
+        return True
 
     async def _keep_typing(
         self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, first: asyncio.Event
@@ -648,6 +729,8 @@ def run_telegram(
         )
         return 2
     secrets_to_hide = [token]
+    if settings.llm_api_key is not None and settings.llm_api_key.get_secret_value().strip():
+        secrets_to_hide.append(settings.llm_api_key.get_secret_value().strip())
     if settings.telegram_webhook_secret:
         secrets_to_hide.append(settings.telegram_webhook_secret.get_secret_value())
     configure_logging(secrets_to_hide, settings.log_level)

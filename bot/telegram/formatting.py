@@ -120,16 +120,18 @@ def render_answer(answer: Answer, question_echo: str | None = None) -> list[str]
     for piece in escaped_pieces(body, limit):
         blocks.append(("text", piece))
     if answer.found and not answer.error:
+        # A generated answer cites its sources as [1], [2]...: quote every one, numbered.
+        numbered = answer.mode == "llm"
         seen: set[str] = set()
         quoted = 0
-        for src in answer.sources:
-            if quoted >= MAX_QUOTED_SOURCES or not src.text.strip() or src.text in seen:
+        for number, src in enumerate(answer.sources, start=1):
+            if not numbered and (quoted >= MAX_QUOTED_SOURCES or not src.text.strip() or src.text in seen):
                 continue
             seen.add(src.text)
             quoted += 1
             blocks.append(("break", ""))
-            for piece in escaped_pieces(src.text, limit):
-                blocks.append(("quote", piece))
+            for i, piece in enumerate(escaped_pieces(src.text, limit - 8 if numbered else limit)):
+                blocks.append(("quote", f"[{number}] {piece}" if numbered and i == 0 else piece))
             if src.article:
                 blocks.append(("quote", text("quote_attribution", title=esc(src.article))))
     return pack(blocks) or [esc(body) or "…"]
