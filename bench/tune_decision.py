@@ -24,24 +24,33 @@ from index.embeddings import create_embeddings
 from index.retriever import HybridRetriever
 from index.store import open_store
 
-DENSE_ONLY = ("dense", "dense_margin", "kind_ok")
-TARGET_FOUND_RATE = 0.92  # share of answerable questions that must be answered
+DENSE_ONLY = ("dense_margin", "kind_ok")  # cross-lingual cosines run lower; their margin carries over
+TARGET_FOUND_RATE = 0.97  # share of answerable questions answered: a refusal of an answerable question costs more than a near-miss answer
 
 
 def collect(retriever: HybridRetriever, questions, k: int = 10):
-    """Feature rows per question: (article, unmasked rows+labels, masked rows)."""
-    by_paragraph: dict[tuple[str, int], list[int]] = {}
+    """Feature rows per question and setting: (article, unmasked rows+labels, masked rows).
+
+    Two settings: the whole collection indexed (many articles), and only the question's own
+    article indexed (the bot's usual case: one article, every sentence on topic).
+    """
+    by_paragraph: dict[tuple[str, int], set[int]] = {}
+    by_file: dict[str, set[int]] = {}
     for i, doc in enumerate(retriever.documents):
-        by_paragraph.setdefault((doc.metadata["file"], doc.metadata["paragraph"]), []).append(i)
+        by_paragraph.setdefault((doc.metadata["file"], doc.metadata["paragraph"]), set()).add(i)
+        by_file.setdefault(doc.metadata["file"], set()).add(i)
+    everything = set(range(len(retriever.documents)))
     out = []
     for q in questions:
         info = analyse(q.question)
-        hidden = frozenset(by_paragraph.get((q.file, q.paragraph), []))
-        seen = retriever.search(q.question, k=k)
-        masked = retriever.search(q.question, k=k, exclude=hidden)
-        pos = [(features(info, h), has_phrase(h.document.page_content, q.gold)) for h in seen]
-        neg = [features(info, h) for h in masked]
-        out.append((q.file, pos, neg))
+        hidden = frozenset(by_paragraph.get((q.file, q.paragraph), set()))
+        others = frozenset(everything - by_file[q.file])
+        for shown in (frozenset(), others):
+            seen = retriever.search(q.question, k=k, exclude=shown)
+            masked = retriever.search(q.question, k=k, exclude=shown | hidden)
+            pos = [(features(info, h), has_phrase(h.document.page_content, q.gold)) for h in seen]
+            neg = [features(info, h) for h in masked]
+            out.append((q.file, pos, neg))
     return out
 
 
@@ -73,9 +82,10 @@ def question_scores(model: LogisticRegression, data, names):
     return out
 
 
-def pick_threshold(scores) -> float:
+def pick_threshold(scores, rate: float = TARGET_FOUND_RATE) -> float:
+    """The threshold at which `rate` of the answerable questions are answered."""
     tops = sorted(s[0] for s in scores)
-    return float(tops[int((1 - TARGET_FOUND_RATE) * len(tops))])
+    return float(tops[int((1 - rate) * len(tops))])
 
 
 def report(name: str, scores, threshold: float) -> dict:
@@ -113,7 +123,10 @@ def main() -> None:
         t = pick_threshold(question_scores(held, train, names))
         held_out = report(f"{key} held-out", question_scores(held, test, names), t)
         model = fit(data, names)
-        threshold = pick_threshold(question_scores(model, data, names))
+        scores = question_scores(model, data, names)
+        for rate in (0.90, 0.92, 0.94, 0.95, 0.96, 0.97):
+            report(f"  {key} at found-rate {rate}", scores, pick_threshold(scores, rate))
+        threshold = pick_threshold(scores)
         report(f"{key} all", question_scores(model, data, names), threshold)
         result[key] = {
             "features": list(names),

@@ -45,6 +45,7 @@ class Turn:
     resolved: str
     answer: str
     found: bool
+    refs: tuple[str, ...] = ()  # the answer's source references ("file#paragraph.sentence")
 
     def to_dict(self) -> dict[str, Any]:
         """Plain form for JSON persistence."""
@@ -58,4 +59,5 @@ class Turn:
             resolved=str(data.get("resolved", data["question"])),
             answer=str(data.get("answer", "")),
             found=bool(data.get("found", False)),
+            refs=tuple(str(r) for r in data.get("refs", ())),
         )

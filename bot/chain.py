@@ -17,6 +17,10 @@ from index.retriever import Hit, HybridRetriever
 
 CANDIDATES = 10
 SOURCES_SHOWN = 3
+# A follow-up usually continues where the last answer stood: its neighbours get a small prior,
+# and the bar for answering is a little lower, since the user is plainly still on the article.
+FOLLOW_UP_NEIGHBOUR_BONUS = 0.15
+FOLLOW_UP_THRESHOLD_FACTOR = 0.8
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 
@@ -76,8 +80,16 @@ class AnswerChain:
         context = previous.resolved if previous else None
         hits = self.retriever.search(question, k=CANDIDATES, context=context,
                                      context_answer=previous.answer if previous and previous.found else None)
-        ranked = sorted(((h, self.decision.probability(info, h)) for h in hits), key=lambda hp: -hp[1])
-        found = bool(ranked) and ranked[0][1] >= self.decision.threshold(info)
+        near = self.retriever.neighbours_of_refs(previous.refs) if previous else set()
+        scored = []
+        for hit in hits:
+            p = self.decision.probability(info, hit)
+            if hit.position in near:
+                p = min(1.0, p + FOLLOW_UP_NEIGHBOUR_BONUS)
+            scored.append((hit, p))
+        ranked = sorted(scored, key=lambda hp: -hp[1])
+        threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if previous else 1.0)
+        found = bool(ranked) and ranked[0][1] >= threshold
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:
@@ -110,4 +122,5 @@ class AnswerChain:
 def turn_of(answer: Answer) -> Turn:
     """The history entry an answer leaves behind."""
     return Turn(question=answer.question, resolved=answer.resolved or answer.question,
-                answer=answer.answer if answer.found else "", found=answer.found)
+                answer=answer.answer if answer.found else "", found=answer.found,
+                refs=tuple(s.source for s in answer.sources[:1]) if answer.found else ())

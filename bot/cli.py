@@ -73,9 +73,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     if is_terminal(sys.stdin):
         history = settings.model_dir.parent / "chat_history"
         return run_terminal(service.stream, service.articles, args.json, history, settings.chat_history_turns)
-    # Pipe mode prints whole answers only, so it asks for whole (non-streamed) replies.
-    return run_pipe(lambda question, history: iter([service.ask(question, history)]), sys.stdin, sys.stdout,
-                    args.json, settings.chat_history_turns)
+    return run_pipe(service.ask, sys.stdin, sys.stdout, args.json, settings.chat_history_turns)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

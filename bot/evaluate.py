@@ -15,6 +15,8 @@ from bot.chain import turn_of
 from index.normalize import words
 
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال")
+# Inflections a key phrase's last word may carry (متباين → متباينة, متباينون).
+_SUFFIXES = ("", "ه", "ات", "ون", "ين", "ان", "ها", "هم")
 
 Ask = Callable[[str, list[Turn]], Answer]
 
@@ -28,10 +30,12 @@ def has_phrase(text: str, phrase: str) -> bool:
     n = len(target)
     for i in range(len(tokens) - n + 1):
         window = tokens[i : i + n]
-        if window[1:] != target[1:]:
+        if window[1:-1] != target[1:-1]:
             continue
+        last_ok = n == 1 or any(window[-1] == target[-1] + s for s in _SUFFIXES)
         first = window[0]
-        if first == target[0] or any(first == c + target[0] for c in _CLITICS):
+        heads = [target[0] + s for s in _SUFFIXES] if n == 1 else [target[0]]
+        if last_ok and any(first == c + h for h in heads for c in ("",) + _CLITICS):
             return True
     return False
 

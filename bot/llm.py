@@ -97,9 +97,19 @@ def create_chat_model(settings: Settings) -> BaseChatModel | None:
     common: dict[str, Any] = {"model": model_name(settings), "temperature": settings.llm_temperature}
     key = api_key(settings)
     try:
-        if provider == "openai":
+        if provider == "ollama":
+            client_kwargs: dict[str, Any] = {"timeout": timeout}
+            if key:  # Ollama behind an authenticating proxy, or ollama.com
+                client_kwargs["headers"] = {"Authorization": f"Bearer {key}"}
+            model = chat_class(
+                **common,
+                base_url=base_url(settings),
+                num_predict=settings.llm_max_tokens,
+                client_kwargs=client_kwargs,
+            )
+        else:  # openai and anthropic take the same client options
             extra: dict[str, Any] = {}
-            if "api.openai.com" not in base_url(settings):
+            if provider == "openai" and "api.openai.com" not in base_url(settings):
                 # langchain-openai sends max_completion_tokens; older local servers only read max_tokens.
                 extra["extra_body"] = {"max_tokens": settings.llm_max_tokens}
             model = chat_class(
@@ -110,25 +120,6 @@ def create_chat_model(settings: Settings) -> BaseChatModel | None:
                 timeout=timeout,
                 max_retries=0,
                 **extra,
-            )
-        elif provider == "ollama":
-            client_kwargs: dict[str, Any] = {"timeout": timeout}
-            if key:  # Ollama behind an authenticating proxy, or ollama.com
-                client_kwargs["headers"] = {"Authorization": f"Bearer {key}"}
-            model = chat_class(
-                **common,
-                base_url=base_url(settings),
-                num_predict=settings.llm_max_tokens,
-                client_kwargs=client_kwargs,
-            )
-        else:
-            model = chat_class(
-                **common,
-                base_url=base_url(settings),
-                api_key=key or PLACEHOLDER_KEY,
-                max_tokens=settings.llm_max_tokens,
-                timeout=timeout,
-                max_retries=0,
             )
     except Exception as exc:  # a bad value in .env must not stop the bot
         log.error("Could not configure the %s: %s; answering extractively", describe(settings),

@@ -14,6 +14,7 @@ from bot.chain import turn_of
 from bot.service import ArticleInfo
 
 Stream = Callable[[str, list[Turn]], Iterator[str | Answer]]
+Ask = Callable[[str, list[Turn]], Answer]
 
 HELP = """اكتب سؤالك عن المقالة بالعربية واضغط Enter.
 الأوامر:
@@ -82,15 +83,16 @@ def _final(pieces: Iterator[str | Answer], out: TextIO | None) -> Answer:
     raise RuntimeError("answer stream ended without an answer")
 
 
-def run_pipe(stream: Stream, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: int = 6) -> int:
-    """Every input line is a question with exactly one output; a `/reset` line starts over silently."""
+def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: int = 6) -> int:
+    """Every input line is a question with exactly one output; a `/reset` line starts over silently.
+    Nothing is printed progressively here, so it asks for whole answers."""
     conversation = Conversation(max_turns)
     for line in stdin:
         question = line.rstrip("\r\n")
         if question.strip() == "/reset":
             conversation.reset()
             continue
-        answer = _final(stream(question, conversation.turns), None)
+        answer = ask(question, conversation.turns)
         conversation.add(answer)
         if as_json:
             stdout.write(format_json(answer) + "\n")

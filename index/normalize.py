@@ -20,6 +20,8 @@ _ARTICLE_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "ب
 _SINGLE_CLITICS = "وفبلك"
 _MIN_STEM = 2
 _ENCLITICS = ("هما", "هم", "ها", "ه")
+# Inflection endings (plural, dual, feminine, verb person): a stem variant is indexed too.
+_INFLECTIONS = ("ات", "ون", "ين", "ان", "وا", "ت", "ا", "ي")
 
 def normalize_arabic(text: str) -> str:
     """Drop diacritics and tatweel, unify alef/ya/ta marbuta forms, map digits, fold case."""
@@ -37,6 +39,7 @@ STOPWORDS = frozenset(
     به بها فيه فيها منه منها عليه عليها اليه اليها هناك هنا ذات عام تم يتم كما حيث وقد وكان
     اما الا اذ لو ليس ليست مثل عبر ضد امام تحت فوق دون نحو لدي وهو وهي وفي شو ليش وين مين
     المقال المقاله المقالة مقال مقاله النص الخبر ذكر تذكر يذكر قال قالت حسب وفقا
+    رح راح بدي هلق هلا ايش ايه ليه امتى قديش اديش فين حدا هيك كتير
     what who whom whose when where why how which is are was were the a an of in on at to for
     did does do and or with about by from that this it its be been has have had
     """.split()
@@ -56,11 +59,12 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     else:
         if word[0] in _SINGLE_CLITICS and len(word) >= 4:
             forms.append(word[1:])
-    for form in list(forms):
-        for suffix in _ENCLITICS:
-            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                forms.append(form[: -len(suffix)])
-                break
+    for suffixes in (_ENCLITICS, _INFLECTIONS):
+        for form in list(forms):
+            for suffix in suffixes:
+                if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                    forms.append(form[: -len(suffix)])
+                    break
     return tuple(dict.fromkeys(forms))
 
 
@@ -82,6 +86,12 @@ def _terms(word: str) -> tuple[str, ...]:
 def tokenize(text: str) -> list[str]:
     """Lexical terms: normalised, light-stemmed (both readings of a lone clitic), no stopwords."""
     return [term for word in words(text) for term in _terms(word)]
+
+
+def term_groups(text: str) -> list[tuple[str, ...]]:
+    """The terms of each content word, grouped by word (a word counts once, whichever form matches)."""
+    groups = [_terms(word) for word in words(text)]
+    return list(dict.fromkeys(g for g in groups if g))
 
 
 def script_share(text: str) -> tuple[float, float]:

@@ -11,7 +11,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 from rank_bm25 import BM25Okapi
 
-from index.normalize import tokenize
+from index.normalize import term_groups, tokenize
 from index.store import Store
 
 RRF_K = 60
@@ -61,11 +61,13 @@ class HybridRetriever(BaseRetriever):
     _terms: list[set[str]] = PrivateAttr()
     _idf: dict[str, float] = PrivateAttr()
     _paragraph_of: np.ndarray = PrivateAttr()
+    _by_ref: dict[str, int] = PrivateAttr()
 
     def model_post_init(self, context: object) -> None:
         """Build the lexical index from the store's documents."""
         for i, doc in enumerate(self.store.documents):
             doc.metadata["id"] = i
+        self._by_ref = {doc.metadata["ref"]: i for i, doc in enumerate(self.store.documents)}
         self._paragraph_of = np.array([d.metadata["paragraph_id"] for d in self.store.documents], dtype=int)
         tokenized = [tokenize(doc.page_content) or ["\u0000"] for doc in self.store.documents]
         self._bm25 = BM25Okapi(tokenized)
@@ -88,21 +90,21 @@ class HybridRetriever(BaseRetriever):
         """Inverse document frequency of a term (unseen terms weigh most)."""
         return self._idf.get(term, self._unseen_idf)
 
-    def coverage(self, query_terms: list[str], doc_indexes: list[int] | None = None,
+    def coverage(self, groups: list[tuple[str, ...]], doc_indexes: list[int] | None = None,
                  exclude: frozenset[int] = frozenset()) -> float:
-        """IDF-weighted share of the query's terms present in some documents (default: any but `exclude`)."""
-        unique = set(query_terms)
-        total = sum(self.idf(t) for t in unique)
+        """IDF-weighted share of the query's words found in some documents (default: any but `exclude`).
+        A word counts once, found if any of its forms is there."""
+        weights = [max(self.idf(t) for t in group) for group in groups]
+        total = sum(weights)
         if not total:
             return 0.0
         if doc_indexes is None and not exclude:
-            present = {t for t in unique if t in self._idf}
-        elif doc_indexes is None:
-            kept = [terms for i, terms in enumerate(self._terms) if i not in exclude]
-            present = {t for t in unique if any(t in terms for terms in kept)}
+            vocab = self._idf.keys()
+            found = [any(t in vocab for t in group) for group in groups]
         else:
-            present = {t for t in unique if any(t in self._terms[i] for i in doc_indexes)}
-        return sum(self.idf(t) for t in present) / total
+            docs = doc_indexes if doc_indexes is not None else [i for i in range(len(self._terms)) if i not in exclude]
+            found = [any(t in self._terms[i] for i in docs for t in group) for group in groups]
+        return sum(w for w, ok in zip(weights, found) if ok) / total
 
     def neighbours(self, doc_index: int) -> list[int]:
         """The document and the sentences just before and after it in the same paragraph."""
@@ -113,6 +115,19 @@ class HybridRetriever(BaseRetriever):
                 other = self.store.documents[j].metadata
                 if other["file"] == meta["file"] and other["paragraph"] == meta["paragraph"]:
                     out.append(j)
+        return out
+
+    def neighbours_of_refs(self, refs: tuple[str, ...] | list[str]) -> set[int]:
+        """Documents at or next to the given references ("file#paragraph.sentence") in the same article."""
+        out: set[int] = set()
+        for ref in refs:
+            i = self._by_ref.get(ref)
+            if i is None:
+                continue
+            for j in (i - 1, i, i + 1):
+                if 0 <= j < len(self.store.documents) and self.store.documents[j].metadata["file"] == \
+                        self.store.documents[i].metadata["file"]:
+                    out.add(j)
         return out
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
@@ -137,6 +152,7 @@ class HybridRetriever(BaseRetriever):
         k = k or self.k
         dense = self.dense_scores(self.embed_query(query))
         terms = tokenize(query)
+        groups = term_groups(query)
         lexical = self._bm25.get_scores(terms) if terms else np.zeros(len(dense))
         if context:
             combined = self.dense_scores(self.embed_query(f"{context} {query}"))
@@ -145,7 +161,7 @@ class HybridRetriever(BaseRetriever):
                 extra = tokenize(text or "")
                 if extra:
                     lexical = lexical + weight * self._bm25.get_scores(extra)
-            terms = terms + tokenize(context)
+            groups = groups + term_groups(context)
         if exclude:
             hidden = np.fromiter(exclude, dtype=int)
             dense[hidden] = -1.0
@@ -158,7 +174,7 @@ class HybridRetriever(BaseRetriever):
         order = np.argsort(-fused)[:k]
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
-        in_corpus = self.coverage(terms, exclude=exclude)
+        in_corpus = self.coverage(groups, exclude=exclude)
         return [
             Hit(
                 document=self.store.documents[i],
@@ -166,8 +182,8 @@ class HybridRetriever(BaseRetriever):
                 dense_margin=float(dense[i]) - median,
                 lexical=float(lexical[i]),
                 lexical_norm=float(lexical[i]) / best_lexical if best_lexical > 0 else 0.0,
-                coverage=self.coverage(terms, [int(i)]),
-                window_coverage=self.coverage(terms, self.neighbours(int(i))),
+                coverage=self.coverage(groups, [int(i)]),
+                window_coverage=self.coverage(groups, self.neighbours(int(i))),
                 corpus_coverage=in_corpus,
                 fused=float(fused[i]),
             )

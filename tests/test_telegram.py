@@ -63,13 +63,9 @@ def shows(message: str, raw: str, chars: int = 60) -> bool:
 
 
 @pytest.fixture(scope="session")
-def core() -> QAService:
-    """The real answering core (loads the model and index once per session)."""
-    try:
-        from bot.service import build_service
-    except ImportError:  # pragma: no cover - only while the core is not merged yet
-        pytest.skip("bot.service.build_service is not available yet (needs the answering core)")
-    return build_service(load_settings(llm_provider="none"))
+def core(article_service) -> QAService:
+    """The real answering core over the bundled article (shared with the other tests)."""
+    return article_service
 
 
 @pytest.fixture(scope="session")

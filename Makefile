@@ -1,0 +1,43 @@
+# Every target sets itself up: a fresh clone needs only `make chat` or `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup model chat test bench telegram bench-telegram tune clean
+
+setup: $(STAMP)
+
+# torch is installed first and pinned to the CPU wheel so that nothing pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test,openai,ollama,anthropic]'
+	$(PY) -c "import torch, sys; sys.exit(0 if torch.version.cuda is None else 'torch is a CUDA build; reinstall with pip install torch==2.13.0 (CPU)')"
+	touch $(STAMP)
+
+model: setup
+	$(PY) -m index.e5_offline
+
+chat: model
+	$(PY) -m bot chat
+
+# make test runs pytest over tests/
+test: model
+	$(PY) -m pytest -q
+
+bench: model
+	$(PY) -m bench.run
+
+telegram: model
+	$(PY) -m bot telegram
+
+bench-telegram: model
+	$(PY) -m bench.telegram_bench
+
+tune: model
+	$(PY) -m bench.tune_decision
+
+clean:
+	rm -rf .cache/index .cache/eval

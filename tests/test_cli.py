@@ -1,0 +1,97 @@
+"""The CLI contract, driven as a subprocess with piped input (real model, real index)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FIELDS = {"question", "answer", "found", "sources", "ms"}
+SOURCE_FIELDS = {"text", "score", "source", "article"}
+
+
+def run(args, stdin: str = "", env_extra: dict | None = None, timeout: float = 300):
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "LLM_PROVIDER": "none"}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        cwd=ROOT, env=env, timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli") / "index"
+    result = run(["index", "--index-dir", str(folder)])
+    assert result.returncode == 0, result.stderr
+    assert "indexed 1 article(s)" in result.stderr
+    return folder
+
+
+def test_pipe_mode_gives_one_json_line_per_question_in_order(index_dir):
+    lines = [
+        "من هي آنا كيلي؟",
+        "",
+        "وما هو منصبها؟",
+        "/reset",
+        "؟؟؟",
+        "س" * 10_000,
+        "ما هو أطول نهر في العالم؟",
+        "Hello there",
+    ]
+    result = run(["chat", "--json", "--index-dir", str(index_dir)], "\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == len(lines) - 1  # /reset prints nothing
+    for record in out:
+        assert FIELDS <= set(record) and isinstance(record["found"], bool)
+        for source in record["sources"]:
+            assert SOURCE_FIELDS <= set(source) and 0 <= source["score"] <= 1
+        assert record.get("mode") == "extractive"
+    assert [r["question"] for r in out] == [q for q in lines if q != "/reset"]
+    first, empty, follow_up, punct, huge, far, latin = out
+    assert first["found"] and "كيلي" in first["sources"][0]["text"]
+    assert not empty["found"] and empty["error"]
+    assert follow_up["found"] and "السكرتيرة" in follow_up["answer"]
+    assert not punct["found"] and punct["error"]
+    assert not huge["found"] and "طويل" in huge["error"]
+    assert not far["found"] and "error" not in far and far["sources"]
+    assert not latin["found"]
+    assert first["sources"] == sorted(first["sources"], key=lambda s: -s["score"])
+
+
+def test_plain_text_output_and_ask(index_dir):
+    result = run(["ask", "كيف وصف الكرملين المكالمة؟", "--index-dir", str(index_dir)])
+    assert result.returncode == 0, result.stderr
+    first_line = result.stdout.splitlines()[0]
+    assert "نقاش بناء" in first_line
+    assert "rubio-lavrov.txt#" in result.stdout
+    result = run(["ask", "كيف وصف الكرملين المكالمة؟", "--json", "--index-dir", str(index_dir)])
+    record = json.loads(result.stdout)
+    assert record["found"] and record["sources"][0]["article"]
+
+
+def test_operator_errors_are_one_line_without_traceback(tmp_path):
+    result = run(["index", "--source", str(tmp_path / "missing"), "--index-dir", str(tmp_path / "ix")])
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error:") and "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for f in index_dir.iterdir():
+        (broken / f.name).write_bytes(f.read_bytes()[:50])
+    result = run(["chat", "--json", "--index-dir", str(broken)], "أين عقدت آخر قمة بين ترامب وبوتين؟\n")
+    assert result.returncode == 0, result.stderr
+    assert "rebuilding" in result.stderr and "Traceback" not in result.stderr
+    record = json.loads(result.stdout)
+    assert record["found"] and "أنكوريج" in record["answer"]

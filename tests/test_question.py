@@ -1,0 +1,49 @@
+"""Unit tests: what a question asks for and whether it leans on the last turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.question import analyse, answers_kind, question_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("كم عدد سكان المدينة؟", "number"),
+        ("متى افتتح الجسر؟", "time"),
+        ("أين ستعقد القمة؟", "place"),
+        ("وين رح تكون القمة؟", "place"),
+        ("من هي ليلى منصور؟", "person"),
+        ("لماذا تأجل الاجتماع؟", "reason"),
+        ("ليش تأجل الاجتماع؟", "reason"),
+        ("How many beds does the hospital have?", "number"),
+        ("ماذا قال الوزير؟", "other"),
+    ],
+)
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_numbers_and_times_are_checked_in_passages():
+    assert answers_kind("number", "استمر الاجتماع قرابة ثلاث ساعات")
+    assert answers_kind("number", "يضم 120 سريراً")
+    assert not answers_kind("number", "ستعقد القمة في بودابست")
+    assert answers_kind("time", "وأجرى الوزيران، الاثنين، مكالمة")
+    assert not answers_kind("time", "وصف الكرملين المكالمة بأنها بناءة")
+
+
+@pytest.mark.parametrize(
+    ("question", "refers"),
+    [
+        ("وكم عمره؟", True),
+        ("وما هو منصبها؟", True),
+        ("وماذا أكد في البيان؟", True),
+        ("And how old is he?", True),
+        ("من هي ليلى منصور؟", False),
+        ("أين ستعقد القمة؟", False),
+        ("ما سبب تأجيل الاجتماع؟", False),
+    ],
+)
+def test_follow_up_detection(question, refers):
+    assert analyse(question).refers_back is refers

@@ -1,0 +1,145 @@
+"""The on-disk store: manifest, staleness, corrupt and mismatched indexes (real model, real FAISS)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.settings import BUNDLED_ARTICLES
+from index.articles import SourceError, discover, load_article
+from index.store import (
+    DOCS_FILE,
+    INDEX_FILE,
+    MANIFEST_FILE,
+    ModelMismatch,
+    open_store,
+    read_manifest,
+    stale_reason,
+)
+
+MODEL = "intfloat/multilingual-e5-small"
+
+
+@pytest.fixture(scope="module")
+def embeddings():
+    from bot.settings import load_settings
+    from index.embeddings import create_embeddings
+
+    settings = load_settings()
+    return create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+
+
+@pytest.fixture
+def articles(tmp_path, second_article_dir) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(second_article_dir, folder)
+    return folder
+
+
+def notes() -> tuple[list[str], callable]:
+    seen: list[str] = []
+    return seen, seen.append
+
+
+def test_bundled_article_loads_with_metadata_and_without_furniture():
+    article = load_article(BUNDLED_ARTICLES / "rubio-lavrov.txt")
+    assert article.source == "CNN بالعربية"
+    text = " ".join(s for p in article.sentences for s in p)
+    assert "(CNN)" not in text and "قد يهمك" not in text and "أخبار متعلقة" not in text
+    assert text.startswith("قد تتعثر آمال")
+
+
+def test_markdown_title_and_missing_sources(tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text("# عنوان المقالة\n\nجملة **أولى**. جملة ثانية.\n", encoding="utf-8")
+    article = load_article(md)
+    assert article.title == "عنوان المقالة"
+    assert article.sentences == [["جملة أولى.", "جملة ثانية."]]
+    with pytest.raises(SourceError, match="no such file"):
+        discover([tmp_path / "missing"])
+    (tmp_path / "b.pdf").write_bytes(b"%PDF")
+    with pytest.raises(SourceError, match="not an article file"):
+        discover([tmp_path / "b.pdf"])
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(SourceError, match="binary"):
+        load_article(tmp_path / "bin.txt")
+
+
+def test_manifest_records_model_sources_and_chunks(tmp_path, articles, embeddings):
+    store = open_store(tmp_path / "index", embeddings, MODEL, [articles], notify=lambda m: None)
+    manifest = read_manifest(tmp_path / "index")
+    assert manifest["model"] == MODEL and manifest["dimension"] == 384
+    assert manifest["count"] == len(store.documents) == 6
+    assert [Path(s["path"]).name for s in manifest["sources"]] == ["bridge-hospital.txt"]
+    assert len(manifest["sources"][0]["sha256"]) == 64
+    refs = [d.metadata["ref"] for d in store.documents]
+    assert refs[0] == "bridge-hospital.txt#1.1" and refs[-1] == "bridge-hospital.txt#6.1"
+    assert store.documents[0].metadata["article"] == "افتتاح جسر طرابلس ومستشفى صيدا"
+    assert stale_reason(manifest) is None
+
+
+def test_changed_or_added_source_rebuilds(tmp_path, articles, embeddings):
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    path = articles / "bridge-hospital.txt"
+    path.write_text("جملة جديدة عن الجسر.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "changed" in stale_reason(read_manifest(index_dir))
+    seen, notify = notes()
+    store = open_store(index_dir, embeddings, MODEL, [BUNDLED_ARTICLES], notify=notify)
+    assert any("out of date" in n for n in seen)
+    # It rebuilt from its own sources, not from the default ones it was given.
+    assert store.documents[0].page_content == "جملة جديدة عن الجسر."
+    (articles / "other.txt").write_text("مقالة أخرى قصيرة.", encoding="utf-8")
+    assert "added" in stale_reason(read_manifest(index_dir))
+
+
+@pytest.mark.parametrize("damage", ["truncate-faiss", "garbage-manifest", "drop-docs", "empty-dir"])
+def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings, damage):
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    if damage == "truncate-faiss":
+        data = (index_dir / INDEX_FILE).read_bytes()
+        (index_dir / INDEX_FILE).write_bytes(data[: len(data) // 3])
+    elif damage == "garbage-manifest":
+        (index_dir / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
+    elif damage == "drop-docs":
+        (index_dir / DOCS_FILE).unlink()
+    else:
+        for f in index_dir.iterdir():
+            f.unlink()
+    seen, notify = notes()
+    store = open_store(index_dir, embeddings, MODEL, [articles], notify=notify)
+    assert len(store.documents) == 6
+    assert seen, "a rebuild must be announced"
+    assert read_manifest(index_dir)["count"] == 6
+
+
+def test_index_of_another_model_is_refused(tmp_path, articles, embeddings):
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    manifest = json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
+    manifest["model"] = "some/other-model"
+    (index_dir / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelMismatch, match="some/other-model"):
+        open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+
+
+def test_store_has_no_pickles(tmp_path, articles, embeddings):
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    assert sorted(p.name for p in index_dir.iterdir()) == sorted(
+        [INDEX_FILE, DOCS_FILE, MANIFEST_FILE, "paragraphs.faiss.index"]
+    )
+
+
+def test_query_and_passage_vectors_differ(embeddings):
+    import numpy as np
+
+    text = "أين ستعقد القمة؟"
+    q = np.array(embeddings.embed_query(text))
+    p = np.array(embeddings.embed_documents([text])[0])
+    assert abs(np.linalg.norm(q) - 1) < 1e-3
+    assert float(q @ p) < 0.999

@@ -1,0 +1,63 @@
+"""Unit tests: Arabic normalisation, tokens, furniture stripping and sentence splitting."""
+
+from __future__ import annotations
+
+from index.normalize import normalize_arabic, script_share, tokenize
+from index.split import split_sentences, strip_furniture
+
+
+def test_normalisation_drops_diacritics_tatweel_and_unifies_letters():
+    assert normalize_arabic("مُحَمَّـــد") == "محمد"
+    assert normalize_arabic("أحمد إبراهيم آمال") == "احمد ابراهيم امال"
+    assert normalize_arabic("مستشفى المدينة") == "مستشفي المدينه"
+    assert normalize_arabic("عام ٢٠٢٤") == "عام 2024"
+
+
+def test_tokens_strip_article_and_clitics_but_keep_names():
+    terms = tokenize("وبالمدينة والجسر كيلي")
+    assert "مدينه" in terms and "جسر" in terms
+    # A lone clitic letter is ambiguous: the word is kept whole as well as stripped.
+    assert "كيلي" in terms
+
+
+def test_tokens_drop_stopwords_also_behind_a_clitic():
+    assert tokenize("وما هو ذلك؟") == []
+    assert "منصب" in tokenize("وما هو منصبها؟")
+
+
+def test_same_word_with_and_without_clitics_shares_a_term():
+    assert set(tokenize("للاجتماع")) & set(tokenize("الاجتماع"))
+    assert set(tokenize("وأكد")) & set(tokenize("أكد"))
+
+
+def test_script_share():
+    arabic, latin = script_share("Where is the summit, بودابست")
+    assert latin > arabic > 0
+    assert script_share("!!!") == (0.0, 0.0)
+
+
+def test_furniture_dateline_and_trailers_are_stripped():
+    body, outlet = strip_furniture("(CNN)-- قال ترامب شيئاً.\nسطر ثان.\nقد يهمك أيضاً\nأخبار متعلقة :\nرابط")
+    assert outlet == "CNN"
+    assert body == "قال ترامب شيئاً.\nسطر ثان."
+
+
+def test_text_without_furniture_is_unchanged():
+    body, outlet = strip_furniture("نص عادي. وجملة أخرى.")
+    assert outlet is None and body == "نص عادي. وجملة أخرى."
+
+
+def test_sentences_split_on_arabic_and_latin_terminators():
+    assert split_sentences("هذه جملة. وهذه أخرى؟ وثالثة!") == ["هذه جملة.", "وهذه أخرى؟", "وثالثة!"]
+
+
+def test_quotations_stay_whole():
+    text = 'وقال ترامب: "عليكم اتباع خط المعركة. وإلا، فسيكون الأمر معقدا. لن تفهموه". ثم غادر.'
+    sentences = split_sentences(text)
+    assert len(sentences) == 2
+    assert sentences[0].endswith('لن تفهموه".')
+    assert split_sentences("قال «جملة أولى. جملة ثانية» ثم سكت. نهاية.") == ["قال «جملة أولى. جملة ثانية» ثم سكت.", "نهاية."]
+
+
+def test_decimal_numbers_do_not_split():
+    assert split_sentences("بلغ النمو 3.5 في المئة. وارتفع.") == ["بلغ النمو 3.5 في المئة.", "وارتفع."]
