@@ -14,6 +14,7 @@ from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse
 from index.retriever import Hit, HybridRetriever
+from index.split import split_sentences
 
 CANDIDATES = 10
 SOURCES_SHOWN = 3
@@ -37,6 +38,14 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
     return text, None
+
+
+def question_part(text: str) -> str:
+    """The interrogative sentences of a text that also makes statements («القمة في باريس. أين القمة؟»):
+    statements in a question are not facts to search for, only the question is."""
+    sentences = split_sentences(text)
+    asked = [s for s in sentences if s.rstrip("\"»”' ").endswith(("?", "؟"))]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
 
 
 def follow_up_turn(info: QuestionInfo, history: Sequence[Turn]) -> Turn | None:
@@ -75,10 +84,11 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        info = analyse(question)
+        searched = question_part(question)
+        info = analyse(searched)
         previous = follow_up_turn(info, history)
         context = previous.resolved if previous else None
-        hits = self.retriever.search(question, k=CANDIDATES, context=context,
+        hits = self.retriever.search(searched, k=CANDIDATES, context=context,
                                      context_answer=previous.answer if previous and previous.found else None)
         near = self.retriever.neighbours_of_refs(previous.refs) if previous else set()
         scored = []

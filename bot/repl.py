@@ -31,8 +31,12 @@ def format_sources(answer: Answer) -> str:
     # A generated answer cites its sources as [1], [2]...: show them all, in that order.
     shown = answer.sources[:1] if answer.found and answer.mode != "llm" else answer.sources
     for n, source in enumerate(shown, start=1):
-        lines.append(f"  [{n}] «{source.text}»")
-        lines.append(f"      — {source.article} ({source.source}, {source.score:.2f})")
+        where = f"— {source.article} ({source.source}, {source.score:.2f})"
+        if answer.mode != "llm" and source.text in answer.answer:  # the answer quotes it already
+            lines.append(f"  [{n}] {where}")
+        else:
+            lines.append(f"  [{n}] «{source.text}»")
+            lines.append(f"      {where}")
     return "\n".join(lines)
 
 

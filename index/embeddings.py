@@ -48,11 +48,20 @@ def limit_torch_threads(threads: int) -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def _quiet_transformers() -> None:
+    """No weight-loading progress bars or info chatter on the user's terminal."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+
+
 def create_embeddings(model_name: str, model_dir: Path, threads: int = 2) -> Embeddings:
     """LangChain embeddings over sentence-transformers with E5's query/passage prefixes."""
     from langchain_huggingface import HuggingFaceEmbeddings
 
     limit_torch_threads(threads)
+    _quiet_transformers()
     path = resolve_model_path(model_name, model_dir)
     query_prefix, passage_prefix = e5_prefixes(model_name)
     try:

@@ -91,10 +91,11 @@ class HybridRetriever(BaseRetriever):
         return self._idf.get(term, self._unseen_idf)
 
     def coverage(self, groups: list[tuple[str, ...]], doc_indexes: list[int] | None = None,
-                 exclude: frozenset[int] = frozenset()) -> float:
+                 exclude: frozenset[int] = frozenset(), scale: list[float] | None = None) -> float:
         """IDF-weighted share of the query's words found in some documents (default: any but `exclude`).
-        A word counts once, found if any of its forms is there."""
-        weights = [max(self.idf(t) for t in group) for group in groups]
+        A word counts once, found if any of its forms is there; `scale` weighs words further."""
+        scale = scale or [1.0] * len(groups)
+        weights = [max(self.idf(t) for t in group) * f for group, f in zip(groups, scale)]
         total = sum(weights)
         if not total:
             return 0.0
@@ -153,15 +154,20 @@ class HybridRetriever(BaseRetriever):
         dense = self.dense_scores(self.embed_query(query))
         terms = tokenize(query)
         groups = term_groups(query)
+        scale = [1.0] * len(groups)
         lexical = self._bm25.get_scores(terms) if terms else np.zeros(len(dense))
         if context:
+            # The fewer words a follow-up has of its own, the more it leans on the earlier turn.
+            share = CONTEXT_WEIGHT if len(groups) <= 1 else CONTEXT_WEIGHT * 0.6 if len(groups) <= 3 else CONTEXT_WEIGHT * 0.4
             combined = self.dense_scores(self.embed_query(f"{context} {query}"))
-            dense = (1 - CONTEXT_WEIGHT) * dense + CONTEXT_WEIGHT * combined
-            for text, weight in ((context, CONTEXT_WEIGHT), (context_answer, CONTEXT_WEIGHT / 2)):
+            dense = (1 - share) * dense + share * combined
+            for text, weight in ((context, share), (context_answer, share / 2)):
                 extra = tokenize(text or "")
                 if extra:
                     lexical = lexical + weight * self._bm25.get_scores(extra)
-            groups = groups + term_groups(context)
+            context_groups = [g for g in term_groups(context) if g not in groups]
+            groups = groups + context_groups
+            scale = scale + [share] * len(context_groups)
         if exclude:
             hidden = np.fromiter(exclude, dtype=int)
             dense[hidden] = -1.0
@@ -174,7 +180,7 @@ class HybridRetriever(BaseRetriever):
         order = np.argsort(-fused)[:k]
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
-        in_corpus = self.coverage(groups, exclude=exclude)
+        in_corpus = self.coverage(groups, exclude=exclude, scale=scale)
         return [
             Hit(
                 document=self.store.documents[i],
@@ -182,8 +188,8 @@ class HybridRetriever(BaseRetriever):
                 dense_margin=float(dense[i]) - median,
                 lexical=float(lexical[i]),
                 lexical_norm=float(lexical[i]) / best_lexical if best_lexical > 0 else 0.0,
-                coverage=self.coverage(groups, [int(i)]),
-                window_coverage=self.coverage(groups, self.neighbours(int(i))),
+                coverage=self.coverage(groups, [int(i)], scale=scale),
+                window_coverage=self.coverage(groups, self.neighbours(int(i)), scale=scale),
                 corpus_coverage=in_corpus,
                 fused=float(fused[i]),
             )

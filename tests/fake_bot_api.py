@@ -17,9 +17,11 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+
+from tests.loopback import LoopbackServer
 
 logger = logging.getLogger("fake_bot_api")
 
@@ -67,8 +69,10 @@ def _entities_for(text: str) -> list[dict[str, Any]]:
     return entities
 
 
-class FakeBotAPI:
+class FakeBotAPI(LoopbackServer):
     """The server; use as a context manager or call `start()` / `stop()`."""
+
+    thread_name = "fake-bot-api"
 
     def __init__(
         self,
@@ -89,53 +93,18 @@ class FakeBotAPI:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._closed = False
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
-    def start(self) -> FakeBotAPI:
-        """Listen on an ephemeral port of 127.0.0.1 in a background thread."""
-        api = self
-
-        class Handler(_Handler):
-            server_api = api
-
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 256
-            allow_reuse_address = True
-
-            def handle_error(self, request: Any, client_address: Any) -> None:
-                logger.debug("fake Bot API: connection error from %s", client_address, exc_info=True)
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-bot-api", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and wake every long poll."""
+    def before_stop(self) -> None:
+        """Wake every long poll."""
         with self._cond:
             self._closed = True
             self._cond.notify_all()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
 
-    def __enter__(self) -> FakeBotAPI:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        """The port the server listens on."""
-        assert self._server is not None
-        return self._server.server_address[1]
+    def connection_error(self, client_address: Any) -> None:
+        logger.debug("fake Bot API: connection error from %s", client_address, exc_info=True)
 
     @property
     def base_url(self) -> str:
@@ -499,7 +468,7 @@ def parse_body(content_type: str, body: bytes) -> dict[str, Any]:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server_api: FakeBotAPI
+    owner: FakeBotAPI
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -528,7 +497,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if url.query:
             params.update({k: _decode(k, v[-1]) for k, v in parse_qs(url.query).items()})
-        status, payload = self.server_api.handle(match["token"], match["method"], params)
+        status, payload = self.owner.handle(match["token"], match["method"], params)
         self._reply(status, payload)
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
@@ -537,3 +506,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         self._dispatch(b"")
+
+
+FakeBotAPI.handler = _Handler

@@ -22,8 +22,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.loopback import LoopbackServer
 
 
 @dataclass
@@ -99,13 +101,15 @@ def closed_port() -> int:
 Script = Callable[[Request], Reply]
 
 
-class FakeLLMServer:
+class FakeLLMServer(LoopbackServer):
     """Base class: lifecycle, recording, scripting and the HTTP plumbing; subclasses speak a protocol."""
 
     provider = ""
     chat_path = ""
     models_path = ""
     stream_content_type = "text/event-stream"
+    thread_name = "fake-llm"
+    poll_interval = 0.05
 
     def __init__(self, reply: Reply | Script | str | None = None, api_key: str | None = None,
                  model: str = "test-model") -> None:
@@ -116,48 +120,13 @@ class FakeLLMServer:
         self.script(reply if reply is not None else Reply(""))
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
-    def start(self) -> FakeLLMServer:
-        server_ref = self
-
-        class Handler(_Handler):
-            fake = server_ref
-
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-            def handle_error(self, request: Any, client_address: Any) -> None:
-                pass  # clients that gave up (timeouts) break pipes; that is expected here
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"fake-{self.provider}", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
+    def before_stop(self) -> None:
+        """Release hanging replies."""
         self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(5)
-
-    def __enter__(self) -> FakeLLMServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        assert self._server is not None
-        return self._server.server_address[1]
 
     @property
     def base_url(self) -> str:
@@ -260,17 +229,17 @@ class FakeLLMServer:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    fake: FakeLLMServer
+    owner: FakeLLMServer
     protocol_version = "HTTP/1.0"  # streamed bodies end when the connection closes
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        self.fake.handle(self, "GET")
+        self.owner.handle(self, "GET")
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
-        self.fake.handle(self, "POST")
+        self.owner.handle(self, "POST")
 
     def send_bytes(self, status: int, payload: bytes, content_type: str) -> None:
         try:
@@ -451,3 +420,6 @@ class AnthropicServer(FakeLLMServer):
 
 SERVERS: dict[str, type[FakeLLMServer]] = {"openai": OpenAIServer, "ollama": OllamaServer,
                                            "anthropic": AnthropicServer}
+
+
+FakeLLMServer.handler = _Handler
