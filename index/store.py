@@ -73,7 +73,7 @@ def build_store(
     embeddings: Embeddings,
     model_name: str,
     progress: ProgressFactory = _noop_progress,
-    batch_size: int = 64,
+    batch_size: int = 256,  # sentence-transformers sorts each batch by length: bigger batches pad less
 ) -> Store:
     """Read, split and embed the articles under `sources`, then write the store atomically."""
     roots = [Path(s).expanduser().resolve() for s in sources]
