@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.normalize import normalize_arabic, script_share, tokenize, words
+from index.normalize import clitic_variants, normalize_arabic, script_share, tokenize, words
 
 # Interrogatives (normalised), Arabic, dialect and English, mapped to the kind of answer they want.
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
@@ -35,7 +35,6 @@ _REASON_WORDS = frozenset(
     because due since reason""".split()
 )
 _DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 
 # Words that point back at something said earlier (normalised forms).
 _REFERRING_WORDS = frozenset(
@@ -108,27 +107,21 @@ def analyse(text: str) -> QuestionInfo:
     )
 
 
+def _mentions(words_: list[str], vocabulary: frozenset[str]) -> bool:
+    """Whether any word, as written or without its clitics and suffixes, is in a vocabulary."""
+    return any(w in vocabulary or not vocabulary.isdisjoint(clitic_variants(w)) for w in words_)
+
+
 def answers_kind(kind: str, passage: str) -> bool:
-    """Whether a passage can hold the kind of answer asked for (numbers and times are checkable)."""
+    """Whether a passage can hold the kind of answer asked for (numbers, times and causes are checkable)."""
+    norm_words = words(passage)
     if kind == "number":
-        norm = " ".join(words(passage))
-        return bool(_DIGIT_RE.search(norm)) or any(strip_al(w) in _NUMBER_WORDS for w in norm.split())
+        return bool(_DIGIT_RE.search(" ".join(norm_words))) or _mentions(norm_words, _NUMBER_WORDS)
     if kind == "time":
-        norm_words = words(passage)
-        return bool(_YEAR_RE.search(" ".join(norm_words)) or _DIGIT_RE.search(" ".join(norm_words))) or any(
-            strip_al(w) in _TIME_SET or w in _TIME_SET for w in norm_words
-        )
+        return bool(_DIGIT_RE.search(" ".join(norm_words))) or _mentions(norm_words, _TIME_SET)
     if kind == "reason":
-        return any(strip_al(w) in _REASON_WORDS or w in _REASON_WORDS for w in words(passage))
+        return _mentions(norm_words, _REASON_WORDS)
     return True
 
 
 _TIME_SET = frozenset(_TIME_WORDS) | frozenset(w[2:] for w in _TIME_WORDS if w.startswith("ال"))
-
-
-def strip_al(word: str) -> str:
-    """A word without a leading conjunction and article (و ف ب ل + ال)."""
-    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix):]
-    return word
