@@ -36,8 +36,13 @@ def strip_furniture(text: str) -> tuple[str, str | None]:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Non-empty lines of a body are its paragraphs."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """A body's paragraphs: blocks between blank lines (hard-wrapped lines joined), or, in text
+    without blank lines, each line."""
+    lines = text.split("\n")
+    if not any(not line.strip() for line in lines):
+        return [line.strip() for line in lines if line.strip()]
+    blocks = re.split(r"\n\s*\n", text)
+    return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def split_sentences(paragraph: str) -> list[str]:

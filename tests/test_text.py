@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.normalize import normalize_arabic, script_share, tokenize
-from index.split import split_sentences, strip_furniture
+from index.split import paragraphs, split_sentences, strip_furniture
 
 
 def test_normalisation_drops_diacritics_tatweel_and_unifies_letters():
@@ -61,3 +61,9 @@ def test_quotations_stay_whole():
 
 def test_decimal_numbers_do_not_split():
     assert split_sentences("بلغ النمو 3.5 في المئة. وارتفع.") == ["بلغ النمو 3.5 في المئة.", "وارتفع."]
+
+
+def test_paragraphs_are_lines_or_blank_line_separated_blocks():
+    assert paragraphs("سطر أول.\nسطر ثان.") == ["سطر أول.", "سطر ثان."]
+    wrapped = "جملة تبدأ هنا\nوتكمل في السطر التالي.\n\nفقرة ثانية."
+    assert paragraphs(wrapped) == ["جملة تبدأ هنا وتكمل في السطر التالي.", "فقرة ثانية."]
