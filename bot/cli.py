@@ -55,7 +55,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     index_dir = args.index_dir or settings.index_dir
     started = time.perf_counter()
     embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
-    store = build_store(sources, index_dir, embeddings, settings.embedding_model, _progress)
+    store = build_store(sources, index_dir, embeddings, settings.embedding_model, _progress, notify=_notify)
     seconds = time.perf_counter() - started
     print(
         f"indexed {len(store.articles)} article(s), {store.manifest['count']} passages "

@@ -74,10 +74,13 @@ def build_store(
     model_name: str,
     progress: ProgressFactory = _noop_progress,
     batch_size: int = 256,  # sentence-transformers sorts each batch by length: bigger batches pad less
+    notify: Callable[[str], None] = log.warning,
 ) -> Store:
     """Read, split and embed the articles under `sources`, then write the store atomically."""
     roots = [Path(s).expanduser().resolve() for s in sources]
-    articles: list[Article] = [load_article(p) for p in discover(roots)]
+    paths = discover(roots)
+    articles = load_articles(paths, notify)
+    loaded = {a.path for a in articles}
     documents: list[Document] = []
     para_texts: list[str] = []
     for article in articles:
@@ -104,6 +107,8 @@ def build_store(
         "paragraphs": len(para_texts),
         "roots": [str(r) for r in roots],
         "sources": [{"path": str(a.path), "sha256": a.sha256} for a in articles],
+        # Unreadable files are remembered too, so that fixing one rebuilds the index.
+        "skipped": [{"path": str(p), "sha256": article_digest(p)} for p in paths if p not in loaded],
         "articles": [
             {"title": a.title, "source": a.source, "path": str(a.path), "file": a.name, "examples": a.examples}
             for a in articles
@@ -112,6 +117,21 @@ def build_store(
     }
     _write_atomically(index_dir, index, paragraphs, documents, manifest)
     return _as_store(index, paragraphs, documents, manifest, embeddings, index_dir)
+
+
+def load_articles(paths: list[Path], notify: Callable[[str], None] = log.warning) -> list[Article]:
+    """Read every article; an unreadable or empty one among several is skipped with a note."""
+    articles, problems = [], []
+    for path in paths:
+        try:
+            articles.append(load_article(path))
+        except SourceError as exc:
+            problems.append(str(exc))
+    if not articles:
+        raise SourceError("no readable article: " + "; ".join(problems))
+    for problem in problems:
+        notify(f"skipped {problem}")
+    return articles
 
 
 def _write_atomically(index_dir: Path, index: faiss.Index, paragraphs: faiss.Index, documents: list[Document],
@@ -195,7 +215,7 @@ def stale_reason(manifest: dict) -> str | None:
     """Why an index no longer matches its own sources, or None if it is current."""
     if manifest.get("chunker_version") != CHUNKER_VERSION or manifest.get("format") != FORMAT_VERSION:
         return "the index format or chunker changed"
-    recorded = {s["path"]: s["sha256"] for s in manifest["sources"]}
+    recorded = {s["path"]: s["sha256"] for s in manifest["sources"] + manifest.get("skipped", [])}
     try:
         current = [str(p) for p in discover([Path(r) for r in manifest["roots"]])]
     except SourceError as exc:
@@ -226,7 +246,7 @@ def open_store(
             notify(f"{exc}; rebuilding the index from {', '.join(map(str, sources))}")
         else:
             notify(f"no index in {index_dir} yet; building it from {', '.join(map(str, sources))}")
-        return build_store(sources, index_dir, embeddings, model_name, progress)
+        return build_store(sources, index_dir, embeddings, model_name, progress, notify=notify)
     sources = [Path(r) for r in manifest["roots"]]
     if manifest["model"] != model_name:
         raise ModelMismatch(
@@ -237,11 +257,11 @@ def open_store(
     if reason:
         notify(f"index in {index_dir} is out of date ({reason}); rebuilding")
         try:
-            return build_store(sources, index_dir, embeddings, model_name, progress)
+            return build_store(sources, index_dir, embeddings, model_name, progress, notify=notify)
         except SourceError as exc:
             notify(f"cannot rebuild ({exc}); using the index as it was built")
     try:
         return load_store(index_dir, embeddings, model_name)
     except CorruptIndex as exc:
         notify(f"{exc}; rebuilding the index from its sources")
-        return build_store(sources, index_dir, embeddings, model_name, progress)
+        return build_store(sources, index_dir, embeddings, model_name, progress, notify=notify)

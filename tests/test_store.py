@@ -143,3 +143,21 @@ def test_query_and_passage_vectors_differ(embeddings):
     p = np.array(embeddings.embed_documents([text])[0])
     assert abs(np.linalg.norm(q) - 1) < 1e-3
     assert float(q @ p) < 0.999
+
+
+def test_a_bad_file_among_several_is_skipped_with_a_note(tmp_path, articles, embeddings):
+    (articles / "empty.txt").write_text("   \n", encoding="utf-8")
+    (articles / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    seen, notify = notes()
+    store = open_store(tmp_path / "index", embeddings, MODEL, [articles], notify=notify)
+    assert len(store.articles) == 1
+    skipped = [n for n in seen if n.startswith("skipped")]
+    assert len(skipped) == 2 and any("not UTF-8" in n for n in skipped) and any("no text" in n for n in skipped)
+    assert stale_reason(read_manifest(tmp_path / "index")) is None  # skipped files do not make it stale
+    (articles / "empty.txt").write_text("جملة عربية جديدة.", encoding="utf-8")
+    assert "empty.txt changed" in stale_reason(read_manifest(tmp_path / "index"))
+    only_bad = tmp_path / "bad"
+    only_bad.mkdir()
+    (only_bad / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(SourceError, match="no readable article"):
+        open_store(tmp_path / "index2", embeddings, MODEL, [only_bad], notify=notify)
