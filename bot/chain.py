@@ -22,6 +22,7 @@ SOURCES_SHOWN = 3
 # and the bar for answering is a little lower, since the user is plainly still on the article.
 FOLLOW_UP_NEIGHBOUR_BONUS = 0.15
 FOLLOW_UP_THRESHOLD_FACTOR = 0.8
+RESOLVED_CONTEXT_WORDS = 30
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 
@@ -65,8 +66,11 @@ class Retrieved:
 
     @property
     def resolved(self) -> str:
-        """The standalone form searched for (the follow-up with the question it leans on)."""
-        return f"{self.context} {self.question}" if self.context else self.question
+        """The standalone form searched for (the follow-up with the question it leans on); bounded,
+        so that a long run of follow-ups does not grow it without end."""
+        if not self.context:
+            return self.question
+        return " ".join(self.context.split()[-RESOLVED_CONTEXT_WORDS:] + [self.question])
 
     def sources(self) -> list[Source]:
         """The best passages, best first, with their probability of answering."""

@@ -113,3 +113,8 @@ def test_latin_gibberish_is_not_answered(article_service):
 def test_non_text_input_is_refused(article_service):
     answer = article_service.ask(b"\x00\x01")  # type: ignore[arg-type]
     assert not answer.found and answer.error
+
+
+def test_a_long_run_of_follow_ups_stays_bounded(second_service):
+    answers = ask_all(second_service, ["من افتتح جسر النهر؟"] + ["وماذا قال عنه؟"] * 8)
+    assert all(len(a.resolved or "") < 400 for a in answers)
