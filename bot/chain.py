@@ -84,7 +84,7 @@ class AnswerChain:
         self.retriever = retriever
         self.decision = decision
         self.max_question_chars = max_question_chars
-        self.runnable: Runnable = RunnableLambda(self._retrieve) | RunnableLambda(self._extractive)
+        self.runnable: Runnable = RunnableLambda(self._retrieve) | RunnableLambda(self.extractive_answer)
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
@@ -108,9 +108,6 @@ class AnswerChain:
 
     def _retrieve(self, inputs: dict) -> Retrieved:
         return self.retrieve(inputs["question"], inputs.get("history", ()))
-
-    def _extractive(self, retrieved: Retrieved) -> Answer:
-        return self.extractive_answer(retrieved)
 
     def extractive_answer(self, retrieved: Retrieved) -> Answer:
         """The answer made of the article's own sentences, or the honest not-found reply."""

@@ -90,12 +90,15 @@ class HybridRetriever(BaseRetriever):
         """Inverse document frequency of a term (unseen terms weigh most)."""
         return self._idf.get(term, self._unseen_idf)
 
-    def coverage(self, groups: list[tuple[str, ...]], doc_indexes: list[int] | None = None,
-                 exclude: frozenset[int] = frozenset(), scale: list[float] | None = None) -> float:
-        """IDF-weighted share of the query's words found in some documents (default: any but `exclude`).
-        A word counts once, found if any of its forms is there; `scale` weighs words further."""
+    def word_weights(self, groups: list[tuple[str, ...]], scale: list[float] | None = None) -> list[float]:
+        """Each query word's weight: the IDF of its rarest form, times its `scale` (default 1)."""
         scale = scale or [1.0] * len(groups)
-        weights = [max(self.idf(t) for t in group) * f for group, f in zip(groups, scale)]
+        return [max(self.idf(t) for t in group) * f for group, f in zip(groups, scale)]
+
+    def coverage(self, groups: list[tuple[str, ...]], weights: list[float], doc_indexes: list[int] | None = None,
+                 exclude: frozenset[int] = frozenset()) -> float:
+        """Weighted share of the query's words found in some documents (default: any but `exclude`).
+        A word counts once, found if any of its forms is there."""
         total = sum(weights)
         if not total:
             return 0.0
@@ -107,29 +110,25 @@ class HybridRetriever(BaseRetriever):
             found = [any(t in self._terms[i] for i in docs for t in group) for group in groups]
         return sum(w for w, ok in zip(weights, found) if ok) / total
 
-    def neighbours(self, doc_index: int) -> list[int]:
-        """The document and the sentences just before and after it in the same paragraph."""
+    def _adjacent(self, doc_index: int, same_paragraph: bool) -> list[int]:
+        """The document and the ones just before and after it in the same article (or paragraph)."""
         meta = self.store.documents[doc_index].metadata
         out = [doc_index]
         for j in (doc_index - 1, doc_index + 1):
             if 0 <= j < len(self.store.documents):
                 other = self.store.documents[j].metadata
-                if other["file"] == meta["file"] and other["paragraph"] == meta["paragraph"]:
+                if other["file"] == meta["file"] and (not same_paragraph or other["paragraph"] == meta["paragraph"]):
                     out.append(j)
         return out
 
+    def neighbours(self, doc_index: int) -> list[int]:
+        """The document and the sentences just before and after it in the same paragraph."""
+        return self._adjacent(doc_index, same_paragraph=True)
+
     def neighbours_of_refs(self, refs: tuple[str, ...] | list[str]) -> set[int]:
         """Documents at or next to the given references ("file#paragraph.sentence") in the same article."""
-        out: set[int] = set()
-        for ref in refs:
-            i = self._by_ref.get(ref)
-            if i is None:
-                continue
-            for j in (i - 1, i, i + 1):
-                if 0 <= j < len(self.store.documents) and self.store.documents[j].metadata["file"] == \
-                        self.store.documents[i].metadata["file"]:
-                    out.add(j)
-        return out
+        return {j for ref in refs if (i := self._by_ref.get(ref)) is not None
+                for j in self._adjacent(i, same_paragraph=False)}
 
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
         """Similarity of the query to every sentence, plus a share of its similarity to the sentence's
@@ -180,7 +179,8 @@ class HybridRetriever(BaseRetriever):
         order = np.argsort(-fused)[:k]
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
-        in_corpus = self.coverage(groups, exclude=exclude, scale=scale)
+        weights = self.word_weights(groups, scale)
+        in_corpus = self.coverage(groups, weights, exclude=exclude)
         return [
             Hit(
                 document=self.store.documents[i],
@@ -188,8 +188,8 @@ class HybridRetriever(BaseRetriever):
                 dense_margin=float(dense[i]) - median,
                 lexical=float(lexical[i]),
                 lexical_norm=float(lexical[i]) / best_lexical if best_lexical > 0 else 0.0,
-                coverage=self.coverage(groups, [int(i)], scale=scale),
-                window_coverage=self.coverage(groups, self.neighbours(int(i)), scale=scale),
+                coverage=self.coverage(groups, weights, [int(i)]),
+                window_coverage=self.coverage(groups, weights, self.neighbours(int(i))),
                 corpus_coverage=in_corpus,
                 fused=float(fused[i]),
             )

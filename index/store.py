@@ -186,15 +186,21 @@ def read_manifest(index_dir: Path) -> dict:
     return manifest
 
 
-def load_store(index_dir: Path, embeddings: Embeddings, model_name: str) -> Store:
-    """Load a complete index; raise `ModelMismatch` or `CorruptIndex` with a clear message."""
-    index_dir = Path(index_dir)
-    manifest = read_manifest(index_dir)
+def _check_model(manifest: dict, model_name: str, index_dir: Path) -> None:
+    """Refuse an index built with another embedding model: its vectors mean nothing to this one."""
     if manifest["model"] != model_name:
         raise ModelMismatch(
-            f"index at {index_dir} was built with model {manifest['model']!r}, not {model_name!r}; "
-            f"rebuild it with: python -m bot index --index-dir {index_dir}"
+            f"index at {index_dir} was built with model {manifest['model']!r}, but EMBEDDING_MODEL is "
+            f"{model_name!r}; rebuild it with: python -m bot index --index-dir {index_dir}"
         )
+
+
+def load_store(index_dir: Path, embeddings: Embeddings, model_name: str, manifest: dict | None = None) -> Store:
+    """Load a complete index (its manifest, if already read, may be passed);
+    raise `ModelMismatch` or `CorruptIndex` with a clear message."""
+    index_dir = Path(index_dir)
+    manifest = manifest if manifest is not None else read_manifest(index_dir)
+    _check_model(manifest, model_name, index_dir)
     try:
         index = faiss.read_index(str(index_dir / INDEX_FILE))
         paragraphs = faiss.read_index(str(index_dir / PARAGRAPH_INDEX_FILE))
@@ -248,11 +254,7 @@ def open_store(
             notify(f"no index in {index_dir} yet; building it from {', '.join(map(str, sources))}")
         return build_store(sources, index_dir, embeddings, model_name, progress, notify=notify)
     sources = [Path(r) for r in manifest["roots"]]
-    if manifest["model"] != model_name:
-        raise ModelMismatch(
-            f"index at {index_dir} was built with model {manifest['model']!r}, but EMBEDDING_MODEL is "
-            f"{model_name!r}; rebuild it with: python -m bot index --index-dir {index_dir}"
-        )
+    _check_model(manifest, model_name, index_dir)
     reason = stale_reason(manifest)
     if reason:
         notify(f"index in {index_dir} is out of date ({reason}); rebuilding")
@@ -261,7 +263,7 @@ def open_store(
         except SourceError as exc:
             notify(f"cannot rebuild ({exc}); using the index as it was built")
     try:
-        return load_store(index_dir, embeddings, model_name)
+        return load_store(index_dir, embeddings, model_name, manifest)
     except CorruptIndex as exc:
         notify(f"{exc}; rebuilding the index from its sources")
         return build_store(sources, index_dir, embeddings, model_name, progress, notify=notify)
