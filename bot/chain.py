@@ -12,7 +12,7 @@ from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
-from bot.question import QuestionInfo, analyse
+from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
 from index.split import split_sentences
 
@@ -88,7 +88,7 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        searched = question_part(question)
+        searched = standard_arabic(question_part(question))
         info = analyse(searched)
         previous = follow_up_turn(info, history)
         context = previous.resolved if previous else None

@@ -11,6 +11,8 @@ from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
 _MIN_TRIMMED_CHARS = 80
+# A runner-up this close to the best passage is shown with it: the ranking cannot tell them apart.
+RUNNER_UP_RATIO = 0.8
 _CLAUSE_RE = re.compile(r"(?<=[،,؛;:])\s+")
 
 
@@ -58,18 +60,19 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS) -> st
 
 
 def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]], threshold: float) -> str:
-    """The answer text from the best passage, with its neighbour when that also answers and fits."""
+    """The answer text from the best passage, with a second sentence of the same article when it fits:
+    the next-door sentence when it also answers, or a runner-up the ranking can hardly tell apart."""
     best, best_p = ranked[0]
     text = trim(best.document.page_content, info)
     for hit, p in ranked[1:3]:
-        if p < max(threshold, 0.6 * best_p):
+        meta, best_meta = hit.document.metadata, best.document.metadata
+        if meta["file"] != best_meta["file"]:
             continue
-        same_paragraph = (
-            hit.document.metadata["file"] == best.document.metadata["file"]
-            and hit.document.metadata["paragraph"] == best.document.metadata["paragraph"]
-            and abs(hit.position - best.position) == 1
-        )
-        if same_paragraph and len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS:
-            pair = (best, hit) if best.position < hit.position else (hit, best)
+        adjacent = meta["paragraph"] == best_meta["paragraph"] and abs(hit.position - best.position) == 1
+        close = p >= RUNNER_UP_RATIO * best_p
+        if not (close or (adjacent and p >= max(threshold, 0.6 * best_p))):
+            continue
+        if len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS:
+            pair = (hit, best) if adjacent and hit.position < best.position else (best, hit)
             return " ".join(h.document.page_content for h in pair)
     return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.normalize import clitic_variants, normalize_arabic, script_share, tokenize, words
+from index.normalize import clitic_variants, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Interrogatives (normalised), Arabic, dialect and English, mapped to the kind of answer they want.
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
@@ -52,6 +52,23 @@ _CONJUNCTION_START = re.compile(
     r"^\s*(?:[وف](?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي|ماذا)\b|ثم\s|and\s|so\s|what about)",
     re.IGNORECASE,
 )
+
+
+# Common dialect words and their standard Arabic (Levantine, Gulf, Egyptian): the model and the
+# lexical index both know the standard forms better.
+_DIALECT = {
+    "ليش": "لماذا", "ليه": "لماذا", "شو": "ماذا", "ايش": "ماذا", "إيش": "ماذا", "وين": "أين", "فين": "أين",
+    "مين": "من", "قديش": "كم", "اديش": "كم", "قدي": "كم", "امتى": "متى", "إمتى": "متى", "ايمتى": "متى",
+    "رح": "سوف", "راح": "سوف", "هيك": "هكذا", "هلق": "الآن", "هلأ": "الآن", "كيفاش": "كيف", "علاش": "لماذا",
+}
+_DIALECT_RE = re.compile(r"(?<!\w)([وف]?)(" + "|".join(sorted(_DIALECT, key=len, reverse=True)) + r")(?!\w)")
+_DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
+
+
+def standard_arabic(text: str) -> str:
+    """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»)."""
+    text = _DIALECT_RE.sub(lambda m: m.group(1) + _DIALECT[m.group(2)], text)
+    return _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
 
 
 @dataclass(frozen=True)
@@ -101,7 +118,7 @@ def analyse(text: str) -> QuestionInfo:
     return QuestionInfo(
         text=text,
         kind=question_kind(text),
-        terms=tuple(tokenize(text)),
+        terms=tuple(tokenize(without_frame_nouns(text))),
         latin_share=latin,
         refers_back=refers_back(text),
     )

@@ -22,6 +22,15 @@ _MIN_STEM = 2
 _ENCLITICS = ("هما", "هم", "ها", "ه")
 # Inflection endings (plural, dual, feminine, verb person): a stem variant is indexed too.
 _INFLECTIONS = ("ات", "ون", "ين", "ان", "وا", "ت", "ا", "ي")
+# Dialect demonstrative glued to the article: هالأسبوع = هذا الأسبوع.
+_DIALECT_DEMONSTRATIVE = "هال"
+# Form VII verbs (انعقد، ينعقد، تنعقد) share their root with the plain verb (عقد).
+_FORM_VII_PREFIXES = ("ان", "ين", "تن")
+_FORM_VII_LENGTH = 5
+# Verbal nouns carry a long vowel before the last root letter that their verbs lack
+# (تأجيل/تأجل، اجتماع/اجتمع، انسحاب/انسحب): the form without it is indexed too.
+_MASDAR_VOWELS = "اي"
+_MASDAR_MIN_LENGTH = 5
 
 def normalize_arabic(text: str) -> str:
     """Drop diacritics and tatweel, unify alef/ya/ta marbuta forms, map digits, fold case."""
@@ -52,6 +61,11 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     if not _ARABIC_RE.search(word):
         return (word,)
     forms = [word]
+    if word.startswith(_DIALECT_DEMONSTRATIVE) and len(word) >= 6:
+        word = word[1:]
+        forms.append(word)
+    elif len(word) == _FORM_VII_LENGTH and word.startswith(_FORM_VII_PREFIXES):
+        forms.append(word[2:])
     for prefix in _ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
             forms = [word[len(prefix):]]
@@ -65,6 +79,9 @@ def clitic_variants(word: str) -> tuple[str, ...]:
                 if form.endswith(suffix) and len(form) - len(suffix) >= 3:
                     forms.append(form[: -len(suffix)])
                     break
+    for form in list(forms):
+        if len(form) >= _MASDAR_MIN_LENGTH and form[-2] in _MASDAR_VOWELS:
+            forms.append(form[:-2] + form[-1])
     return tuple(dict.fromkeys(forms))
 
 
@@ -92,6 +109,27 @@ def term_groups(text: str) -> list[tuple[str, ...]]:
     """The terms of each content word, grouped by word (a word counts once, whichever form matches)."""
     groups = [_terms(word) for word in words(text)]
     return list(dict.fromkeys(g for g in groups if g))
+
+
+# Nouns that only say what kind of answer is wanted («ما اسم…»، «في أي مدينة…»، «كم عدد…»): the
+# answer rarely repeats them, so a search does not count them as words the passage must contain.
+_FRAME_NOUNS = frozenset(normalize_arabic(w) for w in "اسم سبب عدد نوع معنى مقدار name reason".split())
+_FRAME_ASKERS = frozenset(normalize_arabic(w) for w in "ما ماذا كم وما فما وكم شو ايش what".split())
+_WHICH = frozenset(("اي", "باي", "لاي", "واي", "which", "what"))
+
+
+def without_frame_nouns(text: str) -> str:
+    """A question's words without the noun that only names the kind of answer wanted."""
+    tokens = words(text)
+    kept = []
+    for i, word in enumerate(tokens):
+        before = tokens[i - 1] if i else ""
+        before2 = tokens[i - 2] if i > 1 else ""
+        asked = before in _FRAME_ASKERS or (before in ("هو", "هي", "is", "the") and before2 in _FRAME_ASKERS)
+        if (word in _FRAME_NOUNS and asked) or (before in _WHICH and _ARABIC_RE.search(word) and word not in STOPWORDS):
+            continue
+        kept.append(word)
+    return " ".join(kept)
 
 
 def script_share(text: str) -> tuple[float, float]:

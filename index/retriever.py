@@ -11,7 +11,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 from rank_bm25 import BM25Okapi
 
-from index.normalize import term_groups, tokenize
+from index.normalize import term_groups, tokenize, without_frame_nouns
 from index.store import Store
 
 RRF_K = 60
@@ -151,8 +151,9 @@ class HybridRetriever(BaseRetriever):
         """
         k = k or self.k
         dense = self.dense_scores(self.embed_query(query))
-        terms = tokenize(query)
-        groups = term_groups(query)
+        lexical_query = without_frame_nouns(query)
+        terms = tokenize(lexical_query)
+        groups = term_groups(lexical_query)
         scale = [1.0] * len(groups)
         lexical = self._bm25.get_scores(terms) if terms else np.zeros(len(dense))
         if context:
@@ -161,10 +162,10 @@ class HybridRetriever(BaseRetriever):
             combined = self.dense_scores(self.embed_query(f"{context} {query}"))
             dense = (1 - share) * dense + share * combined
             for text, weight in ((context, share), (context_answer, share / 2)):
-                extra = tokenize(text or "")
+                extra = tokenize(without_frame_nouns(text or ""))
                 if extra:
                     lexical = lexical + weight * self._bm25.get_scores(extra)
-            context_groups = [g for g in term_groups(context) if g not in groups]
+            context_groups = [g for g in term_groups(without_frame_nouns(context)) if g not in groups]
             groups = groups + context_groups
             scale = scale + [share] * len(context_groups)
         if exclude:

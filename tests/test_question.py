@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question import analyse, answers_kind, question_kind
+from bot.question import analyse, answers_kind, question_kind, standard_arabic
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,11 @@ def test_numbers_and_times_are_checked_in_passages():
 )
 def test_follow_up_detection(question, refers):
     assert analyse(question).refers_back is refers
+
+
+def test_dialect_words_become_standard_arabic():
+    assert standard_arabic("ليش تأجل الاجتماع هالأسبوع؟") == "لماذا تأجل الاجتماع هذا الأسبوع؟"
+    assert standard_arabic("وين رح تكون القمة؟") == "أين سوف تكون القمة؟"
+    assert standard_arabic("ومين سيقود؟") == "ومن سيقود؟"
+    # Only whole words: a word that merely contains one is left alone.
+    assert standard_arabic("شوارع المدينة") == "شوارع المدينة"

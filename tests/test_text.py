@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.normalize import normalize_arabic, script_share, tokenize
+from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns
 from index.split import paragraphs, split_sentences, strip_furniture
 
 
@@ -28,6 +28,26 @@ def test_tokens_drop_stopwords_also_behind_a_clitic():
 def test_same_word_with_and_without_clitics_shares_a_term():
     assert set(tokenize("للاجتماع")) & set(tokenize("الاجتماع"))
     assert set(tokenize("وأكد")) & set(tokenize("أكد"))
+
+
+def test_verbs_and_their_verbal_nouns_share_a_term():
+    assert set(tokenize("تأجل")) & set(tokenize("تأجيل"))
+    assert set(tokenize("اجتمعوا")) & set(tokenize("الاجتماع"))
+    assert set(tokenize("انعقد")) & set(tokenize("عقد"))
+    assert not set(tokenize("انعقد")) & set(tokenize("الجسر"))
+
+
+def test_dialect_demonstrative_is_the_article():
+    assert set(tokenize("هالأسبوع")) & set(tokenize("الأسبوع"))
+    assert "هاله" in tokenize("هالة")  # a name, too short to carry the prefix
+
+
+def test_nouns_that_only_name_the_kind_of_answer_are_not_search_terms():
+    assert without_frame_nouns("ما اسم وزير الخارجية؟") == "ما وزير الخارجيه"
+    assert without_frame_nouns("في أي مدينة ستعقد القمة؟") == "في اي ستعقد القمه"
+    assert without_frame_nouns("كم عدد الضحايا؟") == "كم الضحايا"
+    # Not after an interrogative, the same nouns are content.
+    assert without_frame_nouns("تغير اسم الجسر") == "تغير اسم الجسر"
 
 
 def test_script_share():
