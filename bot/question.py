@@ -31,8 +31,8 @@ _TIME_WORDS = (
 )
 _REASON_WORDS = frozenset(
     normalize_arabic(w)
-    for w in """سبب بسبب لسبب اسباب لان لأن لانه لانها نظرا اثر إثر بعد نتيجه توقعات رغم بحجه كي لكي حتى
-    because due since reason""".split()
+    for w in """سبب بسبب لسبب اسباب لان لأن لانه لانها نظرا اثر إثر نتيجه جراء بفعل بهدف لذلك لذا رغم بحجه كي
+    لكي حتى because due since reason""".split()
 )
 _DIGIT_RE = re.compile(r"\d")
 
