@@ -61,18 +61,24 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS) -> st
 
 def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]], threshold: float) -> str:
     """The answer text from the best passage, with a second sentence of the same article when it fits:
-    the next-door sentence when it also answers, or a runner-up the ranking can hardly tell apart."""
+    the next-door sentence when it also answers, or a runner-up the ranking can hardly tell apart
+    (one holding the kind of answer asked for, when the best does not)."""
     best, best_p = ranked[0]
     text = trim(best.document.page_content, info)
+    seconds = []
     for hit, p in ranked[1:3]:
         meta, best_meta = hit.document.metadata, best.document.metadata
         if meta["file"] != best_meta["file"]:
             continue
         adjacent = meta["paragraph"] == best_meta["paragraph"] and abs(hit.position - best.position) == 1
         close = p >= RUNNER_UP_RATIO * best_p
-        if not (close or (adjacent and p >= max(threshold, 0.6 * best_p))):
-            continue
-        if len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS:
-            pair = (hit, best) if adjacent and hit.position < best.position else (best, hit)
-            return " ".join(h.document.page_content for h in pair)
-    return text
+        fits = len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS
+        if fits and (close or (adjacent and p >= max(threshold, 0.6 * best_p))):
+            seconds.append((hit, adjacent))
+    if not seconds:
+        return text
+    if not answers_kind(info.kind, best.document.page_content):
+        seconds.sort(key=lambda ha: not answers_kind(info.kind, ha[0].document.page_content))
+    hit, adjacent = seconds[0]
+    pair = (hit, best) if adjacent and hit.position < best.position else (best, hit)
+    return " ".join(h.document.page_content for h in pair)

@@ -67,3 +67,12 @@ def test_an_answer_shows_a_close_runner_up_of_the_same_article_but_not_a_distant
     assert compose(info, [(best, 0.70), (runner_up, 0.65)], 0.4) == f"{best.document.page_content} {runner_up.document.page_content}"
     assert compose(info, [(best, 0.70), (runner_up, 0.30)], 0.4) == best.document.page_content
     assert compose(info, [(best, 0.70), (other_article, 0.69)], 0.4) == best.document.page_content
+
+
+def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
+    info = analyse("كم استمر الاجتماع؟")
+    best = hit("انتهى الاجتماع دون اتفاق.", 1.2, 0.05, 0.8, position=3, paragraph=2)
+    no_number = hit("وصف الكرملين الاجتماع بأنه بناء.", 1.2, 0.05, 0.8, position=5, paragraph=3)
+    number = hit("استمر الاجتماع ثلاث ساعات.", 1.2, 0.05, 0.8, position=8, paragraph=4)
+    out = compose(info, [(best, 0.70), (no_number, 0.68), (number, 0.66)], 0.4)
+    assert out == f"{best.document.page_content} {number.document.page_content}"
