@@ -13,6 +13,10 @@ MAX_ANSWER_CHARS = 300
 _MIN_TRIMMED_CHARS = 80
 # A runner-up this close to the best passage is shown with it: the ranking cannot tell them apart.
 RUNNER_UP_RATIO = 0.8
+# The sentence next door in the same paragraph often finishes what the best one starts («وانتهى ذلك
+# الاجتماع…»): it is added on a lower bar than a runner-up from elsewhere.
+NEIGHBOUR_THRESHOLD_SHARE = 0.5
+NEIGHBOUR_RATIO = 0.25
 _CLAUSE_RE = re.compile(r"(?<=[،,؛;:])\s+")
 
 
@@ -61,7 +65,7 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS) -> st
 
 def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]], threshold: float) -> str:
     """The answer text from the best passage, with a second sentence of the same article when it fits:
-    the next-door sentence when it also answers, or a runner-up the ranking can hardly tell apart
+    the next-door sentence when it also scores fairly, or a runner-up the ranking can hardly tell apart
     (one holding the kind of answer asked for, when the best does not)."""
     best, best_p = ranked[0]
     text = trim(best.document.page_content, info)
@@ -72,8 +76,9 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]], threshold: floa
             continue
         adjacent = meta["paragraph"] == best_meta["paragraph"] and abs(hit.position - best.position) == 1
         close = p >= RUNNER_UP_RATIO * best_p
+        neighbour = adjacent and p >= max(threshold * NEIGHBOUR_THRESHOLD_SHARE, NEIGHBOUR_RATIO * best_p)
         fits = len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS
-        if fits and (close or (adjacent and p >= max(threshold, 0.6 * best_p))):
+        if fits and (close or neighbour):
             seconds.append((hit, adjacent))
     if not seconds:
         return text

@@ -76,3 +76,13 @@ def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
     number = hit("استمر الاجتماع ثلاث ساعات.", 1.2, 0.05, 0.8, position=8, paragraph=4)
     out = compose(info, [(best, 0.70), (no_number, 0.68), (number, 0.66)], 0.4)
     assert out == f"{best.document.page_content} {number.document.page_content}"
+
+
+def test_the_next_sentence_of_the_paragraph_is_added_on_a_lower_bar_than_one_from_elsewhere():
+    info = analyse("كم استمرت القمة؟")
+    best = hit("عقدت القمة الماضية في أنكوريج.", 1.2, 0.05, 0.8, position=3, paragraph=2)
+    next_door = hit("وانتهى ذلك الاجتماع بعد ثلاث ساعات.", 1.1, 0.02, 0.0, position=4, paragraph=2)
+    elsewhere = hit("وانتهى ذلك الاجتماع بعد ثلاث ساعات.", 1.1, 0.02, 0.0, position=9, paragraph=5)
+    assert compose(info, [(best, 0.80), (next_door, 0.25)], 0.4).endswith(next_door.document.page_content)
+    assert compose(info, [(best, 0.80), (elsewhere, 0.25)], 0.4) == best.document.page_content
+    assert compose(info, [(best, 0.80), (next_door, 0.05)], 0.4) == best.document.page_content
