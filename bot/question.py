@@ -47,9 +47,10 @@ _REFERRING_WORDS = frozenset(
 _COPULAS = frozenset(("هو", "هي", "هم", "هما"))
 _INTERROGATIVES = frozenset(("من", "ما", "ماذا", "ومن", "وما", "فمن", "فما", "مين", "شو"))
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
-# A question opening with "and/so + interrogative" continues the conversation.
+# A question opening with "and/so (+ preposition) + interrogative" continues the conversation.
 _CONJUNCTION_START = re.compile(
-    r"^\s*(?:[وف](?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي|ماذا)\b|ثم\s|and\s|so\s|what about)",
+    r"^\s*(?:[وف](?:(?:في|على|علي|من|إلى|الى|عن|مع|ب|ل)\s*)?(?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي)\b"
+    r"|ثم\s|and\s|so\s|what about)",
     re.IGNORECASE,
 )
 

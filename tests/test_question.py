@@ -40,9 +40,13 @@ def test_numbers_and_times_are_checked_in_passages():
         ("وما هو منصبها؟", True),
         ("وماذا أكد في البيان؟", True),
         ("And how old is he?", True),
+        ("وفي أي بلد تقع؟", True),
+        ("وبأي صفة؟", True),
         ("من هي ليلى منصور؟", False),
         ("أين ستعقد القمة؟", False),
         ("ما سبب تأجيل الاجتماع؟", False),
+        ("في أي بلد تقع بودابست؟", False),
+        ("وزير الخارجية من أي بلد؟", False),
     ],
 )
 def test_follow_up_detection(question, refers):
