@@ -16,7 +16,8 @@ from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
 from index.split import split_sentences
 
-CANDIDATES = 10
+# Passages scored by the decision model; it ranks better than the fused ranks that pick them.
+CANDIDATES = 20
 SOURCES_SHOWN = 3
 # A follow-up usually continues where the last answer stood: its neighbours get a small prior,
 # and the bar for answering is a little lower, since the user is plainly still on the article.

@@ -7,7 +7,7 @@ from langchain_core.documents import Document
 from index.articles import Article
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 4
+CHUNKER_VERSION = 5
 
 
 def article_documents(article: Article, first_paragraph_id: int = 0) -> list[Document]:

@@ -45,8 +45,13 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
+def _is_initial(text: str, i: int) -> bool:
+    """Whether the full stop at `i` ends a one-letter abbreviation or initial («د. أحمد», «J. K.»)."""
+    return text[i] == "." and i > 0 and text[i - 1].isalpha() and (i == 1 or not text[i - 2].isalnum())
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph after . ! ? ؟ … followed by a space, never inside a quotation."""
+    """Split a paragraph after . ! ? ؟ … followed by a space, never inside a quotation or after an initial."""
     sentences: list[str] = []
     start = 0
     closers: list[str] = []
@@ -58,7 +63,7 @@ def split_sentences(paragraph: str) -> list[str]:
             closers.pop()
         elif ch in _OPENERS and not (ch == '"' and closers and closers[-1] == '"'):
             closers.append(_OPENERS[ch])
-        elif ch in _TERMINATORS and not closers:
+        elif ch in _TERMINATORS and not closers and not _is_initial(paragraph, i):
             end = i + 1
             while end < n and paragraph[end] in _TERMINATORS + "\"»”)":
                 end += 1

@@ -79,6 +79,11 @@ def test_quotations_stay_whole():
     assert split_sentences("قال «جملة أولى. جملة ثانية» ثم سكت. نهاية.") == ["قال «جملة أولى. جملة ثانية» ثم سكت.", "نهاية."]
 
 
+def test_initials_and_one_letter_abbreviations_do_not_split():
+    text = "قال د. أحمد إن المشروع اكتمل. وكتبت J. K. Rowling روايتها الأولى."
+    assert split_sentences(text) == ["قال د. أحمد إن المشروع اكتمل.", "وكتبت J. K. Rowling روايتها الأولى."]
+
+
 def test_decimal_numbers_do_not_split():
     assert split_sentences("بلغ النمو 3.5 في المئة. وارتفع.") == ["بلغ النمو 3.5 في المئة.", "وارتفع."]
 
