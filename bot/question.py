@@ -27,8 +27,8 @@ _TIME_WORDS = (
     "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط",
     "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين", "اسبوع", "الاسبوع", "شهر", "الشهر",
     "عام", "العام", "سنه", "السنه", "يوم", "اليوم", "امس", "غدا", "المقبل", "الماضي", "القادم", "منذ",
-    "قرن", "القرن", "صباح", "مساء", "ليله", "حاليا", "الان", "فورا", "عقد", "فتره", "حين", "بعد", "قبل",
-)
+    "قرن", "القرن", "صباح", "مساء", "ليله", "حاليا", "الان", "فورا", "فتره",
+)  # not عقد (also "held"), بعد, قبل, حين: as often not about time as about it
 _REASON_WORDS = frozenset(
     normalize_arabic(w)
     for w in """سبب بسبب لسبب اسباب لان لأن لانه لانها نظرا اثر إثر نتيجه جراء بفعل بهدف لذلك لذا رغم بحجه كي
@@ -142,4 +142,7 @@ def answers_kind(kind: str, passage: str) -> bool:
     return True
 
 
-_TIME_SET = frozenset(_TIME_WORDS) | frozenset(w[2:] for w in _TIME_WORDS if w.startswith("ال"))
+# Time words also without their article, except where that leaves another word (الان → ان، الاحد → احد).
+_TIME_SET = frozenset(_TIME_WORDS) | frozenset(
+    w[2:] for w in _TIME_WORDS if w.startswith("ال") and len(w) > 4 and w[2:] not in ("احد",)
+)

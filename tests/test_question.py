@@ -31,6 +31,9 @@ def test_numbers_and_times_are_checked_in_passages():
     assert not answers_kind("number", "ستعقد القمة في بودابست")
     assert answers_kind("time", "وأجرى الوزيران، الاثنين، مكالمة")
     assert not answers_kind("time", "وصف الكرملين المكالمة بأنها بناءة")
+    # «أن» and «أحد» are not «الآن» and «الأحد» without their article.
+    assert not answers_kind("time", "قال أحد المصادر إن المسؤولين شعروا أن الموقف لم يتطور")
+    assert answers_kind("time", "وصل الوفد الأحد")
 
 
 @pytest.mark.parametrize(
