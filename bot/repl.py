@@ -29,7 +29,10 @@ def format_sources(answer: Answer) -> str:
     label = messages.SOURCE_LABEL if answer.found else "أقرب المقاطع"
     lines = [f"  {label}:"] if answer.sources else []
     # A generated answer cites its sources as [1], [2]...: show them all, in that order.
-    shown = answer.sources[:1] if answer.found and answer.mode != "llm" else answer.sources
+    # An extractive answer shows the sentences it is made of (one or two).
+    shown = answer.sources
+    if answer.found and answer.mode != "llm":
+        shown = [src for src in answer.sources if src.text in answer.answer] or answer.sources[:1]
     for n, source in enumerate(shown, start=1):
         where = f"— {source.article} ({source.source}, {source.score:.2f})"
         if answer.mode != "llm" and source.text in answer.answer:  # the answer quotes it already

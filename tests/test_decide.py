@@ -1,4 +1,4 @@
-"""Unit tests: the found/not-found decision, answer trimming, and which part of a message is asked."""
+"""Unit tests: the found/not-found decision, composing and showing the answer, and which part of a message is asked."""
 
 from __future__ import annotations
 
@@ -86,3 +86,15 @@ def test_the_next_sentence_of_the_paragraph_is_added_on_a_lower_bar_than_one_fro
     assert compose(info, [(best, 0.80), (next_door, 0.25)], 0.4).endswith(next_door.document.page_content)
     assert compose(info, [(best, 0.80), (elsewhere, 0.25)], 0.4) == best.document.page_content
     assert compose(info, [(best, 0.80), (next_door, 0.05)], 0.4) == best.document.page_content
+
+
+def test_the_chat_lists_the_sentences_a_two_sentence_answer_is_made_of():
+    from bot.answer import Answer, Source
+    from bot.repl import format_sources
+
+    first = Source("عقدت القمة الماضية في أنكوريج.", 0.9, "a.txt#2.1", "A")
+    other = Source("وصف الكرملين المكالمة بأنها بناءة.", 0.8, "a.txt#5.1", "A")
+    second = Source("القمة المرتقبة ستعقد في بودابست.", 0.75, "a.txt#4.1", "A")
+    answer = Answer("أين القمة؟", f"{first.text} {second.text}", True, [first, other, second])
+    shown = format_sources(answer)
+    assert "a.txt#2.1" in shown and "a.txt#4.1" in shown and "a.txt#5.1" not in shown

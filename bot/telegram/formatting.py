@@ -124,7 +124,10 @@ def render_answer(answer: Answer, question_echo: str | None = None) -> list[str]
         numbered = answer.mode == "llm"
         seen: set[str] = set()
         quoted = 0
-        for number, src in enumerate(answer.sources, start=1):
+        sources = list(enumerate(answer.sources, start=1))
+        if not numbered:  # the sentences the answer is made of come first
+            sources.sort(key=lambda ns: ns[1].text not in body)
+        for number, src in sources:
             if not numbered and (quoted >= MAX_QUOTED_SOURCES or not src.text.strip() or src.text in seen):
                 continue
             seen.add(src.text)
