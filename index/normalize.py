@@ -62,8 +62,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
         return (word,)
     forms = [word]
     if word.startswith(_DIALECT_DEMONSTRATIVE) and len(word) >= 6:
-        word = word[1:]
-        forms.append(word)
+        word = word[1:]  # «ال…», which the article stripping below takes as its only form
     elif len(word) == _FORM_VII_LENGTH and word.startswith(_FORM_VII_PREFIXES):
         forms.append(word[2:])
     for prefix in _ARTICLE_PREFIXES:

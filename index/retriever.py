@@ -161,11 +161,12 @@ class HybridRetriever(BaseRetriever):
             share = CONTEXT_WEIGHT if len(groups) <= 1 else CONTEXT_WEIGHT * 0.6 if len(groups) <= 3 else CONTEXT_WEIGHT * 0.4
             combined = self.dense_scores(self.embed_query(f"{context} {query}"))
             dense = (1 - share) * dense + share * combined
-            for text, weight in ((context, share), (context_answer, share / 2)):
-                extra = tokenize(without_frame_nouns(text or ""))
+            lexical_context = without_frame_nouns(context)
+            for text, weight in ((lexical_context, share), (without_frame_nouns(context_answer or ""), share / 2)):
+                extra = tokenize(text)
                 if extra:
                     lexical = lexical + weight * self._bm25.get_scores(extra)
-            context_groups = [g for g in term_groups(without_frame_nouns(context)) if g not in groups]
+            context_groups = [g for g in term_groups(lexical_context) if g not in groups]
             groups = groups + context_groups
             scale = scale + [share] * len(context_groups)
         if exclude:
