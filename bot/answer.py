@@ -28,6 +28,7 @@ class Answer:
     mode: Literal["extractive", "llm"] = "extractive"
     error: str | None = None  # a user-facing reason when the question could not be used
     resolved: str | None = None  # the standalone question actually searched (follow-ups)
+    highlight: str | None = None  # the phrase of the answer that answers (a date, a count, a name), if marked
 
     def to_json(self) -> dict[str, Any]:
         """The `--json` record: fields may be added, never removed or renamed."""

@@ -92,6 +92,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _digest(parts: list[str]) -> str:
+    """A short stable name for a list of strings."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Score a question file (development JSONL or SQuAD JSON) on an index of its own."""
     import json
@@ -109,7 +116,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             report = score_squad(service.ask, questions, bar.update)
     else:
         rows = read_jsonl(args.file)
-        service = _service(settings, work / "index")
+        sources = list(args.source or [])
+        if args.articles_root:  # each row's "article" names its file under the root
+            names = dict.fromkeys(str(r["article"]) for r in rows if r.get("article"))
+            sources += [args.articles_root / f"{name}.txt" for name in names]
+        index_dir = work / "index"
+        if sources:  # the articles the questions are about, in an index of their own
+            settings = settings.model_copy(update={"sources": sources})
+            index_dir = work / f"index-{_digest(sorted(str(s.resolve()) for s in sources))}"
+        service = _service(settings, index_dir)
         with tqdm(total=len(rows), desc="questions", file=sys.stderr, leave=False) as bar:
             report = score_jsonl(service.ask, rows, bar.update)
     summary = report.summary()
@@ -151,6 +166,10 @@ def parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score a question file (JSONL or SQuAD JSON)")
     ev.add_argument("file", type=Path)
+    ev.add_argument("--source", type=Path, action="append",
+                    help="article file or folder the questions are about (repeatable; default: the bundled article)")
+    ev.add_argument("--articles-root", type=Path,
+                    help="folder under which each question's \"article\" field names a .txt (e.g. the ANT corpus)")
     ev.add_argument("--work-dir", type=Path, help="where its index is built (default .cache/eval/NAME)")
     ev.add_argument("--failures", action="store_true", help="list failed questions on stderr")
     ev.set_defaults(run=cmd_eval)

@@ -43,6 +43,14 @@ def format_sources(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def format_highlight(answer: Answer, bold: bool = False) -> str:
+    """The phrase that answers (a date, a count, a name), emphasised on a line of its own; "" if none."""
+    if not (answer.found and answer.highlight):
+        return ""
+    phrase = f"\x1b[1m{answer.highlight}\x1b[0m" if bold else f"«{answer.highlight}»"
+    return f"  ← {phrase}"
+
+
 def format_json(answer: Answer) -> str:
     """One line of the `--json` contract."""
     return json.dumps(answer.to_json(), ensure_ascii=False)
@@ -105,6 +113,9 @@ def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: 
             stdout.write(format_json(answer) + "\n")
         else:
             stdout.write(answer.answer + "\n")
+            highlight = format_highlight(answer)
+            if highlight:
+                stdout.write(highlight + "\n")
             sources = format_sources(answer)
             stdout.write((sources + "\n" if sources else "") + "\n")
         stdout.flush()
@@ -151,7 +162,8 @@ def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, his
                 out.write(format_json(answer) + "\n")
             else:
                 answer = _final(stream(question, conversation.turns), out)
-                out.write("\n" + format_sources(answer) + "\n\n")
+                highlight = format_highlight(answer, bold=is_terminal(out))
+                out.write("\n" + (highlight + "\n" if highlight else "") + format_sources(answer) + "\n\n")
         except KeyboardInterrupt:
             out.write("\n(أُلغي السؤال)\n")
             continue
