@@ -23,7 +23,8 @@ _CLAUSE_RE = re.compile(r"(?<=[،,؛;:])\s+")
 def source_of(hit: Hit, score: float) -> Source:
     """The `Source` record of a retrieved passage."""
     meta = hit.document.metadata
-    return Source(text=hit.document.page_content, score=round(score, 4), source=meta["ref"], article=meta["article"])
+    return Source(text=hit.document.page_content, score=round(score, 4), source=meta["ref"], article=meta["article"],
+                  date=meta.get("date"))
 
 
 def _clause_score(clause: str, terms: set[str], kind: str) -> float:
