@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from index.store import (
     CorruptIndex,
     ProgressFactory,
     Store,
+    StoreError,
     as_store,
     files_under,
     is_under,
@@ -330,8 +332,13 @@ def update_store(
             "sources": [{"path": r["path"], "sha256": r["sha256"]} for r in store.manifest["articles"]],
         })
         build = new_build_dir(index_dir)
-        write_generation(build, store.vectorstore.index, store.paragraphs, store.documents, store.manifest)
-        store.directory = publish(index_dir, build)
+        try:
+            write_generation(build, store.vectorstore.index, store.paragraphs, store.documents, store.manifest)
+            store.directory = publish(index_dir, build)
+        except (OSError, RuntimeError) as exc:  # a full disk: faiss raises RuntimeError, files OSError
+            shutil.rmtree(build, ignore_errors=True)
+            raise StoreError(f"could not write the new index into {index_dir} ({exc}); "
+                             "the previous index is unchanged") from exc
         snapshots = {r["sha256"] for r in store.manifest["articles"] if r.get("kind") == "url"}
         if manifest:
             snapshots |= {r["sha256"] for r in manifest["articles"] if r.get("kind") == "url"}
