@@ -99,6 +99,10 @@ class _LazyEmbeddings:
             self._loaded = self._factory()
         return self._loaded
 
+    def prepare(self) -> None:
+        """Load the model now (before a progress bar starts timing)."""
+        self._get()
+
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Passage vectors (loads the model)."""
         return self._get().embed_documents(texts)

@@ -56,6 +56,9 @@ def embed_passages(texts: list[str], embeddings: Embeddings, progress: ProgressF
     """Passage vectors, (len(texts), d) float32, in batches with progress; None for no texts."""
     if not texts:
         return None
+    prepare = getattr(embeddings, "prepare", None)  # a lazily loaded model loads before the bar starts
+    if callable(prepare):
+        prepare()
     advance = progress(len(texts), "embedding passages")
     parts = []
     for start in range(0, len(texts), batch_size):
@@ -335,10 +338,12 @@ def update_store(
         try:
             write_generation(build, store.vectorstore.index, store.paragraphs, store.documents, store.manifest)
             store.directory = publish(index_dir, build)
-        except (OSError, RuntimeError) as exc:  # a full disk: faiss raises RuntimeError, files OSError
+        except BaseException as exc:  # Ctrl-C included: no half-written generation is left behind
             shutil.rmtree(build, ignore_errors=True)
-            raise StoreError(f"could not write the new index into {index_dir} ({exc}); "
-                             "the previous index is unchanged") from exc
+            if isinstance(exc, (OSError, RuntimeError)):  # a full disk: faiss raises RuntimeError
+                raise StoreError(f"could not write the new index into {index_dir} ({exc}); "
+                                 "the previous index is unchanged") from exc
+            raise
         snapshots = {r["sha256"] for r in store.manifest["articles"] if r.get("kind") == "url"}
         if manifest:
             snapshots |= {r["sha256"] for r in manifest["articles"] if r.get("kind") == "url"}
