@@ -14,6 +14,7 @@ class Source:
     score: float  # 0..1, higher is better
     source: str  # "file#paragraph.sentence"
     article: str  # the article's title
+    date: str | None = None  # the article's date, when its metadata or page gives one
 
 
 @dataclass

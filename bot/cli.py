@@ -46,23 +46,70 @@ def _service(settings: Settings, index_dir: Path | None):
     return build_service(settings, index_dir=index_dir, progress=_progress, notify=_notify)
 
 
-def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    """Build the index from the given sources (default: the bundled article)."""
-    from index.embeddings import create_embeddings
-    from index.store import build_store
+def format_article_list(articles: list[dict]) -> str:
+    """One line an article: passages, date, source — title (path or URL)."""
+    lines = []
+    for a in articles:
+        date = (a.get("date") or "-")[:10]
+        lines.append(f"{a.get('passages', '?'):>5}  {date:<10}  {a['source']} — {a['title']}  ({a['path']})")
+    total = sum(int(a.get("passages", 0)) for a in articles)
+    lines.append(f"{len(articles)} article(s), {total} passages")
+    return "\n".join(lines)
 
-    sources = args.source or settings.sources
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    """Add articles to the index (or build it), list or remove them; only new or changed ones are embedded."""
+    from index.embeddings import create_embeddings
+    from index.generations import current_dir
+    from index.update import list_articles, update_store
+    from index.web import fetch_limits
+
     index_dir = args.index_dir or settings.index_dir
+    if args.list:
+        print(format_article_list(list_articles(index_dir)))
+        return 0
+    exists = current_dir(index_dir) is not None
+    # On an existing index with no --source: bring its own sources up to date.
+    sources = args.source or ([] if exists or args.remove else settings.sources)
     started = time.perf_counter()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
-    store = build_store(sources, index_dir, embeddings, settings.embedding_model, _progress, notify=_notify)
+    embeddings = _LazyEmbeddings(
+        lambda: create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads))
+    store, summary = update_store(index_dir, embeddings, settings.embedding_model, sources=sources,
+                                  remove=args.remove or [], progress=_progress, notify=_notify,
+                                  limits=fetch_limits(settings))
     seconds = time.perf_counter() - started
     print(
         f"indexed {len(store.articles)} article(s), {store.manifest['count']} passages "
         f"into {index_dir} in {seconds:.1f}s (model {settings.embedding_model})",
         file=sys.stderr,
     )
+    print(summary.line(), file=sys.stderr)
     return 0
+
+
+class _LazyEmbeddings:
+    """Embeddings loaded on first use: listing or removing articles needs no model."""
+
+    def __init__(self, factory: Callable[[], object]) -> None:
+        self._factory = factory
+        self._loaded = None
+
+    def _get(self):
+        if self._loaded is None:
+            self._loaded = self._factory()
+        return self._loaded
+
+    def prepare(self) -> None:
+        """Load the model now (before a progress bar starts timing)."""
+        self._get()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Passage vectors (loads the model)."""
+        return self._get().embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        """A query vector (loads the model)."""
+        return self._get().embed_query(text)
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -148,9 +195,13 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Arabic question answering over news articles.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    index = sub.add_parser("index", help="build the index")
-    index.add_argument("--source", type=Path, action="append", help="article file or folder (repeatable)")
+    index = sub.add_parser("index", help="add articles to the index (only new or changed ones are embedded)")
+    index.add_argument("--source", action="append",
+                       help="article file (.txt, .md, .html), folder, or http(s) URL (repeatable)")
     index.add_argument("--index-dir", type=Path)
+    index.add_argument("--list", action="store_true", help="list the indexed articles")
+    index.add_argument("--remove", action="append", metavar="ARTICLE",
+                       help="drop an article (file name, path, folder or URL; repeatable)")
     index.set_defaults(run=cmd_index)
 
     chat = sub.add_parser("chat", help="chat in the terminal (or answer piped lines)")

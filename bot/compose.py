@@ -33,7 +33,7 @@ def source_of(hit: Hit, score: float) -> Source:
     """The `Source` record of a retrieved passage (its text bounded)."""
     meta = hit.document.metadata
     return Source(text=bounded(hit.document.page_content), score=round(score, 4), source=meta["ref"],
-                  article=meta["article"])
+                  article=meta["article"], date=meta.get("date"))
 
 
 def best_span(info: QuestionInfo, passage: str) -> Span | None:

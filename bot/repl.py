@@ -34,7 +34,8 @@ def format_sources(answer: Answer) -> str:
     if answer.found and answer.mode != "llm":
         shown = [src for src in answer.sources if src.text in answer.answer] or answer.sources[:1]
     for n, source in enumerate(shown, start=1):
-        where = f"— {source.article} ({source.source}, {source.score:.2f})"
+        dated = f"، {source.date[:10]}" if source.date else ""
+        where = f"— {source.article}{dated} ({source.source}, {source.score:.2f})"
         if answer.mode != "llm" and source.text in answer.answer:  # the answer quotes it already
             lines.append(f"  [{n}] {where}")
         else:
