@@ -31,7 +31,8 @@ from index.embeddings import create_embeddings
 from index.retriever import HybridRetriever
 from index.store import open_store
 
-LATIN_FEATURES = ("dense_margin", "type_ok", "window_type_ok", "checkable")
+LATIN_FEATURES = ("dense_margin", "lexical_norm", "window_coverage", "article_coverage", "type_ok", "window_type_ok",
+                  "checkable", "focus_sim")
 FIT_CANDIDATES = 10
 
 
@@ -66,8 +67,9 @@ def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CA
         if row["kind"] == "refuse":
             items.append(Item(group, latin, [], [f for f, _ in rows_], True))
             continue
+        own = Path(group).name
         holds = frozenset(i for i, d in enumerate(retriever.documents)
-                          if matches_groups(d.page_content, row["any"]))
+                          if (not own or Path(d.metadata["file"]).stem == own) and matches_groups(d.page_content, row["any"]))
         masked, _ = _rows(retriever, row["q"], holds, k)
         items.append(Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True))
     return items

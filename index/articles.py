@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.normalize import canonical_text
 from index.split import paragraphs, split_sentences, strip_furniture
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -139,7 +140,7 @@ def article_from_text(text: str, path: Path, meta: dict, *, md_title: str | None
     paras = [p for p in paras if p]
     if not paras:
         raise SourceError(f"{key or path}: no text")
-    title = _text_field(meta, "title") or md_title or _first_words(paras[0][0])
+    title = canonical_text(_text_field(meta, "title") or md_title or _first_words(paras[0][0]))
     source = _text_field(meta, "source") or _text_field(meta, "site") or outlet or path.stem
     examples = meta.get("examples", [])
     examples = [str(q) for q in examples if str(q).strip()] if isinstance(examples, list) else []

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,16 @@ def _quiet_transformers() -> None:
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
+
+
+def embed_queries(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
+    """Query vectors of several texts, shape (len(texts), dimension), in one model call where the
+    embeddings allow it (sentence-transformers batches them; one call per text otherwise)."""
+    embed = getattr(embeddings, "_embed", None)
+    kwargs = getattr(embeddings, "query_encode_kwargs", None)
+    if callable(embed) and kwargs:
+        return np.asarray(embed(list(texts), kwargs), dtype="float32")
+    return np.asarray([embeddings.embed_query(t) for t in texts], dtype="float32")
 
 
 def create_embeddings(model_name: str, model_dir: Path, threads: int = 2) -> Embeddings:

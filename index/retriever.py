@@ -12,6 +12,7 @@ from pydantic import ConfigDict, PrivateAttr
 from rank_bm25 import BM25Okapi
 
 from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, words
+from index.embeddings import embed_queries
 from index.transliterate import SkeletonIndex
 from index.store import Store
 
@@ -126,19 +127,20 @@ class HybridRetriever(BaseRetriever):
         vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
         return sum(w for w, g in zip(weights, groups) if any(t in vocab for t in g)) / total if total else 0.0
 
-    def focus_similarity(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int,
-                         cache: dict[str, float | np.ndarray]) -> float:
-        """How close the question's words that the passage's article never uses (the focus of a near
-        miss: «راتب», «زوجته») come to the passage or its neighbours, by the model's cosine; 1.0 when
-        the article has every word."""
+    def absent_words(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int) -> tuple[str, ...]:
+        """The question's words that a passage's article never uses (the focus of a near miss)."""
         vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
-        absent = " ".join(w for w, terms in words_ if not any(t in vocab for t in terms))
+        return tuple(w for w, terms in words_ if not any(t in vocab for t in terms))
+
+    def focus_similarity(self, absent: tuple[str, ...], word_vectors: dict[str, np.ndarray], doc_index: int) -> float:
+        """How close the question's words that the passage's article never uses («راتب», «زوجته») come
+        to the passage or its neighbours: for each such word its best cosine with them, the lowest over
+        the words; 1.0 when the article has every word."""
         if not absent:
             return 1.0
-        if absent not in cache:
-            cache[absent] = self.embed_query(absent)
         index = self.store.vectorstore.index
-        return max(float(np.dot(cache[absent], index.reconstruct(j))) for j in self.neighbours(doc_index))
+        window = np.vstack([index.reconstruct(j) for j in self.neighbours(doc_index)])
+        return float((np.vstack([word_vectors[w] for w in absent]) @ window.T).max(axis=1).min())
 
     def lexical_form(self, query: str) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic
@@ -191,8 +193,11 @@ class HybridRetriever(BaseRetriever):
         about the person named before. `exclude` hides documents, as if they were not indexed.
         """
         k = k or self.k
-        dense = self.dense_scores(self.embed_query(query))
         lexical_query = self.lexical_form(query)
+        # One batch for the model: the query and the follow-up's combined form.
+        vectors = embed_queries(self.store.vectorstore.embedding_function,
+                                [query] + ([f"{context} {query}"] if context else []))
+        dense = self.dense_scores(vectors[0])
         terms = tokenize(lexical_query)
         groups = term_groups(lexical_query)
         scale = [1.0] * len(groups)
@@ -200,7 +205,7 @@ class HybridRetriever(BaseRetriever):
         if context:
             # The fewer words a follow-up has of its own, the more it leans on the earlier turn.
             share = CONTEXT_WEIGHT if len(groups) <= 1 else CONTEXT_WEIGHT * 0.6 if len(groups) <= 3 else CONTEXT_WEIGHT * 0.4
-            combined = self.dense_scores(self.embed_query(f"{context} {query}"))
+            combined = self.dense_scores(vectors[1])
             dense = (1 - share) * dense + share * combined
             lexical_context = without_frame_nouns(context)
             for text, weight in ((lexical_context, share), (without_frame_nouns(context_answer or ""), share / 2)):
@@ -223,9 +228,11 @@ class HybridRetriever(BaseRetriever):
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
+        question_words = content_words(without_frame_nouns(query))
+        absent = {int(i): self.absent_words(question_words, int(i)) for i in order}
+        focus = sorted({w for words_ in absent.values() for w in words_})
+        word_vectors = dict(zip(focus, embed_queries(self.store.vectorstore.embedding_function, focus))) if focus else {}
         in_corpus = self.coverage(groups, weights, exclude=exclude)
-        question_words = content_words(lexical_query)
-        focus_cache: dict[str, float | np.ndarray] = {}
         return [
             Hit(
                 document=self.store.documents[i],
@@ -239,7 +246,7 @@ class HybridRetriever(BaseRetriever):
                 fused=float(fused[i]),
                 article_coverage=self.article_coverage(groups, weights, int(i)),
                 window=self.window_text(int(i)),
-                focus_sim=self.focus_similarity(question_words, int(i), focus_cache),
+                focus_sim=self.focus_similarity(absent[int(i)], word_vectors, int(i)),
             )
             for i in order
         ]

@@ -118,3 +118,43 @@ def test_non_text_input_is_refused(article_service):
 def test_a_long_run_of_follow_ups_stays_bounded(second_service):
     answers = ask_all(second_service, ["من افتتح جسر النهر؟"] + ["وماذا قال عنه؟"] * 8)
     assert all(len(a.resolved or "") < 400 for a in answers)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("كم يبلغ طول الجسر؟", "850"),
+        ("متى افتتح المستشفى الجديد؟", "5 يونيو 2023"),
+        ("كم تكلفة بناء الجسر؟", "40 مليون دولار"),
+        ("كم عمر سامي الخطيب؟", "52"),
+    ],
+)
+def test_the_words_that_answer_are_marked(second_service, question, phrase):
+    answer = second_service.ask(question)
+    assert answer.found and answer.highlight, answer
+    assert phrase in answer.highlight and answer.highlight in answer.answer
+    assert "highlight" in answer.to_json()
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("كم راتب سامي الخطيب؟", "a salary the article never gives"),
+        ("ما اسم زوجة سامي الخطيب؟", "a spouse the article never names"),
+        ("ما لون الجسر الجديد؟", "a colour the article never gives"),
+    ],
+)
+def test_near_misses_naming_the_articles_people_are_refused(second_service, question, reason):
+    answer = second_service.ask(question)
+    assert not answer.found, (reason, answer.answer)
+
+
+def test_a_question_in_script_variants_is_answered_as_its_plain_twin(second_service):
+    plain = second_service.ask("كم يبلغ طول الجسر؟")
+    variant = second_service.ask("ک\u200cم یبلغ طول الجسر؟")  # Persian keheh and yeh, a joiner inside a word
+    assert variant.found == plain.found and variant.answer == plain.answer
+
+
+def test_english_names_find_their_arabic_article(both_service):
+    answer = both_service.ask("Who opened the hospital in Saida?")
+    assert answer.sources and answer.sources[0].source.startswith("bridge-hospital.txt#")

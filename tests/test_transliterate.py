@@ -1,0 +1,27 @@
+"""Unit tests: Latin-script names matched to their Arabic spelling by consonant skeleton."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.normalize import STOPWORDS, normalize_arabic
+from index.transliterate import SkeletonIndex, arabic_skeleton, latin_skeletons
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Chebbi", "الشابي"), ("Sfax", "صفاقس"), ("Djerba", "جربة"), ("Gabes", "قابس"), ("Kremlin", "الكرملين"),
+        ("Budapest", "بودابست"), ("Lavrov", "لافروف"), ("Putin", "بوتين"), ("Essebsi", "السبسي"),
+        ("Guantanamo", "غوانتنامو"), ("Chad", "تشاد"), ("Colombia", "كولومبيا"), ("Youtube", "يوتيوب"),
+    ],
+)
+def test_a_name_and_its_arabic_spelling_share_a_skeleton(latin, arabic):
+    assert arabic_skeleton(normalize_arabic(arabic)) in latin_skeletons(latin)
+
+
+def test_the_index_finds_names_of_its_vocabulary_and_skips_ambiguous_or_common_words():
+    vocabulary = [normalize_arabic(w) for w in "صفاقس جربة الشابي قال الوزير المدينة مدينة".split()]
+    index = SkeletonIndex(vocabulary)
+    assert index.arabic_words("How long is the trip from Sfax to Djerba?", STOPWORDS) == ["صفاقس", "جربه"]
+    assert index.arabic_words("What did the minister say?", STOPWORDS) == []
