@@ -50,8 +50,8 @@ _RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
 _REASON_CUES = _norm_set(
-    """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي من_أجل
-    باعتبار because due reason""")
+    """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
+    باعتبار قصد بغية سعيا حرصا تفاديا لتفادي because due reason""")
 _TITLES = _norm_set(
     """الرئيس رئيس الوزير وزير وزيرة السيد السيدة الدكتور الأستاذ الأستاذة المدرب اللاعب الناطق المتحدث
     مدير مديرة المدير الكاتب الشاعر الفنان الفنانة الممثل الممثلة المخرج النائب النائبة القاضي الشيخ العميد
@@ -90,25 +90,38 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                "اي منطقه", "الي اين", "من اين", "in which city", "in which country", "which country", "which city",
                "اي ملعب", "اي قاعه", "اي جزيره")),
     ("person", ("من هو", "من هي", "من هم", "من الذي", "من التي", "مين", "شكون", "منو", "who", "whom", "من",
-                "اسم", "من يكون")),
+                "اسم", "ما اسم", "ما هو اسم", "ما هي اسماء", "ما اسماء", "what is the name", "من يكون")),
 ]
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
 CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date"))
 
 
+# Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
+_INITIAL_ONLY = frozenset(("من", "لم", "اسم"))
+
+
 def expected_type(question: str) -> str:
     """The answer type a question asks for: age, clock, percent, money, duration, measure, count,
-    date, reason, place, person or other."""
+    date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
+    الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
     norm = " " + " ".join(_WORD_RE.findall(normalize_arabic(question))) + " "
+    best: tuple[int, int, str] | None = None  # (position, -cue length, type)
     for kind, cues in _QUESTION_CUES:
         for cue in cues:
             # A long last word may carry an ending («كم استغرقت» for «كم استغرق»).
             loose = len(cue.rsplit(" ", 1)[-1]) >= 4
             for prefix in ("", "و", "ف"):
-                if f" {prefix}{cue} " in norm or (loose and f" {prefix}{cue}" in norm):
-                    return kind
-    return "other"
+                needle = f" {prefix}{cue}"
+                at = norm.find(needle + " ")
+                if at < 0 and loose:
+                    at = norm.find(needle)
+                if at < 0 or (cue in _INITIAL_ONLY and at > 0):
+                    continue
+                key = (at, -len(cue), kind)
+                if best is None or key[:2] < best[:2]:
+                    best = key
+    return best[2] if best else "other"
 
 
 @dataclass(frozen=True)
