@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
-import numpy as np
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 

@@ -19,11 +19,10 @@ from langchain_core.embeddings import Embeddings
 
 from index.articles import ARTICLE_SUFFIXES, Article, SourceError, article_digest, article_from_text, load_article
 from index.chunks import CHUNKER_VERSION, article_documents, embedding_text, paragraph_texts
-from index.generations import SNAPSHOT_DIR, clean_up, current_dir, locked, new_build_dir, publish
+from index.generations import SNAPSHOT_DIR, clean_up, locked, new_build_dir, publish
 from index.store import (
     FORMAT_VERSION,
     LEGACY_FILES,
-    MANIFEST_FILE,
     CorruptIndex,
     ProgressFactory,
     Store,
@@ -79,7 +78,7 @@ def _record(article: Article, snapshot: str | None = None) -> dict:
         "author": article.author,
         "examples": article.examples,
         "sha256": article.sha256,
-        "passages": sum(len(p) for p in article.sentences),
+        "passages": len(article_documents(article)),  # a long sentence may be several passages
         "paragraphs": len(article.sentences),
         "snapshot": snapshot,
     }
@@ -399,6 +398,7 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
             paragraph_parts.append(vectors[paragraph_start + new_paragraph : paragraph_start + new_paragraph + n_p])
             new_sentence += n_s
             new_paragraph += n_p
+            record["passages"], record["paragraphs"] = n_s, n_p  # the offsets reuse relies on
             for doc in docs:
                 doc.metadata["paragraph_id"] += n_paragraphs
                 doc.metadata["path"] = item.article.ident
@@ -426,6 +426,3 @@ def list_articles(index_dir: Path) -> list[dict]:
     """The indexed articles' manifest records (no model needed); `CorruptIndex` without an index."""
     return read_manifest(index_dir)["articles"]
 
-
-__all__ = ["update_store", "list_articles", "embed_passages", "save_snapshot", "load_snapshot", "current_dir",
-           "MANIFEST_FILE"]

@@ -43,6 +43,10 @@ def articles(tmp_path, second_article_dir) -> Path:
     return folder
 
 
+LONG = ("وأوضح التقرير " + " ".join(f"أن القطاع رقم {i} سجل نمواً ملحوظاً" for i in range(1, 25)) + ".\n"
+        "وختم التقرير بتوصيات للحكومة.")  # its first sentence is several passages (a long one is windowed)
+
+
 def _vectors(store) -> tuple[np.ndarray, np.ndarray]:
     return (store.vectorstore.index.reconstruct_n(0, store.vectorstore.index.ntotal),
             store.paragraphs.reconstruct_n(0, store.paragraphs.ntotal))
@@ -50,12 +54,15 @@ def _vectors(store) -> tuple[np.ndarray, np.ndarray]:
 
 def test_adding_an_article_embeds_only_it_and_equals_a_full_build(tmp_path, articles, embeddings):
     index_dir = tmp_path / "index"
-    _, first = update_store(index_dir, embeddings, MODEL, sources=[articles])
-    assert len(first.added) == 2 and first.embedded == 17 + 13 + 6 + 6
+    (articles / "b-long.txt").write_text(LONG, encoding="utf-8")
+    built, first = update_store(index_dir, embeddings, MODEL, sources=[articles])
+    assert len(first.added) == 3 and first.embedded == len(built.documents) + built.paragraphs.ntotal
+    long_record = next(a for a in built.articles if a["file"] == "b-long.txt")
+    assert long_record["passages"] > 2 and long_record["paragraphs"] == 2
     (articles / "z-wheat.txt").write_text(SHORT, encoding="utf-8")
     store, summary = update_store(index_dir, embeddings, MODEL, sources=[articles])
     assert [c.key for c in summary.added] == [str(articles.resolve() / "z-wheat.txt")]
-    assert summary.added[0].passages == 2 and len(summary.unchanged) == 2 and summary.embedded == 2 + 2
+    assert summary.added[0].passages == 2 and len(summary.unchanged) == 3 and summary.embedded == 2 + 2
 
     full = update_store(tmp_path / "full", embeddings, MODEL, sources=[articles], replace=True)[0]
     assert [d.metadata for d in store.documents] == [d.metadata for d in full.documents]
