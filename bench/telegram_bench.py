@@ -90,6 +90,7 @@ def run_once(service: QAService, label: str, chats: int, rounds: int, flood_rate
             telegram_bot_token=api.token,
             telegram_base_url=api.base_url,
             telegram_state_file=Path(tmp) / "state.json",
+            telegram_state_db=Path(tmp) / "state.sqlite3",
             telegram_workers=workers,
             telegram_rate_limit=0,
             telegram_flood_rate=flood_rate,

@@ -2,8 +2,9 @@
 
 It speaks HTTP like api.telegram.org does (`/bot<token>/<method>`, form, JSON or multipart
 bodies, `{"ok": ..., "result": ...}` answers), long-polls `getUpdates`, records every call with a
-timestamp, lets tests enqueue updates, and can answer the next call of a method with an error
-(e.g. a 429 with `retry_after`).
+timestamp, lets tests enqueue updates (also in forum topics), can answer the next call of a method
+with an error (e.g. a 429 with `retry_after`), and can enforce Telegram's flood limit: with
+`flood_limit=30`, a request that would make more than 30 in any one-second window gets a 429.
 """
 
 from __future__ import annotations
@@ -79,8 +80,13 @@ class FakeBotAPI(LoopbackServer):
         token: str = "123456:TEST-token-ABCdef_ghi",
         bot_username: str = "article_qa_test_bot",
         bot_id: int = 7_000_001,
+        flood_limit: int = 0,
     ) -> None:
         self.token = token
+        self.flood_limit = flood_limit
+        self.flood_refusals = 0
+        self.on_call: Any = None  # called with (method, params) for every accepted call
+        self._recent: list[float] = []
         self.bot_username = bot_username
         self.bot_id = bot_id
         self.calls: list[Call] = []
@@ -175,10 +181,14 @@ class FakeBotAPI(LoopbackServer):
         is_bot: bool = False,
         reply_to: dict | None = None,
         extra: dict | None = None,
+        thread_id: int | None = None,
     ) -> dict:
-        """A Message object from a user (private chat when chat_id > 0, else a supergroup)."""
+        """A Message object from a user (private chat when chat_id > 0, else a supergroup; with
+        `thread_id`, a message in that topic of a forum supergroup)."""
         chat_type = chat_type or ("private" if chat_id > 0 else "supergroup")
         chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        if thread_id is not None:
+            chat["is_forum"] = True
         if chat_type == "private":
             chat["first_name"] = first_name
         else:
@@ -196,6 +206,9 @@ class FakeBotAPI(LoopbackServer):
                 message["entities"] = entities
         if reply_to is not None:
             message["reply_to_message"] = reply_to
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
         if extra:
             message.update(extra)
         return message
@@ -332,6 +345,18 @@ class FakeBotAPI(LoopbackServer):
                     self._failures.remove(failure)
                     self.calls.append(Call(method, params, now, failure.status))
                     return failure.status, failure.body
+            if self.flood_limit and method.lower() != "getupdates":
+                self._recent = [t for t in self._recent if t > now - 1.0]
+                if len(self._recent) >= self.flood_limit:
+                    self.flood_refusals += 1
+                    self.calls.append(Call(method, params, now, 429))
+                    return 429, {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": "Too Many Requests: retry after 1",
+                        "parameters": {"retry_after": 1},
+                    }
+                self._recent.append(now)
         handler = getattr(self, f"_api_{method.lower()}", None)
         if handler is None:
             logger.warning("fake Bot API: unknown method %s", method)
@@ -342,6 +367,8 @@ class FakeBotAPI(LoopbackServer):
         if method.lower() != "getupdates":
             with self._cond:
                 self.calls.append(Call(method, params, now))
+            if self.on_call is not None:
+                self.on_call(method, params)
         result = handler(params)
         return 200, {"ok": True, "result": result}
 
@@ -376,6 +403,12 @@ class FakeBotAPI(LoopbackServer):
             "from": self.bot_user(),
             "text": text if text is not None else params.get("text", ""),
         }
+        if params.get("message_thread_id") is not None:
+            chat["is_forum"] = True
+            result["message_thread_id"] = params["message_thread_id"]
+            result["is_topic_message"] = True
+        if params.get("reply_markup"):
+            result["reply_markup"] = params["reply_markup"]
         return result
 
     def _api_sendmessage(self, params: dict) -> dict:

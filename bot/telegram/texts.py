@@ -56,6 +56,12 @@ TEXTS: dict[str, str] = {
     "example_gone": "هذا المثال لم يعد متاحًا، اكتب سؤالك مباشرة.",
     "question_echo": "❓ <b>{question}</b>",
     "quote_attribution": "— {title}",
+    "edited_note": "✏️ <i>جواب عن سؤالك بعد تعديله:</i>",
+    "feedback_up": "👍",
+    "feedback_down": "👎",
+    "feedback_thanks": "شكرًا! سُجّل تقييمك.",
+    "feedback_again": "سجّلنا تقييمك لهذا الجواب من قبل، شكرًا.",
+    "feedback_gone": "هذا الجواب لم يعد متاحًا للتقييم.",
 }
 
 COMMAND_DESCRIPTIONS: list[tuple[str, str]] = [
