@@ -82,7 +82,9 @@ class StrictRateLimiter(BaseRateLimiter[None]):
         self._unpaused: asyncio.Event | None = None
 
     async def initialize(self) -> None:
-        """Create the windows on the running loop."""
+        """Create the windows on the running loop (once: PTB may call this more than once)."""
+        if self._unpaused is not None:
+            return
         self._overall = _Window(int(self.per_second), 1.0) if self.per_second > 0 else None
         self._unpaused = asyncio.Event()
         self._unpaused.set()
