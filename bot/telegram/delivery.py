@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters, Update
@@ -74,10 +75,14 @@ async def edit(bot: Bot, message: Message, html: str, markup: InlineKeyboardMark
     return True
 
 
-async def keep_typing(bot: Bot, target: Target, after: float) -> None:
-    """Show "typing…" in the target's topic from `after` seconds on, every few seconds, until cancelled."""
+async def keep_typing(bot: Bot, target: Target, after: float, skip: Callable[[], bool] = lambda: False) -> None:
+    """Show "typing…" in the target's topic from `after` seconds on, every few seconds, until cancelled;
+    a round is skipped while `skip()` says the request budget is needed for answers."""
     await asyncio.sleep(after)
     while True:
+        if skip():
+            await asyncio.sleep(0.5)
+            continue
         try:
             await bot.send_chat_action(chat_id=target.chat_id, action=ChatAction.TYPING,
                                        message_thread_id=target.thread_id)

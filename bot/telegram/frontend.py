@@ -21,11 +21,12 @@ from bot.settings import Settings
 from bot.telegram.addressing import conversation_key
 from bot.telegram.delivery import Target, edit, keep_typing, send
 from bot.telegram.formatting import render_answer
-from bot.telegram.limiter import BEFORE_SEND
+from bot.telegram.limiter import StrictRateLimiter
 from bot.telegram.metrics import Metrics
 from bot.telegram.state import StateDB
 from bot.telegram.streaming import edit_interval, stream_answer
 from bot.telegram.texts import text
+from bot.telegram.transport import BEFORE_SEND
 
 logger = logging.getLogger("bot.telegram")
 
@@ -113,7 +114,9 @@ class TelegramFrontEnd:
         history = self.state.history(key)
         echo_text = question if echo else None
         note = text("edited_note") if edited else None
-        typing = asyncio.create_task(keep_typing(bot, target, TYPING_AFTER))
+        limiter = getattr(bot, "rate_limiter", None)
+        skip = limiter.congested if isinstance(limiter, StrictRateLimiter) else (lambda: False)
+        typing = asyncio.create_task(keep_typing(bot, target, TYPING_AFTER, skip))
         preview: Message | None = None
         try:
             if self.streams:

@@ -10,7 +10,6 @@ can ever see more than the limit, whatever the network delay.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import logging
 import time
 from collections import deque
@@ -21,10 +20,6 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 logger = logging.getLogger(__name__)
-
-# Set by a task about to deliver an answer: called once, right before its first request leaves
-# (after any wait for a slot), so durable state is written at the last moment before delivery.
-BEFORE_SEND: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("before_send", default=None)
 
 GROUP_PER_MINUTE = 20
 
@@ -57,6 +52,12 @@ class _Window:
         self._in_flight -= 1
         self._finished.append(time.monotonic())
 
+    def busy(self) -> bool:
+        """Whether half the window is used or someone waits for a slot."""
+        now = time.monotonic()
+        recent = sum(1 for t in self._finished if t > now - self.seconds)
+        return self._lock.locked() or self._in_flight + recent >= self.limit // 2
+
     @property
     def idle(self) -> bool:
         """Whether the window holds nothing (it can be dropped)."""
@@ -88,6 +89,11 @@ class StrictRateLimiter(BaseRateLimiter[None]):
         self._overall = _Window(int(self.per_second), 1.0) if self.per_second > 0 else None
         self._unpaused = asyncio.Event()
         self._unpaused.set()
+
+    def congested(self) -> bool:
+        """Whether requests are queueing or half the overall budget is used (then cosmetic requests,
+        such as "typing…", are better skipped: every slot is worth an answer)."""
+        return self._overall is not None and self._overall.busy()
 
     async def shutdown(self) -> None:
         """Nothing to release."""
@@ -123,9 +129,6 @@ class StrictRateLimiter(BaseRateLimiter[None]):
                 await group.acquire()
             if self._overall is not None:
                 await self._overall.acquire()
-            hook = BEFORE_SEND.get()
-            if hook is not None:
-                hook()
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.request import HTTPXRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -30,6 +31,7 @@ from bot.telegram.frontend import FEEDBACK_PREFIX, FRONTEND_KEY, TelegramFrontEn
 from bot.telegram.limiter import StrictRateLimiter
 from bot.telegram.logs import configure_logging
 from bot.telegram.texts import COMMAND_DESCRIPTIONS
+from bot.telegram.transport import DeliveryTransport
 
 logger = logging.getLogger("bot.telegram")
 
@@ -87,6 +89,7 @@ def build_application(settings: Settings, service: QAService) -> Application:
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .concurrent_updates(True)
         .rate_limiter(limiter)
+        .request(HTTPXRequest(connection_pool_size=256, httpx_kwargs={"transport": DeliveryTransport()}))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
