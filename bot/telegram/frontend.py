@@ -56,6 +56,7 @@ class TelegramFrontEnd:
         self._locks: dict[str, asyncio.Lock] = {}
         self._lock_users: dict[str, int] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.stop_event: asyncio.Event | None = None  # webhook mode: set to stop the server
         # An LLM chain generates text progressively: show it as it comes (the extractive core does not).
         self.streams = bool(getattr(getattr(service, "_chain", None), "streams", False))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import signal
 import sys
 from collections.abc import Callable
 from urllib.parse import urlparse
@@ -32,6 +33,7 @@ from bot.telegram.limiter import StrictRateLimiter
 from bot.telegram.logs import configure_logging
 from bot.telegram.texts import COMMAND_DESCRIPTIONS
 from bot.telegram.transport import DeliveryTransport
+from bot.telegram.webhook import serve_webhook
 
 logger = logging.getLogger("bot.telegram")
 
@@ -147,43 +149,57 @@ def get_frontend(application: Application) -> TelegramFrontEnd:
 
 def request_stop(application: Application) -> None:
     """Stop a running application from any thread (graceful: state is saved)."""
-    loop = get_frontend(application).loop
-    if loop is not None and not loop.is_closed():
+    front = get_frontend(application)
+    loop = front.loop
+    if loop is None or loop.is_closed():
+        return
+    if front.stop_event is not None:  # webhook mode: our own server loop
+        loop.call_soon_threadsafe(front.stop_event.set)
+    else:
         loop.call_soon_threadsafe(loop.stop)
 
 
 def run_application(application: Application, settings: Settings, *, stop_signals=None) -> None:
-    """Run until stopped: webhook mode when `telegram_webhook_url` is set, else polling."""
-    kwargs = {} if stop_signals is None else {"stop_signals": stop_signals}
+    """Run until stopped: webhook mode (with /healthz and /metrics) when `telegram_webhook_url` is set,
+    else polling."""
     # A fresh loop per run: PTB closes it at the end, and a closed loop cannot be reused.
-    asyncio.set_event_loop(asyncio.new_event_loop())
-    if settings.telegram_webhook_url:
-        secret = (
-            settings.telegram_webhook_secret.get_secret_value()
-            if settings.telegram_webhook_secret
-            else secrets.token_urlsafe(32)
-        )
-        if settings.telegram_webhook_secret is None:
-            logger.warning("TELEGRAM_WEBHOOK_SECRET is not set; using a random secret for this run")
-        url_path = urlparse(settings.telegram_webhook_url).path.lstrip("/")
-        logger.info(
-            "Starting webhook on %s:%d (path /%s)",
-            settings.telegram_webhook_listen,
-            settings.telegram_webhook_port,
-            url_path,
-        )
-        application.run_webhook(
-            listen=settings.telegram_webhook_listen,
-            port=settings.telegram_webhook_port,
-            url_path=url_path,
-            webhook_url=settings.telegram_webhook_url,
-            secret_token=secret,
-            allowed_updates=ALLOWED_UPDATES,
-            **kwargs,
-        )
-    else:
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    if not settings.telegram_webhook_url:
         logger.info("Starting long polling against %s", _safe_base(settings.telegram_base_url))
+        kwargs = {} if stop_signals is None else {"stop_signals": stop_signals}
         application.run_polling(allowed_updates=ALLOWED_UPDATES, **kwargs)
+        return
+    secret = (
+        settings.telegram_webhook_secret.get_secret_value()
+        if settings.telegram_webhook_secret
+        else secrets.token_urlsafe(32)
+    )
+    if settings.telegram_webhook_secret is None:
+        logger.warning("TELEGRAM_WEBHOOK_SECRET is not set; using a random secret for this run")
+    url_path = urlparse(settings.telegram_webhook_url).path.lstrip("/")
+    logger.info("Starting webhook on %s:%d (path /%s, /healthz, /metrics)",
+                settings.telegram_webhook_listen, settings.telegram_webhook_port, url_path)
+    front = get_frontend(application)
+    front.stop_event = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM) if stop_signals is None else stop_signals:
+        loop.add_signal_handler(sig, front.stop_event.set)
+    try:
+        loop.run_until_complete(
+            serve_webhook(
+                application,
+                listen=settings.telegram_webhook_listen,
+                port=settings.telegram_webhook_port,
+                url_path=url_path,
+                webhook_url=settings.telegram_webhook_url,
+                secret=secret,
+                allowed_updates=ALLOWED_UPDATES,
+                metrics=front.metrics,
+                stop=front.stop_event,
+            )
+        )
+    finally:
+        loop.close()
 
 
 def _safe_base(url: str) -> str:
