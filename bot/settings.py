@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     telegram_state_db: Path = Path(".cache/telegram_state.sqlite3")
     telegram_feedback_salt: SecretStr | None = None  # empty: generated and kept in the state file
     telegram_admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    telegram_articles_dir: Path = Path(".cache/telegram_articles")  # documents admins send
+    telegram_max_article_mb: float = 5.0
 
     log_level: str = "INFO"
 

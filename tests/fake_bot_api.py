@@ -28,6 +28,7 @@ logger = logging.getLogger("fake_bot_api")
 
 RAW_TEXT_FIELDS = {"text", "caption", "secret_token", "url", "query", "description", "title"}
 _PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$")
+_FILE_PATH = re.compile(r"^/file/bot(?P<token>[^/]+)/(?P<path>.+)$")
 _MENTION = re.compile(r"@[A-Za-z0-9_]{3,}")
 
 
@@ -87,6 +88,7 @@ class FakeBotAPI(LoopbackServer):
         self.flood_refusals = 0
         self.on_call: Any = None  # called with (method, params) for every accepted call
         self._recent: list[float] = []
+        self.files: dict[str, bytes] = {}
         self.bot_username = bot_username
         self.bot_id = bot_id
         self.calls: list[Call] = []
@@ -257,9 +259,16 @@ class FakeBotAPI(LoopbackServer):
         self.enqueue({"message": message})
         return message
 
-    def send_document(self, chat_id: int, **kwargs: Any) -> dict:
-        """Enqueue a document."""
-        document = {"file_id": "BQACAgdoc", "file_unique_id": "AgADdoc", "file_name": "a.pdf", "mime_type": "application/pdf"}
+    def send_document(
+        self, chat_id: int, file_name: str = "a.pdf", content: bytes = b"%PDF-1.4", mime_type: str = "application/pdf",
+        **kwargs: Any,
+    ) -> dict:
+        """Enqueue a document; its bytes are served by getFile and the file download path."""
+        file_id = f"BQACAgdoc{self.next_message_id()}"
+        with self._cond:
+            self.files[file_id] = content
+        document = {"file_id": file_id, "file_unique_id": f"AgAD{file_id[-6:]}", "file_name": file_name,
+                    "mime_type": mime_type, "file_size": len(content)}
         message = self.message(chat_id, None, extra={"document": document}, **kwargs)
         self.enqueue({"message": message})
         return message
@@ -422,6 +431,20 @@ class FakeBotAPI(LoopbackServer):
         result["edit_date"] = int(time.time())
         return result
 
+    def _api_getfile(self, params: dict) -> dict:
+        file_id = params.get("file_id", "")
+        size = len(self.files.get(file_id, b""))
+        return {"file_id": file_id, "file_unique_id": f"u{file_id[-6:]}", "file_size": size,
+                "file_path": f"documents/{file_id}"}
+
+    def file_bytes(self, token: str, path: str) -> bytes | None:
+        """The bytes of a file download (`/file/bot<token>/documents/<file_id>`), None if unknown."""
+        if token != self.token or not path.startswith("documents/"):
+            return None
+        with self._cond:
+            self.calls.append(Call("downloadFile", {"file_path": path}, time.monotonic()))
+            return self.files.get(path.removeprefix("documents/"))
+
     def _api_sendchataction(self, params: dict) -> bool:
         return True
 
@@ -519,6 +542,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, body: bytes) -> None:
         url = urlparse(self.path)
+        download = _FILE_PATH.match(url.path)
+        if download:
+            content = self.owner.file_bytes(download["token"], download["path"])
+            if content is None:
+                self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+            return
         match = _PATH.match(url.path)
         if not match:
             self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})

@@ -44,6 +44,7 @@ class TelegramFrontEnd:
         self.executor = ThreadPoolExecutor(
             max_workers=max(1, settings.telegram_workers), thread_name_prefix="qa-worker"
         )
+        self.admin_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-admin")
         salt = settings.telegram_feedback_salt.get_secret_value() if settings.telegram_feedback_salt else None
         self.state = StateDB(
             settings.telegram_state_db, settings.chat_history_turns, settings.chat_history_ttl,

@@ -27,7 +27,7 @@ from telegram.ext import (
 
 from bot.service import QAService
 from bot.settings import Settings
-from bot.telegram import handlers
+from bot.telegram import admin, handlers
 from bot.telegram.frontend import FEEDBACK_PREFIX, FRONTEND_KEY, TelegramFrontEnd
 from bot.telegram.limiter import StrictRateLimiter
 from bot.telegram.logs import configure_logging
@@ -68,6 +68,7 @@ async def post_shutdown(application: Application) -> None:
     front: TelegramFrontEnd = application.bot_data[FRONTEND_KEY]
     front.state.close()
     front.executor.shutdown(wait=False, cancel_futures=True)
+    front.admin_executor.shutdown(wait=False, cancel_futures=True)
     if front.loop is not None:  # post_init ran, so the bot had really started
         logger.info("Telegram bot stopped")
 
@@ -108,6 +109,9 @@ def build_application(settings: Settings, service: QAService) -> Application:
     application.add_handler(CommandHandler("source", handlers.source_command, filters=new_messages))
     application.add_handler(CommandHandler("reset", handlers.reset_command, filters=new_messages))
     application.add_handler(CommandHandler("ask", handlers.ask_command, filters=new_messages))
+    application.add_handler(CommandHandler("add", admin.add_command, filters=new_messages))
+    application.add_handler(CommandHandler("articles", admin.articles_command, filters=new_messages))
+    application.add_handler(CommandHandler("remove", admin.remove_command, filters=new_messages))
     application.add_handler(CallbackQueryHandler(handlers.example_button, pattern=f"^{handlers.EXAMPLE_PREFIX}"))
     application.add_handler(CallbackQueryHandler(handlers.feedback_button, pattern=f"^{FEEDBACK_PREFIX}"))
     application.add_handler(MessageHandler(new_messages & filters.TEXT & ~filters.COMMAND, handlers.text_message))
@@ -115,6 +119,7 @@ def build_application(settings: Settings, service: QAService) -> Application:
     application.add_handler(
         MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.COMMAND, handlers.help_command)
     )
+    application.add_handler(MessageHandler(new_messages & filters.Document.ALL, admin.document_message))
     application.add_handler(
         MessageHandler(
             new_messages

@@ -62,6 +62,21 @@ TEXTS: dict[str, str] = {
     "feedback_thanks": "شكرًا! سُجّل تقييمك.",
     "feedback_again": "سجّلنا تقييمك لهذا الجواب من قبل، شكرًا.",
     "feedback_gone": "هذا الجواب لم يعد متاحًا للتقييم.",
+    "admin_only": "عذرًا، إضافة المقالات وحذفها متاحة لمشرفي البوت فقط. يمكنك طرح أسئلتك عن المقالات الحالية 🙏",
+    "admin_add_usage": "أرسل رابط المقال بعد الأمر، مثلًا:\n/add https://example.com/article.html\nأو أرسل ملف ‎.txt أو ‎.md أو ‎.html.",
+    "admin_working": "⏳ جارٍ إضافة المقال إلى الفهرس…",
+    "admin_added": "✅ أُضيف إلى الفهرس:\n{articles}",
+    "admin_article_line": "• <b>{title}</b> ({passages} فقرة)",
+    "admin_unchanged": "ℹ️ هذا المقال موجود في الفهرس من قبل دون تغيير:\n{articles}",
+    "admin_failed": "❌ لم أتمكن من إضافة المقال، ولم يتغير شيء في الفهرس.\n<code>{reason}</code>",
+    "admin_download_failed": "❌ تعذّر تنزيل الملف من تيليجرام، ولم يتغير شيء. حاول إرساله مرة أخرى.",
+    "admin_too_big": "❌ الملف أكبر من الحد المسموح ({limit} ميغابايت)، ولم يتغير شيء.",
+    "admin_unavailable": "عذرًا، الفهرس الحالي لا يدعم إضافة المقالات أثناء التشغيل.",
+    "admin_list_header": "<b>المقالات في الفهرس:</b>",
+    "admin_list_line": "{n}. <b>{title}</b>\n   <code>{path}</code>{passages}",
+    "admin_remove_usage": "اكتب رقم المقال من /articles أو اسم ملفه أو رابطه بعد الأمر، مثلًا: /remove 2",
+    "admin_removed": "🗑️ حُذف من الفهرس:\n{articles}",
+    "admin_remove_failed": "❌ لم أجد هذا المقال في الفهرس، ولم يتغير شيء.\n<code>{reason}</code>",
 }
 
 COMMAND_DESCRIPTIONS: list[tuple[str, str]] = [
