@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 from tests.loopback import LoopbackServer
 
@@ -542,7 +542,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, body: bytes) -> None:
         url = urlparse(self.path)
-        download = _FILE_PATH.match(url.path)
+        download = _FILE_PATH.match(unquote(url.path))
         if download:
             content = self.owner.file_bytes(download["token"], download["path"])
             if content is None:
