@@ -17,8 +17,6 @@ import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 
-import pytest
-
 from bot.answer import Answer, Source, Turn
 from bot.settings import Settings
 from bot.telegram import run_telegram
