@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import sqlite3
 import threading
 import time
 import urllib.error
@@ -328,6 +329,11 @@ def test_memory_survives_restart_and_reset_forgets(api, core, tmp_path):
         api.wait_sent(81, 1)
     assert stored_turns(settings, "81") == [QUESTION]
     assert settings.telegram_state_db.stat().st_mode & 0o077 == 0
+    raw = sqlite3.connect(settings.telegram_state_db)
+    keys = [key for (key,) in raw.execute("SELECT key FROM conversations")]
+    assert len(keys) == 1 and keys[0] != "81" and len(keys[0]) == 32  # a salted hash, not the chat id
+    assert {payload for (payload,) in raw.execute("SELECT payload FROM inbox")} == {"{}"}  # blanked once handled
+    raw.close()
 
     spy = Wrapped(core)
     with bot_running(api, settings, spy.service()):

@@ -4,6 +4,8 @@ answers and their feedback, per-user rate-limit windows, admin actions and the u
 Every write is committed at once, so a `kill -9` loses nothing that was written; WAL keeps the
 file consistent. User ids are stored only as salted SHA-256 hashes. The connection belongs to the
 thread that called `open()` (the bot's event loop); the CLI opens a connection of its own.
+Nothing names a user in the clear: conversation keys (which hold chat and user ids) are stored as
+salted hashes too, and an update's payload is blanked once it is handled.
 """
 
 from __future__ import annotations
@@ -109,10 +111,15 @@ class StateDB:
         """A salted hash of a Telegram user id (ids are never stored in the clear)."""
         return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:32]
 
+    def _conversation(self, key: str) -> str:
+        """The stored form of a conversation key (a salted hash)."""
+        return hashlib.sha256(f"{self._salt}:conversation:{key}".encode()).hexdigest()[:32]
+
     # -- conversation memory ---------------------------------------------------------------------
 
     def history(self, key: str) -> list[Turn]:
         """The live turns of a conversation, oldest first; an expired one is deleted."""
+        key = self._conversation(key)
         row = self.db.execute("SELECT turns, updated FROM conversations WHERE key = ?", (key,)).fetchone()
         if row is None:
             return []
@@ -134,7 +141,7 @@ class StateDB:
         self.db.execute(
             "INSERT INTO conversations VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
             "SET turns = excluded.turns, updated = excluded.updated",
-            (key, json.dumps(turns[-self.max_turns :], ensure_ascii=False), self._clock()),
+            (self._conversation(key), json.dumps(turns[-self.max_turns :], ensure_ascii=False), self._clock()),
         )
 
     def append(self, key: str, turn: Turn) -> None:
@@ -144,7 +151,7 @@ class StateDB:
 
     def reset(self, key: str) -> bool:
         """Forget a conversation; True if there was one."""
-        return self.db.execute("DELETE FROM conversations WHERE key = ?", (key,)).rowcount > 0
+        return self.db.execute("DELETE FROM conversations WHERE key = ?", (self._conversation(key),)).rowcount > 0
 
     def _expired(self, updated: float) -> bool:
         return self.ttl > 0 and self._clock() - float(updated) > self.ttl
@@ -185,7 +192,8 @@ class StateDB:
 
     def inbox_done(self, update_id: int) -> None:
         """Mark an update handled (its answer is being delivered, or there was nothing to answer)."""
-        self.db.execute("UPDATE inbox SET done = ? WHERE update_id = ? AND done IS NULL", (self._clock(), update_id))
+        self.db.execute("UPDATE inbox SET done = ?, payload = '{}' WHERE update_id = ? AND done IS NULL",
+                        (self._clock(), update_id))
 
     def inbox_pending(self) -> list[dict[str, Any]]:
         """Updates recorded but never handled (the process died), oldest first."""
@@ -286,7 +294,7 @@ class StateDB:
                 turns = [t for t in entry.get("turns", []) if isinstance(t, dict)][-self.max_turns :]
                 self.db.execute(
                     "INSERT OR IGNORE INTO conversations VALUES (?, ?, ?)",
-                    (str(key), json.dumps(turns, ensure_ascii=False), float(entry.get("updated", 0))),
+                    (self._conversation(str(key)), json.dumps(turns, ensure_ascii=False), float(entry.get("updated", 0))),
                 )
                 count += 1
         path.rename(path.with_name(path.name + ".migrated"))
