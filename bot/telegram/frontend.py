@@ -53,7 +53,7 @@ class TelegramFrontEnd:
         self.allowed = set(settings.telegram_allowed_ids)
         self.admins = set(settings.telegram_admin_ids)
         self.metrics = Metrics()
-        self.replaying: set[int] = set()  # update ids re-queued from the inbox at start-up
+        self.replaying: set[str] = set()  # inbox keys of updates re-queued at start-up
         self._locks: dict[str, asyncio.Lock] = {}
         self._lock_users: dict[str, int] = {}
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -141,7 +141,7 @@ class TelegramFrontEnd:
             if not committed:
                 committed = True
                 turn = None if answer.error else turn_of(answer)
-                self.state.delivered(update.update_id, key, turn, answer_key, answer, chat.type)
+                self.state.delivered(update_key(update), key, turn, answer_key, answer, chat.type)
 
         token = BEFORE_SEND.set(commit)
         try:
@@ -171,6 +171,22 @@ def feedback_markup(answer_key: str) -> InlineKeyboardMarkup:
             InlineKeyboardButton(text("feedback_down"), callback_data=f"{FEEDBACK_PREFIX}-:{answer_key}"),
         ]]
     )
+
+
+def update_key(update: Update) -> str:
+    """An update's identity in the inbox: its id plus what it carries (chat, message and its date, edit,
+    button press), so a redelivery matches and an id Telegram reuses after a quiet week does not (nor a
+    different bot or server sharing the state file)."""
+    message = update.effective_message
+    parts = [
+        update.update_id,
+        message.chat_id if message else "",
+        message.message_id if message else "",
+        int(message.date.timestamp()) if message and message.date else "",
+        int(message.edit_date.timestamp()) if message and message.edit_date else "",
+        update.callback_query.id if update.callback_query else "",
+    ]
+    return ":".join(str(p) for p in parts)
 
 
 def frontend(context: ContextTypes.DEFAULT_TYPE) -> TelegramFrontEnd:

@@ -21,7 +21,7 @@ from bot.telegram.addressing import (
 )
 from bot.telegram.delivery import Target, send
 from bot.telegram.formatting import esc
-from bot.telegram.frontend import FEEDBACK_PREFIX, frontend
+from bot.telegram.frontend import FEEDBACK_PREFIX, frontend, update_key
 from bot.telegram.texts import text
 
 logger = logging.getLogger("bot.telegram")
@@ -49,10 +49,11 @@ def in_order(callback: Callback) -> Callback:
 async def record_arrival(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Record the update in the durable inbox; drop a redelivery of one recorded before."""
     front = frontend(context)
-    if front.state.inbox_add(update.update_id, update.to_dict()):
+    key = update_key(update)
+    if front.state.inbox_add(key, update.to_dict()):
         return
-    if update.update_id in front.replaying:  # re-queued from the inbox at start-up: answer it now
-        front.replaying.discard(update.update_id)
+    if key in front.replaying:  # re-queued from the inbox at start-up: answer it now
+        front.replaying.discard(key)
         return
     logger.info("Dropping update %s: already handled or being handled", update.update_id)
     raise ApplicationHandlerStop
@@ -60,7 +61,7 @@ async def record_arrival(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Close the update's inbox entry once every handler is done with it."""
-    frontend(context).state.inbox_done(update.update_id)
+    frontend(context).state.inbox_done(update_key(update))
 
 
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -68,11 +69,11 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     front = frontend(context)
     user = update.effective_user
     if (user is not None and user.is_bot) or update.channel_post or update.edited_channel_post:
-        front.state.inbox_done(update.update_id)
+        front.state.inbox_done(update_key(update))
         raise ApplicationHandlerStop
     if front.is_allowed(update):
         return
-    front.state.inbox_done(update.update_id)
+    front.state.inbox_done(update_key(update))
     logger.info("Refused update from user=%s chat=%s (not in the allow-list)",
                 getattr(user, "id", None), getattr(update.effective_chat, "id", None))
     if update.callback_query is not None:
@@ -244,7 +245,7 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
     front = frontend(context)
     front.metrics.errors.inc()
     if isinstance(update, Update):
-        front.state.inbox_done(update.update_id)
+        front.state.inbox_done(update_key(update))
         if update.effective_chat is not None:
             try:
                 await send(context.bot, Target.of(update, quote=False), text("error"))

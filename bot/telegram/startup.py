@@ -28,7 +28,7 @@ from telegram.ext import (
 from bot.service import QAService
 from bot.settings import Settings
 from bot.telegram import admin, handlers
-from bot.telegram.frontend import FEEDBACK_PREFIX, FRONTEND_KEY, TelegramFrontEnd
+from bot.telegram.frontend import FEEDBACK_PREFIX, FRONTEND_KEY, TelegramFrontEnd, update_key
 from bot.telegram.limiter import StrictRateLimiter
 from bot.telegram.logs import configure_logging
 from bot.telegram.texts import COMMAND_DESCRIPTIONS
@@ -51,7 +51,7 @@ async def post_init(application: Application) -> None:
     pending = front.state.inbox_pending()
     for payload in pending:
         update = Update.de_json(payload, application.bot)
-        front.replaying.add(update.update_id)
+        front.replaying.add(update_key(update))
         application.update_queue.put_nowait(update)
     if pending:
         logger.info("Answering %d update(s) left unanswered when the bot last stopped", len(pending))

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS conversations (
     key TEXT PRIMARY KEY, turns TEXT NOT NULL, updated REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS inbox (
-    update_id INTEGER PRIMARY KEY, payload TEXT NOT NULL, received REAL NOT NULL, done REAL);
+    key TEXT PRIMARY KEY, payload TEXT NOT NULL, received REAL NOT NULL, done REAL);
 CREATE INDEX IF NOT EXISTS inbox_pending ON inbox (done) WHERE done IS NULL;
 CREATE TABLE IF NOT EXISTS answers (
     answer_key TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, sources TEXT NOT NULL,
@@ -182,22 +182,23 @@ class StateDB:
 
     # -- the durable inbox -----------------------------------------------------------------------
 
-    def inbox_add(self, update_id: int, payload: dict[str, Any]) -> bool:
-        """Record an update on arrival; False if it was recorded before (a redelivery)."""
+    def inbox_add(self, key: str, payload: dict[str, Any]) -> bool:
+        """Record an update on arrival under its key (see `frontend.update_key`); False if it was
+        recorded before (a redelivery)."""
         cursor = self.db.execute(
-            "INSERT OR IGNORE INTO inbox (update_id, payload, received) VALUES (?, ?, ?)",
-            (update_id, json.dumps(payload, ensure_ascii=False), self._clock()),
+            "INSERT OR IGNORE INTO inbox (key, payload, received) VALUES (?, ?, ?)",
+            (key, json.dumps(payload, ensure_ascii=False), self._clock()),
         )
         return cursor.rowcount > 0
 
-    def inbox_done(self, update_id: int) -> None:
+    def inbox_done(self, key: str) -> None:
         """Mark an update handled (its answer is being delivered, or there was nothing to answer)."""
-        self.db.execute("UPDATE inbox SET done = ?, payload = '{}' WHERE update_id = ? AND done IS NULL",
-                        (self._clock(), update_id))
+        self.db.execute("UPDATE inbox SET done = ?, payload = '{}' WHERE key = ? AND done IS NULL",
+                        (self._clock(), key))
 
     def inbox_pending(self) -> list[dict[str, Any]]:
         """Updates recorded but never handled (the process died), oldest first."""
-        rows = self.db.execute("SELECT payload FROM inbox WHERE done IS NULL ORDER BY update_id").fetchall()
+        rows = self.db.execute("SELECT payload FROM inbox WHERE done IS NULL ORDER BY received").fetchall()
         return [json.loads(row[0]) for row in rows]
 
     def inbox_trim(self, keep_seconds: float = 7 * 86400) -> None:
@@ -207,7 +208,7 @@ class StateDB:
     # -- delivery, answers, feedback -------------------------------------------------------------
 
     def delivered(
-        self, update_id: int | None, key: str, turn: Turn | None, answer_key: str | None, answer: Answer, chat_type: str
+        self, inbox_key: str | None, key: str, turn: Turn | None, answer_key: str | None, answer: Answer, chat_type: str
     ) -> None:
         """One transaction as an answer goes out: the turn remembered, the answer kept for feedback,
         the update marked handled."""
@@ -221,8 +222,8 @@ class StateDB:
                     (answer_key, answer.question, answer.answer, json.dumps(sources, ensure_ascii=False),
                      int(answer.found), answer.mode, chat_type, self._clock()),
                 )
-            if update_id is not None:
-                self.inbox_done(update_id)
+            if inbox_key is not None:
+                self.inbox_done(inbox_key)
 
     def record_feedback(self, answer_key: str, user_id: int, vote: int) -> bool | None:
         """Record a 👍 (1) or 👎 (-1) once per user and answer: True if recorded, False if this user
