@@ -1,7 +1,8 @@
 """Telegram front-end benchmark: answers per second and end-to-end latency over loopback HTTP.
 
 Runs the real bot (`bot.telegram.run_telegram`, long polling) against the tests' Bot API server
-on 127.0.0.1. `--chats` chats ask at once; each chat asks its next question as soon as its answer
+on 127.0.0.1, which enforces Telegram's flood limit (30 requests in any second; more get a 429 with
+`retry_after`, counted in the table). `--chats` chats ask at once; each chat asks its next question as soon as its answer
 arrives, for `--rounds` rounds. Latency is measured from enqueueing the update at the server to
 the server receiving the bot's sendMessage.
 
@@ -46,8 +47,8 @@ class _InstantChain:
 class _TimedAPI(FakeBotAPI):
     """The loopback server, noting when each chat's answer arrives and asking the next question."""
 
-    def __init__(self, rounds: int, questions: list[str]) -> None:
-        super().__init__()
+    def __init__(self, rounds: int, questions: list[str], flood_limit: int) -> None:
+        super().__init__(flood_limit=flood_limit)
         self.rounds = rounds
         self.questions = questions
         self.asked: dict[int, float] = {}
@@ -79,9 +80,11 @@ class _TimedAPI(FakeBotAPI):
         return super()._api_sendmessage(params)
 
 
-def run_once(service: QAService, label: str, chats: int, rounds: int, flood_rate: float, workers: int) -> dict:
+def run_once(
+    service: QAService, label: str, chats: int, rounds: int, flood_rate: float, workers: int, server_limit: int
+) -> dict:
     """One measured run; returns a row of the table."""
-    api = _TimedAPI(rounds, DEFAULT_QUESTIONS)
+    api = _TimedAPI(rounds, DEFAULT_QUESTIONS, server_limit)
     api.expected = chats * rounds
     api.start()
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,6 +93,7 @@ def run_once(service: QAService, label: str, chats: int, rounds: int, flood_rate
             telegram_bot_token=api.token,
             telegram_base_url=api.base_url,
             telegram_state_file=Path(tmp) / "state.json",
+            telegram_state_db=Path(tmp) / "state.sqlite3",
             telegram_workers=workers,
             telegram_rate_limit=0,
             telegram_flood_rate=flood_rate,
@@ -128,19 +132,21 @@ def run_once(service: QAService, label: str, chats: int, rounds: int, flood_rate
         "p50": statistics.median(lat) * 1000 if lat else float("nan"),
         "p95": p95 * 1000,
         "max": lat[-1] * 1000 if lat else float("nan"),
+        "refused": api.flood_refusals,
+        "typing": len(api.calls_to("sendChatAction")),
     }
 
 
 def print_table(rows: list[dict]) -> None:
     """A small fixed-width table."""
-    header = f"{'core':<14} {'flood limit':>11} {'chats':>5} {'answers':>7} {'seconds':>7} {'answers/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+    header = f"{'core':<14} {'flood limit':>11} {'chats':>5} {'answers':>7} {'seconds':>7} {'answers/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'429s':>5} {'typing':>6}"
     print(header)
     print("-" * len(header))
     for r in rows:
         flag = "" if r["complete"] else "  (incomplete!)"
         print(
             f"{r['core']:<14} {r['flood']:>11} {r['chats']:>5} {r['answers']:>7} {r['seconds']:>7.2f} "
-            f"{r['per_second']:>9.1f} {r['p50']:>8.0f} {r['p95']:>8.0f} {r['max']:>8.0f}{flag}"
+            f"{r['per_second']:>9.1f} {r['p50']:>8.0f} {r['p95']:>8.0f} {r['max']:>8.0f} {r['refused']:>5} {r['typing']:>6}{flag}"
         )
 
 
@@ -151,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=4, help="questions per chat, asked one after another")
     parser.add_argument("--workers", type=int, default=None, help="answer threads (default: TELEGRAM_WORKERS)")
     parser.add_argument("--flood-rate", type=float, default=None, help="Bot API requests/s (0 = unlimited)")
+    parser.add_argument("--server-limit", type=int, default=30, help="requests/s the server allows (0 = any)")
     parser.add_argument("--instant-core", action="store_true", help="skip the model: front-end overhead only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -166,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         service, label = build_service(base), "real"
         service.ask(DEFAULT_QUESTIONS[0], [])  # warm up
     rates = [args.flood_rate] if args.flood_rate is not None else [base.telegram_flood_rate, 0.0]
-    rows = [run_once(service, label, args.chats, args.rounds, rate, workers) for rate in rates]
+    rows = [run_once(service, label, args.chats, args.rounds, rate, workers, args.server_limit) for rate in rates]
     print(f"\nTelegram front end over loopback HTTP: {args.chats} chats x {args.rounds} questions, {workers} worker(s)\n")
     print_table(rows)
     return 0 if all(r["complete"] for r in rows) else 1

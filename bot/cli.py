@@ -190,6 +190,28 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     return run_telegram(settings, lambda: _service(settings, args.index_dir))
 
 
+def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    """Export the Telegram feedback as evaluation JSONL, or print its counts."""
+    import json
+
+    from bot.telegram.feedback_export import export
+    from bot.telegram.state import StateDB
+
+    if not settings.telegram_state_db.exists():
+        print(f"error: no Telegram state file at {settings.telegram_state_db} (TELEGRAM_STATE_DB)", file=sys.stderr)
+        return 2
+    state = StateDB(settings.telegram_state_db, settings.chat_history_turns, settings.chat_history_ttl).open()
+    try:
+        if args.action == "stats":
+            print(json.dumps(state.feedback_stats(), ensure_ascii=False))
+        else:
+            count = export(state, args.file, include_positive=args.all)
+            print(f"wrote {count} question(s) to {args.file}", file=sys.stderr)
+    finally:
+        state.close()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     p = argparse.ArgumentParser(prog="python -m bot", description="Arabic question answering over news articles.")
@@ -228,6 +250,14 @@ def parser() -> argparse.ArgumentParser:
     tg = sub.add_parser("telegram", help="run the Telegram bot")
     tg.add_argument("--index-dir", type=Path)
     tg.set_defaults(run=cmd_telegram)
+
+    fb = sub.add_parser("feedback", help="Telegram 👍/👎 feedback: export as evaluation JSONL, or counts")
+    fb_sub = fb.add_subparsers(dest="action", required=True)
+    fb_export = fb_sub.add_parser("export", help="write the 👎 answers (--all: every rated answer) as JSONL")
+    fb_export.add_argument("file", type=Path)
+    fb_export.add_argument("--all", action="store_true", help="also the 👍 ones")
+    fb_sub.add_parser("stats", help="print counts as one JSON line")
+    fb.set_defaults(run=cmd_feedback)
     return p
 
 

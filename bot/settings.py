@@ -59,11 +59,16 @@ class Settings(BaseSettings):
     telegram_workers: int = 2
     chat_history_turns: int = 6
     chat_history_ttl: int = 3600
-    telegram_state_file: Path = Path(".cache/telegram_state.json")
+    telegram_state_file: Path = Path(".cache/telegram_state.json")  # old JSON state, migrated once
+    telegram_state_db: Path = Path(".cache/telegram_state.sqlite3")
+    telegram_feedback_salt: SecretStr | None = None  # empty: generated and kept in the state file
+    telegram_admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    telegram_articles_dir: Path = Path(".cache/telegram_articles")  # documents admins send
+    telegram_max_article_mb: float = 5.0
 
     log_level: str = "INFO"
 
-    @field_validator("sources", "telegram_allowed_ids", mode="before")
+    @field_validator("sources", "telegram_allowed_ids", "telegram_admin_ids", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:
         """Accept comma-separated lists in the environment."""

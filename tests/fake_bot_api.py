@@ -2,8 +2,9 @@
 
 It speaks HTTP like api.telegram.org does (`/bot<token>/<method>`, form, JSON or multipart
 bodies, `{"ok": ..., "result": ...}` answers), long-polls `getUpdates`, records every call with a
-timestamp, lets tests enqueue updates, and can answer the next call of a method with an error
-(e.g. a 429 with `retry_after`).
+timestamp, lets tests enqueue updates (also in forum topics), can answer the next call of a method
+with an error (e.g. a 429 with `retry_after`), and can enforce Telegram's flood limit: with
+`flood_limit=30`, a request that would make more than 30 in any one-second window gets a 429.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 from tests.loopback import LoopbackServer
 
@@ -27,6 +28,7 @@ logger = logging.getLogger("fake_bot_api")
 
 RAW_TEXT_FIELDS = {"text", "caption", "secret_token", "url", "query", "description", "title"}
 _PATH = re.compile(r"^/bot(?P<token>[^/]+)/(?P<method>[A-Za-z]+)$")
+_FILE_PATH = re.compile(r"^/file/bot(?P<token>[^/]+)/(?P<path>.+)$")
 _MENTION = re.compile(r"@[A-Za-z0-9_]{3,}")
 
 
@@ -79,8 +81,14 @@ class FakeBotAPI(LoopbackServer):
         token: str = "123456:TEST-token-ABCdef_ghi",
         bot_username: str = "article_qa_test_bot",
         bot_id: int = 7_000_001,
+        flood_limit: int = 0,
     ) -> None:
         self.token = token
+        self.flood_limit = flood_limit
+        self.flood_refusals = 0
+        self.on_call: Any = None  # called with (method, params) for every accepted call
+        self._recent: list[float] = []
+        self.files: dict[str, bytes] = {}
         self.bot_username = bot_username
         self.bot_id = bot_id
         self.calls: list[Call] = []
@@ -175,10 +183,14 @@ class FakeBotAPI(LoopbackServer):
         is_bot: bool = False,
         reply_to: dict | None = None,
         extra: dict | None = None,
+        thread_id: int | None = None,
     ) -> dict:
-        """A Message object from a user (private chat when chat_id > 0, else a supergroup)."""
+        """A Message object from a user (private chat when chat_id > 0, else a supergroup; with
+        `thread_id`, a message in that topic of a forum supergroup)."""
         chat_type = chat_type or ("private" if chat_id > 0 else "supergroup")
         chat: dict[str, Any] = {"id": chat_id, "type": chat_type}
+        if thread_id is not None:
+            chat["is_forum"] = True
         if chat_type == "private":
             chat["first_name"] = first_name
         else:
@@ -196,6 +208,9 @@ class FakeBotAPI(LoopbackServer):
                 message["entities"] = entities
         if reply_to is not None:
             message["reply_to_message"] = reply_to
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
         if extra:
             message.update(extra)
         return message
@@ -244,9 +259,16 @@ class FakeBotAPI(LoopbackServer):
         self.enqueue({"message": message})
         return message
 
-    def send_document(self, chat_id: int, **kwargs: Any) -> dict:
-        """Enqueue a document."""
-        document = {"file_id": "BQACAgdoc", "file_unique_id": "AgADdoc", "file_name": "a.pdf", "mime_type": "application/pdf"}
+    def send_document(
+        self, chat_id: int, file_name: str = "a.pdf", content: bytes = b"%PDF-1.4", mime_type: str = "application/pdf",
+        **kwargs: Any,
+    ) -> dict:
+        """Enqueue a document; its bytes are served by getFile and the file download path."""
+        file_id = f"BQACAgdoc{self.next_message_id()}"
+        with self._cond:
+            self.files[file_id] = content
+        document = {"file_id": file_id, "file_unique_id": f"AgAD{file_id[-6:]}", "file_name": file_name,
+                    "mime_type": mime_type, "file_size": len(content)}
         message = self.message(chat_id, None, extra={"document": document}, **kwargs)
         self.enqueue({"message": message})
         return message
@@ -332,6 +354,18 @@ class FakeBotAPI(LoopbackServer):
                     self._failures.remove(failure)
                     self.calls.append(Call(method, params, now, failure.status))
                     return failure.status, failure.body
+            if self.flood_limit and method.lower() != "getupdates":
+                self._recent = [t for t in self._recent if t > now - 1.0]
+                if len(self._recent) >= self.flood_limit:
+                    self.flood_refusals += 1
+                    self.calls.append(Call(method, params, now, 429))
+                    return 429, {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": "Too Many Requests: retry after 1",
+                        "parameters": {"retry_after": 1},
+                    }
+                self._recent.append(now)
         handler = getattr(self, f"_api_{method.lower()}", None)
         if handler is None:
             logger.warning("fake Bot API: unknown method %s", method)
@@ -342,6 +376,8 @@ class FakeBotAPI(LoopbackServer):
         if method.lower() != "getupdates":
             with self._cond:
                 self.calls.append(Call(method, params, now))
+            if self.on_call is not None:
+                self.on_call(method, params)
         result = handler(params)
         return 200, {"ok": True, "result": result}
 
@@ -376,6 +412,12 @@ class FakeBotAPI(LoopbackServer):
             "from": self.bot_user(),
             "text": text if text is not None else params.get("text", ""),
         }
+        if params.get("message_thread_id") is not None:
+            chat["is_forum"] = True
+            result["message_thread_id"] = params["message_thread_id"]
+            result["is_topic_message"] = True
+        if params.get("reply_markup"):
+            result["reply_markup"] = params["reply_markup"]
         return result
 
     def _api_sendmessage(self, params: dict) -> dict:
@@ -388,6 +430,20 @@ class FakeBotAPI(LoopbackServer):
         result["message_id"] = params.get("message_id", result["message_id"])
         result["edit_date"] = int(time.time())
         return result
+
+    def _api_getfile(self, params: dict) -> dict:
+        file_id = params.get("file_id", "")
+        size = len(self.files.get(file_id, b""))
+        return {"file_id": file_id, "file_unique_id": f"u{file_id[-6:]}", "file_size": size,
+                "file_path": f"documents/{file_id}"}
+
+    def file_bytes(self, token: str, path: str) -> bytes | None:
+        """The bytes of a file download (`/file/bot<token>/documents/<file_id>`), None if unknown."""
+        if token != self.token or not path.startswith("documents/"):
+            return None
+        with self._cond:
+            self.calls.append(Call("downloadFile", {"file_path": path}, time.monotonic()))
+            return self.files.get(path.removeprefix("documents/"))
 
     def _api_sendchataction(self, params: dict) -> bool:
         return True
@@ -486,6 +542,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, body: bytes) -> None:
         url = urlparse(self.path)
+        download = _FILE_PATH.match(unquote(url.path))
+        if download:
+            content = self.owner.file_bytes(download["token"], download["path"])
+            if content is None:
+                self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+            return
         match = _PATH.match(url.path)
         if not match:
             self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})

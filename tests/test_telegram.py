@@ -8,185 +8,40 @@ wraps the real service in a small test-side QAService (see `Wrapped`).
 
 from __future__ import annotations
 
-import contextlib
-import html
 import json
 import logging
-import re
 import socket
+import sqlite3
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
 from html.parser import HTMLParser
-from pathlib import Path
-
-import pytest
 
 from bot.answer import Answer, Source, Turn
-from bot.service import QAService
-from bot.settings import Settings, load_settings
-from bot.telegram import request_stop, run_telegram
+from bot.settings import Settings
+from bot.telegram import run_telegram
 from bot.telegram.formatting import MAX_MESSAGE_CHARS, render_answer
 from bot.telegram.logs import RedactingFilter
-from bot.telegram.store import ConversationStore
+from bot.telegram.state import StateDB
 from bot.telegram.texts import TEXTS
-
-try:
-    from tests.fake_bot_api import FakeBotAPI
-except ImportError:  # tests/ on sys.path directly (pytest's rootdir-less import mode)
-    from fake_bot_api import FakeBotAPI  # type: ignore[no-redef]
-
-QUESTION = "أين ستعقد قمة ترامب وبوتين؟"
-FOLLOW_UP = "ومتى ستعقد؟"
-OUT_OF_SCOPE = "ما هي عاصمة اليابان؟"
-SLOW = "سؤال بطيء: "  # questions starting with this are slowed down by the test-side wrapper
-STEP = 15.0  # seconds any single wait may take before a test fails
-
-
-def esc(value: str) -> str:
-    """The escaping the bot applies to user and article strings."""
-    return html.escape(value, quote=False)
-
-
-def _flat(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip()
-
-
-def shows(message: str, raw: str, chars: int = 60) -> bool:
-    """Whether the message shows (the start of) `raw`, escaped, whitespace-insensitively."""
-    return _flat(esc(raw))[:chars] in _flat(message)
-
-
-# -- the core ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def core(article_service) -> QAService:
-    """The real answering core over the bundled article (shared with the other tests)."""
-    return article_service
-
-
-@pytest.fixture(scope="session")
-def in_scope(core: QAService) -> str:
-    """An Arabic question about the article that the core answers (found=True)."""
-    candidates = [QUESTION, *core.example_questions(3), "من سيقود الاجتماعات الأولية للولايات المتحدة؟"]
-    for question in candidates:
-        if core.ask(question, []).found:
-            return question
-    pytest.fail(f"the core found none of these in-scope questions: {candidates}")
-
-
-class Wrapped:
-    """A test-side chain around the real service: records calls, can slow down or lengthen answers."""
-
-    def __init__(
-        self,
-        real: QAService,
-        slow: Callable[[str], float] = lambda q: 0.0,
-        transform: Callable[[Answer], Answer] | None = None,
-    ) -> None:
-        self.real = real
-        self.slow = slow
-        self.transform = transform
-        self.calls: list[tuple[str, list[Turn]]] = []
-        self._lock = threading.Lock()
-
-    def answer(self, question: str, history: Sequence[Turn]) -> Answer:
-        with self._lock:
-            self.calls.append((question, list(history)))
-        delay = self.slow(question)
-        if delay:
-            time.sleep(delay)
-        answer = self.real.ask(question.removeprefix(SLOW), history)  # the marker is test-only
-        return self.transform(answer) if self.transform else answer
-
-    def stream(self, question: str, history: Sequence[Turn]):
-        answer = self.answer(question, history)
-        yield answer.answer
-        yield answer
-
-    def service(self) -> QAService:
-        return QAService(self, self.real.articles, self.real.max_question_chars)
-
-
-# -- running the bot -----------------------------------------------------------------------------
-
-
-def make_settings(api: FakeBotAPI, tmp_path: Path, **overrides) -> Settings:
-    values = dict(
-        telegram_bot_token=api.token,
-        telegram_base_url=api.base_url,
-        telegram_state_file=tmp_path / "telegram_state.json",
-        telegram_workers=2,
-        telegram_rate_limit=100,
-        llm_provider="none",
-        log_level="INFO",
-    )
-    values.update(overrides)
-    return Settings(_env_file=None, **values)
-
-
-class Running:
-    """A bot running in a background thread; `stop()` shuts it down gracefully."""
-
-    def __init__(self, settings: Settings, service: QAService) -> None:
-        self.app = None
-        self.rc: int | None = None
-        self._ready = threading.Event()
-
-        def on_ready(app) -> None:
-            self.app = app
-            self._ready.set()
-
-        def target() -> None:
-            self.rc = run_telegram(settings, service, stop_signals=(), on_ready=on_ready)
-            self._ready.set()
-
-        self.thread = threading.Thread(target=target, name="bot-under-test", daemon=True)
-        self.thread.start()
-
-    def wait_running(self, timeout: float = STEP) -> None:
-        assert self._ready.wait(timeout), "the bot did not start"
-        deadline = time.monotonic() + timeout
-        while self.rc is None and not (self.app and self.app.running):
-            assert time.monotonic() < deadline, "the application never reached running state"
-            time.sleep(0.02)
-
-    def stop(self, timeout: float = STEP) -> int | None:
-        if self.app is not None and self.thread.is_alive():
-            deadline = time.monotonic() + timeout
-            while not self.app.running and self.thread.is_alive() and time.monotonic() < deadline:
-                time.sleep(0.02)
-            request_stop(self.app)
-        self.thread.join(timeout)
-        assert not self.thread.is_alive(), "the bot did not stop"
-        return self.rc
-
-
-@contextlib.contextmanager
-def bot_running(api: FakeBotAPI, settings: Settings, service: QAService) -> Iterator[Running]:
-    running = Running(settings, service)
-    try:
-        running.wait_running()
-        assert api.wait_ready(STEP), "the bot never registered its commands and polled"
-        yield running
-    finally:
-        rc = running.stop()
-    assert rc == 0
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:
-        yield server
-    assert server.unknown == [], f"the bot called methods the fake server does not know: {server.unknown}"
-
-
-def wait_quiet(seconds: float = 0.6) -> None:
-    """Give the bot time to (wrongly) answer something it must ignore."""
-    time.sleep(seconds)
+from tests.telegram_harness import (  # noqa: F401 - api, core and in_scope are fixtures
+    FOLLOW_UP,
+    OUT_OF_SCOPE,
+    QUESTION,
+    SLOW,
+    STEP,
+    Wrapped,
+    _flat,
+    api,
+    bot_running,
+    core,
+    esc,
+    in_scope,
+    make_settings,
+    shows,
+    wait_quiet,
+)
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -239,9 +94,7 @@ def test_arabic_question_answered_with_source_quote(api, core, in_scope, tmp_pat
     quote = reply[reply.index("<blockquote>") :]
     assert shows(quote, expected.sources[0].text)
     assert reply.endswith("</blockquote>")
-    typing = api.calls_to("sendChatAction", chat_id=21)
-    assert typing and typing[0].params["action"] == "typing"
-    assert typing[0].at <= api.sent(21)[0].at
+    assert api.calls_to("sendChatAction", chat_id=21) == [], "a fast answer costs one request, no typing"
 
 
 def test_out_of_scope_question_gets_honest_refusal(api, core, tmp_path):
@@ -336,17 +189,25 @@ def test_non_text_messages_get_a_polite_note(api, core, tmp_path):
     assert spy.calls == []
 
 
-def test_edited_message_is_not_answered_again(api, core, tmp_path):
+def test_edited_question_is_answered_again_and_old_edits_are_ignored(api, core, tmp_path):
     spy = Wrapped(core)
-    with bot_running(api, make_settings(api, tmp_path), spy.service()):
-        original = api.send_text(42, QUESTION)
+    with bot_running(api, make_settings(api, tmp_path, chat_history_ttl=600), spy.service()):
+        original = api.send_text(42, OUT_OF_SCOPE)
         api.wait_sent(42, 1)
-        api.send_edit(original, OUT_OF_SCOPE)
+        api.send_edit(original, QUESTION)
+        texts = api.wait_sent(42, 2)
+        again = api.sent(42)[1]
+        assert again.params["reply_parameters"]["message_id"] == original["message_id"]
+        assert texts[1].startswith(TEXTS["edited_note"])
+        assert "<blockquote>" in texts[1]
+
+        old = api.message(42, QUESTION, extra={"date": int(time.time()) - 601})  # older than the TTL
+        api.send_edit(old, OUT_OF_SCOPE)
         api.send_text(42, "/help")
-        api.wait_sent(42, 2)
+        api.wait_sent(42, 3)
         wait_quiet()
-    assert len(api.sent(42)) == 2
-    assert [q for q, _ in spy.calls] == [QUESTION]
+    assert len(api.sent(42)) == 3
+    assert [q for q, _ in spy.calls] == [OUT_OF_SCOPE, QUESTION]
 
 
 # -- splitting, flood control, concurrency -------------------------------------------------------
@@ -452,14 +313,27 @@ def test_one_conversation_is_handled_in_order(api, core, in_scope, tmp_path):
 # -- memory across restarts ----------------------------------------------------------------------
 
 
+def stored_turns(settings: Settings, key: str) -> list[str]:
+    """The questions remembered for a conversation, read from the state file."""
+    state = StateDB(settings.telegram_state_db, settings.chat_history_turns, settings.chat_history_ttl).open()
+    try:
+        return [t.question for t in state.history(key)]
+    finally:
+        state.close()
+
+
 def test_memory_survives_restart_and_reset_forgets(api, core, tmp_path):
     settings = make_settings(api, tmp_path)
     with bot_running(api, settings, core):
         api.send_text(81, QUESTION)
         api.wait_sent(81, 1)
-    state = json.loads(settings.telegram_state_file.read_text(encoding="utf-8"))
-    assert [t["question"] for t in state["conversations"]["81"]["turns"]] == [QUESTION]
-    assert settings.telegram_state_file.stat().st_mode & 0o077 == 0
+    assert stored_turns(settings, "81") == [QUESTION]
+    assert settings.telegram_state_db.stat().st_mode & 0o077 == 0
+    raw = sqlite3.connect(settings.telegram_state_db)
+    keys = [key for (key,) in raw.execute("SELECT key FROM conversations")]
+    assert len(keys) == 1 and keys[0] != "81" and len(keys[0]) == 32  # a salted hash, not the chat id
+    assert {payload for (payload,) in raw.execute("SELECT payload FROM inbox")} == {"{}"}  # blanked once handled
+    raw.close()
 
     spy = Wrapped(core)
     with bot_running(api, settings, spy.service()):
@@ -467,12 +341,28 @@ def test_memory_survives_restart_and_reset_forgets(api, core, tmp_path):
         api.wait_sent(81, 2)
         api.send_text(81, "/reset")
         api.wait_sent(81, 3)
-        assert "81" not in json.loads(settings.telegram_state_file.read_text(encoding="utf-8"))["conversations"]
+        assert stored_turns(settings, "81") == []
         api.send_text(81, FOLLOW_UP)
         api.wait_sent(81, 4)
     assert [t.question for t in spy.calls[0][1]] == [QUESTION]
     assert spy.calls[1][1] == []
     assert api.texts(81)[2] == TEXTS["reset_done"]
+
+
+def test_old_json_state_is_migrated_once(api, core, tmp_path):
+    settings = make_settings(api, tmp_path)
+    turn = {"question": QUESTION, "resolved": QUESTION, "answer": "في بودابست.", "found": True}
+    settings.telegram_state_file.write_text(
+        json.dumps({"version": 1, "conversations": {"82": {"turns": [turn], "updated": time.time()}}}),
+        encoding="utf-8",
+    )
+    spy = Wrapped(core)
+    with bot_running(api, settings, spy.service()):
+        api.send_text(82, FOLLOW_UP)
+        api.wait_sent(82, 1)
+    assert [t.question for t in spy.calls[0][1]] == [QUESTION]
+    assert not settings.telegram_state_file.exists()
+    assert settings.telegram_state_file.with_name(settings.telegram_state_file.name + ".migrated").exists()
 
 
 # -- protection ----------------------------------------------------------------------------------
@@ -525,6 +415,12 @@ def test_webhook_mode_checks_the_secret(api, core, in_scope, tmp_path):
         assert hook["secret_token"] == secret
         assert post({"update_id": 1, "message": api.message(101, in_scope)}, secret) == 200
         assert "<blockquote>" in api.wait_sent(101, 1)[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=STEP) as response:
+            assert response.status == 200
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=STEP) as response:
+            metrics = response.read().decode()
+        assert 'qa_answers_total{mode="extractive"} 1.0' in metrics
+        assert "qa_answer_seconds_bucket" in metrics and "telegram_flood_waits_total 0.0" in metrics
         assert post({"update_id": 2, "message": api.message(102, in_scope)}, "wrong-secret") == 403
         assert post({"update_id": 3, "message": api.message(103, in_scope)}, None) == 403
         wait_quiet()
@@ -604,25 +500,25 @@ def test_render_answer_escapes_and_quotes():
     assert len(one_huge_word) == 3 and all(len(m) <= MAX_MESSAGE_CHARS for m in one_huge_word)
 
 
-def test_store_bounds_expires_and_persists(tmp_path):
+def test_state_bounds_expires_and_persists(tmp_path):
     now = [1000.0]
-    path = tmp_path / "state.json"
-    store = ConversationStore(path, max_turns=2, ttl=60, clock=lambda: now[0])
+    path = tmp_path / "state.sqlite3"
+    state = StateDB(path, max_turns=2, ttl=60, clock=lambda: now[0]).open()
     for i in range(3):
-        store.append("1", Turn(question=f"q{i}", resolved=f"q{i}", answer="a", found=True))
-    assert [t.question for t in store.history("1")] == ["q1", "q2"]
-    store.append("2", Turn(question="x", resolved="x", answer="a", found=False))
-    store.save()
-    assert not list(tmp_path.glob(".telegram_state.*"))  # no temp file left behind
-    again = ConversationStore(path, max_turns=2, ttl=60, clock=lambda: now[0])
-    again.load()
+        state.append("1", Turn(question=f"q{i}", resolved=f"q{i}", answer="a", found=True))
+    assert [t.question for t in state.history("1")] == ["q1", "q2"]
+    assert state.rate_check(987654321, 2) == 0 and state.rate_check(987654321, 2) == 0
+    assert state.rate_check(987654321, 2) == 60.0
+    salt_hash = state.user_hash(987654321)
+    state.close()
+    again = StateDB(path, max_turns=2, ttl=60, clock=lambda: now[0]).open()
     assert [t.question for t in again.history("1")] == ["q1", "q2"]
+    assert again.user_hash(987654321) == salt_hash != StateDB(tmp_path / "other.sqlite3", 2, 60).open().user_hash(987654321)
+    assert again.rate_check(987654321, 2) > 0  # the window survives a restart
     now[0] += 61
     assert again.history("1") == []
-    path.write_text("{not json", encoding="utf-8")
-    broken = ConversationStore(path, max_turns=2, ttl=60)
-    broken.load()  # logged and ignored
-    assert broken.history("1") == []
+    assert again.rate_check(987654321, 2) == 0
+    assert "987654321" not in "".join(str(row) for row in again.db.execute("SELECT * FROM rate_events"))
 
 
 def test_redacting_filter_covers_messages_args_and_tracebacks():

@@ -1,6 +1,6 @@
 """Telegram front end of the article QA bot (python-telegram-bot v22)."""
 
-from bot.telegram.app import (
+from bot.telegram.startup import (
     TelegramFrontEnd,
     build_application,
     get_frontend,

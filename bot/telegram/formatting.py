@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 from telegram.constants import MessageLimit
 
 from bot.answer import Answer
+from bot.telegram.html_split import split_html
 from bot.telegram.texts import text
 
 MAX_MESSAGE_CHARS = MessageLimit.MAX_TEXT_LENGTH  # 4096
@@ -17,6 +18,7 @@ MAX_QUOTED_SOURCES = 2
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…。])\s+|\n+")
 _QUOTE_OPEN = "<blockquote>"
 _QUOTE_CLOSE = "</blockquote>"
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def esc(value: object) -> str:
@@ -67,60 +69,28 @@ def escaped_pieces(raw: str, limit: int) -> list[str]:
     return out
 
 
-def pack(blocks: list[tuple[str, str]], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """Pack (kind, escaped piece) blocks into messages of at most `limit` characters.
-
-    kind "text" pieces are joined with a space inside a paragraph, "break" starts a new paragraph,
-    "quote" pieces go inside a <blockquote> that is closed and reopened across messages.
-    """
-    messages: list[str] = []
-    current = ""
-    in_quote = False
-
-    def closed(body: str, quoting: bool) -> str:
-        return body + _QUOTE_CLOSE if quoting else body
-
-    for kind, piece in blocks:
-        if kind == "break":
-            if current:
-                current = closed(current, in_quote) if in_quote else current
-                in_quote = False
-                current += "\n"
-            continue
-        wants_quote = kind == "quote"
-        if wants_quote and not in_quote:
-            addition = _QUOTE_OPEN + piece
-        elif wants_quote:
-            addition = "\n" + piece
-        elif current and not current.endswith("\n"):
-            addition = " " + piece
-        else:
-            addition = piece
-        reserve = len(_QUOTE_CLOSE) if wants_quote else 0
-        if current and len(current) + len(addition) + reserve > limit:
-            messages.append(closed(current, in_quote).strip())
-            current = ""
-            in_quote = False
-            addition = (_QUOTE_OPEN + piece) if wants_quote else piece
-        current += addition
-        in_quote = wants_quote
-    if current.strip():
-        messages.append(closed(current, in_quote).strip())
-    return messages
+def visible_text(html: str) -> str:
+    """The text a reader sees in an HTML message (tags dropped, entities decoded)."""
+    return unescape(_TAG.sub("", html))
 
 
-def render_answer(answer: Answer, question_echo: str | None = None) -> list[str]:
-    """The HTML message(s) for one answer: the answer text, then its source sentence(s) quoted."""
-    limit = MAX_MESSAGE_CHARS - len(_QUOTE_OPEN) - len(_QUOTE_CLOSE) - 1
-    blocks: list[tuple[str, str]] = []
+def split_message(html: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Telegram messages for one HTML text: split safely, trimmed, blank parts dropped."""
+    parts = [part.strip() for part in split_html(html, limit)]
+    return [part for part in parts if visible_text(part).strip()]
+
+
+def answer_html(answer: Answer, question_echo: str | None = None, note: str | None = None) -> str:
+    """One answer as a single HTML text: an optional note and echoed question, the answer, then its
+    source sentence(s) quoted (numbered for generated answers, which cite them as [1], [2])."""
+    lines: list[str] = []
+    if note:
+        lines.append(note)
     if question_echo:
-        blocks.append(("text", text("question_echo", question=esc(question_echo))[:limit]))
-        blocks.append(("break", ""))
+        lines.append(text("question_echo", question=esc(question_echo)))
     body = answer.error or answer.answer or ""
-    for piece in escaped_pieces(body, limit):
-        blocks.append(("text", piece))
+    lines.append(" ".join(escaped_pieces(body, MAX_MESSAGE_CHARS)))
     if answer.found and not answer.error:
-        # A generated answer cites its sources as [1], [2]...: quote every one, numbered.
         numbered = answer.mode == "llm"
         seen: set[str] = set()
         quoted = 0
@@ -132,9 +102,16 @@ def render_answer(answer: Answer, question_echo: str | None = None) -> list[str]
                 continue
             seen.add(src.text)
             quoted += 1
-            blocks.append(("break", ""))
-            for i, piece in enumerate(escaped_pieces(src.text, limit - 8 if numbered else limit)):
-                blocks.append(("quote", f"[{number}] {piece}" if numbered and i == 0 else piece))
+            pieces = escaped_pieces(src.text, MAX_MESSAGE_CHARS)
+            if numbered and pieces:
+                pieces[0] = f"[{number}] {pieces[0]}"
             if src.article:
-                blocks.append(("quote", text("quote_attribution", title=esc(src.article))))
-    return pack(blocks) or [esc(body) or "…"]
+                pieces.append(text("quote_attribution", title=esc(src.article)))
+            if pieces:
+                lines.append(_QUOTE_OPEN + "\n".join(pieces) + _QUOTE_CLOSE)
+    return "\n".join(line for line in lines if line)
+
+
+def render_answer(answer: Answer, question_echo: str | None = None, note: str | None = None) -> list[str]:
+    """The HTML message(s) for one answer, each at most 4,096 characters and balanced."""
+    return split_message(answer_html(answer, question_echo, note)) or [esc(answer.error or answer.answer) or "…"]

@@ -1,0 +1,85 @@
+"""Articles added from the chat: admins index a document or a link into the live index; everyone
+else is refused politely; a failed download or an unreadable file changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.service import QAService
+from bot.telegram.texts import TEXTS
+from tests.conftest import SECOND_ARTICLE, core_settings
+from tests.telegram_harness import (  # noqa: F401 - api and core are fixtures
+    STEP,
+    api,
+    bot_running,
+    core,
+    make_settings,
+    wait_quiet,
+)
+
+ADMIN = 501
+LIVE_UPDATES = hasattr(QAService, "add_sources") and hasattr(QAService, "remove_article")
+
+
+def test_non_admins_are_refused_politely_and_nothing_is_downloaded(api, core, tmp_path):
+    settings = make_settings(api, tmp_path, telegram_admin_ids=[ADMIN])
+    with bot_running(api, settings, core):
+        api.send_text(77, "/add https://example.com/a.html")
+        api.send_text(77, "/articles")
+        api.send_text(77, "/remove 1")
+        api.send_document(77, file_name="مقال.txt", content=SECOND_ARTICLE.encode(), mime_type="text/plain")
+        texts = api.wait_sent(77, 4)
+        api.send_document(-100_77, file_name="x.txt", content=b"x", user_id=77)  # group, not addressed
+        wait_quiet()
+    assert texts == [TEXTS["admin_only"]] * 4
+    assert api.sent(-100_77) == []
+    assert not api.calls_to("getFile")
+
+
+def test_admin_usage_and_failed_download_change_nothing(api, core, tmp_path):
+    settings = make_settings(api, tmp_path, telegram_admin_ids=[ADMIN])
+    before = list(core.articles)
+    with bot_running(api, settings, core):
+        api.send_text(ADMIN, "/add")
+        api.send_text(ADMIN, "/remove")
+        usage = api.wait_sent(ADMIN, 2)
+        api.fail_next("getFile", 400, description="Bad Request: file is too big")
+        api.send_document(ADMIN, file_name="new.txt", content=SECOND_ARTICLE.encode(), mime_type="text/plain")
+        failed = api.wait_sent(ADMIN, 3)[2]
+        api.send_text(ADMIN, "/articles")
+        listing = api.wait_sent(ADMIN, 4)[3]
+    assert usage == [TEXTS["admin_add_usage"], TEXTS["admin_remove_usage"]]
+    assert failed == TEXTS["admin_download_failed"]
+    assert core.articles == before
+    assert all(a.title in listing for a in core.articles)
+    assert not list(settings.telegram_articles_dir.glob("*")) if settings.telegram_articles_dir.exists() else True
+
+
+@pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
+def test_admin_document_is_indexed_live_and_removed(api, tmp_path):
+    from bot.service import build_service
+
+    service = build_service(core_settings(tmp_path))
+    question = "كم يبلغ طول الجسر؟"
+    assert not service.ask(question, []).found
+    settings = make_settings(api, tmp_path, telegram_admin_ids=[ADMIN],
+                             telegram_articles_dir=tmp_path / "from_chat")
+    with bot_running(api, settings, service):
+        api.send_document(ADMIN, file_name="bridge.txt", content=SECOND_ARTICLE.encode(), mime_type="text/plain")
+        added = api.wait_sent(ADMIN, 2, timeout=60)[1]
+        api.send_text(ADMIN + 1, question)  # anyone asks: answered from the new article, no restart
+        answer = api.wait_sent(ADMIN + 1, 1, timeout=STEP)[0]
+        api.send_document(ADMIN, file_name="broken.txt", content=b"\xff\xfe\x00\x81" * 50, mime_type="text/plain")
+        broken = api.wait_sent(ADMIN, 4, timeout=60)[3]
+        api.send_text(ADMIN, "/articles")
+        listing = api.wait_sent(ADMIN, 5)[4]
+        api.send_text(ADMIN, "/remove 2")
+        removed = api.wait_sent(ADMIN, 6, timeout=60)[5]
+        api.send_text(ADMIN + 1, question)
+        after = api.wait_sent(ADMIN + 1, 2, timeout=STEP)[1]
+    assert "✅" in added and "فقرة" in added
+    assert "850" in answer and "<blockquote>" in answer
+    assert broken.startswith("❌")
+    assert len([line for line in listing.splitlines() if line[:2] in ("1.", "2.")]) == 2
+    assert removed.startswith("🗑️")
+    assert "850" not in after
