@@ -113,3 +113,15 @@ def test_long_echoed_question_is_not_cut_inside_its_tag():
     for part in parts:
         assert_telegram_safe(part, MAX_MESSAGE_CHARS)
     assert _squash("".join(visible_text(p) for p in parts)).startswith(_squash("❓" + question))
+
+
+def test_the_highlighted_phrase_is_bold_once_and_escaped():
+    from bot.answer import Answer
+    from bot.telegram.formatting import answer_html
+
+    answer = Answer("كم طول الجسر؟", "يبلغ طول الجسر 850 متراً <وفق> الخطيب، و850 متراً أخرى.", True,
+                    highlight="850 متراً")
+    html = answer_html(answer)
+    assert html.count("<b>850 متراً</b>") == 1 and "&lt;وفق&gt;" in html
+    refused = Answer("س؟", "لا تذكر المقالة ذلك.", False, highlight="850")
+    assert "<b>" not in answer_html(refused)

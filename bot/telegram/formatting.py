@@ -80,6 +80,14 @@ def split_message(html: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return [part for part in parts if visible_text(part).strip()]
 
 
+def _with_highlight(html_body: str, answer: Answer) -> str:
+    """The answer's escaped text with its highlighted phrase (a date, a count, a name) in bold, once."""
+    if not (answer.found and answer.highlight and not answer.error):
+        return html_body
+    phrase = esc(answer.highlight)
+    return html_body.replace(phrase, f"<b>{phrase}</b>", 1) if phrase in html_body else html_body
+
+
 def answer_html(answer: Answer, question_echo: str | None = None, note: str | None = None) -> str:
     """One answer as a single HTML text: an optional note and echoed question, the answer, then its
     source sentence(s) quoted (numbered for generated answers, which cite them as [1], [2])."""
@@ -89,7 +97,7 @@ def answer_html(answer: Answer, question_echo: str | None = None, note: str | No
     if question_echo:
         lines.append(text("question_echo", question=esc(question_echo)))
     body = answer.error or answer.answer or ""
-    lines.append(" ".join(escaped_pieces(body, MAX_MESSAGE_CHARS)))
+    lines.append(_with_highlight(" ".join(escaped_pieces(body, MAX_MESSAGE_CHARS)), answer))
     if answer.found and not answer.error:
         numbered = answer.mode == "llm"
         seen: set[str] = set()
