@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
-import numpy as np
 from langchain_community.docstore.in_memory import InMemoryDocstore
 from langchain_community.vectorstores import FAISS
 from langchain_community.vectorstores.utils import DistanceStrategy
@@ -21,6 +20,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from index.articles import Article, SourceError, article_digest, discover, load_article
+from index.encode import DEFAULT_BATCH_SIZE, encode_passages
 from index.chunks import CHUNKER_VERSION, article_documents, embedding_text, paragraph_texts
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def build_store(
     embeddings: Embeddings,
     model_name: str,
     progress: ProgressFactory = _noop_progress,
-    batch_size: int = 256,  # sentence-transformers sorts each batch by length: bigger batches pad less
+    batch_size: int = DEFAULT_BATCH_SIZE,
     notify: Callable[[str], None] = log.warning,
 ) -> Store:
     """Read, split and embed the articles under `sources`, then write the store atomically."""
@@ -88,12 +88,7 @@ def build_store(
         para_texts.extend(paragraph_texts(article))
     texts = [embedding_text(doc) for doc in documents] + para_texts
     advance = progress(len(texts), "embedding passages")
-    vectors = []
-    for start in range(0, len(texts), batch_size):
-        batch = texts[start : start + batch_size]
-        vectors.append(np.asarray(embeddings.embed_documents(batch), dtype="float32"))
-        advance(len(batch))
-    matrix = np.vstack(vectors)
+    matrix = encode_passages(embeddings, texts, batch_size, advance)
     index = faiss.IndexFlatIP(matrix.shape[1])
     index.add(matrix[: len(documents)])
     paragraphs = faiss.IndexFlatIP(matrix.shape[1])
