@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup model chat test bench telegram bench-telegram tune clean
+.PHONY: setup model chat test bench bench-archive telegram bench-telegram tune clean
 
 setup: $(STAMP)
 
@@ -30,10 +30,18 @@ test: model
 bench: model
 	$(PY) -m bench.run
 
+# Index 300, 1,000 and all 10,126 ANT articles (within 45 minutes), then add 10: build and answer speed.
+bench-archive: model
+	$(PY) -m bench.archive --bundled-only
+
 telegram: model
 	$(PY) -m bot telegram
 
-bench-telegram: model
+bench-# Index 300, 1,000 and all 10,126 ANT articles (within 45 minutes), then add 10: build and answer speed.
+bench-archive: model
+	$(PY) -m bench.archive --bundled-only
+
+telegram: model
 	$(PY) -m bench.telegram_bench
 
 tune: model
