@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup model chat test bench bench-archive telegram bench-telegram tune clean
+.PHONY: setup model chat test bench bench-archive telegram bench-telegram tune eval eval-heldout clean
 
 setup: $(STAMP)
 
@@ -46,8 +46,26 @@ telegram: model
 bench-telegram: model
 	$(PY) -m bench.telegram_bench
 
+SHARED ?= ../shared
+ANT := $(SHARED)/corpora/ant
+NEWS_DEV := $(SHARED)/eval/news_dev
+
+# Fit the reader and answerability models (bot/decision.json) on our own news questions and XQuAD-ar.
 tune: model
-	$(PY) -m bench.tune_decision
+	$(PY) -m bench.tune_decision --news bench/news_train.jsonl=$(ANT) --squad $(SHARED)/eval/xquad.ar.json
+
+# Quality on the development sets (each indexed on its own articles); see the README's "Measured".
+eval: model
+	$(PY) -m bot eval $(SHARED)/eval/article_dev.jsonl
+	$(PY) -m bot eval bench/article_questions.jsonl
+	$(PY) -m bot eval $(NEWS_DEV)/questions.jsonl --source $(NEWS_DEV)/articles
+	$(PY) -m bot eval bench/news_train.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval $(SHARED)/eval/xquad.ar.json
+
+# Quality on the held-out questions (written apart, not looked at while developing).
+eval-heldout: model
+	$(PY) -m bot eval bench/heldout/article_heldout.jsonl
+	$(PY) -m bot eval bench/heldout/news_heldout.jsonl --articles-root $(ANT)
 
 clean:
 	rm -rf .cache/index .cache/eval

@@ -163,7 +163,9 @@ def main() -> None:
         sources = [BUNDLED_ARTICLES, folder]
         built = run_index(sources, index_dir)
         latency = warm_latency(index_dir, sources, bundled_questions, args.questions)
-        embedded = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+        from index.store import read_manifest
+
+        embedded = read_manifest(index_dir)
         passages = embedded["count"] + embedded.get("paragraphs", 0)
         rate = passages / built["seconds"]
         rows.append({"articles": size + 1, **built, "disk_mib": disk_mib(index_dir), "passages_per_s": rate,

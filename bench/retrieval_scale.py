@@ -26,7 +26,7 @@ def synthetic_store(n_articles: int, root: Path = ANT, seed: int = 0):
 
     from index.articles import SourceError, discover, load_article
     from index.chunks import article_documents, paragraph_texts
-    from index.store import _as_store
+    from index.store import as_store
 
     documents, n_paragraphs = [], 0
     for path in discover([root])[:n_articles]:
@@ -45,7 +45,7 @@ def synthetic_store(n_articles: int, root: Path = ANT, seed: int = 0):
         index.add(vectors)
         return index
 
-    return documents, lambda embeddings: _as_store(flat(len(documents)), flat(n_paragraphs), documents, {},
+    return documents, lambda embeddings: as_store(flat(len(documents)), flat(n_paragraphs), documents, {},
                                                    embeddings, Path("."))
 
 

@@ -93,7 +93,7 @@ def main() -> None:
         try:
             prompt = chat.read_until(PROMPT, timeout=float(os.environ.get("PROMPT_TIMEOUT", 120)))
             mark = chat.type(args.question)
-            answered = chat.read_until("المصدر".encode(), timeout=300, after=mark)
+            answered = chat.read_until(PROMPT, timeout=300, after=mark + len(PROMPT) + 1)
         finally:
             chat.close()
         print(f"run {run + 1}: prompt after {prompt:.2f} s, first answer after {answered:.2f} s")

@@ -1,9 +1,13 @@
-"""Fit the found/not-found decision (bot/decision.json) on a SQuAD-format Arabic set.
+"""Fit the answerability decision (bot/decision.json) on news questions and XQuAD-ar.
 
-Positives: each question's retrieved passages, labelled by whether they hold the gold answer.
-Near-miss negatives: the same question with its own paragraph hidden from the index (the article's
-other paragraphs stay, so the topic and names still match but the answer is absent).
-Run: python -m bench.tune_decision [--squad FILE] [--out bot/decision.json]
+Rows are (question, retrieved passage) pairs with the decision's features, labelled by whether the
+passage holds the answer. Negatives, besides the passages that do not hold it:
+- news `refuse` items: near misses people ask (the article's names, a fact it never gives);
+- each answerable question asked again with its answering passages hidden (same article, same
+  names, answer absent); for XQuAD, its whole paragraph hidden, in two settings: all paragraphs
+  indexed, and only its own article.
+The threshold is chosen on the news questions: most answered correctly plus near misses refused.
+Run: python -m bench.tune_decision --news FILE=ROOT [--news ...] [--squad FILE] [--out bot/decision.json]
 """
 
 from __future__ import annotations
@@ -11,132 +15,232 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from bot.decide import FEATURE_NAMES, features
-from bot.evaluate import has_phrase, squad_to_articles
-from bot.question import analyse
+from bot.chain import CANDIDATES
+from bot.decide import FEATURE_NAMES, answerability_features, features
+from bot.evaluate import has_phrase, matches_groups, read_jsonl, squad_to_articles
+from bot.question import analyse, standard_arabic
 from bot.settings import PROJECT_DIR, load_settings
 from index.embeddings import create_embeddings
 from index.retriever import HybridRetriever
 from index.store import open_store
 
-DENSE_ONLY = ("dense_margin", "kind_ok")  # cross-lingual cosines run lower; their margin carries over
-# Fitted on each search's top 10 (the bot scores 20): fitting on 20 adds easy negatives and did worse held out.
+LATIN_FEATURES = ("dense_margin", "type_ok", "window_type_ok", "checkable")
 FIT_CANDIDATES = 10
-TARGET_FOUND_RATE = 0.97  # share of answerable questions answered: a refusal of an answerable question costs more than a near-miss answer
 
 
-def collect(retriever: HybridRetriever, questions, k: int = FIT_CANDIDATES):
-    """Feature rows per question and setting: (article, unmasked rows+labels, masked rows).
+@dataclass
+class Item:
+    """One question's candidate rows: (features, holds the answer) when answerable, and the rows of
+    its near-miss form (all negative)."""
 
-    Two settings: the whole collection indexed (many articles), and only the question's own
-    article indexed (the bot's usual case: one article, every sentence on topic).
-    """
+    group: str  # article (news) or file (XQuAD): held-out splits keep a group together
+    latin: bool
+    answerable: list[tuple[dict[str, float], bool]]
+    near_miss: list[dict[str, float]]
+    news: bool
+
+
+def _rows(retriever: HybridRetriever, question: str, exclude: frozenset[int], k: int) -> list:
+    info = analyse(standard_arabic(question))
+    hits = [h for h in retriever.search(info.text, k=CANDIDATES, exclude=exclude)
+            if not h.document.metadata.get("heading")][:k]
+    return [(features(info, h), h) for h in hits], info
+
+
+def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CANDIDATES) -> list[Item]:
+    """Items from a development-format question file indexed on its own articles."""
+    items = []
+    for row in rows:
+        if row.get("kind") == "followup":
+            continue
+        rows_, info = _rows(retriever, row["q"], frozenset(), k)
+        group = str(row.get("article", ""))
+        latin = info.latin_share > 0.5
+        if row["kind"] == "refuse":
+            items.append(Item(group, latin, [], [f for f, _ in rows_], True))
+            continue
+        holds = frozenset(i for i, d in enumerate(retriever.documents)
+                          if matches_groups(d.page_content, row["any"]))
+        masked, _ = _rows(retriever, row["q"], holds, k)
+        items.append(Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True))
+    return items
+
+
+def squad_items(retriever: HybridRetriever, questions, k: int = FIT_CANDIDATES) -> list[Item]:
+    """Items from XQuAD: every question in two settings, with its paragraph hidden as the near miss."""
     by_paragraph: dict[tuple[str, int], set[int]] = {}
     by_file: dict[str, set[int]] = {}
     for i, doc in enumerate(retriever.documents):
         by_paragraph.setdefault((doc.metadata["file"], doc.metadata["paragraph"]), set()).add(i)
         by_file.setdefault(doc.metadata["file"], set()).add(i)
     everything = set(range(len(retriever.documents)))
-    out = []
+    items = []
     for q in questions:
-        info = analyse(q.question)
         hidden = frozenset(by_paragraph.get((q.file, q.paragraph), set()))
-        others = frozenset(everything - by_file[q.file])
-        for shown in (frozenset(), others):
-            seen = retriever.search(q.question, k=k, exclude=shown)
-            masked = retriever.search(q.question, k=k, exclude=shown | hidden)
-            pos = [(features(info, h), has_phrase(h.document.page_content, q.gold)) for h in seen]
-            neg = [features(info, h) for h in masked]
-            out.append((q.file, pos, neg))
-    return out
+        for shown in (frozenset(), frozenset(everything - by_file[q.file])):
+            seen, info = _rows(retriever, q.question, shown, k)
+            masked, _ = _rows(retriever, q.question, shown | hidden, k)
+            items.append(Item(q.file, info.latin_share > 0.5,
+                              [(f, has_phrase(h.document.page_content, q.gold)) for f, h in seen],
+                              [f for f, _ in masked], False))
+    return items
 
 
 def matrix(rows: list[dict[str, float]], names: tuple[str, ...]) -> np.ndarray:
-    return np.array([[r[n] for n in names] for r in rows], dtype="float64")
+    return np.array([[r[n] for n in names] for r in rows], dtype="float64").reshape(len(rows), len(names))
 
 
-def fit(data, names: tuple[str, ...]) -> LogisticRegression:
-    rows, labels = [], []
-    for _, pos, neg in data:
-        for f, label in pos:
-            rows.append(f)
-            labels.append(int(label))
-        rows.extend(neg)
-        labels.extend([0] * len(neg))
-    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
-    model.fit(matrix(rows, names), np.array(labels))
+def _logistic(rows, labels, weights, names) -> LogisticRegression:
+    model = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
+    model.fit(matrix(rows, names), np.array(labels), sample_weight=np.array(weights))
     return model
 
 
-def question_scores(model: LogisticRegression, data, names):
-    """Per question: best probability unmasked, whether that best passage holds the gold, best masked."""
+def fit_reader(items: list[Item], names, news_weight: float) -> LogisticRegression:
+    """P(passage holds the answer) over the candidates of answerable questions."""
+    rows, labels, weights = [], [], []
+    for item in items:
+        for f, label in item.answerable:
+            rows.append(f)
+            labels.append(int(label))
+            weights.append(news_weight if item.news else 1.0)
+    return _logistic(rows, labels, weights, names)
+
+
+def question_forms(reader: LogisticRegression, item: Item, names, synthetic: bool = True):
+    """(answerability features, label or None, kind) per form of a question: the answerable form
+    (label 1 when the reader's best passage holds the answer, None when it does not: no use for
+    deciding), and the near-miss form (label 0)."""
     out = []
-    for _, pos, neg in data:
-        p_pos = model.predict_proba(matrix([f for f, _ in pos], names))[:, 1]
-        p_neg = model.predict_proba(matrix(neg, names))[:, 1]
-        best = int(np.argmax(p_pos))
-        out.append((float(p_pos[best]), bool(pos[best][1]), float(p_neg.max())))
+    for rows, answerable in ((item.answerable, True), ([(f, False) for f in item.near_miss], False)):
+        if not rows or (not answerable and item.answerable and not synthetic):
+            continue
+        p = reader.predict_proba(matrix([f for f, _ in rows], names))[:, 1]
+        order = np.argsort(-p)
+        best, second = order[0], (order[1] if len(order) > 1 else None)
+        values = answerability_features(rows[best][0], float(p[best]), float(p[second]) if second is not None else 0.0)
+        holds = bool(rows[best][1])
+        out.append((values, (1 if holds else None) if answerable else 0, "answer" if answerable else "near_miss", holds))
     return out
 
 
-def pick_threshold(scores, rate: float = TARGET_FOUND_RATE) -> float:
-    """The threshold at which `rate` of the answerable questions are answered."""
-    tops = sorted(s[0] for s in scores)
-    return float(tops[int((1 - rate) * len(tops))])
+def fit(items: list[Item], names, news_weight: float):
+    """The reader, then the answerability model on the reader's best passages."""
+    reader = fit_reader(items, names, news_weight)
+    rows, labels, weights = [], [], []
+    for item in items:
+        for values, label, _, _ in question_forms(reader, item, names):
+            if label is not None:
+                rows.append(values)
+                labels.append(label)
+                weights.append(news_weight if item.news else 1.0)
+    answerable = _logistic(rows, labels, weights, names + ("reader", "reader_margin"))
+    return reader, answerable
 
 
-def report(name: str, scores, threshold: float) -> dict:
-    found = np.mean([s[0] >= threshold for s in scores])
-    correct = np.mean([s[0] >= threshold and s[1] for s in scores])
-    refused = np.mean([s[2] < threshold for s in scores])
-    print(f"{name}: found {found:.3f}  found&gold {correct:.3f}  near-miss refused {refused:.3f}  (t={threshold:.3f})")
-    return {"found": round(float(found), 4), "found_and_gold": round(float(correct), 4),
-            "near_miss_refused": round(float(refused), 4)}
+def question_scores(models, items: list[Item], names) -> list[tuple[str, float, bool]]:
+    """Per real question: (kind, P(answerable), the best passage holds the answer)."""
+    reader, answerable = models
+    out = []
+    for item in items:
+        for values, _, kind, holds in question_forms(reader, item, names, synthetic=not item.news):
+            p = answerable.predict_proba(matrix([values], names + ("reader", "reader_margin")))[:, 1][0]
+            out.append((kind, float(p), holds))
+    return out
+
+
+def rates(scores, threshold: float) -> dict[str, float]:
+    answers = [s for s in scores if s[0] == "answer"]
+    misses = [s for s in scores if s[0] == "near_miss"]
+    return {
+        "answered_correctly": round(float(np.mean([p >= threshold and ok for _, p, ok in answers])), 4) if answers else 0.0,
+        "found": round(float(np.mean([p >= threshold for _, p, _ in answers])), 4) if answers else 0.0,
+        "best_holds": round(float(np.mean([ok for _, _, ok in answers])), 4) if answers else 0.0,
+        "near_miss_refused": round(float(np.mean([p < threshold for _, p, _ in misses])), 4) if misses else 0.0,
+    }
+
+
+def pick_threshold(scores, refuse_weight: float) -> float:
+    """The threshold with the most answered correctly plus `refuse_weight` x near misses refused."""
+    candidates = sorted({round(p, 4) for _, p, _ in scores})
+
+    def value(t: float) -> float:
+        r = rates(scores, t)
+        return r["answered_correctly"] + refuse_weight * r["near_miss_refused"]
+
+    return max(candidates, key=value) if candidates else 0.5
+
+
+def _as_json(model: LogisticRegression, names) -> dict:
+    return {"features": list(names), "weights": [round(float(w), 5) for w in model.coef_[0]],
+            "bias": round(float(model.intercept_[0]), 5)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--squad", type=Path, default=PROJECT_DIR.parent / "shared/eval/xquad.ar.json")
+    parser.add_argument("--news", action="append", default=[], metavar="FILE=ROOT",
+                        help="question file and the folder its `article` fields are under (repeatable)")
+    parser.add_argument("--squad", type=Path, default=None, help="also fit on a SQuAD-format set (XQuAD-ar)")
+    parser.add_argument("--news-weight", type=float, default=4.0, help="weight of a news row against a SQuAD row")
+    parser.add_argument("--refuse-weight", type=float, default=1.0)
     parser.add_argument("--work-dir", type=Path, default=Path(".cache/eval/tune"))
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "bot/decision.json")
     args = parser.parse_args()
 
     settings = load_settings()
     embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
-    questions = squad_to_articles(args.squad, args.work_dir / "articles")
-    store = open_store(args.work_dir / "index", embeddings, settings.embedding_model, [args.work_dir / "articles"])
-    retriever = HybridRetriever(store=store)
-    data = collect(retriever, questions)
+    items: list[Item] = []
+    for n, spec in enumerate(args.news):
+        file, root = spec.split("=", 1)
+        rows = read_jsonl(Path(file))
+        names = dict.fromkeys(str(r["article"]) for r in rows if r.get("article"))
+        sources = [Path(root) / f"{name}.txt" for name in names]
+        if not sources:  # a one-article file: the root is that article
+            sources = [Path(root)]
+        store = open_store(args.work_dir / f"news-{n}-{Path(file).stem}", embeddings, settings.embedding_model, sources)
+        items += news_items(HybridRetriever(store=store), rows)
+    if args.squad:
+        questions = squad_to_articles(args.squad, args.work_dir / "squad" / "articles")
+        store = open_store(args.work_dir / "squad" / "index", embeddings, settings.embedding_model,
+                           [args.work_dir / "squad" / "articles"])
+        items += squad_items(HybridRetriever(store=store), questions)
 
-    # Held-out check: fit on half of the articles, score the other half.
-    files = sorted({d[0] for d in data})
-    random.Random(7).shuffle(files)
-    train_files = set(files[: len(files) // 2])
-    train = [d for d in data if d[0] in train_files]
-    test = [d for d in data if d[0] not in train_files]
-    result: dict = {"fitted_on": args.squad.name, "questions": len(data)}
-    for key, names in (("arabic", FEATURE_NAMES), ("latin", DENSE_ONLY)):
-        held = fit(train, names)
-        t = pick_threshold(question_scores(held, train, names))
-        held_out = report(f"{key} held-out", question_scores(held, test, names), t)
-        model = fit(data, names)
-        scores = question_scores(model, data, names)
-        for rate in (0.90, 0.92, 0.94, 0.95, 0.96, 0.97):
-            report(f"  {key} at found-rate {rate}", scores, pick_threshold(scores, rate))
-        threshold = pick_threshold(scores)
-        report(f"{key} all", question_scores(model, data, names), threshold)
+    result: dict = {"fitted_on": [Path(s.split("=")[0]).name for s in args.news] + (
+        [args.squad.name] if args.squad else []), "questions": len(items)}
+    groups = sorted({i.group for i in items if i.news})
+    random.Random(7).shuffle(groups)
+    folds = [set(groups[f::4]) for f in range(4)]
+    for key, names in (("arabic", FEATURE_NAMES), ("latin", LATIN_FEATURES)):
+        part = [i for i in items if i.latin] if key == "latin" else items
+        news = [i for i in part if i.news]
+        # Held out: 4 folds over news articles (XQuAD, when given, always in training).
+        held = []
+        for fold in folds:
+            train = [i for i in part if not (i.news and i.group in fold)]
+            test = [i for i in news if i.group in fold]
+            if not test or not any(i.news for i in train):
+                continue
+            models = fit(train, names, args.news_weight)
+            t = pick_threshold(question_scores(models, [i for i in train if i.news], names), args.refuse_weight)
+            held += [(k, p - t + 0.5, ok) for k, p, ok in question_scores(models, test, names)]
+        reader, answerable = fit(part, names, args.news_weight)
+        scores = question_scores((reader, answerable), news or part, names)
+        threshold = pick_threshold(scores, args.refuse_weight)
         result[key] = {
-            "features": list(names),
-            "weights": [round(float(w), 5) for w in model.coef_[0]],
-            "bias": round(float(model.intercept_[0]), 5),
+            "reader": _as_json(reader, names),
+            "answerable": _as_json(answerable, names + ("reader", "reader_margin")),
             "threshold": round(threshold, 5),
-            "held_out": held_out,
+            "fitted": rates(scores, threshold),
+            "held_out_news": rates(held, 0.5) if held else None,
         }
+        print(key, json.dumps({k: v for k, v in result[key].items() if k not in ("reader", "answerable")}))
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

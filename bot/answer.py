@@ -14,6 +14,7 @@ class Source:
     score: float  # 0..1, higher is better
     source: str  # "file#paragraph.sentence"
     article: str  # the article's title
+    date: str | None = None  # the article's date, when its metadata or page gives one
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Answer:
     mode: Literal["extractive", "llm"] = "extractive"
     error: str | None = None  # a user-facing reason when the question could not be used
     resolved: str | None = None  # the standalone question actually searched (follow-ups)
+    highlight: str | None = None  # the phrase of the answer that answers (a date, a count, a name), if marked
 
     def to_json(self) -> dict[str, Any]:
         """The `--json` record: fields may be added, never removed or renamed."""

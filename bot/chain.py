@@ -14,6 +14,7 @@ from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
+from index.normalize import canonical_text
 from index.split import split_sentences
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
@@ -32,7 +33,7 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
     """The cleaned question and, when it cannot be used, the Arabic reason why."""
     if not isinstance(question, str):
         return "", messages.EMPTY_QUESTION
-    text = " ".join(_CONTROL_RE.sub(" ", question).split())
+    text = " ".join(_CONTROL_RE.sub(" ", canonical_text(question)).split())
     if not text:
         return text, messages.EMPTY_QUESTION
     if len(text) > max_chars:
@@ -98,13 +99,15 @@ class AnswerChain:
         near = self.retriever.neighbours_of_refs(previous.refs) if previous else set()
         scored = []
         for hit in hits:
+            if hit.document.metadata.get("heading"):
+                continue  # a headline or sub-heading names a topic; it is never the answer
             p = self.decision.probability(info, hit)
             if hit.position in near:
                 p = min(1.0, p + FOLLOW_UP_NEIGHBOUR_BONUS)
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if previous else 1.0)
-        found = bool(ranked) and ranked[0][1] >= threshold
+        found = self.decision.answerability(info, ranked) >= threshold
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:
@@ -114,8 +117,9 @@ class AnswerChain:
         """The answer made of the article's own sentences, or the honest not-found reply."""
         if not retrieved.found:
             return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(), resolved=retrieved.resolved)
-        text = compose(retrieved.info, retrieved.ranked, self.decision.threshold(retrieved.info))
-        return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved)
+        text, highlight = compose(retrieved.info, retrieved.ranked)
+        return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved,
+                      highlight=highlight)
 
     def answer(self, question: object, history: Sequence[Turn] = ()) -> Answer:
         """Answer one question given the conversation so far."""

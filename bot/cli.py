@@ -46,23 +46,70 @@ def _service(settings: Settings, index_dir: Path | None):
     return build_service(settings, index_dir=index_dir, progress=_progress, notify=_notify)
 
 
-def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    """Build the index from the given sources (default: the bundled article)."""
-    from index.embeddings import create_embeddings
-    from index.store import build_store
+def format_article_list(articles: list[dict]) -> str:
+    """One line an article: passages, date, source — title (path or URL)."""
+    lines = []
+    for a in articles:
+        date = (a.get("date") or "-")[:10]
+        lines.append(f"{a.get('passages', '?'):>5}  {date:<10}  {a['source']} — {a['title']}  ({a['path']})")
+    total = sum(int(a.get("passages", 0)) for a in articles)
+    lines.append(f"{len(articles)} article(s), {total} passages")
+    return "\n".join(lines)
 
-    sources = args.source or settings.sources
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    """Add articles to the index (or build it), list or remove them; only new or changed ones are embedded."""
+    from index.embeddings import create_embeddings
+    from index.generations import current_dir
+    from index.update import list_articles, update_store
+    from index.web import fetch_limits
+
     index_dir = args.index_dir or settings.index_dir
+    if args.list:
+        print(format_article_list(list_articles(index_dir)))
+        return 0
+    exists = current_dir(index_dir) is not None
+    # On an existing index with no --source: bring its own sources up to date.
+    sources = args.source or ([] if exists or args.remove else settings.sources)
     started = time.perf_counter()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
-    store = build_store(sources, index_dir, embeddings, settings.embedding_model, _progress, notify=_notify)
+    embeddings = _LazyEmbeddings(
+        lambda: create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads))
+    store, summary = update_store(index_dir, embeddings, settings.embedding_model, sources=sources,
+                                  remove=args.remove or [], progress=_progress, notify=_notify,
+                                  limits=fetch_limits(settings))
     seconds = time.perf_counter() - started
     print(
         f"indexed {len(store.articles)} article(s), {store.manifest['count']} passages "
         f"into {index_dir} in {seconds:.1f}s (model {settings.embedding_model})",
         file=sys.stderr,
     )
+    print(summary.line(), file=sys.stderr)
     return 0
+
+
+class _LazyEmbeddings:
+    """Embeddings loaded on first use: listing or removing articles needs no model."""
+
+    def __init__(self, factory: Callable[[], object]) -> None:
+        self._factory = factory
+        self._loaded = None
+
+    def _get(self):
+        if self._loaded is None:
+            self._loaded = self._factory()
+        return self._loaded
+
+    def prepare(self) -> None:
+        """Load the model now (before a progress bar starts timing)."""
+        self._get()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Passage vectors (loads the model)."""
+        return self._get().embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        """A query vector (loads the model)."""
+        return self._get().embed_query(text)
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -98,6 +145,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _digest(parts: list[str]) -> str:
+    """A short stable name for a list of strings."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Score a question file (development JSONL or SQuAD JSON) on an index of its own."""
     import json
@@ -115,7 +169,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             report = score_squad(service.ask, questions, bar.update)
     else:
         rows = read_jsonl(args.file)
-        service = _service(settings, work / "index")
+        sources = list(args.source or [])
+        if args.articles_root:  # each row's "article" names its file under the root
+            names = dict.fromkeys(str(r["article"]) for r in rows if r.get("article"))
+            sources += [args.articles_root / f"{name}.txt" for name in names]
+        index_dir = work / "index"
+        if sources:  # the articles the questions are about, in an index of their own
+            settings = settings.model_copy(update={"sources": sources})
+            index_dir = work / f"index-{_digest(sorted(str(s.resolve()) for s in sources))}"
+        service = _service(settings, index_dir)
         with tqdm(total=len(rows), desc="questions", file=sys.stderr, leave=False) as bar:
             report = score_jsonl(service.ask, rows, bar.update)
     summary = report.summary()
@@ -139,9 +201,13 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="Arabic question answering over news articles.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    index = sub.add_parser("index", help="build the index")
-    index.add_argument("--source", type=Path, action="append", help="article file or folder (repeatable)")
+    index = sub.add_parser("index", help="add articles to the index (only new or changed ones are embedded)")
+    index.add_argument("--source", action="append",
+                       help="article file (.txt, .md, .html), folder, or http(s) URL (repeatable)")
     index.add_argument("--index-dir", type=Path)
+    index.add_argument("--list", action="store_true", help="list the indexed articles")
+    index.add_argument("--remove", action="append", metavar="ARTICLE",
+                       help="drop an article (file name, path, folder or URL; repeatable)")
     index.set_defaults(run=cmd_index)
 
     chat = sub.add_parser("chat", help="chat in the terminal (or answer piped lines)")
@@ -157,6 +223,10 @@ def parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score a question file (JSONL or SQuAD JSON)")
     ev.add_argument("file", type=Path)
+    ev.add_argument("--source", type=Path, action="append",
+                    help="article file or folder the questions are about (repeatable; default: the bundled article)")
+    ev.add_argument("--articles-root", type=Path,
+                    help="folder under which each question's \"article\" field names a .txt (e.g. the ANT corpus)")
     ev.add_argument("--work-dir", type=Path, help="where its index is built (default .cache/eval/NAME)")
     ev.add_argument("--failures", action="store_true", help="list failed questions on stderr")
     ev.set_defaults(run=cmd_eval)

@@ -1,89 +1,133 @@
-"""Composing the extractive answer: at most two sentences of the article, trimmed where safe."""
+"""Composing the extractive answer: at most two passages of the article, trimmed around what matches,
+with the phrase that answers marked (`highlight`)."""
 
 from __future__ import annotations
 
-import re
-
 from bot.answer import Source
-from bot.question import QuestionInfo, answers_kind
-from index.normalize import tokenize
+from bot.answer_type import Span, matching_spans, type_match
+from bot.question import QuestionInfo
+from index.normalize import tokenize, words
 from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
-_MIN_TRIMMED_CHARS = 80
+MAX_SOURCE_CHARS = 600
 # A runner-up this close to the best passage is shown with it: the ranking cannot tell them apart.
 RUNNER_UP_RATIO = 0.8
 # The sentence next door in the same paragraph often finishes what the best one starts («وانتهى ذلك
-# الاجتماع…»): it is added on a lower bar than a runner-up from elsewhere.
-NEIGHBOUR_THRESHOLD_SHARE = 0.5
+# الاجتماع…»): it is added on a lower bar than a runner-up from elsewhere (reader probabilities).
+NEIGHBOUR_MIN = 0.2
 NEIGHBOUR_RATIO = 0.25
-_CLAUSE_RE = re.compile(r"(?<=[،,؛;:])\s+")
+# Question types whose answer is a phrase worth marking.
+HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date", "person",
+                         "place", "organisation"))
+
+
+def bounded(text: str, limit: int = MAX_SOURCE_CHARS) -> str:
+    """A text cut to at most `limit` characters at a word boundary, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def source_of(hit: Hit, score: float) -> Source:
-    """The `Source` record of a retrieved passage."""
+    """The `Source` record of a retrieved passage (its text bounded)."""
     meta = hit.document.metadata
-    return Source(text=hit.document.page_content, score=round(score, 4), source=meta["ref"], article=meta["article"])
+    return Source(text=bounded(hit.document.page_content), score=round(score, 4), source=meta["ref"],
+                  article=meta["article"], date=meta.get("date"))
 
 
-def _clause_score(clause: str, terms: set[str], kind: str) -> float:
-    clause_terms = set(tokenize(clause))
-    overlap = len(clause_terms & terms)
-    return overlap + (1.0 if kind in ("number", "time") and answers_kind(kind, clause) else 0.0)
+def best_span(info: QuestionInfo, passage: str) -> Span | None:
+    """The phrase of a passage that answers the question's type, nearest to the question's words;
+    None when the type is not a phrase kind or the passage has none (phrases the question itself
+    contains are not answers)."""
+    if info.kind not in HIGHLIGHTED:
+        return None
+    asked = set(words(info.text))
+    spans = [s for s in matching_spans(info.kind, passage) if not set(words(s.text)) <= asked]
+    if not spans:
+        return None
+    terms = set(info.terms)
+    anchors = [i for i, w in enumerate(passage.split()) if terms & set(tokenize(w))]
+    offsets = _word_offsets(passage)
+
+    def distance(span: Span) -> int:
+        at = sum(1 for o in offsets if o < span.start)
+        return min((abs(at - a) for a in anchors), default=0)
+
+    return min(spans, key=lambda s: (distance(s), s.start))
 
 
-def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS) -> str:
-    """A long sentence cut to the run of clauses that matches the question best; short ones as they are."""
+def _word_offsets(text: str) -> list[int]:
+    offsets, at = [], 0
+    for word in text.split(" "):
+        offsets.append(at)
+        at += len(word) + 1
+    return offsets
+
+
+def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep: Span | None = None) -> str:
+    """A long passage cut to the window of words (at most `limit` characters) that holds the most of
+    the question's words and the phrase `keep`; short passages as they are."""
     if len(sentence) <= limit:
         return sentence
-    clauses = _CLAUSE_RE.split(sentence)
-    if len(clauses) < 2:
-        return sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    tokens = sentence.split(" ")
+    offsets = _word_offsets(sentence)
     terms = set(info.terms)
-    scores = [_clause_score(c, terms, info.kind) for c in clauses]
-    best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
-    start = end = best
-    # Grow around the best clause towards the better-matching side until long enough.
-    while len(" ".join(clauses[start : end + 1])) < _MIN_TRIMMED_CHARS or (
-        (start > 0 and scores[start - 1] > 0) or (end + 1 < len(clauses) and scores[end + 1] > 0)
-    ):
-        left = scores[start - 1] if start > 0 else -1
-        right = scores[end + 1] if end + 1 < len(clauses) else -1
-        if left < 0 and right < 0:
-            break
-        nxt = (start - 1, end) if left > right else (start, end + 1)
-        if len(" ".join(clauses[nxt[0] : nxt[1] + 1])) > limit:
-            break
-        start, end = nxt
-    text = " ".join(clauses[start : end + 1]).strip(" ،,؛;:")
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    prefix = "…" if start > 0 else ""
-    suffix = "" if end == len(clauses) - 1 else "…"
-    return prefix + text + suffix
+    keep = keep or best_span(info, sentence)
+    weight = [1.0 if terms & set(tokenize(t)) else 0.0 for t in tokens]
+    if keep is not None:
+        for i, o in enumerate(offsets):
+            if keep.start <= o < keep.end or o <= keep.start < o + len(tokens[i]):
+                weight[i] += 3.0
+    total = sum(weight)
+    centre = sum(i * w for i, w in enumerate(weight)) / total if total else 0.0
+    windows = []  # (score, start, end): the longest window from each start
+    end, size, score = 0, 0, 0.0
+    for start in range(len(tokens)):
+        while end < len(tokens) and size + len(tokens[end]) + 1 <= limit - 2:
+            size += len(tokens[end]) + 1
+            score += weight[end]
+            end += 1
+        if end == start:  # a single word longer than the limit
+            return bounded(sentence, limit)
+        windows.append((score, start, end))
+        size -= len(tokens[start]) + 1
+        score -= weight[start]
+    top = max(w[0] for w in windows)
+    # Of the windows holding the most, the one centred on what matches.
+    best = min((w for w in windows if w[0] == top), key=lambda w: abs((w[1] + w[2] - 1) / 2 - centre))
+    _, start, end = best
+    text = " ".join(tokens[start:end]).strip(" ،,؛;:")
+    return ("…" if start > 0 else "") + text + ("…" if end < len(tokens) else "")
 
 
-def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]], threshold: float) -> str:
-    """The answer text from the best passage, with a second sentence of the same article when it fits:
-    the next-door sentence when it also scores fairly, or a runner-up the ranking can hardly tell apart
-    (one holding the kind of answer asked for, when the best does not)."""
+def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, str | None]:
+    """The answer text and its highlighted phrase, from the best passage, with a second passage of
+    the same article when it fits: the next-door one when it also scores fairly, or a runner-up the
+    ranking can hardly tell apart (one holding the type of answer asked for, when the best does not)."""
     best, best_p = ranked[0]
-    text = trim(best.document.page_content, info)
+    best_text = best.document.page_content
+    span = best_span(info, best_text)
+    text = trim(best_text, info, keep=span)
     seconds = []
     for hit, p in ranked[1:3]:
         meta, best_meta = hit.document.metadata, best.document.metadata
-        if meta["file"] != best_meta["file"]:
-            continue
+        if meta["file"] != best_meta["file"] or (
+                meta["paragraph"] == best_meta["paragraph"] and meta["sentence"] == best_meta["sentence"]):
+            continue  # another article, or another window of the same long sentence (they overlap)
         adjacent = meta["paragraph"] == best_meta["paragraph"] and abs(hit.position - best.position) == 1
         close = p >= RUNNER_UP_RATIO * best_p
-        neighbour = adjacent and p >= max(threshold * NEIGHBOUR_THRESHOLD_SHARE, NEIGHBOUR_RATIO * best_p)
+        neighbour = adjacent and p >= max(NEIGHBOUR_MIN, NEIGHBOUR_RATIO * best_p)
         fits = len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS
         if fits and (close or neighbour):
             seconds.append((hit, adjacent))
     if not seconds:
-        return text
-    if not answers_kind(info.kind, best.document.page_content):
-        seconds.sort(key=lambda ha: not answers_kind(info.kind, ha[0].document.page_content))
+        return text, span.text if span and span.text in text else None
+    if not type_match(info.kind, best_text):
+        seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].document.page_content))
     hit, adjacent = seconds[0]
+    if span is None:
+        span = best_span(info, hit.document.page_content)
     pair = (hit, best) if adjacent and hit.position < best.position else (best, hit)
-    return " ".join(h.document.page_content for h in pair)
+    joined = " ".join(h.document.page_content for h in pair)
+    return joined, span.text if span and span.text in joined else None

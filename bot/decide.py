@@ -1,21 +1,32 @@
-"""Does a passage answer the question? A small logistic model over retrieval and question features.
+"""Which passage answers, and does the article answer at all? Two small fitted models.
 
-The weights live in `decision.json`, fitted by `python -m bench.tune_decision` on XQuAD-ar with
-held-out paragraphs as near-miss questions (same article, answer absent); see the README.
+- The **reader** scores each retrieved passage: P(the passage holds the answer | the question is
+  answerable), over retrieval, coverage and answer-type features of the (question, passage) pair.
+- The **answerability** model looks at the question and its best passage (the reader's score, its
+  margin over the runner-up, whether the asked-for type of phrase is there, how much of the question
+  the passage's article covers at all) and gives P(the best passage answers the question).
+
+Both are logistic models whose weights live in `decision.json`, fitted by
+`python -m bench.tune_decision` on news questions (answerable ones, near misses, and answerable ones
+with their answer hidden) and XQuAD-ar; see the README. Latin-script (English) questions have their
+own pair, since their words cannot match the article's lexically.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.question import QuestionInfo, answers_kind
+from bot.answer_type import CHECKABLE, type_match
+from bot.question import QuestionInfo
 from index.retriever import Hit
 
 WEIGHTS_FILE = Path(__file__).with_name("decision.json")
+
 
 def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
     """Named features of one (question, passage) pair."""
@@ -26,13 +37,25 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         "coverage": hit.coverage,
         "window_coverage": hit.window_coverage,
         "corpus_coverage": hit.corpus_coverage,
-        "kind_ok": 1.0 if answers_kind(info.kind, hit.document.page_content) else 0.0,
+        "article_coverage": hit.article_coverage,
+        "type_ok": 1.0 if type_match(info.kind, hit.document.page_content) else 0.0,
+        "window_type_ok": 1.0 if type_match(info.kind, hit.window or hit.document.page_content) else 0.0,
+        "checkable": 1.0 if info.kind in CHECKABLE else 0.0,
         "few_terms": 1.0 if len(set(info.terms)) <= 1 else 0.0,
+        "focus_sim": hit.focus_sim,
     }
 
 
 FEATURE_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "window_coverage", "corpus_coverage",
-                 "kind_ok", "few_terms")
+                 "article_coverage", "type_ok", "window_type_ok", "checkable", "few_terms", "focus_sim")
+
+
+def answerability_features(best: dict[str, float], best_p: float, second_p: float) -> dict[str, float]:
+    """Question-level features: the best passage's own, with the reader's score and its margin."""
+    return {**best, "reader": best_p, "reader_margin": best_p - second_p}
+
+
+ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")
 
 
 @dataclass(frozen=True)
@@ -42,33 +65,56 @@ class Logistic:
     names: tuple[str, ...]
     weights: tuple[float, ...]
     bias: float
-    threshold: float
 
     def probability(self, values: dict[str, float]) -> float:
-        """P(answer) for a feature dict."""
+        """P(positive) for a feature dict."""
         z = self.bias + sum(w * values[n] for n, w in zip(self.names, self.weights))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclass(frozen=True)
+class ScriptModels:
+    """The reader, the answerability model and its threshold for one script."""
+
+    reader: Logistic
+    answerable: Logistic
+    threshold: float
+
+
+@dataclass(frozen=True)
 class DecisionModel:
-    """Two fitted models: one for questions in Arabic script, one dense-only for Latin-script
-    questions (English), whose words cannot match the article's lexically."""
+    """Models for questions in Arabic script and for Latin-script (English) questions."""
 
-    arabic: Logistic
-    latin: Logistic
+    arabic: ScriptModels
+    latin: ScriptModels
 
-    def model_for(self, info: QuestionInfo) -> Logistic:
-        """The model that fits a question's script."""
+    def model_for(self, info: QuestionInfo) -> ScriptModels:
+        """The models that fit a question's script."""
         return self.latin if info.latin_share > 0.5 else self.arabic
 
     def probability(self, info: QuestionInfo, hit: Hit) -> float:
-        """P(passage answers the question)."""
-        return self.model_for(info).probability(features(info, hit))
+        """The reader's P(passage holds the answer)."""
+        return self.model_for(info).reader.probability(features(info, hit))
+
+    def answerability(self, info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> float:
+        """P(the best of the ranked passages answers the question); 0 with no passage."""
+        if not ranked:
+            return 0.0
+        best, best_p = ranked[0]
+        second_p = ranked[1][1] if len(ranked) > 1 else 0.0
+        values = answerability_features(features(info, best), best_p, second_p)
+        return self.model_for(info).answerable.probability(values)
 
     def threshold(self, info: QuestionInfo) -> float:
-        """The probability above which the best passage counts as an answer."""
+        """The answerability above which the best passage counts as the answer."""
         return self.model_for(info).threshold
+
+
+def _logistic(part: dict, known: tuple[str, ...], path: Path) -> Logistic:
+    unknown = set(part["features"]) - set(known)
+    if unknown:
+        raise RuntimeError(f"{path}: unknown features {sorted(unknown)}")
+    return Logistic(tuple(part["features"]), tuple(float(w) for w in part["weights"]), float(part["bias"]))
 
 
 @lru_cache(maxsize=4)
@@ -78,9 +124,9 @@ def load_decision_model(path: Path = WEIGHTS_FILE) -> DecisionModel:
     models = {}
     for key in ("arabic", "latin"):
         part = data[key]
-        unknown = set(part["features"]) - set(FEATURE_NAMES)
-        if unknown:
-            raise RuntimeError(f"{path}: unknown features {sorted(unknown)}")
-        models[key] = Logistic(tuple(part["features"]), tuple(float(w) for w in part["weights"]),
-                               float(part["bias"]), float(part["threshold"]))
+        models[key] = ScriptModels(
+            reader=_logistic(part["reader"], FEATURE_NAMES, path),
+            answerable=_logistic(part["answerable"], ANSWERABILITY_NAMES, path),
+            threshold=float(part["threshold"]),
+        )
     return DecisionModel(**models)

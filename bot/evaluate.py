@@ -144,9 +144,15 @@ def score_jsonl(ask: Ask, rows: Iterable[dict], progress: Callable[[], None] = l
             if answer.found:
                 report.lengths.append(len(answer.answer))
         report.add(kind or "answer", ok)
+        if kind != "refuse" and row.get("any"):
+            # Retrieval: is a sentence holding every key phrase among the sources shown?
+            holds = [matches_groups(s.text, row["any"]) for s in answer.sources]
+            report.add("recall@1", any(holds[:1]))
+            report.add("recall@3", any(holds[:3]))
         if not ok:
-            report.failures.append({"id": row.get("id"), "question": turns[-1], "answer": answer.answer,
-                                    "found": answer.found})
+            report.failures.append({"id": row.get("id"), "kind": kind, "question": turns[-1],
+                                    "answer": answer.answer, "found": answer.found,
+                                    "top": answer.sources[0].text[:200] if answer.sources else None})
         progress()
     return report
 

@@ -425,7 +425,8 @@ class LLMAnswerChain:
                 continue
             meta = hit.document.metadata
             out.append(Source(text=hit.document.page_content, score=round(float(probability), 4),
-                              source=str(meta.get("ref", "")), article=str(meta.get("article", ""))))
+                              source=str(meta.get("ref", "")), article=str(meta.get("article", "")),
+                              date=meta.get("date")))
         return out
 
     def _parse(self, plan: Plan, raw: str, text: str, citations: Citations) -> Answer:

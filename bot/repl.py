@@ -40,13 +40,22 @@ def format_sources(answer: Answer) -> str:
     if answer.found and answer.mode != "llm":
         shown = [src for src in answer.sources if src.text in answer.answer] or answer.sources[:1]
     for n, source in enumerate(shown, start=1):
-        where = f"— {source.article} ({source.source}, {source.score:.2f})"
+        dated = f"، {source.date[:10]}" if source.date else ""
+        where = f"— {source.article}{dated} ({source.source}, {source.score:.2f})"
         if answer.mode != "llm" and source.text in answer.answer:  # the answer quotes it already
             lines.append(f"  [{n}] {where}")
         else:
             lines.append(f"  [{n}] «{source.text}»")
             lines.append(f"      {where}")
     return "\n".join(lines)
+
+
+def format_highlight(answer: Answer, bold: bool = False) -> str:
+    """The phrase that answers (a date, a count, a name), emphasised on a line of its own; "" if none."""
+    if not (answer.found and answer.highlight):
+        return ""
+    phrase = f"\x1b[1m{answer.highlight}\x1b[0m" if bold else f"«{answer.highlight}»"
+    return f"  ← {phrase}"
 
 
 def format_json(answer: Answer) -> str:
@@ -113,6 +122,9 @@ def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: 
             stdout.write(format_json(answer) + "\n")
         else:
             stdout.write(answer.answer + "\n")
+            highlight = format_highlight(answer)
+            if highlight:
+                stdout.write(highlight + "\n")
             sources = format_sources(answer)
             stdout.write((sources + "\n" if sources else "") + "\n")
         stdout.flush()
@@ -161,7 +173,8 @@ def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, his
                 out.write(format_json(answer) + "\n")
             else:
                 answer = _final(stream(question, conversation.turns), out)
-                out.write("\n" + format_sources(answer) + "\n\n")
+                highlight = format_highlight(answer, bold=is_terminal(out))
+                out.write("\n" + (highlight + "\n" if highlight else "") + format_sources(answer) + "\n\n")
         except KeyboardInterrupt:
             out.write("\n(أُلغي السؤال)\n")
             continue
@@ -183,8 +196,13 @@ def waiting_stream(loader: Background[QAService], out: TextIO) -> Stream:
 
 def indexed_articles(index_dir: Path) -> list[ArticleInfo]:
     """The articles an index's manifest names, read without loading the index (empty if it cannot be read)."""
+    from index.generations import current_dir  # light: no model, no FAISS
+
     try:
-        manifest = json.loads((Path(index_dir) / "manifest.json").read_text(encoding="utf-8"))
+        folder = current_dir(Path(index_dir))
+        if folder is None:
+            return []
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         return [ArticleInfo(title=a["title"], source=a["source"], path=a["path"],
                             examples=tuple(a.get("examples", ()))) for a in manifest["articles"]]
     except (OSError, ValueError, KeyError, TypeError):

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.answer import Answer, Turn
+from index.summary import UpdateSummary
 
 if TYPE_CHECKING:
     from bot.settings import Settings
-    from index.store import ProgressFactory
+    from index.store import ProgressFactory, Store
 
 
 @dataclass(frozen=True)
@@ -21,17 +23,61 @@ class ArticleInfo:
 
     title: str
     source: str
-    path: str
+    path: str  # file path or URL
     examples: tuple[str, ...] = ()
+    date: str | None = None
+    passages: int = 0
+
+
+def article_infos(store: Store) -> list[ArticleInfo]:
+    """What front ends may show about each article of a store."""
+    return [
+        ArticleInfo(title=a["title"], source=a["source"], path=a["path"], examples=tuple(a.get("examples", ())),
+                    date=a.get("date"), passages=int(a.get("passages", 0)))
+        for a in store.articles
+    ]
+
+
+# (sources to add, article keys to remove) -> (new chain, its articles, what changed)
+Updater = Callable[[list[str], list[str]], tuple[object, list[ArticleInfo], UpdateSummary]]
 
 
 class QAService:
-    """Answers questions about the indexed articles; thread-safe for concurrent `ask` calls."""
+    """Answers questions about the indexed articles; thread-safe for concurrent `ask` calls, and for
+    live updates of the index (`add_sources`, `remove_article`) while questions are being answered."""
 
-    def __init__(self, chain, articles: Sequence[ArticleInfo], max_question_chars: int) -> None:
+    def __init__(self, chain, articles: Sequence[ArticleInfo], max_question_chars: int,
+                 updater: Updater | None = None) -> None:
         self._chain = chain
         self.articles = list(articles)
         self.max_question_chars = max_question_chars
+        self._updater = updater
+        self._update_lock = threading.Lock()
+
+    def add_sources(self, sources: Sequence[str | Path]) -> UpdateSummary:
+        """Index files, folders or http(s) URLs into the live index (only new or changed articles are
+        embedded), then switch every later question to it; questions already running finish on the
+        old one. Unusable sources are listed in the summary's `problems` (English), never raised."""
+        return self._update([str(s) for s in sources], [])
+
+    def remove_article(self, key: str) -> UpdateSummary:
+        """Drop an article (file name, path, folder or URL) from the live index; an unknown key is a
+        line in `problems`."""
+        return self._update([], [key])
+
+    def _update(self, sources: list[str], remove: list[str]) -> UpdateSummary:
+        from index.articles import SourceError
+
+        if self._updater is None:
+            raise RuntimeError("this QAService was built without an index to update")
+        with self._update_lock:  # one update at a time; `ask` never waits for it
+            try:
+                chain, articles, summary = self._updater(sources, remove)
+            except SourceError as exc:
+                return UpdateSummary(problems=[str(exc)])
+            self._chain = chain
+            self.articles = list(articles)
+        return summary
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         """Answer one question, given the conversation so far (oldest first)."""
@@ -73,15 +119,24 @@ def build_service(
         kwargs["progress"] = progress
     if notify is not None:
         kwargs["notify"] = notify
-    store = open_store(index_dir or settings.index_dir, embeddings, settings.embedding_model, settings.sources, **kwargs)
-    retriever = HybridRetriever(store=store, k=settings.top_k)
-    chain = AnswerChain(retriever, load_decision_model(), settings.max_question_chars)
-    if settings.llm_provider != "none":  # generated answers, with the extractive chain as the fallback
-        from bot.llm_chain import chain_from_settings
+    index_dir = Path(index_dir or settings.index_dir)
+    store = open_store(index_dir, embeddings, settings.embedding_model, settings.sources, **kwargs)
 
-        chain = chain_from_settings(settings, chain)
-    articles = [
-        ArticleInfo(title=a["title"], source=a["source"], path=a["path"], examples=tuple(a.get("examples", ())))
-        for a in store.articles
-    ]
-    return QAService(chain, articles, settings.max_question_chars)
+    def make_chain(current: Store):
+        chain = AnswerChain(HybridRetriever(store=current, k=settings.top_k), load_decision_model(),
+                            settings.max_question_chars)
+        if settings.llm_provider != "none":  # generated answers, with the extractive chain as the fallback
+            from bot.llm_chain import chain_from_settings
+
+            chain = chain_from_settings(settings, chain)
+        return chain
+
+    def updater(sources: list[str], remove: list[str]):
+        from index.update import update_store
+        from index.web import fetch_limits
+
+        new_store, summary = update_store(index_dir, embeddings, settings.embedding_model, sources=sources,
+                                          remove=remove, limits=fetch_limits(settings), **kwargs)
+        return make_chain(new_store), article_infos(new_store), summary
+
+    return QAService(make_chain(store), article_infos(store), settings.max_question_chars, updater)

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     index_dir: Path = Path(".cache/index")
     sources: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [BUNDLED_ARTICLES])
     torch_threads: int = 2
+    fetch_timeout: float = 20.0  # seconds for downloading one URL source
+    max_page_mb: float = 10.0  # larger web pages are refused
+    max_redirects: int = 5
     max_question_chars: int = 1000
 
     # Retrieval and answering

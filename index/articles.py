@@ -1,16 +1,19 @@
-"""Reading articles from .txt/.md files (one file or folders of them) with optional metadata."""
+"""Reading articles from .txt/.md/.html files (one file or folders of them) with optional metadata."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.split import paragraphs, split_sentences, strip_furniture
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _MD_MARKUP_RE = re.compile(r"(\*\*|__|`|^\s*[-*+]\s+|^\s*>\s?)", re.MULTILINE)
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -30,11 +33,21 @@ class Article:
     sentences: list[list[str]]  # paragraph -> sentences
     examples: list[str] = field(default_factory=list)
     sha256: str = ""
+    date: str | None = None  # publication date as the metadata gives it (ISO for web pages)
+    author: str | None = None
+    key: str = ""  # identity in the index: the file's path or the page's URL (default: the path)
+    label: str = ""  # name in source references (default: the file name)
+    kind: str = "file"  # "file" (.txt/.md), "html" (a saved page) or "url" (a fetched page)
 
     @property
     def name(self) -> str:
-        """The file name used in source references ("file#paragraph.sentence")."""
-        return self.path.name
+        """The name used in source references ("file#paragraph.sentence")."""
+        return self.label or self.path.name
+
+    @property
+    def ident(self) -> str:
+        """The article's identity in the index: its path, or its URL."""
+        return self.key or str(self.path)
 
 
 def discover(sources: list[Path]) -> list[Path]:
@@ -46,13 +59,13 @@ def discover(sources: list[Path]) -> list[Path]:
             found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
         elif path.is_file():
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                raise SourceError(f"{path}: not an article file (expected .txt or .md)")
+                raise SourceError(f"{path}: not an article file (expected .txt, .md, .html or .htm)")
             found.append(path)
         else:
             raise SourceError(f"{path}: no such file or folder")
     unique = list(dict.fromkeys(p.resolve() for p in found))
     if not unique:
-        raise SourceError("no .txt or .md articles found in " + ", ".join(str(s) for s in sources))
+        raise SourceError("no .txt, .md or .html articles found in " + ", ".join(str(s) for s in sources))
     return unique
 
 
@@ -72,49 +85,83 @@ def _markdown_to_text(text: str) -> tuple[str, str | None]:
     return _MD_MARKUP_RE.sub("", plain), title
 
 
-def _read_metadata(path: Path) -> dict:
+def _warn(message: str) -> None:
+    import logging
+
+    logging.getLogger(__name__).warning(message)
+
+
+def read_metadata(path: Path, notify: Callable[[str], None] = _warn) -> dict:
+    """The `NAME.json` beside an article, or {}. A file that is not UTF-8 JSON (with or without BOM)
+    or not an object is a warning, and the article keeps its default metadata."""
     meta_path = path.with_suffix(".json")
     if not meta_path.is_file():
         return {}
     try:
-        data = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SourceError(f"{meta_path}: unreadable metadata ({exc})") from exc
-    return data if isinstance(data, dict) else {}
+        data = json.loads(meta_path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        notify(f"{meta_path}: metadata ignored, not valid JSON ({exc}); default title and source used")
+        return {}
+    if not isinstance(data, dict):
+        notify(f"{meta_path}: metadata ignored, not a JSON object; default title and source used")
+        return {}
+    return data
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR line ends as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file; binary or undecodable files are a clear `SourceError`."""
+    """Read a UTF-8 text file (with or without BOM; CRLF and CR line ends become LF);
+    binary or undecodable files are a clear `SourceError`."""
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise SourceError(f"{path}: binary file, not text")
     try:
-        return raw.decode("utf-8-sig")
+        return normalize_newlines(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
-def load_article(path: Path) -> Article:
-    """Read one article file, strip page furniture and split it into sentences."""
-    raw = read_text_file(path)
-    text, md_title = _markdown_to_text(raw) if path.suffix.lower() == ".md" else (raw, None)
-    body, outlet = strip_furniture(text)
+def _text_field(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    return str(value).strip() or None if value not in (None, "") else None
+
+
+def article_from_text(text: str, path: Path, meta: dict, *, md_title: str | None = None, sha256: str = "",
+                      key: str = "", label: str = "", kind: str = "file") -> Article:
+    """An article from plain text (paragraphs on lines or between blank lines) and metadata
+    (title, source, date, author, examples); `SourceError` if no sentence is left."""
+    body, outlet = strip_furniture(normalize_newlines(text))
     paras = [split_sentences(p) for p in paragraphs(body)]
     paras = [p for p in paras if p]
     if not paras:
-        raise SourceError(f"{path}: no text")
-    meta = _read_metadata(path)
-    title = str(meta.get("title") or md_title or _first_words(paras[0][0]))
-    source = str(meta.get("source") or outlet or path.stem)
-    examples = [str(q) for q in meta.get("examples", []) if str(q).strip()]
-    return Article(
-        path=path,
-        title=title,
-        source=source,
-        sentences=paras,
-        examples=examples,
-        sha256=article_digest(path),
-    )
+        raise SourceError(f"{key or path}: no text")
+    title = _text_field(meta, "title") or md_title or _first_words(paras[0][0])
+    source = _text_field(meta, "source") or _text_field(meta, "site") or outlet or path.stem
+    examples = meta.get("examples", [])
+    examples = [str(q) for q in examples if str(q).strip()] if isinstance(examples, list) else []
+    return Article(path=path, title=title, source=source, sentences=paras, examples=examples, sha256=sha256,
+                   date=_text_field(meta, "date"), author=_text_field(meta, "author"), key=key, label=label,
+                   kind=kind)
+
+
+def load_article(path: Path, notify: Callable[[str], None] = _warn) -> Article:
+    """Read one article file (.txt, .md, or a saved .html page), strip page furniture and split it into
+    sentences. Metadata from `NAME.json` beside it wins over what the page or text says."""
+    meta = read_metadata(path, notify)
+    digest = article_digest(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from index.web import extract
+
+        page = extract(path.read_bytes(), name=str(path))
+        merged = {**{k: v for k, v in page.metadata().items() if v}, **meta}
+        return article_from_text(page.text, path, merged, sha256=digest, kind="html")
+    raw = read_text_file(path)
+    text, md_title = _markdown_to_text(raw) if path.suffix.lower() == ".md" else (raw, None)
+    return article_from_text(text, path, meta, md_title=md_title, sha256=digest)
 
 
 def _first_words(sentence: str, limit: int = 8) -> str:

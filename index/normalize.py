@@ -22,6 +22,8 @@ _MIN_STEM = 2
 _ENCLITICS = ("هما", "هم", "ها", "ه")
 # Inflection endings (plural, dual, feminine, verb person): a stem variant is indexed too.
 _INFLECTIONS = ("ات", "ون", "ين", "ان", "وا", "ت", "ا", "ي")
+# Dialect future prefixes on an imperfect verb («حيسافر»، «هيسافر»).
+_DIALECT_FUTURE = "حه"
 # Dialect demonstrative glued to the article: هالأسبوع = هذا الأسبوع.
 _DIALECT_DEMONSTRATIVE = "هال"
 # Form VII verbs (انعقد، ينعقد، تنعقد) share their root with the plain verb (عقد).
@@ -32,10 +34,31 @@ _FORM_VII_LENGTH = 5
 _MASDAR_VOWELS = "اي"
 _MASDAR_MIN_LENGTH = 5
 
-def normalize_arabic(text: str) -> str:
-    """Drop diacritics and tatweel, unify alef/ya/ta marbuta forms, map digits, fold case."""
+# Script variants folded for every text the bot reads (articles, questions): Persian and Urdu letters
+# typed on Persian keyboards, the superscript alef (الرحمٰن), Persian digits; invisible format
+# characters (joiners, marks, BOM, bidi controls) are removed. Presentation forms go through NFKC.
+_SCRIPT_FOLD = str.maketrans({
+    "\u06a9": "ك", "\u06aa": "ك", "\u06af": "ك",  # keheh, swash kaf, gaf
+    "\u06cc": "ي", "\u06d0": "ي", "\u064a": "ي", "\u06d2": "ي",  # farsi yeh, e, yeh, yeh barree
+    "\u06c0": "ة", "\u06c3": "ة",  # heh with yeh above, teh marbuta goal
+    "\u06c1": "ه", "\u06be": "ه", "\u06d5": "ه",  # heh goal, heh doachashmee, ae
+    "\u0670": "", "\u0640": "",  # superscript alef, tatweel
+    **{chr(0x06F0 + i): chr(0x0660 + i) for i in range(10)},  # Persian digits -> Arabic-Indic
+})
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def canonical_text(text: str) -> str:
+    """One spelling for the script variants of the same Arabic text (NFKC, Persian/Urdu letters,
+    superscript alef, tatweel, Persian digits, zero-width and bidi characters); readable as before.
+    Applied to articles when they are read and to questions when they are asked."""
     text = unicodedata.normalize("NFKC", text)
-    text = araby.strip_tashkeel(araby.strip_tatweel(text))
+    return _INVISIBLE_RE.sub("", text).translate(_SCRIPT_FOLD)
+
+
+def normalize_arabic(text: str) -> str:
+    """Canonical text without diacritics, alef/ya/ta marbuta forms unified, digits mapped, case folded."""
+    text = araby.strip_tashkeel(canonical_text(text))
     return text.translate(_LETTER_MAP).translate(_ARABIC_INDIC_DIGITS).lower()
 
 
@@ -48,7 +71,7 @@ STOPWORDS = frozenset(
     به بها فيه فيها منه منها عليه عليها اليه اليها هناك هنا ذات عام تم يتم كما حيث وقد وكان
     اما الا اذ لو ليس ليست مثل عبر ضد امام تحت فوق دون نحو لدي وهو وهي وفي شو ليش وين مين
     المقال المقاله المقالة مقال مقاله النص الخبر ذكر تذكر يذكر قال قالت حسب وفقا
-    رح راح بدي هلق هلا ايش ايه ليه امتى قديش اديش فين حدا هيك كتير
+    رح راح سوف بدي هلق هلا ايش ايه ليه امتى قديش اديش فين حدا هيك كتير
     what who whom whose when where why how which is are was were the a an of in on at to for
     did does do and or with about by from that this it its be been has have had
     """.split()
@@ -72,6 +95,8 @@ def clitic_variants(word: str) -> tuple[str, ...]:
     else:
         if word[0] in _SINGLE_CLITICS and len(word) >= 4:
             forms.append(word[1:])
+        if word[0] in _DIALECT_FUTURE and word[1] in "يتن" and len(word) >= 5:
+            forms.append(word[1:])  # Egyptian/Levantine future «حيسافر»، «هيسافر» → يسافر
     for suffixes in (_ENCLITICS, _INFLECTIONS):
         for form in list(forms):
             for suffix in suffixes:
@@ -94,14 +119,19 @@ def _terms(word: str) -> tuple[str, ...]:
     if word in STOPWORDS or len(word) < 2 or (word[0] in _SINGLE_CLITICS and word[1:] in STOPWORDS):
         return ()
     variants = clitic_variants(word)
-    if any(term in STOPWORDS for term in variants):
-        return ()  # "وما", "فهل": a stopword behind a clitic
+    if any(term in STOPWORDS for term in variants if word.endswith(term)):
+        return ()  # "وما", "فهل": a stopword behind a clitic (a stopword left by cutting a suffix is no reason)
     return variants
 
 
 def tokenize(text: str) -> list[str]:
     """Lexical terms: normalised, light-stemmed (both readings of a lone clitic), no stopwords."""
     return [term for word in words(text) for term in _terms(word)]
+
+
+def content_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each content word of a text (normalised) with its terms, in order; stopwords left out."""
+    return [(word, terms) for word in words(text) if (terms := _terms(word))]
 
 
 def term_groups(text: str) -> list[tuple[str, ...]]:

@@ -11,7 +11,8 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from index.lexical import LexicalIndex
-from index.normalize import term_groups, tokenize, without_frame_nouns
+from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, words
+from index.transliterate import SkeletonIndex
 from index.store import Store
 
 RRF_K = 60
@@ -56,6 +57,9 @@ class Hit:
     window_coverage: float  # the same over the passage and its neighbours in the paragraph
     corpus_coverage: float  # the same over the whole store: terms the articles never use lower it
     fused: float  # reciprocal-rank fusion score
+    article_coverage: float = 0.0  # the same over the passage's own article: the focus of a near miss is absent
+    window: str = ""  # the passage with its neighbours in the paragraph, in order
+    focus_sim: float = 1.0  # cosine of the question's words its article lacks with the passage or a neighbour (1: none lacking)
 
     @property
     def position(self) -> int:
@@ -78,6 +82,8 @@ class HybridRetriever(BaseRetriever):
     _dense_vectors: np.ndarray = PrivateAttr()  # (n_documents, d): sentence + PARAGRAPH_WEIGHT x its paragraph
     _paragraph_of: np.ndarray = PrivateAttr()
     _by_ref: dict[str, int] = PrivateAttr()
+    _article_terms: dict[str, set[str]] = PrivateAttr()
+    _skeletons: SkeletonIndex = PrivateAttr()
 
     def model_post_init(self, context: object) -> None:
         """Build the lexical index from the store's documents."""
@@ -88,6 +94,10 @@ class HybridRetriever(BaseRetriever):
         tokenized = [tokenize(doc.page_content) or ["\u0000"] for doc in self.store.documents]
         self._lexical = LexicalIndex(tokenized)
         self._doc_terms = self._lexical.incidence.T.tocsr()
+        self._skeletons = SkeletonIndex({w for doc in self.store.documents for w in words(doc.page_content)})
+        self._article_terms = {}
+        for doc, terms in zip(self.store.documents, tokenized):
+            self._article_terms.setdefault(doc.metadata["file"], set()).update(terms)
         n = len(tokenized)
         # Smoothed IDF that stays positive; unseen terms weigh as the rarest.
         self._idf_of = np.log(1 + (n + 1) / (self._lexical.doc_freq + 0.5))
@@ -132,6 +142,37 @@ class HybridRetriever(BaseRetriever):
             found = [any(lexical.term_id(t) in present for t in group) for group in groups]
         return sum(w for w, ok in zip(weights, found) if ok) / total
 
+    def article_coverage(self, groups: list[tuple[str, ...]], weights: list[float], doc_index: int) -> float:
+        """Weighted share of the query's words found anywhere in a document's article."""
+        total = sum(weights)
+        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+        return sum(w for w, g in zip(weights, groups) if any(t in vocab for t in g)) / total if total else 0.0
+
+    def focus_similarity(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int,
+                         cache: dict[str, float | np.ndarray]) -> float:
+        """How close the question's words that the passage's article never uses (the focus of a near
+        miss: «راتب», «زوجته») come to the passage or its neighbours, by the model's cosine; 1.0 when
+        the article has every word."""
+        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+        absent = " ".join(w for w, terms in words_ if not any(t in vocab for t in terms))
+        if not absent:
+            return 1.0
+        if absent not in cache:
+            cache[absent] = self.embed_query(absent)
+        index = self.store.vectorstore.index
+        return max(float(np.dot(cache[absent], index.reconstruct(j))) for j in self.neighbours(doc_index))
+
+    def lexical_form(self, query: str) -> str:
+        """The words a query is matched on lexically: without frame nouns, and with the Arabic
+        spelling of names it writes in Latin script («Sfax» → صفاقس) where the articles have them."""
+        text = without_frame_nouns(query)
+        arabic = self._skeletons.arabic_words(query, STOPWORDS)
+        return f"{text} {' '.join(arabic)}" if arabic else text
+
+    def window_text(self, doc_index: int) -> str:
+        """A passage with its neighbours in the same paragraph, in order."""
+        return " ".join(self.store.documents[j].page_content for j in sorted(self.neighbours(doc_index)))
+
     def _adjacent(self, doc_index: int, same_paragraph: bool) -> list[int]:
         """The document and the ones just before and after it in the same article (or paragraph)."""
         meta = self.store.documents[doc_index].metadata
@@ -175,7 +216,7 @@ class HybridRetriever(BaseRetriever):
         """
         k = k or self.k
         dense = self.dense_scores(self.embed_query(query))
-        lexical_query = without_frame_nouns(query)
+        lexical_query = self.lexical_form(query)
         terms = tokenize(lexical_query)
         groups = term_groups(lexical_query)
         scale = [1.0] * len(groups)
@@ -207,6 +248,8 @@ class HybridRetriever(BaseRetriever):
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
         in_corpus = self.coverage(groups, weights, exclude=exclude)
+        question_words = content_words(lexical_query)
+        focus_cache: dict[str, float | np.ndarray] = {}
         return [
             Hit(
                 document=self.store.documents[i],
@@ -218,6 +261,9 @@ class HybridRetriever(BaseRetriever):
                 window_coverage=self.coverage(groups, weights, self.neighbours(int(i))),
                 corpus_coverage=in_corpus,
                 fused=float(fused[i]),
+                article_coverage=self.article_coverage(groups, weights, int(i)),
+                window=self.window_text(int(i)),
+                focus_sim=self.focus_similarity(question_words, int(i), focus_cache),
             )
             for i in order
         ]

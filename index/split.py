@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from index.normalize import canonical_text
+
 # "(CNN)--" style datelines: the outlet in brackets, then dashes or a colon.
 _DATELINE_RE = re.compile(r"^\s*\(\s*([A-Za-z][A-Za-z .]{0,30}|[\u0600-\u06FF ]{2,30})\s*\)\s*(?:-{1,3}|—|–|:)\s*")
 # Lines that end an article page: related links and the like; everything after them is dropped.
@@ -16,7 +18,10 @@ _SPACE_RE = re.compile(r"[ \t\u00a0]+")
 
 
 def strip_furniture(text: str) -> tuple[str, str | None]:
-    """Remove the dateline and trailing related-links lines; return the body and the dateline's outlet."""
+    """Remove the dateline and trailing related-links lines; return the body and the dateline's outlet.
+    Script variants are folded first (`canonical_text`), so that an article typed on a Persian keyboard
+    or pasted with joiners reads, embeds and matches as its plain-spelled twin."""
+    text = canonical_text(text)
     lines = [_SPACE_RE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     body: list[str] = []
     for line in lines:

@@ -88,8 +88,10 @@ def test_operator_errors_are_one_line_without_traceback(tmp_path):
 def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
     broken = tmp_path / "broken"
     broken.mkdir()
-    for f in index_dir.iterdir():
-        (broken / f.name).write_bytes(f.read_bytes()[:50])
+    for f in index_dir.rglob("*"):
+        if f.is_file():  # every file cut short (the CURRENT pointer is shorter than that and survives)
+            (broken / f.relative_to(index_dir)).parent.mkdir(parents=True, exist_ok=True)
+            (broken / f.relative_to(index_dir)).write_bytes(f.read_bytes()[:50])
     result = run(["chat", "--json", "--index-dir", str(broken)], "أين عقدت آخر قمة بين ترامب وبوتين؟\n")
     assert result.returncode == 0, result.stderr
     assert "rebuilding" in result.stderr and "Traceback" not in result.stderr

@@ -6,24 +6,25 @@ from langchain_core.documents import Document
 
 from bot.chain import question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
-from bot.decide import FEATURE_NAMES, load_decision_model
+from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, load_decision_model
 from bot.question import analyse
 from index.retriever import Hit
 
 
 def hit(text: str, dense: float, margin: float, coverage: float, corpus: float | None = None,
         position: int = 0, paragraph: int = 1, file: str = "a.txt") -> Hit:
-    doc = Document(page_content=text, metadata={"id": position, "ref": f"{file}#{paragraph}.1", "article": "A",
-                                                "file": file, "paragraph": paragraph})
+    doc = Document(page_content=text, metadata={"id": position, "ref": f"{file}#{paragraph}.{position}", "article": "A",
+                                                "file": file, "paragraph": paragraph, "sentence": position})
     return Hit(document=doc, dense=dense, dense_margin=margin, lexical=coverage * 10, lexical_norm=coverage,
                coverage=coverage, window_coverage=coverage, corpus_coverage=coverage if corpus is None else corpus,
-               fused=0.03)
+               fused=0.03, article_coverage=coverage if corpus is None else corpus, window=text)
 
 
 def test_fitted_weights_use_known_features_and_sensible_thresholds():
     model = load_decision_model()
     for part in (model.arabic, model.latin):
-        assert set(part.names) <= set(FEATURE_NAMES)
+        assert set(part.reader.names) <= set(FEATURE_NAMES)
+        assert set(part.answerable.names) <= set(ANSWERABILITY_NAMES)
         assert 0.05 < part.threshold < 0.95
 
 
@@ -32,10 +33,12 @@ def test_a_matching_passage_is_an_answer_and_an_unrelated_one_is_not():
     info = analyse("متى افتتح الجسر الجديد؟")
     good = hit("افتتح الجسر الجديد يوم 12 مارس 2024.", dense=1.22, margin=0.09, coverage=1.0)
     poor = hit("قال الوزير إن المحادثات كانت بناءة.", dense=1.05, margin=0.0, coverage=0.0, corpus=0.2)
-    assert model.probability(info, good) >= model.threshold(info) > model.probability(info, poor)
+    assert model.probability(info, good) > model.probability(info, poor)
+    assert model.answerability(info, [(good, model.probability(info, good))]) >= model.threshold(info)
+    assert model.answerability(info, [(poor, model.probability(info, poor))]) < model.threshold(info)
 
 
-def test_the_kind_of_answer_counts():
+def test_the_type_of_answer_counts():
     model = load_decision_model()
     info = analyse("كم عدد سكان المدينة؟")
     with_number = hit("يبلغ عدد سكان المدينة 40 ألف نسمة.", 1.2, 0.05, 0.8)
@@ -64,9 +67,9 @@ def test_an_answer_shows_a_close_runner_up_of_the_same_article_but_not_a_distant
     best = hit("عقدت القمة الماضية في أنكوريج.", 1.2, 0.05, 0.8, position=3, paragraph=2)
     runner_up = hit("القمة المرتقبة ستعقد في بودابست.", 1.2, 0.05, 0.8, position=7, paragraph=4)
     other_article = hit("القمة المرتقبة ستعقد في بودابست.", 1.2, 0.05, 0.8, position=9, file="b.txt")
-    assert compose(info, [(best, 0.70), (runner_up, 0.65)], 0.4) == f"{best.document.page_content} {runner_up.document.page_content}"
-    assert compose(info, [(best, 0.70), (runner_up, 0.30)], 0.4) == best.document.page_content
-    assert compose(info, [(best, 0.70), (other_article, 0.69)], 0.4) == best.document.page_content
+    assert compose(info, [(best, 0.70), (runner_up, 0.65)])[0] == f"{best.document.page_content} {runner_up.document.page_content}"
+    assert compose(info, [(best, 0.70), (runner_up, 0.30)])[0] == best.document.page_content
+    assert compose(info, [(best, 0.70), (other_article, 0.69)])[0] == best.document.page_content
 
 
 def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
@@ -74,8 +77,9 @@ def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
     best = hit("انتهى الاجتماع دون اتفاق.", 1.2, 0.05, 0.8, position=3, paragraph=2)
     no_number = hit("وصف الكرملين الاجتماع بأنه بناء.", 1.2, 0.05, 0.8, position=5, paragraph=3)
     number = hit("استمر الاجتماع ثلاث ساعات.", 1.2, 0.05, 0.8, position=8, paragraph=4)
-    out = compose(info, [(best, 0.70), (no_number, 0.68), (number, 0.66)], 0.4)
+    out, highlight = compose(info, [(best, 0.70), (no_number, 0.68), (number, 0.66)])
     assert out == f"{best.document.page_content} {number.document.page_content}"
+    assert highlight == "ثلاث ساعات"
 
 
 def test_the_next_sentence_of_the_paragraph_is_added_on_a_lower_bar_than_one_from_elsewhere():
@@ -83,9 +87,9 @@ def test_the_next_sentence_of_the_paragraph_is_added_on_a_lower_bar_than_one_fro
     best = hit("عقدت القمة الماضية في أنكوريج.", 1.2, 0.05, 0.8, position=3, paragraph=2)
     next_door = hit("وانتهى ذلك الاجتماع بعد ثلاث ساعات.", 1.1, 0.02, 0.0, position=4, paragraph=2)
     elsewhere = hit("وانتهى ذلك الاجتماع بعد ثلاث ساعات.", 1.1, 0.02, 0.0, position=9, paragraph=5)
-    assert compose(info, [(best, 0.80), (next_door, 0.25)], 0.4).endswith(next_door.document.page_content)
-    assert compose(info, [(best, 0.80), (elsewhere, 0.25)], 0.4) == best.document.page_content
-    assert compose(info, [(best, 0.80), (next_door, 0.05)], 0.4) == best.document.page_content
+    assert compose(info, [(best, 0.80), (next_door, 0.25)])[0].endswith(next_door.document.page_content)
+    assert compose(info, [(best, 0.80), (elsewhere, 0.25)])[0] == best.document.page_content
+    assert compose(info, [(best, 0.80), (next_door, 0.05)])[0] == best.document.page_content
 
 
 def test_the_chat_lists_the_sentences_a_two_sentence_answer_is_made_of():

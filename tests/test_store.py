@@ -15,6 +15,7 @@ from index.store import (
     INDEX_FILE,
     MANIFEST_FILE,
     ModelMismatch,
+    generation_dir,
     open_store,
     read_manifest,
     stale_reason,
@@ -100,15 +101,16 @@ def test_changed_or_added_source_rebuilds(tmp_path, articles, embeddings):
 def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings, damage):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    folder = generation_dir(index_dir)
     if damage == "truncate-faiss":
-        data = (index_dir / INDEX_FILE).read_bytes()
-        (index_dir / INDEX_FILE).write_bytes(data[: len(data) // 3])
+        data = (folder / INDEX_FILE).read_bytes()
+        (folder / INDEX_FILE).write_bytes(data[: len(data) // 3])
     elif damage == "garbage-manifest":
-        (index_dir / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
+        (folder / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
     elif damage == "drop-docs":
-        (index_dir / DOCS_FILE).unlink()
+        (folder / DOCS_FILE).unlink()
     else:
-        for f in index_dir.iterdir():
+        for f in folder.iterdir():
             f.unlink()
     seen, notify = notes()
     store = open_store(index_dir, embeddings, MODEL, [articles], notify=notify)
@@ -120,9 +122,10 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings,
 def test_index_of_another_model_is_refused(tmp_path, articles, embeddings):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
-    manifest = json.loads((index_dir / MANIFEST_FILE).read_text(encoding="utf-8"))
+    path = generation_dir(index_dir) / MANIFEST_FILE
+    manifest = json.loads(path.read_text(encoding="utf-8"))
     manifest["model"] = "some/other-model"
-    (index_dir / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    path.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ModelMismatch, match="some/other-model"):
         open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
 
@@ -130,9 +133,10 @@ def test_index_of_another_model_is_refused(tmp_path, articles, embeddings):
 def test_store_has_no_pickles(tmp_path, articles, embeddings):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
-    assert sorted(p.name for p in index_dir.iterdir()) == sorted(
+    assert sorted(p.name for p in generation_dir(index_dir).iterdir()) == sorted(
         [INDEX_FILE, DOCS_FILE, MANIFEST_FILE, "paragraphs.faiss.index"]
     )
+    assert not list(index_dir.rglob("*.pkl")) and not list(index_dir.rglob("*.pickle"))
 
 
 def test_query_and_passage_vectors_differ(embeddings):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns
+import pytest
+
+from index.chunks import MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, PASSAGE_OVERLAP, is_heading, passages
+from index.normalize import canonical_text, normalize_arabic, script_share, tokenize, without_frame_nouns
 from index.split import paragraphs, split_sentences, strip_furniture
 
 
@@ -92,3 +95,49 @@ def test_paragraphs_are_lines_or_blank_line_separated_blocks():
     assert paragraphs("سطر أول.\nسطر ثان.") == ["سطر أول.", "سطر ثان."]
     wrapped = "جملة تبدأ هنا\nوتكمل في السطر التالي.\n\nفقرة ثانية."
     assert paragraphs(wrapped) == ["جملة تبدأ هنا وتكمل في السطر التالي.", "فقرة ثانية."]
+
+
+# One article spelled with each class of script variant, and its plain-spelled twin.
+SCRIPT_VARIANTS = [
+    ("superscript alef", "الرحمٰن", "الرحمن"),
+    ("Persian keheh and farsi yeh", "کتاب یوسف", "كتاب يوسف"),
+    ("heh with yeh above and heh goal", "مدرسۀ ہذا", "مدرسة هذا"),
+    ("zero-width non-joiner inside a word", "الاج\u200cتماع", "الاجتماع"),
+    ("zero-width joiner inside a word", "ال\u200dقمة", "القمة"),
+    ("presentation forms", "ﺍﻟﻘﻤﺔ ﻻ", "القمة لا"),
+    ("Persian digits", "عام ۲۰۲۴", "عام ٢٠٢٤"),
+    ("tatweel", "القـــمة", "القمة"),
+    ("byte-order mark and bidi marks", "\ufeff\u200fالقمة\u202c", "القمة"),
+]
+
+
+@pytest.mark.parametrize(("name", "variant", "plain"), SCRIPT_VARIANTS)
+def test_every_script_variant_class_folds_to_the_plain_spelling(name, variant, plain):
+    assert canonical_text(variant) == plain, name
+    assert normalize_arabic(variant) == normalize_arabic(plain), name
+    assert tokenize(variant) == tokenize(plain), name
+
+
+def test_persian_and_arabic_indic_digits_become_the_same_number():
+    assert normalize_arabic("۱۲۰") == normalize_arabic("١٢٠") == "120"
+
+
+def test_a_long_sentence_becomes_bounded_overlapping_passages():
+    sentence = " ".join(f"كلمة{i}" for i in range(150))
+    parts = passages(sentence)
+    assert len(parts) >= 3 and all(len(p.split()) <= MAX_PASSAGE_WORDS for p in parts)
+    assert parts[0].split()[-PASSAGE_OVERLAP:] == parts[1].split()[:PASSAGE_OVERLAP]
+    assert parts[-1].split()[-1] == "كلمة149"
+    assert passages("جملة قصيرة.") == ["جملة قصيرة."]
+
+
+def test_a_huge_run_without_spaces_is_bounded_in_characters():
+    parts = passages("س" * 200_000)
+    assert all(len(p) <= MAX_PASSAGE_CHARS for p in parts)
+
+
+def test_headings_are_short_unpunctuated_lines_or_the_title():
+    assert is_heading(["التسويق الشبكي وفراغ قانوني"], "عنوان آخر")
+    assert is_heading(["عنوان المقال كما هو."], "عنوان المقال كما هو.")
+    assert not is_heading(["قال الوزير إن الاجتماع تأجل."], "عنوان")
+    assert not is_heading(["جملة أولى.", "جملة ثانية"], "عنوان")

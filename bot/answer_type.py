@@ -1,0 +1,246 @@
+"""Answer types: what kind of phrase a question asks for (a date, an amount of money, an age, a
+person...) and the phrases of that kind a passage holds.
+
+Classic factoid QA: the question's interrogative and its focus noun give the expected type
+(«كم عمر…» → age, «كم سعر…» → money, «متى…» → date); a passage can only answer it if it holds a
+phrase of that type. The cues are general news vocabulary (units, currencies, months in their
+Levantine, Egyptian and Maghrebi names, titles), not words of any one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.normalize import normalize_arabic
+
+_WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
+
+
+def _norm_set(text: str) -> frozenset[str]:
+    return frozenset(normalize_arabic(w) for w in text.split())
+
+
+_NUMBER_WORDS = _norm_set(
+    """واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
+    تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
+    ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
+    ربع ثلث عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
+    شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
+_CURRENCIES = _norm_set(
+    """دينار دنانير دينارا د.ت مليم مليما دولار دولارا دولارات يورو أورو اورو ريال ريالا درهم دراهم درهما
+    جنيه جنيها جنيهات ليرة ليرات فرنك euro euros dollar dollars dinar dinars $ € £""")
+_MONEY_CUES = _norm_set("سعر أسعار ثمن تكلفة كلفة قيمة راتب رواتب أجر أجرة مبلغ ميزانية رسوم تعريفة معلوم")
+_HUNDRED = _norm_set("المائة المئة")
+_PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent نسبة")
+_DURATION_UNITS = _norm_set(
+    """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
+    شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
+    months year years minutes""")
+_MEASURE_UNITS = _norm_set(
+    """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ لتر لترات ميل ميلا
+    قدم كيلومترات مترات km""")
+_MONTHS = _norm_set(
+    """يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+    جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
+    january february march april may june july august september october november december""")
+_WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
+_RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة حاليا مؤخرا قريبا")
+_CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
+_AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
+_REASON_CUES = _norm_set(
+    """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي من_أجل
+    باعتبار because due reason""")
+_TITLES = _norm_set(
+    """الرئيس رئيس الوزير وزير وزيرة السيد السيدة الدكتور الأستاذ الأستاذة المدرب اللاعب الناطق المتحدث
+    مدير مديرة المدير الكاتب الشاعر الفنان الفنانة الممثل الممثلة المخرج النائب النائبة القاضي الشيخ العميد
+    اللواء العقيد الأمين المترجم الباحث الباحثة صاحب مؤسس الملك الأمير والي معتمد سفير السفير
+    mr mrs dr president minister""")
+_ORG_HEADS = _norm_set(
+    """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
+    صندوق الجامعة المنظمة الهيئة الشركة الجمعية المعهد المركز الديوان المجلس الوزارة محكمة المحكمة
+    دار إذاعة قناة صحيفة جريدة وكالة""")
+_PLACE_HEADS = _norm_set(
+    """مدينة ولاية بلدية جزيرة منطقة عاصمة العاصمة دولة بلاد ميناء مطار شارع حي قرية معتمدية إقليم محافظة
+    قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء""")
+_PLACE_PREPOSITIONS = _norm_set("في ب إلى الى من نحو بمدينة بولاية بجزيرة")
+
+# What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
+_QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
+    ("age", ("كم عمر", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
+    ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
+    ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "what percentage", "what percent", "كم بالمائه")),
+    ("money", ("بكام", "بكم", "how much does", "how much did", "how much is", "how much money", "what price",
+               "كم سعر", "كم ثمن", "كم تكلفه", "كم كلفه", "كم قيمه", "كم راتب", "كم اجر", "كم مبلغ",
+               "ما سعر", "ما ثمن", "ما تكلفه", "ما قيمه", "ما راتب", "ما ميزانيه", "كم ميزانيه", "كم تبلغ قيمه",
+               "كم يبلغ سعر", "كم تبلغ تكلفه", "كم يبلغ راتب", "قداش سعر", "قداش تكلفه")),
+    ("duration", ("how long", "كم من الوقت", "كم ساعه", "كم يوما", "كم يوم", "كم سنه", "كم عاما", "كم شهرا",
+                  "كم دقيقه", "كم اسبوعا", "كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام",
+                  "كم ستدوم", "ما هي مده", "قداش من وقت", "for how many")),
+    ("measure", ("كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
+                 "كم تبلغ مساحه", "how far", "how big", "how large")),
+    ("count", ("كم", "how many", "عدد", "قداش", "شحال", "قديش", "چم", "جم", "اشحال")),
+    ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what year", "what date", "which year", "what day",
+              "اي عام", "اي سنه", "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "في اي سنه", "in what year", "since when",
+              "منذ متي", "الي متي", "حتي متي")),
+    ("reason", ("لماذا", "لم", "ليش", "ليه", "علاش", "علاه", "لاش", "why", "ما سبب", "ما اسباب", "سبب", "لاي سبب",
+                "ما الذي دفع", "ما الذي جعل", "شنو سبب", "ما الدافع")),
+    ("place", ("اين", "وين", "فين", "فاين", "where", "اي مدينه", "اي بلد", "اي دوله", "اي مكان", "اي ولايه",
+               "اي منطقه", "الي اين", "من اين", "in which city", "in which country", "which country", "which city",
+               "اي ملعب", "اي قاعه", "اي جزيره")),
+    ("person", ("من هو", "من هي", "من هم", "من الذي", "من التي", "مين", "شكون", "منو", "who", "whom", "من",
+                "اسم", "من يكون")),
+]
+_QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
+# Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
+CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date"))
+
+
+def expected_type(question: str) -> str:
+    """The answer type a question asks for: age, clock, percent, money, duration, measure, count,
+    date, reason, place, person or other."""
+    norm = " " + " ".join(_WORD_RE.findall(normalize_arabic(question))) + " "
+    for kind, cues in _QUESTION_CUES:
+        for cue in cues:
+            # A long last word may carry an ending («كم استغرقت» for «كم استغرق»).
+            loose = len(cue.rsplit(" ", 1)[-1]) >= 4
+            for prefix in ("", "و", "ف"):
+                if f" {prefix}{cue} " in norm or (loose and f" {prefix}{cue}" in norm):
+                    return kind
+    return "other"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed phrase of a passage: character offsets into the passage's text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _is_number(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
+
+
+def _strip_clitic(word: str) -> str:
+    for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix):]
+    return word
+
+
+def _in(word: str, vocab: frozenset[str]) -> bool:
+    return word in vocab or _strip_clitic(word) in vocab or ("ال" + _strip_clitic(word)) in vocab
+
+
+@lru_cache(maxsize=4096)
+def typed_spans(passage: str) -> tuple[Span, ...]:
+    """The typed phrases of a passage (numbers with their units, dates, ages, money, names after a
+    title or an organisation word, places after a place word), in order of position."""
+    tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _WORD_RE.finditer(passage)]
+    spans: list[tuple[str, int, int]] = []  # kind, first token, last token (inclusive)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        word = tokens[i][2]
+        nxt = tokens[i + 1][2] if i + 1 < n else ""
+        nxt2 = tokens[i + 2][2] if i + 2 < n else ""
+        if word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS):  # «الاثنين» is Monday, not two
+            spans.append(("date", i, i))
+            i += 1
+            continue
+        if _is_number(word):
+            j = i
+            while j + 1 < n and (_is_number(tokens[j + 1][2]) or tokens[j + 1][2] in ("و", "الي", "الى", "او")):
+                j += 1
+            unit = tokens[j + 1][2] if j + 1 < n else ""
+            unit2 = tokens[j + 2][2] if j + 2 < n else ""
+            recent = {t[2] for t in tokens[max(0, i - 4): i]}
+            opened = passage[max(0, tokens[i][0] - 2): tokens[i][0]].strip().endswith("(")
+            if _in(unit, _CURRENCIES):
+                spans.append(("money", i, j + 1))
+            elif word.endswith("%") or _in(unit, _PERCENT_CUES):
+                spans.append(("percent", i, j + (0 if word.endswith("%") else 1)))
+            elif unit == "في" and unit2 in _HUNDRED:
+                spans.append(("percent", i, j + 2))
+            elif _in(unit, _MONTHS):
+                year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
+                spans.append(("date", i, j + year))
+            elif _in(unit, _DURATION_UNITS) or _in(word, _DURATION_UNITS):
+                has_unit = 1 if _in(unit, _DURATION_UNITS) else 0
+                is_age = unit in ("سنه", "عاما", "سنوات") and (opened or bool(recent & _AGE_CUES) or unit2 in ("من",))
+                spans.append(("age" if is_age else "duration", i, j + has_unit))
+            elif _in(unit, _MEASURE_UNITS):
+                spans.append(("measure", i, j + 1))
+            elif len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+                spans.append(("date", i, j))
+            elif recent & _CLOCK_CUES or ":" in word:
+                spans.append(("clock", i, j))
+            else:
+                spans.append(("count", i, j))
+            i = max(j, spans[-1][2]) + 1
+            continue
+        if _in(word, _MONTHS):
+            j = i
+            while j + 1 < n and (tokens[j + 1][2].isdigit() or _in(tokens[j + 1][2], _MONTHS)):
+                j += 1
+            spans.append(("date", i, j))
+            i = j + 1
+            continue
+        if word in ("الساعه", "بالساعه") and nxt:
+            if _is_number(nxt) or nxt in ("الصفر", "منتصف", "الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه",
+                                          "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "صفر"):
+                spans.append(("clock", i, i + (2 if nxt == "منتصف" and nxt2 else 1)))
+                i += 2
+                continue
+        if _in(word, _TITLES) and nxt and not _is_number(nxt):
+            j = min(n - 1, i + 2)
+            spans.append(("person", i + 1, j))
+        elif _in(word, _ORG_HEADS) and nxt:
+            spans.append(("organisation", i, min(n - 1, i + 2)))
+        elif _in(word, _PLACE_HEADS) and nxt:
+            spans.append(("place", i + 1, min(n - 1, i + 1)))
+        elif _in(word, _REASON_CUES):
+            spans.append(("reason", i, min(n - 1, i + 5)))
+        elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
+            spans.append(("relative_date", i, i))
+        i += 1
+    out = []
+    for kind, a, b in spans:
+        b = max(a, min(b, n - 1))
+        start, end = tokens[a][0], tokens[b][1]
+        out.append(Span(kind, start, end, passage[start:end]))
+    return tuple(out)
+
+
+# Which span kinds can answer which question types.
+_ANSWERED_BY = {
+    "age": ("age",),
+    "clock": ("clock",),
+    "percent": ("percent",),
+    "money": ("money",),
+    "duration": ("duration", "age"),
+    "measure": ("measure",),
+    "count": ("count", "money", "measure", "percent", "duration"),
+    "date": ("date", "relative_date"),
+    "reason": ("reason",),
+    "place": ("place",),
+    "person": ("person", "organisation"),
+    "organisation": ("organisation",),
+}
+
+
+def matching_spans(question_type: str, passage: str) -> list[Span]:
+    """The phrases of a passage that can answer a question of this type."""
+    kinds = _ANSWERED_BY.get(question_type, ())
+    return [s for s in typed_spans(passage) if s.kind in kinds]
+
+
+def type_match(question_type: str, passage: str) -> bool:
+    """Whether a passage holds a phrase of the type asked for (true for types that cannot be checked)."""
+    if question_type not in CHECKABLE and question_type != "reason":
+        return True
+    return bool(matching_spans(question_type, passage))

@@ -1,0 +1,100 @@
+"""Names written in Latin script matched to their Arabic spelling by consonant skeleton.
+
+An English question names «Chebbi», «Sfax» or «Kremlin»; the article writes الشابي، صفاقس،
+الكرملين. Both sides are reduced to a skeleton of coarse consonant classes (vowels and vowel letters
+dropped, doubled consonants merged, the Arabic article stripped), so that such names give the
+lexical index evidence across scripts. Classes are coarse on purpose (ك ق غ ج share one, as k, q,
+g, j and gh do), since transliterations vary between English, French and Maghrebi usage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_ARABIC_CLASSES = {
+    "ب": "B", "پ": "B", "ف": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D", "ظ": "Z",
+    "س": "S", "ص": "S", "ش": "C", "ز": "Z", "ك": "K", "ق": "K", "غ": "K", "ج": "K", "ه": "H", "ح": "H",
+    "خ": "H", "ر": "R", "ل": "L", "م": "M", "ن": "N", "و": "W", "ي": "Y",
+}
+_ARABIC_VOWELS = set("اويىءعأإآئؤ")
+# Latin letter groups, longest first, each with its class or classes ("" = a vowel, dropped).
+_LATIN_UNITS: list[tuple[str, tuple[str, ...]]] = [
+    ("sch", ("C",)), ("tch", ("TC",)), ("sh", ("C",)), ("ch", ("C", "TC", "K")), ("kh", ("H",)),
+    ("gh", ("K",)), ("th", ("T",)), ("dh", ("D",)), ("ph", ("F",)), ("dj", ("K",)), ("ck", ("K",)),
+    ("ou", ("",)), ("qu", ("K",)), ("x", ("KS",)),
+    ("b", ("B",)), ("p", ("B",)), ("f", ("F",)), ("v", ("F",)), ("t", ("T",)), ("d", ("D",)),
+    ("s", ("S",)), ("z", ("Z", "S")), ("k", ("K",)), ("q", ("K",)), ("g", ("K",)), ("j", ("K",)),
+    ("c", ("K", "S")), ("h", ("H", "")), ("r", ("R",)), ("l", ("L",)), ("m", ("M",)), ("n", ("N",)),
+    ("w", ("W", "")), ("y", ("Y", "")),
+    ("a", ("",)), ("e", ("",)), ("i", ("",)), ("o", ("",)), ("u", ("",)),
+]
+_ARTICLE = ("ال",)
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
+MIN_CLASSES = 2
+MAX_VARIANTS = 16
+MAX_MATCHES = 4
+
+
+def _collapse(classes: str) -> str:
+    """Merge runs of one class (double letters, assimilated articles: «Essebsi» ~ السبسي)."""
+    return re.sub(r"(.)\1+", r"\1", classes)
+
+
+def arabic_skeleton(word: str) -> str:
+    """The consonant skeleton of a normalised Arabic word: article stripped, vowel letters dropped
+    (a first و or ي is a consonant), a final ه (ة) dropped."""
+    for article in _ARTICLE:
+        if word.startswith(article) and len(word) > len(article) + 2:
+            word = word[len(article):]
+            break
+    if len(word) > 3 and word.endswith("ه"):
+        word = word[:-1]
+    out = []
+    for i, ch in enumerate(word):
+        if ch in _ARABIC_VOWELS and not (i == 0 and ch in "وي"):
+            continue
+        out.append(_ARABIC_CLASSES.get(ch, ""))
+    return _collapse("".join(out))
+
+
+def latin_skeletons(word: str) -> set[str]:
+    """The skeletons a Latin-script word may have in Arabic (a few, for ambiguous letters)."""
+    word = word.lower()
+    variants = [""]
+    i = 0
+    while i < len(word):
+        for unit, classes in _LATIN_UNITS:
+            if word.startswith(unit, i):
+                initial = i == 0
+                options = tuple(c for c in classes if c or not initial) if unit in ("w", "y") and initial else classes
+                variants = list(dict.fromkeys(v + c for v in variants for c in options))[:MAX_VARIANTS]
+                i += len(unit)
+                break
+        else:
+            i += 1
+    return {s for v in variants if len(s := _collapse(v)) >= MIN_CLASSES}
+
+
+class SkeletonIndex:
+    """Arabic words of a vocabulary by skeleton, to find a Latin-script name's Arabic spelling."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._by_skeleton: dict[str, set[str]] = {}
+        for word in vocabulary:
+            if len(word) >= 3 and not word.isascii():
+                skeleton = arabic_skeleton(word)
+                if len(skeleton) >= MIN_CLASSES:
+                    self._by_skeleton.setdefault(skeleton, set()).add(word)
+
+    def arabic_words(self, text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+        """Arabic words of the vocabulary that Latin-script words of `text` may transliterate;
+        a Latin word matching too many (a short, common skeleton) gives none."""
+        found: list[str] = []
+        for word in _LATIN_WORD_RE.findall(text):
+            if len(word) < 3 or word.lower() in stopwords:
+                continue
+            matches = set().union(*(self._by_skeleton.get(s, set()) for s in latin_skeletons(word)))
+            if 0 < len(matches) <= MAX_MATCHES:
+                found.extend(sorted(matches))
+        return found

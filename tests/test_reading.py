@@ -1,0 +1,62 @@
+"""Every input file read robustly: BOM, CRLF and CR line ends, broken or BOM-prefixed metadata JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.articles import load_article
+
+TEXT = "(رويترز)-- افتتح المهندس سامي الخطيب جسر النهر الجديد.\n\nويبلغ طول الجسر 850 متراً. وبلغت تكلفته 40 مليون دولار.\n"
+SENTENCES = [["افتتح المهندس سامي الخطيب جسر النهر الجديد."],
+             ["ويبلغ طول الجسر 850 متراً.", "وبلغت تكلفته 40 مليون دولار."]]
+META = '{"title": "افتتاح الجسر", "source": "رويترز", "date": "2024-03-12"}'
+
+
+def _article(tmp_path: Path, text: bytes, meta: bytes | None = None):
+    path = tmp_path / "bridge.txt"
+    path.write_bytes(text)
+    if meta is not None:
+        path.with_suffix(".json").write_bytes(meta)
+    warnings: list[str] = []
+    return load_article(path, warnings.append), warnings
+
+
+def test_utf8_without_bom(tmp_path):
+    article, warnings = _article(tmp_path, TEXT.encode("utf-8"))
+    assert article.sentences == SENTENCES and article.source == "رويترز" and not warnings
+
+
+def test_utf8_with_bom(tmp_path):
+    article, warnings = _article(tmp_path, b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    assert article.sentences == SENTENCES and article.source == "رويترز"  # the dateline still recognised
+    assert not warnings
+
+
+def test_crlf_line_ends(tmp_path):
+    article, _ = _article(tmp_path, TEXT.replace("\n", "\r\n").encode("utf-8"))
+    assert article.sentences == SENTENCES
+
+
+def test_cr_line_ends(tmp_path):
+    article, _ = _article(tmp_path, TEXT.replace("\n", "\r").encode("utf-8"))
+    assert article.sentences == SENTENCES
+
+
+def test_metadata_with_bom(tmp_path):  # Windows Notepad's UTF-8
+    article, warnings = _article(tmp_path, TEXT.encode("utf-8"), b"\xef\xbb\xbf" + META.encode("utf-8"))
+    assert (article.title, article.source, article.date) == ("افتتاح الجسر", "رويترز", "2024-03-12")
+    assert not warnings
+
+
+def test_metadata_that_is_not_json_is_a_warning_not_a_dropped_article(tmp_path):
+    article, warnings = _article(tmp_path, TEXT.encode("utf-8"), b'{"title": "\xd8\xa7', )
+    assert article.sentences == SENTENCES
+    assert article.title == "افتتح المهندس سامي الخطيب جسر النهر الجديد." and article.date is None
+    assert len(warnings) == 1 and "bridge.json" in warnings[0] and "not valid JSON" in warnings[0]
+
+
+def test_metadata_in_another_encoding_or_not_an_object(tmp_path):
+    article, warnings = _article(tmp_path, TEXT.encode("utf-8"), META.encode("utf-16"))
+    assert article.sentences == SENTENCES and len(warnings) == 1 and "not valid JSON" in warnings[0]
+    article, warnings = _article(tmp_path, TEXT.encode("utf-8"), b'["a", "b"]')
+    assert article.title.startswith("افتتح") and len(warnings) == 1 and "not a JSON object" in warnings[0]
