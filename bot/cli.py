@@ -114,12 +114,18 @@ class _LazyEmbeddings:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Chat in the terminal, or answer every piped line."""
-    from bot.repl import is_terminal, run_pipe, run_terminal
+    from bot.repl import indexed_articles, is_terminal, run_pipe, run_terminal, waiting_stream
 
-    service = _service(settings, args.index_dir)
     if is_terminal(sys.stdin):
+        # Greet and prompt at once; the model and the index load meanwhile (the first answer waits).
+        from bot.loading import Background
+
+        loader = Background(lambda: _service(settings, args.index_dir))
         history = settings.model_dir.parent / "chat_history"
-        return run_terminal(service.stream, service.articles, args.json, history, settings.chat_history_turns)
+        articles = indexed_articles(args.index_dir or settings.index_dir)
+        return run_terminal(waiting_stream(loader, sys.stdout), articles, args.json, history,
+                            settings.chat_history_turns)
+    service = _service(settings, args.index_dir)
     return run_pipe(service.ask, sys.stdin, sys.stdout, args.json, settings.chat_history_turns)
 
 
@@ -261,12 +267,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: parse, set up logging, run the command; operator errors are one English line."""
+def _operator_errors() -> tuple[type[BaseException], ...]:
+    """Errors reported as one English line: imported only when an exception is being handled,
+    so that the chat prompts before the heavy index modules are imported."""
     from index.articles import SourceError
     from index.embeddings import ModelError
     from index.store import StoreError
 
+    return (SourceError, ModelError, StoreError, FileNotFoundError)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: parse, set up logging, run the command; operator errors are one English line."""
     args = parser().parse_args(argv)
     try:
         settings = load_settings()
@@ -276,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(settings.log_level)
     try:
         return args.run(args, settings)
-    except (SourceError, ModelError, StoreError, FileNotFoundError) as exc:
+    except _operator_errors() as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

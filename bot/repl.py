@@ -6,15 +6,21 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot import messages
 from bot.answer import Answer, Turn
-from bot.chain import turn_of
 from bot.service import ArticleInfo
+
+if TYPE_CHECKING:
+    from bot.loading import Background
+    from bot.service import QAService
 
 Stream = Callable[[str, list[Turn]], Iterator[str | Answer]]
 Ask = Callable[[str, list[Turn]], Answer]
+
+LOADING = "⏳ لحظة من فضلك، ما زلت أحمّل النموذج والمقالات…"
+GREETING_LOADING = "مرحباً! اكتب سؤالك عن المقالات، وسأجيب حالما يكتمل التحميل."
 
 HELP = """اكتب سؤالك عن المقالة بالعربية واضغط Enter.
 الأوامر:
@@ -72,6 +78,8 @@ class Conversation:
     def add(self, answer: Answer) -> None:
         """Remember an exchange (questions that could not be used are not remembered)."""
         if answer.error is None:
+            from bot.chain import turn_of  # here, not at import: the chat prompts before the core loads
+
             self.turns = (self.turns + [turn_of(answer)])[-self.max_turns :]
 
     def reset(self) -> None:
@@ -131,7 +139,9 @@ def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, his
     out = stdout or sys.stdout
     _enable_history(history_file)
     conversation = Conversation(max_turns)
-    out.write("مرحباً! اسألني عن:\n" + format_articles(articles) + "\n/help للمساعدة، /quit للخروج.\n\n")
+    greeting = "مرحباً! اسألني عن:\n" + format_articles(articles) if articles else GREETING_LOADING
+    out.write(greeting + "\n/help للمساعدة، /quit للخروج.\n\n")
+    out.flush()
     while True:
         try:
             question = input("سؤالك> ")
@@ -169,6 +179,34 @@ def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, his
             out.write("\n(أُلغي السؤال)\n")
             continue
         conversation.add(answer)
+
+
+def waiting_stream(loader: Background[QAService], out: TextIO) -> Stream:
+    """A stream that answers once the background-loaded service is ready, first saying (one line,
+    in Arabic) that it is still loading if it is not. The loader's errors are raised here."""
+
+    def stream(question: str, history: list[Turn]) -> Iterator[str | Answer]:
+        if not loader.ready():
+            out.write(LOADING + "\n")
+            out.flush()
+        return loader.get().stream(question, history)
+
+    return stream
+
+
+def indexed_articles(index_dir: Path) -> list[ArticleInfo]:
+    """The articles an index's manifest names, read without loading the index (empty if it cannot be read)."""
+    from index.generations import current_dir  # light: no model, no FAISS
+
+    try:
+        folder = current_dir(Path(index_dir))
+        if folder is None:
+            return []
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        return [ArticleInfo(title=a["title"], source=a["source"], path=a["path"],
+                            examples=tuple(a.get("examples", ()))) for a in manifest["articles"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def _enable_history(history_file: Path | None) -> None:

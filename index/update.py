@@ -36,6 +36,7 @@ from index.store import (
     write_generation,
 )
 from index.summary import ArticleChange, UpdateSummary
+from index.encode import encode_passages
 from index.web import FetchLimits, WebPage, is_url, read_url, url_label
 
 log = logging.getLogger(__name__)
@@ -59,12 +60,8 @@ def embed_passages(texts: list[str], embeddings: Embeddings, progress: ProgressF
     if callable(prepare):
         prepare()
     advance = progress(len(texts), "embedding passages")
-    parts = []
-    for start in range(0, len(texts), batch_size):
-        batch = texts[start : start + batch_size]
-        parts.append(np.asarray(embeddings.embed_documents(batch), dtype="float32"))
-        advance(len(batch))
-    return np.vstack(parts)
+    # Identical texts once, longest first across the whole build (index/encode.py).
+    return encode_passages(embeddings, texts, batch_size, advance)
 
 
 def _record(article: Article, snapshot: str | None = None) -> dict:

