@@ -50,9 +50,10 @@ SHARED ?= ../shared
 ANT := $(SHARED)/corpora/ant
 NEWS_DEV := $(SHARED)/eval/news_dev
 
-# Fit the reader and answerability models (bot/decision.json) on our own news questions and XQuAD-ar.
+# Fit the reader and answerability models (bot/decision.json) on our own news questions and the
+# bundled article's development questions (news_dev and the held-out sets are never fitted on).
 tune: model
-	$(PY) -m bench.tune_decision --news bench/news_train.jsonl=$(ANT) --squad $(SHARED)/eval/xquad.ar.json
+	$(PY) -m bench.tune_decision --news bench/news_train.jsonl=$(ANT) --news bench/article_questions.jsonl=data/articles
 
 # Quality on the development sets (each indexed on its own articles); see the README's "Measured".
 eval: model
