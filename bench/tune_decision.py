@@ -4,8 +4,8 @@ Rows are (question, retrieved passage) pairs with the decision's features, label
 passage holds the answer. Negatives, besides the passages that do not hold it:
 - news `refuse` items: near misses people ask (the article's names, a fact it never gives);
 - each answerable question asked again with its answering passages hidden (same article, same
-  names, answer absent); for XQuAD, its whole paragraph hidden, in two settings: all paragraphs
-  indexed, and only its own article.
+  names, answer absent), and asked of the other articles only (off topic); for XQuAD, its whole
+  paragraph hidden, in two settings: all paragraphs indexed, and only its own article.
 The threshold is chosen on the fitting questions: most answered correctly plus half the near misses
 refused (answerable questions are about twice as common).
 Run: python -m bench.tune_decision --news FILE=ROOT [--news ...] [--squad FILE] [--out bot/decision.json]
@@ -35,7 +35,7 @@ from index.store import open_store
 
 LATIN_FEATURES = ("dense_margin", "lexical_norm", "window_coverage", "article_coverage", "type_ok", "window_type_ok",
                   "checkable", "focus_sim")
-FIT_CANDIDATES = 10
+FIT_CANDIDATES = 12
 
 
 @dataclass
@@ -74,6 +74,11 @@ def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CA
                           if (not own or Path(d.metadata["file"]).stem == own) and matches_groups(d.page_content, row["any"]))
         masked, _ = _rows(retriever, row["q"], holds, k)
         items.append(Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True))
+        # Off topic: the same question asked of the other articles only (fitting rows, not scored).
+        article = frozenset(i for i, d in enumerate(retriever.documents) if Path(d.metadata["file"]).stem == own)
+        if own and len(article) < len(retriever.documents):
+            elsewhere, _ = _rows(retriever, row["q"], article, k)
+            items.append(Item("off-" + group, latin, [], [f for f, _ in elsewhere], False))
     return items
 
 

@@ -68,7 +68,7 @@ _PLACE_PREPOSITIONS = _norm_set("في ب إلى الى من نحو بمدينة 
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
-    ("age", ("كم عمر", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
+    ("age", ("كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "what percentage", "what percent", "كم بالمائه")),
     ("money", ("بكام", "بكم", "how much does", "how much did", "how much is", "how much money", "what price",
@@ -184,7 +184,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("date", i, j + year))
             elif _in(unit, _DURATION_UNITS) or _in(word, _DURATION_UNITS):
                 has_unit = 1 if _in(unit, _DURATION_UNITS) else 0
-                is_age = unit in ("سنه", "عاما", "سنوات") and (opened or bool(recent & _AGE_CUES) or unit2 in ("من",))
+                unit3 = tokens[j + 3][2] if j + 3 < n else ""
+                is_age = unit in ("سنه", "عاما", "سنوات") and (
+                    opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + 1))

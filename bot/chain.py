@@ -107,7 +107,9 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if previous else 1.0)
-        found = self.decision.answerability(info, ranked) >= threshold
+        # A follow-up is on the articles by construction; a new question must pass the off-topic gate.
+        found = self.decision.answerability(info, ranked) >= threshold and (
+            previous is not None or self.decision.on_topic(info, ranked))
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:

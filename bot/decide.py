@@ -2,6 +2,9 @@
 
 - The **reader** scores each retrieved passage: P(the passage holds the answer | the question is
   answerable), over retrieval, coverage and answer-type features of the (question, passage) pair.
+- An **off-topic gate** first asks whether the question is about the articles at all (the passage
+  closest to it by the model: its cosine, margin and how many of the question's words it and its
+  article share).
 - The **answerability** model looks at the question and its best passage (the reader's score, its
   margin over the runner-up, whether the asked-for type of phrase is there, how much of the question
   the passage's article covers at all) and gives P(the best passage answers the question).
@@ -56,6 +59,9 @@ def answerability_features(best: dict[str, float], best_p: float, second_p: floa
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")
+# Is the question about the articles at all? Judged on the passage closest to it by the model.
+ON_TOPIC_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "article_coverage", "corpus_coverage")
+ON_TOPIC_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class ScriptModels:
     reader: Logistic
     answerable: Logistic
     threshold: float
+    on_topic: Logistic | None = None  # off-topic gate (fitted on questions asked of other articles)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,15 @@ class DecisionModel:
         values = answerability_features(features(info, best), best_p, second_p)
         return self.model_for(info).answerable.probability(values)
 
+    def on_topic(self, info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:
+        """Whether the question is about the articles at all: the off-topic gate on the passage the
+        model finds closest (always true without a fitted gate or a passage)."""
+        gate = self.model_for(info).on_topic
+        if gate is None or not ranked:
+            return True
+        closest = max((hit for hit, _ in ranked), key=lambda hit: hit.dense)
+        return gate.probability(features(info, closest)) >= ON_TOPIC_THRESHOLD
+
     def threshold(self, info: QuestionInfo) -> float:
         """The answerability above which the best passage counts as the answer."""
         return self.model_for(info).threshold
@@ -128,5 +144,6 @@ def load_decision_model(path: Path = WEIGHTS_FILE) -> DecisionModel:
             reader=_logistic(part["reader"], FEATURE_NAMES, path),
             answerable=_logistic(part["answerable"], ANSWERABILITY_NAMES, path),
             threshold=float(part["threshold"]),
+            on_topic=_logistic(part["on_topic"], ON_TOPIC_NAMES, path) if part.get("on_topic") else None,
         )
     return DecisionModel(**models)
