@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from bot.chain import CANDIDATES
-from bot.decide import FEATURE_NAMES, answerability_features, features
+from bot.decide import FEATURE_NAMES, ON_TOPIC_NAMES, answerability_features, features
 from bot.evaluate import has_phrase, matches_groups, read_jsonl, squad_to_articles
 from bot.question import analyse, standard_arabic
 from bot.settings import PROJECT_DIR, load_settings
@@ -48,6 +48,7 @@ class Item:
     answerable: list[tuple[dict[str, float], bool]]
     near_miss: list[dict[str, float]]
     news: bool
+    closest: dict[str, float] | None = None  # features of the passage the model finds closest (off-topic gate)
 
 
 def _rows(retriever: HybridRetriever, question: str, exclude: frozenset[int], k: int) -> list:
@@ -55,6 +56,10 @@ def _rows(retriever: HybridRetriever, question: str, exclude: frozenset[int], k:
     hits = [h for h in retriever.search(info.text, k=CANDIDATES, exclude=exclude)
             if not h.document.metadata.get("heading")][:k]
     return [(features(info, h), h) for h in hits], info
+
+
+def _closest(rows: list) -> dict[str, float] | None:
+    return max((f for f, _ in rows), key=lambda f: f["dense"]) if rows else None
 
 
 def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CANDIDATES) -> list[Item]:
@@ -67,18 +72,19 @@ def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CA
         group = str(row.get("article", ""))
         latin = info.latin_share > 0.5
         if row["kind"] == "refuse":
-            items.append(Item(group, latin, [], [f for f, _ in rows_], True))
+            items.append(Item(group, latin, [], [f for f, _ in rows_], True, _closest(rows_)))
             continue
         own = Path(group).name
         holds = frozenset(i for i, d in enumerate(retriever.documents)
                           if (not own or Path(d.metadata["file"]).stem == own) and matches_groups(d.page_content, row["any"]))
         masked, _ = _rows(retriever, row["q"], holds, k)
-        items.append(Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True))
+        items.append(Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True,
+                          _closest(rows_)))
         # Off topic: the same question asked of the other articles only (fitting rows, not scored).
         article = frozenset(i for i, d in enumerate(retriever.documents) if Path(d.metadata["file"]).stem == own)
         if own and len(article) < len(retriever.documents):
             elsewhere, _ = _rows(retriever, row["q"], article, k)
-            items.append(Item("off-" + group, latin, [], [f for f, _ in elsewhere], False))
+            items.append(Item("off-" + group, latin, [], [f for f, _ in elsewhere], False, _closest(elsewhere)))
     return items
 
 
@@ -187,6 +193,14 @@ def pick_threshold(scores, refuse_weight: float) -> float:
     return max(candidates, key=value) if candidates else 0.5
 
 
+def fit_on_topic(items: list[Item]) -> LogisticRegression:
+    """The off-topic gate: questions about their own news articles (on topic) against the same
+    questions asked of the other articles only (off topic), on the passage closest by the model."""
+    rows = [(i.closest, 0 if i.group.startswith("off-") else 1) for i in items
+            if i.closest is not None and (i.news and not i.group == "" or i.group.startswith("off-"))]
+    return _logistic([r for r, _ in rows], [y for _, y in rows], [1.0] * len(rows), ON_TOPIC_NAMES)
+
+
 def _as_json(model: LogisticRegression, names) -> dict:
     return {"features": list(names), "weights": [round(float(w), 5) for w in model.coef_[0]],
             "bias": round(float(model.intercept_[0]), 5)}
@@ -245,6 +259,7 @@ def main() -> None:
         scores = question_scores((reader, answerable), news or part, names)
         threshold = pick_threshold(scores, args.refuse_weight)
         result[key] = {
+            "on_topic": _as_json(fit_on_topic(part), ON_TOPIC_NAMES),
             "reader": _as_json(reader, names),
             "answerable": _as_json(answerable, names + ("reader", "reader_margin")),
             "threshold": round(threshold, 5),

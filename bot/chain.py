@@ -52,8 +52,9 @@ def question_part(text: str) -> str:
 
 
 def follow_up_turn(info: QuestionInfo, history: Sequence[Turn]) -> Turn | None:
-    """The earlier turn a follow-up leans on, if the question is one."""
-    return history[-1] if history and info.refers_back else None
+    """The earlier turn a follow-up leans on, if the question is one and that turn was answered
+    (a refused question gives nothing to continue from)."""
+    return history[-1] if history and info.refers_back and history[-1].found else None
 
 
 @dataclass
@@ -107,7 +108,8 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if previous else 1.0)
-        # A follow-up is on the articles by construction; a new question must pass the off-topic gate.
+        # A follow-up (of an answered question) is on the articles by construction; anything else
+        # must pass the off-topic gate.
         found = self.decision.answerability(info, ranked) >= threshold and (
             previous is not None or self.decision.on_topic(info, ranked))
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)

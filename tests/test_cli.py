@@ -63,16 +63,8 @@ def test_pipe_mode_gives_one_json_line_per_question_in_order(index_dir):
     assert not punct["found"] and punct["error"]
     assert not huge["found"] and "طويل" in huge["error"]
     assert not far["found"] and "error" not in far and far["sources"]
-    assert latin["question"] == "Hello there" and "error" not in latin
+    assert not latin["found"]
     assert first["sources"] == sorted(first["sources"], key=lambda s: -s["score"])
-
-
-@pytest.mark.xfail(reason="issue 8 open: the English off-topic gate is fitted on 27 English questions and "
-                   "lets a greeting through", strict=False)
-def test_a_latin_greeting_is_not_answered(index_dir):
-    result = run(["ask", "Hello there", "--json", "--index-dir", str(index_dir)])
-    assert result.returncode == 0, result.stderr
-    assert not json.loads(result.stdout)["found"]
 
 
 def test_plain_text_output_and_ask(index_dir):
