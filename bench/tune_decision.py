@@ -201,6 +201,17 @@ def fit_on_topic(items: list[Item]) -> LogisticRegression:
     return _logistic([r for r, _ in rows], [y for _, y in rows], [1.0] * len(rows), ON_TOPIC_NAMES)
 
 
+GATE_KEEPS = 0.97  # share of on-topic fitting questions the off-topic gate lets through
+
+
+def gate_threshold(gate: LogisticRegression, items: list[Item]) -> float:
+    """The gate's threshold: the probability that keeps GATE_KEEPS of the on-topic fitting questions
+    (the gate is for the clearly off topic; near misses are the answerability model's job)."""
+    on = [i.closest for i in items if i.closest is not None and not i.group.startswith("off-") and i.answerable]
+    p = gate.predict_proba(matrix(on, ON_TOPIC_NAMES))[:, 1]
+    return float(np.percentile(p, 100 * (1 - GATE_KEEPS)))
+
+
 def _as_json(model: LogisticRegression, names) -> dict:
     return {"features": list(names), "weights": [round(float(w), 5) for w in model.coef_[0]],
             "bias": round(float(model.intercept_[0]), 5)}
@@ -258,8 +269,10 @@ def main() -> None:
         reader, answerable = fit(part, names, args.news_weight)
         scores = question_scores((reader, answerable), news or part, names)
         threshold = pick_threshold(scores, args.refuse_weight)
+        gate = fit_on_topic(part)
         result[key] = {
-            "on_topic": _as_json(fit_on_topic(part), ON_TOPIC_NAMES),
+            "on_topic": _as_json(gate, ON_TOPIC_NAMES),
+            "on_topic_threshold": round(gate_threshold(gate, part), 5),
             "reader": _as_json(reader, names),
             "answerable": _as_json(answerable, names + ("reader", "reader_margin")),
             "threshold": round(threshold, 5),

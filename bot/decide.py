@@ -61,7 +61,6 @@ def answerability_features(best: dict[str, float], best_p: float, second_p: floa
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")
 # Is the question about the articles at all? Judged on the passage closest to it by the model.
 ON_TOPIC_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "article_coverage", "corpus_coverage")
-ON_TOPIC_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,7 @@ class ScriptModels:
     answerable: Logistic
     threshold: float
     on_topic: Logistic | None = None  # off-topic gate (fitted on questions asked of other articles)
+    on_topic_threshold: float = 0.5  # set to keep 97% of the on-topic fitting questions
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class DecisionModel:
         if gate is None or not ranked:
             return True
         closest = max((hit for hit, _ in ranked), key=lambda hit: hit.dense)
-        return gate.probability(features(info, closest)) >= ON_TOPIC_THRESHOLD
+        return gate.probability(features(info, closest)) >= self.model_for(info).on_topic_threshold
 
     def threshold(self, info: QuestionInfo) -> float:
         """The answerability above which the best passage counts as the answer."""
@@ -145,5 +145,6 @@ def load_decision_model(path: Path = WEIGHTS_FILE) -> DecisionModel:
             answerable=_logistic(part["answerable"], ANSWERABILITY_NAMES, path),
             threshold=float(part["threshold"]),
             on_topic=_logistic(part["on_topic"], ON_TOPIC_NAMES, path) if part.get("on_topic") else None,
+            on_topic_threshold=float(part.get("on_topic_threshold", 0.5)),
         )
     return DecisionModel(**models)

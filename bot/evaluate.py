@@ -144,6 +144,9 @@ def score_jsonl(ask: Ask, rows: Iterable[dict], progress: Callable[[], None] = l
             if answer.found:
                 report.lengths.append(len(answer.answer))
         report.add(kind or "answer", ok)
+        if kind != "refuse" and answer.found and answer.highlight:
+            # The marked phrase holds one of the gold phrases.
+            report.add("highlight_holds_gold", any(has_phrase(answer.highlight, p) for g in row.get("any", []) for p in g))
         if kind != "refuse" and row.get("any"):
             # Retrieval: is a sentence holding every key phrase among the sources shown?
             holds = [matches_groups(s.text, row["any"]) for s in answer.sources]
