@@ -21,7 +21,7 @@ from index.update import update_store
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = "intfloat/multilingual-e5-small"
-ANT = Path("/work/shared/corpora/ant/economy")
+ANT = ROOT.parent / "shared" / "corpora" / "ant" / "economy"
 SHORT = "(الأناضول)-- أعلنت وزارة الزراعة أن محصول القمح بلغ 3 ملايين طن هذا العام.\nوقال الوزير إن الأمطار ساعدت على ذلك."
 
 
