@@ -174,7 +174,7 @@ def test_request_carries_question_and_excerpts_and_cited_reply_reaches_user(core
 
 def test_streaming_arrives_in_pieces(core_service, server, provider):
     server.script(quoting(1, words=12))
-    service = llm_service(core_service, provider, server.base_url)
+    service = llm_service(core_service, provider, server.base_url, llm_timeout=10)  # not a timing test
     arrivals: list[float] = []
     items = []
     for item in service.stream(KELLY, []):
