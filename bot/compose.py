@@ -47,7 +47,7 @@ def best_span(info: QuestionInfo, passage: str) -> Span | None:
     if not spans:
         return None
     terms = set(info.terms)
-    anchors = [i for i, w in enumerate(passage.split(" ")) if terms & set(tokenize(w))]
+    anchors = [i for i, w in enumerate(passage.split()) if terms & set(tokenize(w))]
     offsets = _word_offsets(passage)
 
     def distance(span: Span) -> int:

@@ -80,7 +80,6 @@ class HybridRetriever(BaseRetriever):
     _lexical: LexicalIndex = PrivateAttr()
     _doc_terms: object = PrivateAttr()  # scipy CSR, document x term incidence
     _idf_of: np.ndarray = PrivateAttr()  # smoothed IDF by term id
-    _sentence_vectors: np.ndarray = PrivateAttr()  # (n_documents, d): a view of the FAISS index's own storage
     _dense_vectors: np.ndarray = PrivateAttr()  # (n_documents, d): sentence + PARAGRAPH_WEIGHT x its paragraph
     _paragraph_of: np.ndarray = PrivateAttr()
     _by_ref: dict[str, int] = PrivateAttr()
@@ -106,8 +105,7 @@ class HybridRetriever(BaseRetriever):
         self._unseen_idf = float(np.log(1 + (n + 1) / 0.5))
         # A sentence's dense score is linear in the query, so its sentence and paragraph vectors can be
         # summed once here: one matrix-vector product a query instead of two and a gather.
-        self._sentence_vectors = index_vectors(self.store.vectorstore.index)
-        self._dense_vectors = self._sentence_vectors + PARAGRAPH_WEIGHT * index_vectors(
+        self._dense_vectors = index_vectors(self.store.vectorstore.index) + PARAGRAPH_WEIGHT * index_vectors(
             self.store.paragraphs)[self._paragraph_of]
 
     @property
@@ -145,19 +143,16 @@ class HybridRetriever(BaseRetriever):
             found = [any(lexical.term_id(t) in present for t in group) for group in groups]
         return sum(w for w, ok in zip(weights, found) if ok) / total
 
-    def _in_article(self, terms: tuple[str, ...], doc_index: int) -> bool:
-        """Whether any form of a word occurs in a document's article."""
-        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
-        return any(t in vocab for t in terms)
-
     def article_coverage(self, groups: list[tuple[str, ...]], weights: list[float], doc_index: int) -> float:
         """Weighted share of the query's words found anywhere in a document's article."""
         total = sum(weights)
-        return sum(w for w, g in zip(weights, groups) if self._in_article(g, doc_index)) / total if total else 0.0
+        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+        return sum(w for w, g in zip(weights, groups) if any(t in vocab for t in g)) / total if total else 0.0
 
     def absent_words(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int) -> tuple[str, ...]:
         """The question's words that a passage's article never uses (the focus of a near miss)."""
-        return tuple(w for w, terms in words_ if not self._in_article(terms, doc_index))
+        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+        return tuple(w for w, terms in words_ if not any(t in vocab for t in terms))
 
     def focus_similarity(self, absent: tuple[str, ...], word_vectors: dict[str, np.ndarray], doc_index: int) -> float:
         """How close the question's words that the passage's article never uses («راتب», «زوجته») come
@@ -165,7 +160,8 @@ class HybridRetriever(BaseRetriever):
         the words; 1.0 when the article has every word."""
         if not absent:
             return 1.0
-        window = self._sentence_vectors[self.neighbours(doc_index)]
+        index = self.store.vectorstore.index
+        window = np.vstack([index.reconstruct(j) for j in self.neighbours(doc_index)])
         return float((np.vstack([word_vectors[w] for w in absent]) @ window.T).max(axis=1).min())
 
     def lexical_form(self, query: str) -> str:

@@ -39,16 +39,6 @@ def core_settings(tmp: Path, **overrides):
 
 
 @pytest.fixture(scope="session")
-def embeddings():
-    """The real embeddings (the offline model), loaded once for the tests that index directly."""
-    from bot.settings import load_settings
-    from index.embeddings import create_embeddings
-
-    settings = load_settings()
-    return create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
-
-
-@pytest.fixture(scope="session")
 def article_service(tmp_path_factory):
     """The real core over the bundled article, indexed into a temporary folder."""
     from bot.service import build_service

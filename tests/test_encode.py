@@ -24,6 +24,15 @@ class Recording(Embeddings):
         return self.inner.embed_query(text)
 
 
+@pytest.fixture(scope="module")
+def embeddings():
+    from bot.settings import load_settings
+    from index.embeddings import create_embeddings
+
+    settings = load_settings()
+    return create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+
+
 TEXTS = [
     "تأجل الاجتماع بين روبيو ولافروف.",
     "قمة بودابست",

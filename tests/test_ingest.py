@@ -25,6 +25,15 @@ ANT = ROOT.parent / "shared" / "corpora" / "ant" / "economy"
 SHORT = "(الأناضول)-- أعلنت وزارة الزراعة أن محصول القمح بلغ 3 ملايين طن هذا العام.\nوقال الوزير إن الأمطار ساعدت على ذلك."
 
 
+@pytest.fixture(scope="module")
+def embeddings():
+    from bot.settings import load_settings
+    from index.embeddings import create_embeddings
+
+    settings = load_settings()
+    return create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+
+
 @pytest.fixture
 def articles(tmp_path, second_article_dir) -> Path:
     folder = tmp_path / "articles"

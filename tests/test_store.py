@@ -24,6 +24,15 @@ from index.store import (
 MODEL = "intfloat/multilingual-e5-small"
 
 
+@pytest.fixture(scope="module")
+def embeddings():
+    from bot.settings import load_settings
+    from index.embeddings import create_embeddings
+
+    settings = load_settings()
+    return create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+
+
 @pytest.fixture
 def articles(tmp_path, second_article_dir) -> Path:
     folder = tmp_path / "articles"

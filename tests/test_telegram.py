@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from html.parser import HTMLParser
 
 from bot.answer import Answer, Source, Turn
 from bot.settings import Settings
@@ -24,7 +25,6 @@ from bot.telegram.formatting import MAX_MESSAGE_CHARS, render_answer
 from bot.telegram.logs import RedactingFilter
 from bot.telegram.state import StateDB
 from bot.telegram.texts import TEXTS
-from tests.test_telegram_html import Balance
 from tests.telegram_harness import (  # noqa: F401 - api, core and in_scope are fixtures
     FOLLOW_UP,
     OUT_OF_SCOPE,
@@ -213,6 +213,19 @@ def test_edited_question_is_answered_again_and_old_edits_are_ignored(api, core, 
 # -- splitting, flood control, concurrency -------------------------------------------------------
 
 
+class _TagBalance(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.ok = True
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        self.ok = self.ok and bool(self.stack) and self.stack.pop() == tag
+
+
 def test_long_answer_is_split_on_sentence_boundaries(api, core, in_scope, tmp_path):
     sentence_pool = [s.text for s in core.ask(in_scope, []).sources] or ["جملة اختبار طويلة نوعًا ما."]
     sentences = [f"الجملة رقم {i}: {sentence_pool[i % len(sentence_pool)].strip()} <&>." for i in range(120)]
@@ -232,7 +245,7 @@ def test_long_answer_is_split_on_sentence_boundaries(api, core, in_scope, tmp_pa
     assert len(texts) >= 3
     for part in texts:
         assert 0 < len(part) <= MAX_MESSAGE_CHARS
-        checker = Balance()
+        checker = _TagBalance()
         checker.feed(part)
         assert checker.ok and not checker.stack, "every message must be well-formed HTML"
     joined = "\n".join(texts)
