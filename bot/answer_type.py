@@ -26,6 +26,7 @@ _NUMBER_WORDS = _norm_set(
     """واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
     تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
     ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
+    بليون بلايين تريليون
     ربع ثلث عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
     شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
 _CURRENCIES = _norm_set(
@@ -38,6 +39,7 @@ _DURATION_UNITS = _norm_set(
     """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
     شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
     months year years minutes""")
+_DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
 _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ لتر لترات ميل ميلا
     قدم كيلومترات مترات km""")
@@ -78,7 +80,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("duration", ("how long", "كم من الوقت", "كم ساعه", "كم يوما", "كم يوم", "كم سنه", "كم عاما", "كم شهرا",
                   "كم دقيقه", "كم اسبوعا", "كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام",
                   "كم ستدوم", "ما هي مده", "قداش من وقت", "for how many")),
-    ("measure", ("كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
+    ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
                  "كم تبلغ مساحه", "how far", "how big", "how large")),
     ("count", ("كم", "how many", "عدد", "قداش", "شحال", "قديش", "چم", "جم", "اشحال")),
     ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what year", "what date", "which year", "what day",
@@ -99,15 +101,44 @@ CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure"
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
 _INITIAL_ONLY = frozenset(("من", "لم", "اسم"))
+# «كم كان عمر…», «كم يبلغ سعر…», «ما هي القيمة…»: the auxiliary between the interrogative and its
+# focus noun, and the focus noun's article, do not change what is asked.
+_HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما قداش شحال قديش".split())
+_AUXILIARIES = frozenset(normalize_arabic(w) for w in """كان كانت يكون تكون كانوا يبلغ تبلغ بلغ بلغت يساوي
+    تساوي ساوى هو هي هم هى يصل تصل وصل وصلت""".split())
+_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللذين"))
+
+
+def _focus_form(words_: list[str]) -> list[str]:
+    """Words with the auxiliaries after «كم/ما» dropped and their focus noun's «ال» removed."""
+    out: list[str] = []
+    i = 0
+    while i < len(words_):
+        out.append(words_[i])
+        if words_[i] in _HOW_MUCH:
+            j = i + 1
+            while j < len(words_) and words_[j] in _AUXILIARIES:
+                j += 1
+            if j < len(words_):
+                nxt = words_[j]
+                out.append(nxt[2:] if nxt.startswith("ال") and len(nxt) > 4 and nxt not in _RELATIVES else nxt)
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+# The cues in the same form as the questions they are matched against.
+_FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
 
 
 def expected_type(question: str) -> str:
     """The answer type a question asks for: age, clock, percent, money, duration, measure, count,
     date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
-    norm = " " + " ".join(_WORD_RE.findall(normalize_arabic(question))) + " "
+    norm = " " + " ".join(_focus_form(_WORD_RE.findall(normalize_arabic(question)))) + " "
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
-    for kind, cues in _QUESTION_CUES:
+    for kind, cues in _FOCUS_CUES:
         for cue in cues:
             # A long last word may carry an ending («كم استغرقت» for «كم استغرق»).
             loose = len(cue.rsplit(" ", 1)[-1]) >= 4
@@ -138,6 +169,10 @@ def _is_number(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
 def _strip_clitic(word: str) -> str:
     for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -165,10 +200,16 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("date", i, i))
             i += 1
             continue
+        if word in _DUAL_DURATIONS or _strip_clitic(word) in _DUAL_DURATIONS:  # «يومين»: two days
+            spans.append(("duration", i, i))
+            i += 1
+            continue
         if _is_number(word):
             j = i
-            while j + 1 < n and (_is_number(tokens[j + 1][2]) or tokens[j + 1][2] in ("و", "الي", "الى", "او")):
+            while j + 1 < n and (_is_number(tokens[j + 1][2]) or tokens[j + 1][2] in ("و", "الي", "الى", "او")) \
+                    and tokens[j + 1][2] not in _PERCENT_CUES:  # «5 بالمائة»: per hundred, not a hundred
                 j += 1
+            previous = tokens[i - 1][2] if i else ""
             unit = tokens[j + 1][2] if j + 1 < n else ""
             unit2 = tokens[j + 2][2] if j + 2 < n else ""
             recent = {t[2] for t in tokens[max(0, i - 4): i]}
@@ -182,6 +223,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif _in(unit, _MONTHS):
                 year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
                 spans.append(("date", i, j + year))
+            elif _in(previous, _DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word):  # «الأشهر الستة»
+                spans.append(("duration", i - 1, j))
             elif _in(unit, _DURATION_UNITS) or _in(word, _DURATION_UNITS):
                 has_unit = 1 if _in(unit, _DURATION_UNITS) else 0
                 unit3 = tokens[j + 3][2] if j + 3 < n else ""
@@ -190,7 +233,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + 1))
-            elif len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+            elif _is_year(word):
                 spans.append(("date", i, j))
             elif recent & _CLOCK_CUES or ":" in word:
                 spans.append(("clock", i, j))
@@ -248,14 +291,22 @@ _ANSWERED_BY = {
 }
 
 
-def matching_spans(question_type: str, passage: str) -> list[Span]:
-    """The phrases of a passage that can answer a question of this type."""
+def matching_spans(question_type: str, passage: str, asked: frozenset[str] = frozenset()) -> list[Span]:
+    """The phrases of a passage that can answer a question of this type; with `asked` (the
+    question's normalised words), not those the question itself already says («في 2017؟»)."""
     kinds = _ANSWERED_BY.get(question_type, ())
-    return [s for s in typed_spans(passage) if s.kind in kinds]
+    return [s for s in typed_spans(passage) if s.kind in kinds
+            and not (asked and set(_WORD_RE.findall(normalize_arabic(s.text))) <= asked)]
 
 
-def type_match(question_type: str, passage: str) -> bool:
-    """Whether a passage holds a phrase of the type asked for (true for types that cannot be checked)."""
+def type_match(question_type: str, passage: str, asked: frozenset[str] = frozenset()) -> bool:
+    """Whether a passage holds a phrase of the type asked for that the question does not already
+    say (true for types that cannot be checked)."""
     if question_type not in CHECKABLE and question_type != "reason":
         return True
-    return bool(matching_spans(question_type, passage))
+    return bool(matching_spans(question_type, passage, asked))
+
+
+def asked_words(question: str) -> frozenset[str]:
+    """A question's normalised words, as `matching_spans` compares them."""
+    return frozenset(_WORD_RE.findall(normalize_arabic(question)))

@@ -110,8 +110,8 @@ class AnswerChain:
         threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if previous else 1.0)
         # A follow-up (of an answered question) is on the articles by construction; anything else
         # must pass the off-topic gate.
-        found = self.decision.answerability(info, ranked) >= threshold and (
-            previous is not None or self.decision.on_topic(info, ranked))
+        found = (self.decision.answerability(info, ranked) >= threshold and self.decision.type_supported(info, ranked)
+                 and (previous is not None or self.decision.on_topic(info, ranked)))
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:

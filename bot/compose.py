@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.answer import Source
 from bot.answer_type import Span, matching_spans, type_match
 from bot.question import QuestionInfo
-from index.normalize import tokenize, words
+from index.normalize import tokenize
 from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
@@ -42,8 +42,7 @@ def best_span(info: QuestionInfo, passage: str) -> Span | None:
     contains are not answers)."""
     if info.kind not in HIGHLIGHTED:
         return None
-    asked = set(words(info.text))
-    spans = [s for s in matching_spans(info.kind, passage) if not set(words(s.text)) <= asked]
+    spans = matching_spans(info.kind, passage, info.asked)
     if not spans:
         return None
     terms = set(info.terms)
@@ -123,8 +122,8 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
             seconds.append((hit, adjacent))
     if not seconds:
         return text, span.text if span and span.text in text else None
-    if not type_match(info.kind, best_text):
-        seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].document.page_content))
+    if not type_match(info.kind, best_text, info.asked):
+        seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].document.page_content, info.asked))
     hit, adjacent = seconds[0]
     if span is None:
         span = best_span(info, hit.document.page_content)

@@ -41,8 +41,8 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         "window_coverage": hit.window_coverage,
         "corpus_coverage": hit.corpus_coverage,
         "article_coverage": hit.article_coverage,
-        "type_ok": 1.0 if type_match(info.kind, hit.document.page_content) else 0.0,
-        "window_type_ok": 1.0 if type_match(info.kind, hit.window or hit.document.page_content) else 0.0,
+        "type_ok": 1.0 if type_match(info.kind, hit.document.page_content, info.asked) else 0.0,
+        "window_type_ok": 1.0 if type_match(info.kind, hit.window or hit.document.page_content, info.asked) else 0.0,
         "checkable": 1.0 if info.kind in CHECKABLE else 0.0,
         "few_terms": 1.0 if len(set(info.terms)) <= 1 else 0.0,
         "focus_sim": hit.focus_sim,
@@ -120,6 +120,17 @@ class DecisionModel:
             return True
         closest = max((hit for hit, _ in ranked), key=lambda hit: hit.dense)
         return gate.probability(features(info, closest)) >= self.model_for(info).on_topic_threshold
+
+    @staticmethod
+    def type_supported(info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:
+        """Whether the best passage, with its neighbours, holds a phrase of the kind the question asks
+        for (a count, a date, an amount…) that the question does not already say. Without one the
+        article does not give what is asked («كم راتب…» over a passage with no amount of money),
+        however well it matches the question's names. True for types that cannot be checked."""
+        if info.kind not in CHECKABLE or not ranked:
+            return True
+        best = ranked[0][0]
+        return type_match(info.kind, best.window or best.document.page_content, info.asked)
 
     def threshold(self, info: QuestionInfo) -> float:
         """The answerability above which the best passage counts as the answer."""

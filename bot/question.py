@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answer_type import expected_type
+from bot.answer_type import asked_words, expected_type
 from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -69,6 +69,7 @@ class QuestionInfo:
     terms: tuple[str, ...]
     latin_share: float
     refers_back: bool
+    asked: frozenset[str] = frozenset()  # its normalised words: a phrase it already says is no answer
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -100,4 +101,5 @@ def analyse(text: str) -> QuestionInfo:
         terms=tuple(tokenize(without_frame_nouns(text))),
         latin_share=latin,
         refers_back=refers_back(text),
+        asked=asked_words(text),
     )

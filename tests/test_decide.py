@@ -46,6 +46,19 @@ def test_the_type_of_answer_counts():
     assert model.probability(info, with_number) > model.probability(info, without)
 
 
+def test_a_passage_without_the_kind_of_phrase_asked_for_does_not_answer():
+    model = load_decision_model()
+    salary = analyse("كم راتب المدرب الجديد؟")
+    named = hit("عين النادي المدرب الجديد سامي الخطيب يوم 3 مارس.", 1.25, 0.1, 1.0)
+    paid = hit("يتقاضى المدرب الجديد راتبا قدره 20 ألف دينار.", 1.25, 0.1, 1.0)
+    assert not model.type_supported(salary, [(named, 0.9)])
+    assert model.type_supported(salary, [(paid, 0.9)])
+    # A date the question already says is not the date it asks for.
+    when = analyse("متى تنطلق دورة 2025 من المهرجان؟")
+    assert not model.type_supported(when, [(hit("تنطلق دورة 2025 من المهرجان بعرض جديد.", 1.2, 0.1, 1.0), 0.9)])
+    assert model.type_supported(analyse("ماذا قال المدرب؟"), [(named, 0.9)])  # not a checkable type
+
+
 def test_long_sentences_are_trimmed_to_the_matching_clauses():
     filler = "، ".join(f"وتحدث المسؤولون عن موضوع جانبي رقم {i}" for i in range(12))
     sentence = f"{filler}، وافتتح الجسر الجديد يوم 12 مارس 2024، {filler}."

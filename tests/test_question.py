@@ -30,6 +30,13 @@ from bot.question import analyse, standard_arabic
         ("How old is he?", "age"),
         ("In what year was he released?", "date"),
         ("ماذا قال الوزير؟", "other"),
+        # An auxiliary between «كم/ما» and the focus noun, or the noun's article, asks the same.
+        ("كم كان عمر الوزير عند تعيينه؟", "age"),
+        ("كم يبلغ سعر التذكرة؟", "money"),
+        ("كم تبلغ القيمة المالية للصفقة؟", "money"),
+        ("ما هي النسبة التي سجلها النمو؟", "percent"),
+        ("كم يبعد الميناء عن المدينة؟", "measure"),
+        ("ما الذي دفع الوزير إلى الاستقالة؟", "reason"),
     ],
 )
 def test_expected_answer_type(question, kind):
@@ -48,6 +55,11 @@ def test_expected_answer_type(question, kind):
         ("يضم المستشفى 120 سريراً", "count", "120"),
         ("وصل الوفد الأحد إلى العاصمة", "date", "الأحد"),
         ("ويؤدي زيارة بدعوة من الرئيس سيرجيو ماتارالا", "person", "سيرجيو ماتارالا"),
+        ("ترفيع بمعدل 5 بالمائة في الأسعار", "percent", "5 بالمائة"),  # per hundred, not a hundred
+        ("قضى الأشهر الستة الأخيرة في المستشفى", "duration", "الأشهر الستة"),  # the unit before the number
+        ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "duration", "يومين"),
+        ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "date", "8 و9 فيفري"),
+        ("عرضت لشرائه 1.6 بليون دولار", "money", "1.6 بليون دولار"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -61,6 +73,13 @@ def test_a_passage_without_the_type_asked_for_does_not_match():
     assert not type_match("date", "قال أحد المصادر إن المسؤولين شعروا أن الموقف لم يتطور")
     assert not type_match("age", "يضم المستشفى 120 سريراً")
     assert type_match("other", "أي نص")
+
+
+def test_a_phrase_the_question_already_says_is_no_answer():
+    question = analyse("كم عدد البلديات المعنية بالانتخابات لسنة 2017؟")
+    assert not type_match("date", "تجرى الانتخابات البلدية لسنة 2017", question.asked)
+    assert type_match("date", "تجرى الانتخابات البلدية لسنة 2017", frozenset())
+    assert type_match("count", "تشمل الانتخابات 350 بلدية لسنة 2017", question.asked)
 
 
 @pytest.mark.parametrize(
