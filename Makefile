@@ -25,6 +25,7 @@ model: $(MODEL_STAMP)
 
 $(MODEL_STAMP): $(STAMP)
 	$(PY) -m index.e5_offline
+	$(PY) -m index.onnx_int8
 
 chat: model
 	$(PY) -m bot chat

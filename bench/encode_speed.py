@@ -56,7 +56,8 @@ def main() -> None:
     from index.encode import encode_passages
 
     settings = load_settings()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                               settings.embedding_backend)
     model = SentenceTransformer(resolve_model_path(settings.embedding_model, settings.model_dir), device="cpu")
     texts = corpus_passages(args.root, args.articles)
     ordered = sorted(texts, key=len, reverse=True)

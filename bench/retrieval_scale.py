@@ -59,7 +59,8 @@ def main() -> None:
     from index.retriever import HybridRetriever
 
     settings = load_settings()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                               settings.embedding_backend)
     vectors: dict[str, np.ndarray] = {}
 
     class CachedQueries(HybridRetriever):

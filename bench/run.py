@@ -62,9 +62,10 @@ def bench_corpus(name: str, sources: list[Path], questions: list[str], work: Pat
     index_dir = work / name / "index"
     shutil.rmtree(index_dir, ignore_errors=True)
     settings = load_settings(sources=sources, llm_provider="none")
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                               settings.embedding_backend)
     started = time.perf_counter()
-    manifest = build_store(sources, index_dir, embeddings, settings.embedding_model).manifest
+    manifest = build_store(sources, index_dir, embeddings, settings.embedding_id).manifest
     build_seconds = time.perf_counter() - started
     service = build_service(settings, index_dir=index_dir, notify=lambda m: None)
     passages = manifest["count"] + manifest["paragraphs"]

@@ -167,6 +167,8 @@ def question_scores(models, items: list[Item], names) -> list[tuple[str, float, 
     for item in items:
         for values, _, kind, holds in question_forms(reader, item, names, synthetic=not item.news):
             p = answerable.predict_proba(matrix([values], names + ("reader", "reader_margin")))[:, 1][0]
+            if values["checkable"] and not values["window_type_ok"]:
+                p = 0.0  # the chain's type check (DecisionModel.type_supported) refuses these anyway
             out.append((kind, float(p), holds))
     return out
 
@@ -231,7 +233,8 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = load_settings()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                               settings.embedding_backend)
     items: list[Item] = []
     for n, spec in enumerate(args.news):
         file, root = spec.split("=", 1)
@@ -240,11 +243,11 @@ def main() -> None:
         sources = [Path(root) / f"{name}.txt" for name in names]
         if not sources:  # a one-article file: the root is that article
             sources = [Path(root)]
-        store = open_store(args.work_dir / f"news-{n}-{Path(file).stem}", embeddings, settings.embedding_model, sources)
+        store = open_store(args.work_dir / f"news-{n}-{Path(file).stem}", embeddings, settings.embedding_id, sources)
         items += news_items(HybridRetriever(store=store), rows)
     if args.squad:
         questions = squad_to_articles(args.squad, args.work_dir / "squad" / "articles")
-        store = open_store(args.work_dir / "squad" / "index", embeddings, settings.embedding_model,
+        store = open_store(args.work_dir / "squad" / "index", embeddings, settings.embedding_id,
                            [args.work_dir / "squad" / "articles"])
         items += squad_items(HybridRetriever(store=store), questions)
 

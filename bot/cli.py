@@ -73,14 +73,15 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     sources = args.source or ([] if exists or args.remove else settings.sources)
     started = time.perf_counter()
     embeddings = _LazyEmbeddings(
-        lambda: create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads))
-    store, summary = update_store(index_dir, embeddings, settings.embedding_model, sources=sources,
+        lambda: create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                               settings.embedding_backend))
+    store, summary = update_store(index_dir, embeddings, settings.embedding_id, sources=sources,
                                   remove=args.remove or [], progress=_progress, notify=_notify,
                                   limits=fetch_limits(settings))
     seconds = time.perf_counter() - started
     print(
         f"indexed {len(store.articles)} article(s), {store.manifest['count']} passages "
-        f"into {index_dir} in {seconds:.1f}s (model {settings.embedding_model})",
+        f"into {index_dir} in {seconds:.1f}s (model {settings.embedding_id})",
         file=sys.stderr,
     )
     print(summary.line(), file=sys.stderr)

@@ -113,14 +113,15 @@ def build_service(
     from index.retriever import HybridRetriever
     from index.store import open_store
 
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                               settings.embedding_backend)
     kwargs = {}
     if progress is not None:
         kwargs["progress"] = progress
     if notify is not None:
         kwargs["notify"] = notify
     index_dir = Path(index_dir or settings.index_dir)
-    store = open_store(index_dir, embeddings, settings.embedding_model, settings.sources, **kwargs)
+    store = open_store(index_dir, embeddings, settings.embedding_id, settings.sources, **kwargs)
 
     def make_chain(current: Store):
         chain = AnswerChain(HybridRetriever(store=current, k=settings.top_k), load_decision_model(),
@@ -135,7 +136,7 @@ def build_service(
         from index.update import update_store
         from index.web import fetch_limits
 
-        new_store, summary = update_store(index_dir, embeddings, settings.embedding_model, sources=sources,
+        new_store, summary = update_store(index_dir, embeddings, settings.embedding_id, sources=sources,
                                           remove=remove, limits=fetch_limits(settings), **kwargs)
         return make_chain(new_store), article_infos(new_store), summary
 

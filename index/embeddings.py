@@ -67,21 +67,59 @@ def embed_queries(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
     return np.asarray([embeddings.embed_query(t) for t in texts], dtype="float32")
 
 
-def create_embeddings(model_name: str, model_dir: Path, threads: int = 2) -> Embeddings:
-    """LangChain embeddings over sentence-transformers with E5's query/passage prefixes."""
+BACKENDS = ("torch", "onnx-int8")
+
+
+def model_identity(model_name: str, backend: str = "torch") -> str:
+    """What an index records as its model: vectors of the int8 encoder differ slightly from fp32's
+    (cosine ≥ 0.99), so an index is queried with the encoder that built it."""
+    return model_name if backend == "torch" else f"{model_name} ({backend})"
+
+
+def _int8_file(path: str, threads: int) -> Path:
+    """The model folder's checked int8 ONNX file, exported and checked on first use (about 30 s)."""
+    from index import onnx_int8
+
+    target = onnx_int8.int8_path(Path(path))
+    if onnx_int8.checked_ok(target):
+        return target
+    from sentence_transformers import SentenceTransformer
+
+    log.warning("exporting the int8 ONNX encoder to %s (once)", target)
+    onnx_int8.export_int8(Path(path))
+    cosine = onnx_int8.verify(SentenceTransformer(path, device="cpu"), target, threads)
+    if cosine < onnx_int8.MIN_COSINE:
+        raise ModelError(f"the int8 ONNX encoder at {target} strays from the fp32 model (min cosine {cosine:.4f} < "
+                         f"{onnx_int8.MIN_COSINE}); set EMBEDDING_BACKEND=torch")
+    return target
+
+
+def create_embeddings(model_name: str, model_dir: Path, threads: int = 2, backend: str = "torch") -> Embeddings:
+    """LangChain embeddings over sentence-transformers with E5's query/passage prefixes; with
+    backend "onnx-int8" the transformer runs as a checked int8 ONNX Runtime session
+    (`index.onnx_int8`). Raises ModelError when the model cannot be loaded."""
     from langchain_huggingface import HuggingFaceEmbeddings
 
+    if backend not in BACKENDS:
+        raise ModelError(f"unknown EMBEDDING_BACKEND {backend!r}; one of {', '.join(BACKENDS)}")
     limit_torch_threads(threads)
     _quiet_transformers()
     path = resolve_model_path(model_name, model_dir)
     query_prefix, passage_prefix = e5_prefixes(model_name)
     try:
         # encode_kwargs would also apply to queries, so queries get their own.
-        return HuggingFaceEmbeddings(
+        embeddings = HuggingFaceEmbeddings(
             model_name=path,
             model_kwargs={"device": "cpu"},
             encode_kwargs={"prompt": passage_prefix, "normalize_embeddings": True, "batch_size": 32},
             query_encode_kwargs={"prompt": query_prefix, "normalize_embeddings": True},
         )
+        if backend == "onnx-int8":
+            from index.onnx_int8 import use_int8
+
+            use_int8(embeddings._client, _int8_file(path, threads), threads)
+        return embeddings
+    except ModelError:
+        raise
     except Exception as exc:
-        raise ModelError(f"could not load embedding model {model_name!r} from {path}: {exc}") from exc
+        raise ModelError(f"could not load embedding model {model_name!r} ({backend}) from {path}: {exc}") from exc

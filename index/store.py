@@ -107,6 +107,11 @@ def read_manifest(index_dir: Path) -> dict:
     return manifest
 
 
+def base_model(identity: str) -> str:
+    """The model of an index's model identity, without its encoder («m (onnx-int8)» → «m»)."""
+    return identity.split(" (", 1)[0]
+
+
 def check_model(manifest: dict, model_name: str, index_dir: Path) -> None:
     """Refuse an index built with another embedding model: its vectors mean nothing to this one."""
     if manifest["model"] != model_name:
@@ -216,6 +221,10 @@ def open_store(
         else:
             notify(f"no index in {index_dir} yet; building it from {where}")
         return build_store(default_sources, index_dir, embeddings, model_name, progress, notify=notify)
+    if manifest["model"] != model_name and base_model(manifest["model"]) == base_model(model_name):
+        # The same model through another encoder (EMBEDDING_BACKEND changed): embed the articles again.
+        notify(f"index in {index_dir} was embedded with {manifest['model']!r}; embedding it again with {model_name!r}")
+        return update_store(index_dir, embeddings, model_name, progress=progress, notify=notify)[0]
     check_model(manifest, model_name, index_dir)
     reason = stale_reason(manifest)
     if reason:

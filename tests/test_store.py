@@ -130,6 +130,16 @@ def test_index_of_another_model_is_refused(tmp_path, articles, embeddings):
         open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
 
 
+def test_index_of_the_same_model_through_another_encoder_is_embedded_again(tmp_path, articles, embeddings):
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    other = f"{MODEL} (onnx-int8)"  # what EMBEDDING_BACKEND=onnx-int8 records
+    seen, notify = notes()
+    store = open_store(index_dir, embeddings, other, [articles], notify=notify)
+    assert read_manifest(index_dir)["model"] == other and len(store.documents) == 6
+    assert any("again" in m for m in seen)
+
+
 def test_store_has_no_pickles(tmp_path, articles, embeddings):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
