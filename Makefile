@@ -51,10 +51,11 @@ SHARED ?= ../shared
 ANT := $(SHARED)/corpora/ant
 NEWS_DEV := $(SHARED)/eval/news_dev
 
-# Fit the reader and answerability models (bot/decision.json) on our own news questions and the
-# bundled article's development questions (news_dev and the held-out sets are never fitted on).
+# Fit the reader and answerability models (bot/decision.json) on our own news questions, the
+# bundled article's development questions and XQuAD-ar (news_dev and the held-out sets are never fitted on).
 tune: model
-	$(PY) -m bench.tune_decision --news bench/news_train.jsonl=$(ANT) --news bench/article_questions.jsonl=data/articles
+	$(PY) -m bench.tune_decision --news bench/news_train.jsonl=$(ANT) --news bench/article_questions.jsonl=data/articles \
+		--squad $(SHARED)/eval/xquad.ar.json
 
 # Quality on the development sets (each indexed on its own articles); see the README's "Measured".
 eval: model

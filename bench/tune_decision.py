@@ -9,7 +9,7 @@ passage holds the answer. Negatives, besides the passages that do not hold it:
 The threshold is chosen on the fitting questions: most answered correctly plus half the near misses
 refused (answerable questions are about twice as common).
 Run: python -m bench.tune_decision --news FILE=ROOT [--news ...] [--squad FILE] [--out bot/decision.json]
-(`make tune`: our news questions over the ANT corpus and the bundled article's development questions).
+(`make tune`: our news questions over the ANT corpus, the bundled article's development questions and XQuAD-ar).
 """
 
 from __future__ import annotations

@@ -45,6 +45,12 @@ def _all_scores(vectors: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
     return vectors @ np.asarray(query_vector, dtype="float32")
 
 
+def _centred(vectors: np.ndarray, centre: np.ndarray) -> np.ndarray:
+    """Rows minus `centre`, scaled to unit length: cosines that ignore the vectors' shared direction."""
+    out = vectors - centre
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-6)
+
+
 @dataclass
 class Hit:
     """A retrieved passage with the scores the answer decision uses."""
@@ -60,7 +66,7 @@ class Hit:
     fused: float  # reciprocal-rank fusion score
     article_coverage: float = 0.0  # the same over the passage's own article: the focus of a near miss is absent
     window: str = ""  # the passage with its neighbours in the paragraph, in order
-    focus_sim: float = 1.0  # cosine of the question's words its article lacks with the passage or a neighbour (1: none lacking)
+    focus_sim: float = 1.0  # centred cosine of the question's words its article lacks with the passage or a neighbour (1: none lacking)
 
     @property
     def position(self) -> int:
@@ -85,6 +91,7 @@ class HybridRetriever(BaseRetriever):
     _by_ref: dict[str, int] = PrivateAttr()
     _article_terms: dict[str, set[str]] = PrivateAttr()
     _skeletons: SkeletonIndex = PrivateAttr()
+    _centre: np.ndarray = PrivateAttr()  # mean sentence vector (d,)
 
     def model_post_init(self, context: object) -> None:
         """Build the lexical index from the store's documents."""
@@ -107,6 +114,10 @@ class HybridRetriever(BaseRetriever):
         # summed once here: one matrix-vector product a query instead of two and a gather.
         self._dense_vectors = index_vectors(self.store.vectorstore.index) + PARAGRAPH_WEIGHT * index_vectors(
             self.store.paragraphs)[self._paragraph_of]
+        # E5's vectors share a large common direction (unrelated texts still have cosine ~0.75): the
+        # focus words are compared after removing the mean passage vector.
+        sentences = index_vectors(self.store.vectorstore.index)
+        self._centre = sentences.mean(axis=0) if len(sentences) else np.zeros(sentences.shape[1], dtype="float32")
 
     @property
     def documents(self) -> list[Document]:
@@ -161,8 +172,9 @@ class HybridRetriever(BaseRetriever):
         if not absent:
             return 1.0
         index = self.store.vectorstore.index
-        window = np.vstack([index.reconstruct(j) for j in self.neighbours(doc_index)])
-        return float((np.vstack([word_vectors[w] for w in absent]) @ window.T).max(axis=1).min())
+        window = _centred(np.vstack([index.reconstruct(j) for j in self.neighbours(doc_index)]), self._centre)
+        focus = _centred(np.vstack([word_vectors[w] for w in absent]), self._centre)
+        return float((focus @ window.T).max(axis=1).min())
 
     def lexical_form(self, query: str) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic

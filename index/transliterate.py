@@ -88,11 +88,15 @@ class SkeletonIndex:
                     self._by_skeleton.setdefault(skeleton, set()).add(word)
 
     def arabic_words(self, text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-        """Arabic words of the vocabulary that Latin-script words of `text` may transliterate;
-        a Latin word matching too many (a short, common skeleton) gives none."""
+        """Arabic words of the vocabulary that the names (capitalised Latin words, not the first
+        word of the text: «Hello», «Who») of `text` may transliterate; a name matching too many (a
+        short, common skeleton) gives none. Common English words are not names: «there» and
+        «thanks» have skeletons that common Arabic words share."""
         found: list[str] = []
-        for word in _LATIN_WORD_RE.findall(text):
-            if len(word) < 3 or word.lower() in stopwords:
+        for n, match in enumerate(_LATIN_WORD_RE.finditer(text)):
+            word = match.group()
+            first = n == 0 or text[:match.start()].rstrip().endswith((".", "?", "!", ":"))
+            if len(word) < 3 or word.lower() in stopwords or not word[0].isupper() or first:
                 continue
             matches = set().union(*(self._by_skeleton.get(s, set()) for s in latin_skeletons(word)))
             if 0 < len(matches) <= MAX_MATCHES:

@@ -25,3 +25,7 @@ def test_the_index_finds_names_of_its_vocabulary_and_skips_ambiguous_or_common_w
     index = SkeletonIndex(vocabulary)
     assert index.arabic_words("How long is the trip from Sfax to Djerba?", STOPWORDS) == ["صفاقس", "جربه"]
     assert index.arabic_words("What did the minister say?", STOPWORDS) == []
+    # Only names: not the first word, not a lower-case word («Hello there» is no «حول التاثير»).
+    greeting = SkeletonIndex(["الحالي", "حول", "خلال", "التاثير", "صفاقس"])
+    assert greeting.arabic_words("Hello there", STOPWORDS) == []
+    assert greeting.arabic_words("Sfax? Hello there, how far is sfax from Sfax", STOPWORDS) == ["صفاقس"]

@@ -69,11 +69,12 @@ def test_web_sources_indexed_answered_and_rebuilt_offline(tmp_path):
     saved.mkdir()
     shutil.copy(PAGES / "festival.html", saved / "festival.html")
     settings = core_settings(tmp_path)
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads)
+    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                                   settings.embedding_backend)
     bad = ["/missing", "/slow", "/image", "/binary", "/english", "/huge", "/huge-stream", "/loop-a"]
     notes: list[str] = []
     store, summary = update_store(
-        settings.index_dir, embeddings, settings.embedding_model,
+        settings.index_dir, embeddings, settings.embedding_id,
         sources=[site.url("/news/desalination"), site.url("/news/dates"), saved]
         + [site.url(p) for p in bad] + [tmp_path / "nowhere.html"],
         notify=notes.append, limits=LIMITS)
@@ -100,6 +101,6 @@ def test_web_sources_indexed_answered_and_rebuilt_offline(tmp_path):
     # Index files lost: rebuilt from the stored page snapshots, without the network.
     (generation_dir(settings.index_dir) / INDEX_FILE).write_bytes(b"broken")
     notes.clear()
-    rebuilt = open_store(settings.index_dir, embeddings, settings.embedding_model, [], notify=notes.append)
+    rebuilt = open_store(settings.index_dir, embeddings, settings.embedding_id, [], notify=notes.append)
     assert sorted(a["title"] for a in rebuilt.articles) == sorted(by_title)
     assert any("rebuilding" in n for n in notes)
