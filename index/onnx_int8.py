@@ -86,7 +86,10 @@ def export_int8(model_dir: Path) -> Path:
     quiet = logging.getLogger().level
     logging.getLogger().setLevel(logging.ERROR)  # the quantiser's advice to pre-process is for convolutions
     try:
-        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True, nodes_to_exclude=keep)
+        # Only products with a weight matrix: the attention scores (activation x activation) would be
+        # quantised per call, which costs more than it saves on long passages.
+        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True, nodes_to_exclude=keep,
+                         extra_options={"MatMulConstBOnly": True})
     finally:
         logging.getLogger().setLevel(quiet)
     tmp.replace(out)
