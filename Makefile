@@ -68,6 +68,7 @@ eval: model
 # Quality on the held-out questions (written apart, not looked at while developing).
 eval-heldout: model
 	$(PY) -m bot eval bench/heldout/article_heldout.jsonl
+	$(PY) -m bot eval bench/heldout/article_heldout2.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout.jsonl --articles-root $(ANT)
 
 clean:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,7 @@ from index.store import Store
 RRF_K = 60
 PARAGRAPH_WEIGHT = 0.4
 CONTEXT_WEIGHT = 0.5
+WORD_CACHE_SIZE = 20_000  # word vectors kept (1.5 KiB each)
 
 
 def index_vectors(index) -> np.ndarray:
@@ -92,6 +95,8 @@ class HybridRetriever(BaseRetriever):
     _article_terms: dict[str, set[str]] = PrivateAttr()
     _skeletons: SkeletonIndex = PrivateAttr()
     _centre: np.ndarray = PrivateAttr()  # mean sentence vector (d,)
+    _word_cache: OrderedDict = PrivateAttr(default_factory=OrderedDict)  # word -> query vector, LRU
+    _word_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     def model_post_init(self, context: object) -> None:
         """Build the lexical index from the store's documents."""
@@ -176,6 +181,24 @@ class HybridRetriever(BaseRetriever):
         focus = _centred(np.vstack([word_vectors[w] for w in absent]), self._centre)
         return float((focus @ window.T).max(axis=1).min())
 
+    def word_vectors(self, words_: list[str]) -> dict[str, np.ndarray]:
+        """Query vectors of single words, remembered across questions (a word's vector never changes;
+        the model costs about 2.5 ms a word, and names and common words come back often)."""
+        cache = self._word_cache
+        with self._word_lock:  # answers run in several threads (Telegram workers)
+            known = {w: cache[w] for w in words_ if w in cache}
+            for word in known:
+                cache.move_to_end(word)
+        missing = [w for w in words_ if w not in known]
+        if missing:
+            fresh = dict(zip(missing, embed_queries(self.store.vectorstore.embedding_function, missing)))
+            with self._word_lock:
+                cache.update(fresh)
+                while len(cache) > WORD_CACHE_SIZE:
+                    cache.popitem(last=False)
+            known.update(fresh)
+        return known
+
     def lexical_form(self, query: str) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic
         spelling of names it writes in Latin script («Sfax» → صفاقس) where the articles have them."""
@@ -230,6 +253,7 @@ class HybridRetriever(BaseRetriever):
         """
         k = k or self.k
         lexical_query = self.lexical_form(query)
+        question_words = content_words(without_frame_nouns(query))
         # One batch for the model: the query and the follow-up's combined form.
         vectors = embed_queries(self.store.vectorstore.embedding_function,
                                 [query] + ([f"{context} {query}"] if context else []))
@@ -264,10 +288,8 @@ class HybridRetriever(BaseRetriever):
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
-        question_words = content_words(without_frame_nouns(query))
         absent = {int(i): self.absent_words(question_words, int(i)) for i in order}
-        focus = sorted({w for words_ in absent.values() for w in words_})
-        word_vectors = dict(zip(focus, embed_queries(self.store.vectorstore.embedding_function, focus))) if focus else {}
+        word_vectors = self.word_vectors(sorted({w for words_ in absent.values() for w in words_}))
         in_corpus = self.coverage(groups, weights, exclude=exclude)
         return [
             Hit(

@@ -417,9 +417,14 @@ def test_webhook_mode_checks_the_secret(api, core, in_scope, tmp_path):
         assert "<blockquote>" in api.wait_sent(101, 1)[0]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=STEP) as response:
             assert response.status == 200
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=STEP) as response:
-            metrics = response.read().decode()
-        assert 'qa_answers_total{mode="extractive"} 1.0' in metrics
+
+        def read_metrics() -> str:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=STEP) as response:
+                return response.read().decode()
+
+        # The answer is counted once its delivery is confirmed, a moment after the server saw it.
+        assert api.wait_for(lambda: 'qa_answers_total{mode="extractive"} 1.0' in read_metrics(), STEP), read_metrics()
+        metrics = read_metrics()
         assert "qa_answer_seconds_bucket" in metrics and "telegram_flood_waits_total 0.0" in metrics
         assert post({"update_id": 2, "message": api.message(102, in_scope)}, "wrong-secret") == 403
         assert post({"update_id": 3, "message": api.message(103, in_scope)}, None) == 403
