@@ -83,3 +83,29 @@ def test_admin_document_is_indexed_live_and_removed(api, tmp_path):
     assert len([line for line in listing.splitlines() if line[:2] in ("1.", "2.")]) == 2
     assert removed.startswith("🗑️")
     assert "850" not in after
+
+
+@pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
+def test_admin_link_is_indexed_live(api, tmp_path):
+    from bot.service import build_service
+    from tests.fake_news_site import NewsSite
+
+    service = build_service(core_settings(tmp_path))
+    question = "كم تبلغ الطاقة الإنتاجية لمحطة التحلية في العقبة؟"
+    assert not service.ask(question, []).found
+    settings = make_settings(api, tmp_path, telegram_admin_ids=[ADMIN],
+                             telegram_articles_dir=tmp_path / "from_chat")
+    site = NewsSite().start()
+    try:
+        with bot_running(api, settings, service):
+            api.send_text(ADMIN, f"/add {site.url('/news/desalination')}")
+            progress, added = api.wait_sent(ADMIN, 2, timeout=60)[:2]
+            api.send_text(ADMIN + 1, question)  # anyone asks: answered from the page, no restart
+            answer = api.wait_sent(ADMIN + 1, 1, timeout=STEP)[0]
+            api.send_text(ADMIN, f"/add {site.url('/missing')}")
+            missing = api.wait_sent(ADMIN, 4, timeout=60)[3]
+    finally:
+        site.stop()
+    assert progress.startswith("⏳") and "✅" in added and "تحلية" in added
+    assert "300 ألف متر مكعب" in answer and "<blockquote>" in answer
+    assert missing.startswith("❌") and len(service.articles) == 2
