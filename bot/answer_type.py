@@ -173,6 +173,7 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
+@lru_cache(maxsize=100_000)
 def _strip_clitic(word: str) -> str:
     for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -180,6 +181,7 @@ def _strip_clitic(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def _in(word: str, vocab: frozenset[str]) -> bool:
     return word in vocab or _strip_clitic(word) in vocab or ("ال" + _strip_clitic(word)) in vocab
 
