@@ -41,6 +41,13 @@ def in_topic(api: FakeBotAPI, thread: int) -> list:
     return [c for c in api.calls if c.params.get("message_thread_id") == thread]
 
 
+def sent_settled(api, seconds: float = 0.5) -> bool:
+    """No new sendMessage for `seconds`."""
+    before = len(api.calls_to("sendMessage"))
+    time.sleep(seconds)
+    return len(api.calls_to("sendMessage")) == before
+
+
 def test_forum_topics_every_message_in_its_topic_and_memory_per_topic(api, core, tmp_path):
     long_text = " ".join(f"الجملة رقم {i} من جواب طويل جدًا عن السؤال." for i in range(300))
 
@@ -61,6 +68,9 @@ def test_forum_topics_every_message_in_its_topic_and_memory_per_topic(api, core,
         api.send_text(GROUP, f"{mention} {FOLLOW_UP}", user_id=71, thread_id=5)  # same topic: remembers
         api.send_text(GROUP, f"{mention} {QUESTION}", user_id=71, thread_id=5)  # 4th a minute: rate note
         assert api.wait_for(lambda: len([c for c in in_topic(api, 5) if c.method == "sendMessage"]) >= 3, STEP)
+        # Every earlier message (the long answer's last parts too) sent, so that the failure below hits
+        # topic 8's answer and no other.
+        assert api.wait_for(lambda: sent_settled(api), STEP)
         api.fail_next("sendMessage", 400, description="Bad Request: something went wrong")
         api.send_text(GROUP, f"{mention} {QUESTION}", user_id=73, thread_id=8)  # fails: apology in topic 8
         assert api.wait_for(lambda: len([c for c in in_topic(api, 8) if c.status == 200]) >= 1, STEP)
