@@ -52,12 +52,12 @@ def main() -> None:
 
     from sentence_transformers import SentenceTransformer
 
-    from index.embeddings import create_embeddings, resolve_model_path
+    from bot.service import settings_embeddings
+    from index.embeddings import resolve_model_path
     from index.encode import encode_passages
 
     settings = load_settings()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
-                               settings.embedding_backend)
+    embeddings = settings_embeddings(settings)
     model = SentenceTransformer(resolve_model_path(settings.embedding_model, settings.model_dir), device="cpu")
     texts = corpus_passages(args.root, args.articles)
     ordered = sorted(texts, key=len, reverse=True)

@@ -55,12 +55,11 @@ def main() -> None:
     args = parser.parse_args()
 
     from bot.settings import load_settings
-    from index.embeddings import create_embeddings
+    from bot.service import settings_embeddings
     from index.retriever import HybridRetriever
 
     settings = load_settings()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
-                               settings.embedding_backend)
+    embeddings = settings_embeddings(settings)
     vectors: dict[str, np.ndarray] = {}
 
     class CachedQueries(HybridRetriever):

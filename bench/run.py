@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.evaluate import read_jsonl, score_squad, squad_to_articles
-from bot.service import build_service
+from bot.service import build_service, settings_embeddings
 from bot.settings import BUNDLED_ARTICLES, PROJECT_DIR, load_settings
 
 SHARED = PROJECT_DIR.parent / "shared" / "eval"
@@ -56,14 +56,12 @@ def cold_start(index_dir: Path, question: str) -> tuple[float, float]:
 
 def bench_corpus(name: str, sources: list[Path], questions: list[str], work: Path) -> dict:
     """Build an index from scratch, then time warm answers."""
-    from index.embeddings import create_embeddings
     from index.store import build_store
 
     index_dir = work / name / "index"
     shutil.rmtree(index_dir, ignore_errors=True)
     settings = load_settings(sources=sources, llm_provider="none")
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
-                               settings.embedding_backend)
+    embeddings = settings_embeddings(settings)
     started = time.perf_counter()
     manifest = build_store(sources, index_dir, embeddings, settings.embedding_id).manifest
     build_seconds = time.perf_counter() - started

@@ -25,11 +25,11 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from bot.chain import CANDIDATES
-from bot.decide import FEATURE_NAMES, ON_TOPIC_NAMES, answerability_features, features
+from bot.decide import FEATURE_NAMES, ON_TOPIC_NAMES, answerability_features, features, type_supported_by
 from bot.evaluate import has_phrase, matches_groups, read_jsonl, squad_to_articles
 from bot.question import analyse, standard_arabic
+from bot.service import settings_embeddings
 from bot.settings import PROJECT_DIR, load_settings
-from index.embeddings import create_embeddings
 from index.retriever import HybridRetriever
 from index.store import open_store
 
@@ -167,8 +167,8 @@ def question_scores(models, items: list[Item], names) -> list[tuple[str, float, 
     for item in items:
         for values, _, kind, holds in question_forms(reader, item, names, synthetic=not item.news):
             p = answerable.predict_proba(matrix([values], names + ("reader", "reader_margin")))[:, 1][0]
-            if values["checkable"] and not values["window_type_ok"]:
-                p = 0.0  # the chain's type check (DecisionModel.type_supported) refuses these anyway
+            if not type_supported_by(values):
+                p = 0.0  # the chain's type check refuses these anyway
             out.append((kind, float(p), holds))
     return out
 
@@ -233,8 +233,7 @@ def main() -> None:
     args = parser.parse_args()
 
     settings = load_settings()
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
-                               settings.embedding_backend)
+    embeddings = settings_embeddings(settings)
     items: list[Item] = []
     for n, spec in enumerate(args.news):
         file, root = spec.split("=", 1)

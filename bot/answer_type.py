@@ -297,8 +297,7 @@ def matching_spans(question_type: str, passage: str, asked: frozenset[str] = fro
     """The phrases of a passage that can answer a question of this type; with `asked` (the
     question's normalised words), not those the question itself already says («في 2017؟»)."""
     kinds = _ANSWERED_BY.get(question_type, ())
-    return [s for s in typed_spans(passage) if s.kind in kinds
-            and not (asked and set(_WORD_RE.findall(normalize_arabic(s.text))) <= asked)]
+    return [s for s in typed_spans(passage) if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
 
 
 def type_match(question_type: str, passage: str, asked: frozenset[str] = frozenset()) -> bool:

@@ -58,6 +58,13 @@ def answerability_features(best: dict[str, float], best_p: float, second_p: floa
     return {**best, "reader": best_p, "reader_margin": best_p - second_p}
 
 
+def type_supported_by(values: dict[str, float]) -> bool:
+    """The type check on a passage's features: a question asking for a checkable type (a count, a
+    date, an amount…) needs a phrase of that type, not already in the question, in the passage or
+    its neighbours («كم راتب…» over a passage with no amount of money does not answer it)."""
+    return not values["checkable"] or bool(values["window_type_ok"])
+
+
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")
 # Is the question about the articles at all? Judged on the passage closest to it by the model.
 ON_TOPIC_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "article_coverage", "corpus_coverage")
@@ -115,22 +122,17 @@ class DecisionModel:
     def on_topic(self, info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:
         """Whether the question is about the articles at all: the off-topic gate on the passage the
         model finds closest (always true without a fitted gate or a passage)."""
-        gate = self.model_for(info).on_topic
-        if gate is None or not ranked:
+        models = self.model_for(info)
+        if models.on_topic is None or not ranked:
             return True
         closest = max((hit for hit, _ in ranked), key=lambda hit: hit.dense)
-        return gate.probability(features(info, closest)) >= self.model_for(info).on_topic_threshold
+        return models.on_topic.probability(features(info, closest)) >= models.on_topic_threshold
 
     @staticmethod
     def type_supported(info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:
-        """Whether the best passage, with its neighbours, holds a phrase of the kind the question asks
-        for (a count, a date, an amount…) that the question does not already say. Without one the
-        article does not give what is asked («كم راتب…» over a passage with no amount of money),
-        however well it matches the question's names. True for types that cannot be checked."""
-        if info.kind not in CHECKABLE or not ranked:
-            return True
-        best = ranked[0][0]
-        return type_match(info.kind, best.window or best.document.page_content, info.asked)
+        """`type_supported_by` on the best passage: without a phrase of the kind asked for the article
+        does not give what is asked, however well it matches the question's names."""
+        return not ranked or type_supported_by(features(info, ranked[0][0]))
 
     def threshold(self, info: QuestionInfo) -> float:
         """The answerability above which the best passage counts as the answer."""

@@ -13,6 +13,8 @@ from bot.answer import Answer, Turn
 from index.summary import UpdateSummary
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
     from bot.settings import Settings
     from index.store import ProgressFactory, Store
 
@@ -100,6 +102,15 @@ class QAService:
         return examples[:limit]
 
 
+def settings_embeddings(settings: Settings) -> Embeddings:
+    """The embeddings the settings name: model, model folder, threads and encoder (EMBEDDING_BACKEND).
+    An index built with them records `settings.embedding_id`."""
+    from index.embeddings import create_embeddings
+
+    return create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
+                             settings.embedding_backend)
+
+
 def build_service(
     settings: Settings,
     index_dir: Path | None = None,
@@ -109,12 +120,10 @@ def build_service(
     """Load the model and the index (building it if needed) and wire the answering chain."""
     from bot.chain import AnswerChain
     from bot.decide import load_decision_model
-    from index.embeddings import create_embeddings
     from index.retriever import HybridRetriever
     from index.store import open_store
 
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
-                               settings.embedding_backend)
+    embeddings = settings_embeddings(settings)
     kwargs = {}
     if progress is not None:
         kwargs["progress"] = progress

@@ -76,18 +76,17 @@ def model_identity(model_name: str, backend: str = "torch") -> str:
     return model_name if backend == "torch" else f"{model_name} ({backend})"
 
 
-def _int8_file(path: str, threads: int) -> Path:
-    """The model folder's checked int8 ONNX file, exported and checked on first use (about 30 s)."""
+def _int8_file(st_model, path: str, threads: int) -> Path:
+    """The model folder's checked int8 ONNX file, exported from the loaded fp32 `st_model` and
+    checked against it on first use (about 30 s)."""
     from index import onnx_int8
 
     target = onnx_int8.int8_path(Path(path))
     if onnx_int8.checked_ok(target):
         return target
-    from sentence_transformers import SentenceTransformer
-
     log.warning("exporting the int8 ONNX encoder to %s (once)", target)
-    onnx_int8.export_int8(Path(path))
-    cosine = onnx_int8.verify(SentenceTransformer(path, device="cpu"), target, threads)
+    onnx_int8.export_int8(st_model, target)
+    cosine = onnx_int8.verify(st_model, target, threads)
     if cosine < onnx_int8.MIN_COSINE:
         raise ModelError(f"the int8 ONNX encoder at {target} strays from the fp32 model (min cosine {cosine:.4f} < "
                          f"{onnx_int8.MIN_COSINE}); set EMBEDDING_BACKEND=torch")
@@ -117,7 +116,7 @@ def create_embeddings(model_name: str, model_dir: Path, threads: int = 2, backen
         if backend == "onnx-int8":
             from index.onnx_int8 import use_int8
 
-            use_int8(embeddings._client, _int8_file(path, threads), threads)
+            use_int8(embeddings._client, _int8_file(embeddings._client, path, threads), threads)
         return embeddings
     except ModelError:
         raise

@@ -1,4 +1,4 @@
-"""An int8 ONNX Runtime copy of the sentence-transformers model, for faster encoding on CPU.
+"""An int8 ONNX Runtime copy of the sentence-transformers model: questions embed in half the time on CPU.
 
 Exported at set-up from the offline model folder (no download): the transformer goes through
 `torch.onnx.export`, then ONNX Runtime's dynamic int8 quantisation (weights int8, activations
@@ -6,8 +6,8 @@ quantised on the fly). It is used only if its vectors stay within `MIN_COSINE` o
 model's on a fixed set of Arabic sentences; `verify` writes that check's result beside the file.
 
 The sentence-transformers pipeline stays as it is (tokenizer, mean pooling, normalisation): only
-the transformer module's inner model is swapped for `OrtEncoder`, a torch module that runs the
-ONNX session. (sentence-transformers' own `backend="onnx"` needs optimum-onnx, which pins
+the transformer module's inner model is swapped for a torch module that runs the ONNX session
+(`use_int8`). (sentence-transformers' own `backend="onnx"` needs optimum-onnx, which pins
 transformers < 4.58.)
 """
 
@@ -47,18 +47,15 @@ def int8_path(model_dir: Path) -> Path:
     return model_dir.parent / f"{model_dir.name}-{ONNX_FOLDER}" / INT8_FILE
 
 
-def export_int8(model_dir: Path) -> Path:
-    """Export the folder's transformer to ONNX and quantise it to int8; returns the int8 file.
-    Raises RuntimeError when onnx or onnxruntime is missing or the export fails."""
+def export_int8(st_model, out: Path) -> Path:
+    """Export a loaded SentenceTransformer's transformer to ONNX and quantise it to int8 at `out`;
+    returns `out`. Raises when onnx or onnxruntime is missing or the export fails."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel, AutoTokenizer
 
-    model_dir = Path(model_dir)
-    out = int8_path(model_dir)
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    bert = AutoModel.from_pretrained(model_dir).eval()
+    bert = st_model[0].model
 
     class _LastHidden(torch.nn.Module):
         def __init__(self, model: torch.nn.Module) -> None:
@@ -68,7 +65,7 @@ def export_int8(model_dir: Path) -> Path:
         def forward(self, input_ids, attention_mask):
             return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
 
-    sample = tokenizer(["query: مرحبا", "passage: نص أطول قليلا للتجربة"], padding=True, return_tensors="pt")
+    sample = st_model.tokenizer(["query: مرحبا", "passage: نص أطول قليلا للتجربة"], padding=True, return_tensors="pt")
     fp32 = out.with_name("model_fp32.onnx")
     dynamic = {name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "last_hidden_state")}
     with torch.no_grad(), warnings.catch_warnings():
@@ -82,7 +79,8 @@ def export_int8(model_dir: Path) -> Path:
     import onnx
 
     graph = onnx.load(str(fp32), load_external_data=False).graph
-    keep = [n.name for n in graph.node if n.op_type == "MatMul" and ("/layer.0/" in n.name or f"/layer.{_last_layer(bert)}/" in n.name)]
+    ends = ("/layer.0/", f"/layer.{bert.config.num_hidden_layers - 1}/")
+    keep = [n.name for n in graph.node if n.op_type == "MatMul" and any(end in n.name for end in ends)]
     quiet = logging.getLogger().level
     logging.getLogger().setLevel(logging.ERROR)  # the quantiser's advice to pre-process is for convolutions
     try:
@@ -97,56 +95,45 @@ def export_int8(model_dir: Path) -> Path:
     return out
 
 
-def _last_layer(bert) -> int:
-    return int(bert.config.num_hidden_layers) - 1
-
-
 def main() -> int:
     """`python -m index.onnx_int8`: export and check the default model's int8 encoder (set-up step)."""
     from bot.settings import load_settings
-    from index.embeddings import ModelError, _int8_file, resolve_model_path
+    from index.embeddings import ModelError, create_embeddings, resolve_model_path
 
     settings = load_settings()
     if settings.embedding_backend != "onnx-int8":
         print("EMBEDDING_BACKEND is torch: no int8 encoder needed")
         return 0
-    try:
-        path = _int8_file(resolve_model_path(settings.embedding_model, settings.model_dir), settings.torch_threads)
+    try:  # loading the int8 encoder exports and checks it first when needed
+        create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads, "onnx-int8")
     except ModelError as exc:
         print(f"error: {exc}")
         return 1
+    path = int8_path(resolve_model_path(settings.embedding_model, settings.model_dir))
     check = json.loads(path.with_name(CHECK_FILE).read_text())
     print(f"int8 encoder ready at {path} ({path.stat().st_size / 1e6:.0f} MB, min cosine {check['min_cosine']})")
     return 0
 
 
-class OrtEncoder:
-    """Stands in for the Hugging Face model inside sentence-transformers' Transformer module:
-    `forward(input_ids, attention_mask)` → {"last_hidden_state": (batch, tokens, hidden) float32}."""
-
-    def __init__(self, path: Path, threads: int, config) -> None:
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, threads)
-        options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        self.config = config
-
-
-def _torch_module(encoder: OrtEncoder):
+def _ort_module(path: Path, threads: int, config):
+    """A torch module (no parameters of its own) that stands in for the Hugging Face model inside
+    sentence-transformers' Transformer module: `forward(input_ids, attention_mask)` →
+    {"last_hidden_state": (batch, tokens, hidden) float32}, run by an ONNX Runtime session."""
+    import onnxruntime as ort
     import torch
 
-    class OrtModule(torch.nn.Module):
-        """A torch module running the int8 ONNX session (no parameters of its own)."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = max(1, threads)
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
+    class OrtModule(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.encoder = encoder
-            self.config = encoder.config
+            self.config = config
 
         def forward(self, input_ids, attention_mask, **_: object) -> dict:
-            hidden = self.encoder.session.run(None, {
+            hidden = session.run(None, {
                 "input_ids": input_ids.cpu().numpy().astype(np.int64),
                 "attention_mask": attention_mask.cpu().numpy().astype(np.int64),
             })[0]
@@ -159,8 +146,7 @@ def use_int8(st_model, path: Path, threads: int) -> None:
     """Swap a SentenceTransformer's transformer for the int8 ONNX session, in place; the torch
     weights are dropped (the ONNX file holds its own)."""
     transformer = st_model[0]
-    config = transformer.model.config
-    transformer.model = _torch_module(OrtEncoder(path, threads, config))
+    transformer.model = _ort_module(path, threads, transformer.model.config)
     transformer.model_forward_params = None
 
 

@@ -94,6 +94,7 @@ class HybridRetriever(BaseRetriever):
     _by_ref: dict[str, int] = PrivateAttr()
     _article_terms: dict[str, set[str]] = PrivateAttr()
     _skeletons: SkeletonIndex = PrivateAttr()
+    _sentences: np.ndarray = PrivateAttr()  # (n_documents, d) sentence vectors: the flat index's own storage
     _centre: np.ndarray = PrivateAttr()  # mean sentence vector (d,)
     _word_cache: OrderedDict = PrivateAttr(default_factory=OrderedDict)  # word -> query vector, LRU
     _word_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
@@ -117,12 +118,12 @@ class HybridRetriever(BaseRetriever):
         self._unseen_idf = float(np.log(1 + (n + 1) / 0.5))
         # A sentence's dense score is linear in the query, so its sentence and paragraph vectors can be
         # summed once here: one matrix-vector product a query instead of two and a gather.
-        self._dense_vectors = index_vectors(self.store.vectorstore.index) + PARAGRAPH_WEIGHT * index_vectors(
-            self.store.paragraphs)[self._paragraph_of]
+        self._sentences = index_vectors(self.store.vectorstore.index)
+        self._dense_vectors = self._sentences + PARAGRAPH_WEIGHT * index_vectors(self.store.paragraphs)[self._paragraph_of]
         # E5's vectors share a large common direction (unrelated texts still have cosine ~0.75): the
         # focus words are compared after removing the mean passage vector.
-        sentences = index_vectors(self.store.vectorstore.index)
-        self._centre = sentences.mean(axis=0) if len(sentences) else np.zeros(sentences.shape[1], dtype="float32")
+        self._centre = (self._sentences.mean(axis=0) if len(self._sentences)
+                        else np.zeros(self._sentences.shape[1], dtype="float32"))
 
     @property
     def documents(self) -> list[Document]:
@@ -176,8 +177,7 @@ class HybridRetriever(BaseRetriever):
         the words; 1.0 when the article has every word."""
         if not absent:
             return 1.0
-        index = self.store.vectorstore.index
-        window = _centred(np.vstack([index.reconstruct(j) for j in self.neighbours(doc_index)]), self._centre)
+        window = _centred(self._sentences[self.neighbours(doc_index)], self._centre)
         focus = _centred(np.vstack([word_vectors[w] for w in absent]), self._centre)
         return float((focus @ window.T).max(axis=1).min())
 

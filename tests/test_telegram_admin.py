@@ -55,15 +55,22 @@ def test_admin_usage_and_failed_download_change_nothing(api, core, tmp_path):
     assert not list(settings.telegram_articles_dir.glob("*")) if settings.telegram_articles_dir.exists() else True
 
 
-@pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
-def test_admin_document_is_indexed_live_and_removed(api, tmp_path):
+def live_service(api, tmp_path, question: str):
+    """A core of its own on the bundled article, which does not answer `question`, and the bot's
+    settings with ADMIN as its admin: (service, settings)."""
     from bot.service import build_service
 
     service = build_service(core_settings(tmp_path))
-    question = "كم يبلغ طول الجسر؟"
     assert not service.ask(question, []).found
     settings = make_settings(api, tmp_path, telegram_admin_ids=[ADMIN],
                              telegram_articles_dir=tmp_path / "from_chat")
+    return service, settings
+
+
+@pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
+def test_admin_document_is_indexed_live_and_removed(api, tmp_path):
+    question = "كم يبلغ طول الجسر؟"
+    service, settings = live_service(api, tmp_path, question)
     with bot_running(api, settings, service):
         api.send_document(ADMIN, file_name="bridge.txt", content=SECOND_ARTICLE.encode(), mime_type="text/plain")
         added = api.wait_sent(ADMIN, 2, timeout=60)[1]
@@ -87,14 +94,10 @@ def test_admin_document_is_indexed_live_and_removed(api, tmp_path):
 
 @pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
 def test_admin_link_is_indexed_live(api, tmp_path):
-    from bot.service import build_service
     from tests.fake_news_site import NewsSite
 
-    service = build_service(core_settings(tmp_path))
     question = "كم تبلغ الطاقة الإنتاجية لمحطة التحلية في العقبة؟"
-    assert not service.ask(question, []).found
-    settings = make_settings(api, tmp_path, telegram_admin_ids=[ADMIN],
-                             telegram_articles_dir=tmp_path / "from_chat")
+    service, settings = live_service(api, tmp_path, question)
     site = NewsSite().start()
     try:
         with bot_running(api, settings, service):

@@ -59,8 +59,7 @@ def test_each_bad_url_is_one_clear_line(site, path, message):
 
 
 def test_web_sources_indexed_answered_and_rebuilt_offline(tmp_path):
-    from bot.service import build_service
-    from index.embeddings import create_embeddings
+    from bot.service import build_service, settings_embeddings
     from index.store import INDEX_FILE, generation_dir, open_store
     from index.update import update_store
 
@@ -69,8 +68,7 @@ def test_web_sources_indexed_answered_and_rebuilt_offline(tmp_path):
     saved.mkdir()
     shutil.copy(PAGES / "festival.html", saved / "festival.html")
     settings = core_settings(tmp_path)
-    embeddings = create_embeddings(settings.embedding_model, settings.model_dir, settings.torch_threads,
-                                   settings.embedding_backend)
+    embeddings = settings_embeddings(settings)
     bad = ["/missing", "/slow", "/image", "/binary", "/english", "/huge", "/huge-stream", "/loop-a"]
     notes: list[str] = []
     store, summary = update_store(
