@@ -20,20 +20,21 @@ ANT = PROJECT_DIR.parent / "shared" / "corpora" / "ant"
 
 
 def corpus_passages(root: Path, n_articles: int) -> list[str]:
-    """Sentence and paragraph texts of the first `n_articles` articles under `root` (sorted paths)."""
+    """What a build encodes for the first `n_articles` articles under `root` (sorted paths): every
+    passage, and each article's title (paragraph vectors are made from these, not encoded)."""
     from index.articles import SourceError, discover, load_article
-    from index.chunks import article_documents, embedding_text, paragraph_texts
+    from index.chunks import article_documents, embedding_text
 
     sentences: list[str] = []
-    paragraphs: list[str] = []
+    titles: list[str] = []
     for path in discover([root])[:n_articles]:
         try:
             article = load_article(path)
         except SourceError:
             continue
         sentences.extend(embedding_text(d) for d in article_documents(article))
-        paragraphs.extend(paragraph_texts(article))
-    return sentences + paragraphs
+        titles.append(article.title)
+    return sentences + titles
 
 
 def rate(fn, n: int) -> float:

@@ -25,7 +25,7 @@ def synthetic_store(n_articles: int, root: Path = ANT, seed: int = 0):
     import faiss
 
     from index.articles import SourceError, discover, load_article
-    from index.chunks import article_documents, paragraph_texts
+    from index.chunks import article_documents
     from index.store import as_store
 
     documents, n_paragraphs = [], 0
@@ -35,7 +35,7 @@ def synthetic_store(n_articles: int, root: Path = ANT, seed: int = 0):
         except SourceError:
             continue
         documents.extend(article_documents(article, first_paragraph_id=n_paragraphs))
-        n_paragraphs += len(paragraph_texts(article))
+        n_paragraphs += len(article.sentences)
     rng = np.random.default_rng(seed)
 
     def flat(n: int) -> faiss.Index:

@@ -7,7 +7,7 @@ from langchain_core.documents import Document
 from index.articles import Article
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 6
+CHUNKER_VERSION = 7
 # A sentence longer than this (in words) becomes several passages of at most this many words,
 # each overlapping the one before by PASSAGE_OVERLAP words, so that a fact at the end of a
 # 480-character sentence without commas is still a passage of its own.
@@ -93,7 +93,6 @@ def embedding_text(document: Document) -> str:
     return document.page_content
 
 
-def paragraph_texts(article: Article) -> list[str]:
-    """The text each paragraph is embedded as, with the article's title: a second, coarser view that
-    knows what a terse sentence is about. Bounded to about the model's 512 tokens."""
-    return [(f"{article.title}: " + " ".join(sentences))[:2000] for sentences in article.sentences]
+# A paragraph's vector is the mean of its sentences' vectors plus this much of the article title's
+# (see index.update.paragraph_vectors): the coarser view that knows what a terse sentence is about.
+TITLE_WEIGHT = 0.5

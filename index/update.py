@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from index.articles import ARTICLE_SUFFIXES, Article, SourceError, article_digest, article_from_text, load_article
-from index.chunks import CHUNKER_VERSION, article_documents, embedding_text, paragraph_texts
+from index.chunks import CHUNKER_VERSION, TITLE_WEIGHT, article_documents, embedding_text
 from index.generations import SNAPSHOT_DIR, clean_up, locked, new_build_dir, publish
 from index.store import (
     FORMAT_VERSION,
@@ -348,6 +348,19 @@ def update_store(
     return store, summary
 
 
+def paragraph_vectors(sentences: np.ndarray, paragraph_ids: list[int], n_paragraphs: int,
+                      title: np.ndarray) -> np.ndarray:
+    """Each paragraph's vector (n_paragraphs, d), unit length: the mean of its sentences' vectors plus
+    TITLE_WEIGHT x the article title's. Encoding the paragraphs' own text gave the same retrieval
+    (news_dev, XQuAD-ar) at twice the model time, since a paragraph repeats its sentences' tokens."""
+    out = np.zeros((n_paragraphs, title.shape[0]), dtype="float32")
+    counts = np.zeros(n_paragraphs, dtype="float32")
+    np.add.at(out, np.asarray(paragraph_ids, dtype=int), sentences)
+    np.add.at(counts, np.asarray(paragraph_ids, dtype=int), 1.0)
+    out = out / np.maximum(counts, 1.0)[:, None] + TITLE_WEIGHT * title
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
 def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, progress: ProgressFactory,
               batch_size: int, summary: UpdateSummary) -> Store:
     """Documents and vectors of the new generation, in plan order: reused rows copied, new ones embedded."""
@@ -358,9 +371,8 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
         docs = article_documents(item.article)
         sentence_docs.append(docs)
         texts.extend(embedding_text(d) for d in docs)
-    paragraph_start = len(texts)
-    for item in fresh:
-        texts.extend(paragraph_texts(item.article))
+    title_start = len(texts)
+    texts.extend(item.article.title for item in fresh)
     vectors = embed_passages(texts, embeddings, progress, batch_size)
     summary.embedded = len(texts)
     if old is not None:
@@ -373,7 +385,7 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
     paragraph_parts: list[np.ndarray] = []
     documents: list[Document] = []
     records: list[dict] = []
-    new_sentence = new_paragraph = 0  # cursors into the fresh vectors
+    new_sentence = 0  # cursor into the fresh sentence vectors
     n_paragraphs = 0
     fresh_no = 0
     for item in plan:
@@ -389,12 +401,13 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
                 documents.append(Document(page_content=doc.page_content, metadata=meta))
         else:
             docs = sentence_docs[fresh_no]
-            fresh_no += 1
             n_s, n_p = len(docs), len(item.article.sentences)
-            sentence_parts.append(vectors[new_sentence : new_sentence + n_s])
-            paragraph_parts.append(vectors[paragraph_start + new_paragraph : paragraph_start + new_paragraph + n_p])
+            sentences = vectors[new_sentence : new_sentence + n_s]
+            sentence_parts.append(sentences)
+            paragraph_parts.append(paragraph_vectors(sentences, [d.metadata["paragraph_id"] for d in docs], n_p,
+                                                     vectors[title_start + fresh_no]))
+            fresh_no += 1
             new_sentence += n_s
-            new_paragraph += n_p
             record["passages"], record["paragraphs"] = n_s, n_p  # the offsets reuse relies on
             for doc in docs:
                 doc.metadata["paragraph_id"] += n_paragraphs

@@ -56,13 +56,14 @@ def test_adding_an_article_embeds_only_it_and_equals_a_full_build(tmp_path, arti
     index_dir = tmp_path / "index"
     (articles / "b-long.txt").write_text(LONG, encoding="utf-8")
     built, first = update_store(index_dir, embeddings, MODEL, sources=[articles])
-    assert len(first.added) == 3 and first.embedded == len(built.documents) + built.paragraphs.ntotal
+    # every passage and each article's title are encoded; paragraph vectors are made from them
+    assert len(first.added) == 3 and first.embedded == len(built.documents) + len(built.articles)
     long_record = next(a for a in built.articles if a["file"] == "b-long.txt")
     assert long_record["passages"] > 2 and long_record["paragraphs"] == 2
     (articles / "z-wheat.txt").write_text(SHORT, encoding="utf-8")
     store, summary = update_store(index_dir, embeddings, MODEL, sources=[articles])
     assert [c.key for c in summary.added] == [str(articles.resolve() / "z-wheat.txt")]
-    assert summary.added[0].passages == 2 and len(summary.unchanged) == 3 and summary.embedded == 2 + 2
+    assert summary.added[0].passages == 2 and len(summary.unchanged) == 3 and summary.embedded == 2 + 1
 
     full = update_store(tmp_path / "full", embeddings, MODEL, sources=[articles], replace=True)[0]
     assert [d.metadata for d in store.documents] == [d.metadata for d in full.documents]
