@@ -34,7 +34,7 @@ from index.retriever import HybridRetriever
 from index.store import open_store
 
 LATIN_FEATURES = ("dense_margin", "lexical_norm", "window_coverage", "article_coverage", "type_ok", "window_type_ok",
-                  "checkable", "focus_sim")
+                  "checkable", "focus_sim", "dense_gap", "sentence_dense")
 FIT_CANDIDATES = 12
 
 
@@ -49,6 +49,7 @@ class Item:
     near_miss: list[dict[str, float]]
     news: bool
     closest: dict[str, float] | None = None  # features of the passage the model finds closest (off-topic gate)
+    alone: bool = False  # asked of its own article only (the other articles hidden)
 
 
 def _rows(retriever: HybridRetriever, question: str, exclude: frozenset[int], k: int) -> list:
@@ -63,29 +64,47 @@ def _closest(rows: list) -> dict[str, float] | None:
 
 
 def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CANDIDATES) -> list[Item]:
-    """Items from a development-format question file indexed on its own articles."""
+    """Items from a development-format question file indexed on its own articles: each question asked
+    of all the articles, and again of its own article alone (as when one article is indexed by
+    itself: the corpus-relative features, such as the dense margin over the median, differ)."""
     items = []
+    by_file: dict[str, set[int]] = {}
+    for i, d in enumerate(retriever.documents):
+        by_file.setdefault(Path(d.metadata["file"]).stem, set()).add(i)
+    everything = frozenset(range(len(retriever.documents)))
     for row in rows:
         if row.get("kind") == "followup":
             continue
-        rows_, info = _rows(retriever, row["q"], frozenset(), k)
         group = str(row.get("article", ""))
-        latin = info.latin_share > 0.5
-        if row["kind"] == "refuse":
-            items.append(Item(group, latin, [], [f for f, _ in rows_], True, _closest(rows_)))
-            continue
         own = Path(group).name
-        holds = frozenset(i for i, d in enumerate(retriever.documents)
-                          if (not own or Path(d.metadata["file"]).stem == own) and matches_groups(d.page_content, row["any"]))
-        masked, _ = _rows(retriever, row["q"], holds, k)
-        items.append(Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True,
-                          _closest(rows_)))
+        article = frozenset(by_file.get(own, set()))
+        settings = [frozenset()]
+        if own and article and len(article) < len(everything):
+            settings.append(everything - article)
+        for others in settings:
+            items += _news_forms(retriever, row, group, own, others, k)
         # Off topic: the same question asked of the other articles only (fitting rows, not scored).
-        article = frozenset(i for i, d in enumerate(retriever.documents) if Path(d.metadata["file"]).stem == own)
-        if own and len(article) < len(retriever.documents):
-            elsewhere, _ = _rows(retriever, row["q"], article, k)
-            items.append(Item("off-" + group, latin, [], [f for f, _ in elsewhere], False, _closest(elsewhere)))
+        if own and article and len(article) < len(everything):
+            elsewhere, info = _rows(retriever, row["q"], article, k)
+            items.append(Item("off-" + group, info.latin_share > 0.5, [], [f for f, _ in elsewhere], False,
+                              _closest(elsewhere)))
     return items
+
+
+def _news_forms(retriever: HybridRetriever, row: dict, group: str, own: str, hidden: frozenset[int],
+                k: int) -> list[Item]:
+    """A news question's item with the documents `hidden` out of sight: a near miss as asked, or an
+    answerable question with its near-miss form (its answering passages hidden too)."""
+    rows_, info = _rows(retriever, row["q"], hidden, k)
+    latin = info.latin_share > 0.5
+    if row["kind"] == "refuse":
+        return [Item(group, latin, [], [f for f, _ in rows_], True, _closest(rows_) if not hidden else None,
+                     alone=bool(hidden))]
+    holds = frozenset(i for i, d in enumerate(retriever.documents)
+                      if (not own or Path(d.metadata["file"]).stem == own) and matches_groups(d.page_content, row["any"]))
+    masked, _ = _rows(retriever, row["q"], hidden | holds, k)
+    return [Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True,
+                 _closest(rows_) if not hidden else None, alone=bool(hidden))]
 
 
 def squad_items(retriever: HybridRetriever, questions, k: int = FIT_CANDIDATES) -> list[Item]:

@@ -46,11 +46,15 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         "checkable": 1.0 if info.kind in CHECKABLE else 0.0,
         "few_terms": 1.0 if len(set(info.terms)) <= 1 else 0.0,
         "focus_sim": hit.focus_sim,
+        "dense_gap": hit.dense_gap,
+        "coverage_gap": hit.coverage_gap,
+        "sentence_dense": hit.sentence_dense,
     }
 
 
 FEATURE_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "window_coverage", "corpus_coverage",
-                 "article_coverage", "type_ok", "window_type_ok", "checkable", "few_terms", "focus_sim")
+                 "article_coverage", "type_ok", "window_type_ok", "checkable", "few_terms", "focus_sim",
+                 "dense_gap", "coverage_gap", "sentence_dense")
 
 
 def answerability_features(best: dict[str, float], best_p: float, second_p: float) -> dict[str, float]:

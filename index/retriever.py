@@ -70,6 +70,9 @@ class Hit:
     article_coverage: float = 0.0  # the same over the passage's own article: the focus of a near miss is absent
     window: str = ""  # the passage with its neighbours in the paragraph, in order
     focus_sim: float = 1.0  # centred cosine of the question's words its article lacks with the passage or a neighbour (1: none lacking)
+    dense_gap: float = 0.0  # the query's best dense score minus this one's, >= 0
+    coverage_gap: float = 0.0  # the best coverage among the hits returned minus this one's, >= 0
+    sentence_dense: float = 0.0  # cosine of the query with the sentence alone (no paragraph share)
 
     @property
     def position(self) -> int:
@@ -291,6 +294,10 @@ class HybridRetriever(BaseRetriever):
         absent = {int(i): self.absent_words(question_words, int(i)) for i in order}
         word_vectors = self.word_vectors(sorted({w for words_ in absent.values() for w in words_}))
         in_corpus = self.coverage(groups, weights, exclude=exclude)
+        best_dense = float(dense.max()) if len(dense) else 0.0
+        coverages = [self.coverage(groups, weights, [int(i)]) for i in order]
+        best_coverage = max(coverages, default=0.0)
+        sentence_dense = self._sentences[order] @ vectors[0] if len(order) else np.zeros(0)
         return [
             Hit(
                 document=self.store.documents[i],
@@ -298,15 +305,18 @@ class HybridRetriever(BaseRetriever):
                 dense_margin=float(dense[i]) - median,
                 lexical=float(lexical[i]),
                 lexical_norm=float(lexical[i]) / best_lexical if best_lexical > 0 else 0.0,
-                coverage=self.coverage(groups, weights, [int(i)]),
+                coverage=coverage,
                 window_coverage=self.coverage(groups, weights, self.neighbours(int(i))),
                 corpus_coverage=in_corpus,
                 fused=float(fused[i]),
                 article_coverage=self.article_coverage(groups, weights, int(i)),
                 window=self.window_text(int(i)),
                 focus_sim=self.focus_similarity(absent[int(i)], word_vectors, int(i)),
+                dense_gap=best_dense - float(dense[i]),
+                coverage_gap=best_coverage - coverage,
+                sentence_dense=float(sentence),
             )
-            for i in order
+            for i, coverage, sentence in zip(order, coverages, sentence_dense)
         ]
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:

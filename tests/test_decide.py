@@ -8,7 +8,7 @@ from bot.chain import question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
 from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, load_decision_model
 from bot.question import analyse
-from index.retriever import Hit
+from index.retriever import PARAGRAPH_WEIGHT, Hit
 
 
 def hit(text: str, dense: float, margin: float, coverage: float, corpus: float | None = None,
@@ -17,7 +17,8 @@ def hit(text: str, dense: float, margin: float, coverage: float, corpus: float |
                                                 "file": file, "paragraph": paragraph, "sentence": position})
     return Hit(document=doc, dense=dense, dense_margin=margin, lexical=coverage * 10, lexical_norm=coverage,
                coverage=coverage, window_coverage=coverage, corpus_coverage=coverage if corpus is None else corpus,
-               fused=0.03, article_coverage=coverage if corpus is None else corpus, window=text)
+               fused=0.03, article_coverage=coverage if corpus is None else corpus, window=text,
+               sentence_dense=dense / (1 + PARAGRAPH_WEIGHT))  # as if its paragraph scored like it
 
 
 def test_fitted_weights_use_known_features_and_sensible_thresholds():
