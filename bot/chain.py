@@ -52,9 +52,10 @@ def question_part(text: str) -> str:
 
 
 def follow_up_turn(info: QuestionInfo, history: Sequence[Turn]) -> Turn | None:
-    """The earlier turn a follow-up leans on, if the question is one and that turn was answered
-    (a refused question gives nothing to continue from)."""
-    return history[-1] if history and info.refers_back and history[-1].found else None
+    """The earlier turn a follow-up leans on, if the question is one. A refused turn still says what
+    the user is asking about («ومتى نُشرت؟» after a refused question about a study); only its
+    answer is missing."""
+    return history[-1] if history and info.refers_back else None
 
 
 @dataclass
@@ -107,11 +108,12 @@ class AnswerChain:
                 p = min(1.0, p + FOLLOW_UP_NEIGHBOUR_BONUS)
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
-        threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if previous else 1.0)
-        # A follow-up (of an answered question) is on the articles by construction; anything else
-        # must pass the off-topic gate.
+        continues = previous is not None and previous.found
+        threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if continues else 1.0)
+        # A follow-up of an answered question is on the articles by construction; anything else
+        # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (self.decision.answerability(info, ranked) >= threshold and self.decision.type_supported(info, ranked)
-                 and (previous is not None or self.decision.on_topic(info, ranked)))
+                 and (continues or self.decision.on_topic(info, ranked)))
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import messages
+from bot.answer import Turn
 from bot.chain import turn_of
 from bot.evaluate import has_phrase
 
@@ -63,6 +64,20 @@ def test_follow_up_needs_memory(second_service, first, follow_up, phrase, other)
     assert answers[1].found, answers[1]
     assert has_phrase(answers[1].answer, phrase), answers[1].answer
     assert not has_phrase(answers[1].answer, other)
+
+
+def test_a_follow_up_of_a_refused_question_still_knows_its_topic(second_service):
+    refused = Turn(question="من افتتحت مستشفى الأطفال؟", resolved="من افتتحت مستشفى الأطفال؟", answer="", found=False)
+    answer = second_service.ask("وكم عمرها؟", [refused])
+    assert answer.found, answer
+    assert has_phrase(answer.answer, "38") and not has_phrase(answer.answer, "52"), answer.answer
+
+
+def test_a_follow_up_of_an_off_topic_question_is_refused_too(article_service):
+    refused = Turn(question="من فاز بكأس العالم لكرة القدم عام 2022؟", resolved="من فاز بكأس العالم لكرة القدم عام 2022؟",
+                   answer="", found=False)
+    answer = article_service.ask("ومتى كان ذلك؟", [refused])
+    assert not answer.found, answer
 
 
 @pytest.mark.parametrize(
