@@ -150,7 +150,7 @@ def main() -> None:
     rate = None  # passages/s of the last build, to decide whether the next fits the budget
     largest = None
     for size in (int(s) for s in args.sizes.split(",")):
-        size = min(size, len(order))
+        size = min(size, len(order) - args.add)  # keep `--add` articles out, to be added at the end
         if rate is not None:
             estimate = rows[-1]["embedded"] / rows[-1]["articles"] * size / rate
             if time.monotonic() + estimate > deadline:
@@ -165,8 +165,9 @@ def main() -> None:
         latency = warm_latency(index_dir, sources, bundled_questions, args.questions)
         from index.store import read_manifest
 
-        embedded = read_manifest(index_dir)
-        passages = embedded["count"] + embedded.get("paragraphs", 0)
+        # Passages (sentences, or windows of long ones) per second of the whole build, process start
+        # and model load included; paragraph vectors are made from them and not counted.
+        passages = read_manifest(index_dir)["count"]
         rate = passages / built["seconds"]
         rows.append({"articles": size + 1, **built, "disk_mib": disk_mib(index_dir), "passages_per_s": rate,
                      "embedded": passages, **latency})
