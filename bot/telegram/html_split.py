@@ -101,6 +101,11 @@ def split_html(html: str, limit: int) -> list[str]:
                 if rank in breaks and breaks[rank][0] - i >= (j - i) // 2:
                     end, end_stack = breaks[rank]
                     break
+        # Tags closed right after the cut are closed in this part (it costs nothing: their closers are
+        # counted already), not reopened in the next only to be closed before any text.
+        while end < len(toks) and toks[end].kind == "close" and end_stack and end_stack[-1].name == toks[end].name:
+            end_stack = end_stack[:-1]
+            end += 1
         last = not text_after[end]  # nothing visible left: close what is open and stop
         if end == i or not any(t.kind == "text" for t in toks[i:end]):
             raise ValueError(f"limit {limit} is too small for the open tags of this HTML")
