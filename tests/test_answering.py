@@ -87,6 +87,10 @@ def test_a_follow_up_of_an_off_topic_question_is_refused_too(article_service):
         pytest.param("second", "من فاز بكأس العالم لكرة القدم؟", marks=SHARED_WORD),
         ("article", "ما هو أطول نهر في العالم؟"),
         ("article", "كم عدد سكان بودابست؟"),
+        # not one word in common with the article: the dense match alone is no evidence
+        ("second", "كيف وصف الكرملين المكالمة؟"),
+        ("second", "كيف أطبخ الأرز باللحم؟"),
+        ("article", "ما هي أفضل طريقة لتعلم السباحة؟"),
     ],
 )
 def test_out_of_scope_is_refused_honestly(second_service, article_service, which, question):

@@ -6,7 +6,7 @@ from langchain_core.documents import Document
 
 from bot.chain import question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
-from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, load_decision_model
+from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, features, load_decision_model
 from bot.question import analyse
 from index.retriever import PARAGRAPH_WEIGHT, Hit
 
@@ -116,3 +116,13 @@ def test_the_chat_lists_the_sentences_a_two_sentence_answer_is_made_of():
     answer = Answer("أين القمة؟", f"{first.text} {second.text}", True, [first, other, second])
     shown = format_sources(answer)
     assert "a.txt#2.1" in shown and "a.txt#4.1" in shown and "a.txt#5.1" not in shown
+
+
+def test_an_arabic_question_sharing_no_word_with_the_articles_is_off_topic():
+    model = load_decision_model()
+    close = hit("قال الوزير إن المحادثات كانت بناءة.", dense=1.2, margin=0.1, coverage=0.0, corpus=0.0)
+    assert not model.on_topic(analyse("كيف وصف الكرملين المكالمة؟"), [(close, 0.9)])
+    # English questions share no Arabic word by nature: only the fitted gate judges them
+    latin = analyse("How did the Kremlin describe the call?")
+    assert model.on_topic(latin, [(close, 0.9)]) == (
+        model.latin.on_topic.probability(features(latin, close)) >= model.latin.on_topic_threshold)
