@@ -168,6 +168,13 @@ class Span:
     text: str
 
 
+@lru_cache(maxsize=200_000)
+def _normalized(word: str) -> str:
+    """`normalize_arabic` of one token, remembered (passages share most of their words)."""
+    return normalize_arabic(word)
+
+
+@lru_cache(maxsize=200_000)
 def _is_number(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
 
@@ -193,7 +200,7 @@ def _in(word: str, vocab: frozenset[str]) -> bool:
 def typed_spans(passage: str) -> tuple[Span, ...]:
     """The typed phrases of a passage (numbers with their units, dates, ages, money, names after a
     title or an organisation word, places after a place word), in order of position."""
-    tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in _WORD_RE.finditer(passage)]
+    tokens = [(m.start(), m.end(), _normalized(m.group())) for m in _WORD_RE.finditer(passage)]
     spans: list[tuple[str, int, int]] = []  # kind, first token, last token (inclusive)
     n = len(tokens)
     i = 0

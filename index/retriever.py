@@ -43,6 +43,14 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indexes of the k highest scores, highest first (a partition, then a sort of k only)."""
+    if k >= scores.size:
+        return np.argsort(-scores)
+    top = np.argpartition(-scores, k)[:k]
+    return top[np.argsort(-scores[top])]
+
+
 def _all_scores(vectors: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
     """Inner product of a query with every row of `vectors` (n, d): shape (n,), float32."""
     return vectors @ np.asarray(query_vector, dtype="float32")
@@ -284,10 +292,11 @@ class HybridRetriever(BaseRetriever):
             lexical[hidden] = 0.0
         dense_rank = _ranks(dense)
         fused = self.dense_weight / (RRF_K + 1 + dense_rank)
-        if lexical.max() > 0:
-            lexical_rank = _ranks(lexical)
-            fused = fused + self.lexical_weight * (lexical > 0) / (RRF_K + 1 + lexical_rank)
-        order = np.argsort(-fused)[:k]
+        matched = np.flatnonzero(lexical > 0)
+        if matched.size:
+            # Only passages with a matching term get a lexical rank: rank among them, no sort of the rest.
+            fused[matched] += self.lexical_weight / (RRF_K + 1 + _ranks(lexical[matched]))
+        order = _top(fused, k)
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
