@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.normalize import normalize_arabic
+from index.normalize import STOPWORDS, normalize_arabic
 
 _WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
+_NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
 
 def _norm_set(text: str) -> frozenset[str]:
@@ -267,7 +268,12 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 i += 2
                 continue
         if _in(word, _TITLES) and nxt and not _is_number(nxt):
-            j = min(n - 1, i + 2)
+            # The name after a title: up to two words, ending at punctuation or a function word
+            # («الرئيس ترامب"، حسب البيان» names «ترامب»).
+            j = i + 1
+            if j + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[j][1]:tokens[j + 1][0]]) \
+                    and tokens[j + 1][2] not in STOPWORDS:
+                j += 1
             spans.append(("person", i + 1, j))
         elif _in(word, _ORG_HEADS) and nxt:
             spans.append(("organisation", i, min(n - 1, i + 2)))
