@@ -78,13 +78,11 @@ def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CA
         group = str(row.get("article", ""))
         own = Path(group).name
         article = frozenset(by_file.get(own, set()))
-        settings = [frozenset()]
-        if own and article and len(article) < len(everything):
-            settings.append(everything - article)
-        for others in settings:
-            items += _news_forms(retriever, row, group, own, others, k)
+        others = everything - article if own and article else frozenset()
+        for hidden in (frozenset(), others) if others else (frozenset(),):
+            items += _news_forms(retriever, row, group, own, hidden, k)
         # Off topic: the same question asked of the other articles only (fitting rows, not scored).
-        if own and article and len(article) < len(everything):
+        if others:
             elsewhere, info = _rows(retriever, row["q"], article, k)
             items.append(Item("off-" + group, info.latin_share > 0.5, [], [f for f, _ in elsewhere], False,
                               _closest(elsewhere)))
@@ -97,14 +95,14 @@ def _news_forms(retriever: HybridRetriever, row: dict, group: str, own: str, hid
     answerable question with its near-miss form (its answering passages hidden too)."""
     rows_, info = _rows(retriever, row["q"], hidden, k)
     latin = info.latin_share > 0.5
+    closest = None if hidden else _closest(rows_)  # the off-topic gate is fitted on the questions as asked
     if row["kind"] == "refuse":
-        return [Item(group, latin, [], [f for f, _ in rows_], True, _closest(rows_) if not hidden else None,
-                     alone=bool(hidden))]
+        return [Item(group, latin, [], [f for f, _ in rows_], True, closest, alone=bool(hidden))]
     holds = frozenset(i for i, d in enumerate(retriever.documents)
                       if (not own or Path(d.metadata["file"]).stem == own) and matches_groups(d.page_content, row["any"]))
     masked, _ = _rows(retriever, row["q"], hidden | holds, k)
     return [Item(group, latin, [(f, h.position in holds) for f, h in rows_], [f for f, _ in masked], True,
-                 _closest(rows_) if not hidden else None, alone=bool(hidden))]
+                 closest, alone=bool(hidden))]
 
 
 def squad_items(retriever: HybridRetriever, questions, k: int = FIT_CANDIDATES) -> list[Item]:
