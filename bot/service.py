@@ -123,6 +123,9 @@ def build_service(
     from index.retriever import HybridRetriever
     from index.store import open_store
 
+    from index.embeddings import single_threaded_blas
+
+    single_threaded_blas()
     embeddings = settings_embeddings(settings)
     kwargs = {}
     if progress is not None:

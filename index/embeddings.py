@@ -49,6 +49,16 @@ def limit_torch_threads(threads: int) -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def single_threaded_blas() -> None:
+    """Run numpy's BLAS on one thread from now on. Answering a question is a few matrix-vector
+    products over the passages; with two BLAS threads they fight ONNX Runtime's workers, which keep
+    spinning for a while after encoding the query: on 2 cores, 1,400 passages took 0.5 instead of
+    0.05 ms a product and 31 instead of 15 ms an answer (bench/archive.py)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def _quiet_transformers() -> None:
     """No weight-loading progress bars or info chatter on the user's terminal."""
     from transformers.utils import logging as hf_logging

@@ -61,3 +61,11 @@ def test_add_and_remove_articles_while_answering(tmp_path, second_article_dir):
     assert unknown.problems and "no such article" in unknown.problems[0]
     last = service.remove_article("bridge-hospital.txt")  # an index is never left empty
     assert last.problems and len(service.articles) == 1
+
+
+def test_the_answering_service_runs_numpy_blas_on_one_thread(article_service):
+    # Two BLAS threads per matrix-vector product fight ONNX Runtime's spinning workers on 2 cores.
+    from threadpoolctl import threadpool_info
+
+    numpy_blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas" and "numpy" in lib["filepath"]]
+    assert numpy_blas and all(lib["num_threads"] == 1 for lib in numpy_blas)
