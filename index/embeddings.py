@@ -77,6 +77,49 @@ def embed_queries(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
     return np.asarray([embeddings.embed_query(t) for t in texts], dtype="float32")
 
 
+class QueryVectors:
+    """Query vectors of several texts (`vectors`, shape (n, d)) and, where the model shows them, the
+    contextual vectors of the first text's own tokens, from the same model call."""
+
+    def __init__(self, vectors: np.ndarray, tokens: np.ndarray | None = None,
+                 offsets: list[tuple[int, int]] | None = None) -> None:
+        self.vectors = vectors
+        self._tokens = tokens  # (n_tokens, d) hidden states of the first text
+        self._offsets = offsets or []  # character span of each token in the first text; (0, 0) for none
+
+    def span_vector(self, start: int, end: int) -> np.ndarray | None:
+        """Unit mean of the first text's token vectors that overlap characters [start, end): what the
+        model makes of a word in the question's own context; None when the model shows no tokens."""
+        if self._tokens is None:
+            return None
+        rows = [i for i, (a, b) in enumerate(self._offsets) if a < end and b > start and b > a]
+        if not rows:
+            return None
+        vector = self._tokens[rows].mean(axis=0)
+        return vector / max(float(np.linalg.norm(vector)), 1e-6)
+
+
+def encode_queries(embeddings: Embeddings, texts: list[str]) -> QueryVectors:
+    """`embed_queries` that also keeps the first text's contextual token vectors, at no extra model
+    cost, when the embeddings run a sentence-transformers model (else the vectors only)."""
+    client = getattr(embeddings, "_client", None)
+    kwargs = getattr(embeddings, "query_encode_kwargs", None)
+    if client is None or not kwargs or not hasattr(client, "tokenizer"):
+        return QueryVectors(embed_queries(embeddings, texts))
+    prompt = kwargs.get("prompt") or ""
+    outputs = client.encode(list(texts), output_value=None, **kwargs)
+    vectors = np.stack([np.asarray(o["sentence_embedding"], dtype="float32") for o in outputs])
+    encoded = client.tokenizer(prompt + texts[0], return_offsets_mapping=True, truncation=True,
+                               max_length=client.max_seq_length)
+    mask = np.asarray(outputs[0]["attention_mask"], dtype=bool)  # a batch pads every text to its longest
+    tokens = np.asarray(outputs[0]["token_embeddings"], dtype="float32")[mask]
+    if len(encoded["offset_mapping"]) != len(tokens):  # the model tokenised otherwise: no token view
+        return QueryVectors(vectors)
+    shift = len(prompt)
+    offsets = [(max(0, a - shift), max(0, b - shift)) if a >= shift else (0, 0) for a, b in encoded["offset_mapping"]]
+    return QueryVectors(vectors, tokens, offsets)
+
+
 BACKENDS = ("torch", "onnx-int8")
 
 

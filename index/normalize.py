@@ -114,6 +114,20 @@ def words(text: str) -> list[str]:
     return _TOKEN_RE.findall(normalize_arabic(text).replace("_", " "))
 
 
+def word_spans(text: str) -> dict[str, tuple[int, int]]:
+    """Each normalised word of a text (as `words` gives it) with the character span, in `text` as
+    written, of the first whitespace-separated chunk it comes from, trimmed of punctuation."""
+    spans: dict[str, tuple[int, int]] = {}
+    for chunk in re.finditer(r"\S+", text):
+        inner = [m.span() for m in _TOKEN_RE.finditer(chunk.group())]
+        if not inner:
+            continue
+        span = (chunk.start() + inner[0][0], chunk.start() + inner[-1][1])
+        for word in words(chunk.group()):
+            spans.setdefault(word, span)
+    return spans
+
+
 @lru_cache(maxsize=200_000)
 def _terms(word: str) -> tuple[str, ...]:
     if word in STOPWORDS or len(word) < 2 or (word[0] in _SINGLE_CLITICS and word[1:] in STOPWORDS):

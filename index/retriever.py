@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,15 +11,14 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from index.lexical import LexicalIndex
-from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, words
-from index.embeddings import embed_queries
+from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, word_spans, words
+from index.embeddings import QueryVectors, embed_queries, encode_queries
 from index.transliterate import SkeletonIndex
 from index.store import Store
 
 RRF_K = 60
 PARAGRAPH_WEIGHT = 0.4
 CONTEXT_WEIGHT = 0.5
-WORD_CACHE_SIZE = 20_000  # word vectors kept (1.5 KiB each)
 
 
 def index_vectors(index) -> np.ndarray:
@@ -107,8 +104,6 @@ class HybridRetriever(BaseRetriever):
     _skeletons: SkeletonIndex = PrivateAttr()
     _sentences: np.ndarray = PrivateAttr()  # (n_documents, d) sentence vectors: the flat index's own storage
     _centre: np.ndarray = PrivateAttr()  # mean sentence vector (d,)
-    _word_cache: OrderedDict = PrivateAttr(default_factory=OrderedDict)  # word -> query vector, LRU
-    _word_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     def model_post_init(self, context: object) -> None:
         """Build the lexical index from the store's documents."""
@@ -192,23 +187,20 @@ class HybridRetriever(BaseRetriever):
         focus = _centred(np.vstack([word_vectors[w] for w in absent]), self._centre)
         return float((focus @ window.T).max(axis=1).min())
 
-    def word_vectors(self, words_: list[str]) -> dict[str, np.ndarray]:
-        """Query vectors of single words, remembered across questions (a word's vector never changes;
-        the model costs about 2.5 ms a word, and names and common words come back often)."""
-        cache = self._word_cache
-        with self._word_lock:  # answers run in several threads (Telegram workers)
-            known = {w: cache[w] for w in words_ if w in cache}
-            for word in known:
-                cache.move_to_end(word)
-        missing = [w for w in words_ if w not in known]
+    def focus_vectors(self, query: str, encoded: QueryVectors, words_: list[str]) -> dict[str, np.ndarray]:
+        """Vectors of some of the query's (normalised) words: their contextual token vectors from the
+        query's own model call (free; the word as the question means it), else each word embedded
+        as a query on its own (one more model call, for embeddings that show no tokens)."""
+        spans = word_spans(query)
+        out = {}
+        for word in words_:
+            vector = encoded.span_vector(*spans[word]) if word in spans else None
+            if vector is not None:
+                out[word] = vector
+        missing = [w for w in words_ if w not in out]
         if missing:
-            fresh = dict(zip(missing, embed_queries(self.store.vectorstore.embedding_function, missing)))
-            with self._word_lock:
-                cache.update(fresh)
-                while len(cache) > WORD_CACHE_SIZE:
-                    cache.popitem(last=False)
-            known.update(fresh)
-        return known
+            out.update(zip(missing, embed_queries(self.store.vectorstore.embedding_function, missing)))
+        return out
 
     def lexical_form(self, query: str) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic
@@ -266,8 +258,9 @@ class HybridRetriever(BaseRetriever):
         lexical_query = self.lexical_form(query)
         question_words = content_words(without_frame_nouns(query))
         # One batch for the model: the query and the follow-up's combined form.
-        vectors = embed_queries(self.store.vectorstore.embedding_function,
-                                [query] + ([f"{context} {query}"] if context else []))
+        encoded = encode_queries(self.store.vectorstore.embedding_function,
+                                 [query] + ([f"{context} {query}"] if context else []))
+        vectors = encoded.vectors
         dense = self.dense_scores(vectors[0])
         terms = tokenize(lexical_query)
         groups = term_groups(lexical_query)
@@ -301,7 +294,7 @@ class HybridRetriever(BaseRetriever):
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
         absent = {int(i): self.absent_words(question_words, int(i)) for i in order}
-        word_vectors = self.word_vectors(sorted({w for words_ in absent.values() for w in words_}))
+        word_vectors = self.focus_vectors(query, encoded, sorted({w for words_ in absent.values() for w in words_}))
         in_corpus = self.coverage(groups, weights, exclude=exclude)
         best_dense = float(dense.max()) if len(dense) else 0.0
         coverages = [self.coverage(groups, weights, [int(i)]) for i in order]

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
+from index.embeddings import embed_queries, encode_queries
 from index.encode import encode_passages
+from index.normalize import word_spans
 
 
 class Recording(Embeddings):
@@ -63,3 +65,22 @@ def test_no_texts_and_bad_batch_size(embeddings):
     assert encode_passages(embeddings, []).shape[0] == 0
     with pytest.raises(ValueError):
         encode_passages(embeddings, TEXTS, batch_size=0)
+
+
+def test_query_vectors_come_with_the_question_words_in_context(embeddings):
+    question = "كم راتب وزير الخارجية لافروف؟"
+    encoded = encode_queries(embeddings, [question, "قمة بودابست " + question])
+    assert np.allclose(encoded.vectors, embed_queries(embeddings, [question, "قمة بودابست " + question]), atol=1e-4)
+    spans = word_spans(question)
+    in_context = {w: encoded.span_vector(*spans[w]) for w in ("راتب", "لافروف")}
+    alone = dict(zip(("راتب", "لافروف"), embed_queries(embeddings, ["راتب", "لافروف"])))
+    for word, other in (("راتب", "لافروف"), ("لافروف", "راتب")):
+        assert np.isclose(np.linalg.norm(in_context[word]), 1.0, atol=1e-4)
+        assert in_context[word] @ alone[word] > in_context[word] @ alone[other]
+    assert encoded.span_vector(len(question) + 5, len(question) + 9) is None  # no token there
+
+
+def test_embeddings_that_show_no_tokens_still_give_query_vectors(embeddings):
+    encoded = encode_queries(Recording(embeddings), ["قمة بودابست"])
+    assert encoded.vectors.shape == (1, 384)
+    assert encoded.span_vector(0, 3) is None

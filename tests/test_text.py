@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from index.chunks import MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, PASSAGE_OVERLAP, is_heading, passages
-from index.normalize import canonical_text, normalize_arabic, script_share, tokenize, without_frame_nouns
+from index.normalize import (
+    canonical_text,
+    normalize_arabic,
+    script_share,
+    tokenize,
+    without_frame_nouns,
+    word_spans,
+    words,
+)
 from index.split import paragraphs, split_sentences, strip_furniture
 
 
@@ -141,3 +151,18 @@ def test_headings_are_short_unpunctuated_lines_or_the_title():
     assert is_heading(["عنوان المقال كما هو."], "عنوان المقال كما هو.")
     assert not is_heading(["قال الوزير إن الاجتماع تأجل."], "عنوان")
     assert not is_heading(["جملة أولى.", "جملة ثانية"], "عنوان")
+
+
+# Pieces of questions as people type them: letters with diacritics and tatweel, clitics, Persian
+# letters, joiners, presentation forms, digits of three scripts, Latin, punctuation, odd spaces.
+_PIECES = ["كمْ", "راتبُ", "لافروف؟", "«بودابست»", "وزيرـة", "الرحمٰن", "کتاب", "ی", "\u200cو", "\ufefb",
+           "٢٠٢٥", "۱۴", "2025", "e5", "CNN،", "(قمة)", "،", "؟", "-", "\u00a0", "_", "وال"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map(lambda parts: " ".join(parts)))
+def test_every_normalised_word_maps_back_to_where_it_is_written(text):
+    spans = word_spans(text)
+    assert set(spans) == set(words(text))
+    for word, (start, end) in spans.items():
+        assert 0 <= start < end <= len(text)
+        assert word in words(text[start:end])
