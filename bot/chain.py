@@ -97,7 +97,8 @@ class AnswerChain:
         previous = follow_up_turn(info, history)
         context = previous.resolved if previous else None
         hits = self.retriever.search(searched, k=CANDIDATES, context=context,
-                                     context_answer=previous.answer if previous and previous.found else None)
+                                     context_answer=previous.answer if previous and previous.found else None,
+                                     focus=self.decision.uses("focus_sim", info))
         near = self.retriever.neighbours_of_refs(previous.refs) if previous else set()
         scored = []
         for hit in hits:

@@ -114,6 +114,12 @@ class DecisionModel:
         """The models that fit a question's script."""
         return self.latin if info.latin_share > 0.5 else self.arabic
 
+    def uses(self, feature: str, info: QuestionInfo) -> bool:
+        """Whether the models for this question's script use a feature (work for one they do not can
+        be skipped)."""
+        models = self.model_for(info)
+        return feature in models.reader.names or feature in models.answerable.names
+
     def probability(self, info: QuestionInfo, hit: Hit) -> float:
         """The reader's P(passage holds the answer)."""
         return self.model_for(info).reader.probability(features(info, hit))

@@ -247,12 +247,14 @@ class HybridRetriever(BaseRetriever):
         return np.asarray(self.store.vectorstore.embedding_function.embed_query(text), dtype="float32")
 
     def search(self, query: str, k: int | None = None, context: str | None = None,
-               context_answer: str | None = None, exclude: frozenset[int] = frozenset()) -> list[Hit]:
+               context_answer: str | None = None, exclude: frozenset[int] = frozenset(),
+               focus: bool = True) -> list[Hit]:
         """The k best passages for a query, fusing dense and lexical ranks.
 
         `context` (the earlier question a follow-up leans on) and `context_answer` (what it was
         answered) are searched too, with less weight, so that "and how old is he?" finds the passage
         about the person named before. `exclude` hides documents, as if they were not indexed.
+        `focus=False` skips `Hit.focus_sim` (left at 1.0) for callers whose decision does not use it.
         """
         k = k or self.k
         lexical_query = self.lexical_form(query)
@@ -293,7 +295,7 @@ class HybridRetriever(BaseRetriever):
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
-        absent = {int(i): self.absent_words(question_words, int(i)) for i in order}
+        absent = {int(i): self.absent_words(question_words, int(i)) if focus else () for i in order}
         word_vectors = self.focus_vectors(query, encoded, sorted({w for words_ in absent.values() for w in words_}))
         in_corpus = self.coverage(groups, weights, exclude=exclude)
         best_dense = float(dense.max()) if len(dense) else 0.0

@@ -26,3 +26,14 @@ def test_ranks_among_matching_passages_equal_ranks_among_all(values):
     lexical = np.array([max(v, 0.0) for v in values])
     matched = np.flatnonzero(lexical > 0)
     assert _ranks(lexical[matched]).tolist() == _ranks(lexical)[matched].tolist()
+
+
+def test_search_without_focus_words_changes_nothing_else(article_service):
+    retriever = article_service._chain.retriever
+    question = "كم راتب لافروف؟"
+    with_focus, without = retriever.search(question, k=8), retriever.search(question, k=8, focus=False)
+    assert [h.position for h in with_focus] == [h.position for h in without]
+    assert all(h.focus_sim == 1.0 for h in without) and any(h.focus_sim < 1.0 for h in with_focus)
+    for a, b in zip(with_focus, without):
+        assert (a.dense, a.coverage, a.window_coverage, a.sentence_dense) == (b.dense, b.coverage, b.window_coverage,
+                                                                              b.sentence_dense)
