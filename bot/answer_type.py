@@ -218,7 +218,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
     i = 0
     while i < n:
         word = tokens[i][2]
-        if not _starts_span(word):
+        if not _starts_span(word):  # a new branch below that a word alone decides belongs there too
             i += 1
             continue
         nxt = tokens[i + 1][2] if i + 1 < n else ""

@@ -120,10 +120,9 @@ def build_service(
     """Load the model and the index (building it if needed) and wire the answering chain."""
     from bot.chain import AnswerChain
     from bot.decide import load_decision_model
+    from index.embeddings import single_threaded_blas
     from index.retriever import HybridRetriever
     from index.store import open_store
-
-    from index.embeddings import single_threaded_blas
 
     single_threaded_blas()
     embeddings = settings_embeddings(settings)

@@ -99,12 +99,12 @@ class QueryVectors:
         return vector / max(float(np.linalg.norm(vector)), 1e-6)
 
 
-def encode_queries(embeddings: Embeddings, texts: list[str]) -> QueryVectors:
-    """`embed_queries` that also keeps the first text's contextual token vectors, at no extra model
-    cost, when the embeddings run a sentence-transformers model (else the vectors only)."""
+def encode_queries(embeddings: Embeddings, texts: list[str], tokens: bool = True) -> QueryVectors:
+    """`embed_queries` that, with `tokens`, also keeps the first text's contextual token vectors, at
+    no extra model call, when the embeddings run a sentence-transformers model (else the vectors only)."""
     client = getattr(embeddings, "_client", None)
     kwargs = getattr(embeddings, "query_encode_kwargs", None)
-    if client is None or not kwargs or not hasattr(client, "tokenizer"):
+    if not tokens or client is None or not kwargs or not hasattr(client, "tokenizer"):
         return QueryVectors(embed_queries(embeddings, texts))
     prompt = kwargs.get("prompt") or ""
     outputs = client.encode(list(texts), output_value=None, **kwargs)
@@ -112,12 +112,12 @@ def encode_queries(embeddings: Embeddings, texts: list[str]) -> QueryVectors:
     encoded = client.tokenizer(prompt + texts[0], return_offsets_mapping=True, truncation=True,
                                max_length=client.max_seq_length)
     mask = np.asarray(outputs[0]["attention_mask"], dtype=bool)  # a batch pads every text to its longest
-    tokens = np.asarray(outputs[0]["token_embeddings"], dtype="float32")[mask]
-    if len(encoded["offset_mapping"]) != len(tokens):  # the model tokenised otherwise: no token view
+    states = np.asarray(outputs[0]["token_embeddings"], dtype="float32")[mask]
+    if len(encoded["offset_mapping"]) != len(states):  # the model tokenised otherwise: no token view
         return QueryVectors(vectors)
     shift = len(prompt)
     offsets = [(max(0, a - shift), max(0, b - shift)) if a >= shift else (0, 0) for a, b in encoded["offset_mapping"]]
-    return QueryVectors(vectors, tokens, offsets)
+    return QueryVectors(vectors, states, offsets)
 
 
 BACKENDS = ("torch", "onnx-int8")

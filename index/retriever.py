@@ -258,10 +258,9 @@ class HybridRetriever(BaseRetriever):
         """
         k = k or self.k
         lexical_query = self.lexical_form(query)
-        question_words = content_words(without_frame_nouns(query))
         # One batch for the model: the query and the follow-up's combined form.
         encoded = encode_queries(self.store.vectorstore.embedding_function,
-                                 [query] + ([f"{context} {query}"] if context else []))
+                                 [query] + ([f"{context} {query}"] if context else []), tokens=focus)
         vectors = encoded.vectors
         dense = self.dense_scores(vectors[0])
         terms = tokenize(lexical_query)
@@ -295,8 +294,12 @@ class HybridRetriever(BaseRetriever):
         median = float(np.median(np.delete(dense, list(exclude)) if exclude else dense))
         best_lexical = float(lexical.max())
         weights = self.word_weights(groups, scale)
-        absent = {int(i): self.absent_words(question_words, int(i)) if focus else () for i in order}
-        word_vectors = self.focus_vectors(query, encoded, sorted({w for words_ in absent.values() for w in words_}))
+        absent: dict[int, tuple[str, ...]] = {}
+        if focus:
+            question_words = content_words(without_frame_nouns(query))
+            absent = {int(i): self.absent_words(question_words, int(i)) for i in order}
+        absent_words = sorted({w for words_ in absent.values() for w in words_})
+        word_vectors = self.focus_vectors(query, encoded, absent_words) if absent_words else {}
         in_corpus = self.coverage(groups, weights, exclude=exclude)
         best_dense = float(dense.max()) if len(dense) else 0.0
         coverages = [self.coverage(groups, weights, [int(i)]) for i in order]
@@ -315,7 +318,7 @@ class HybridRetriever(BaseRetriever):
                 fused=float(fused[i]),
                 article_coverage=self.article_coverage(groups, weights, int(i)),
                 window=self.window_text(int(i)),
-                focus_sim=self.focus_similarity(absent[int(i)], word_vectors, int(i)),
+                focus_sim=self.focus_similarity(absent.get(int(i), ()), word_vectors, int(i)),
                 dense_gap=best_dense - float(dense[i]),
                 coverage_gap=best_coverage - coverage,
                 sentence_dense=float(sentence),

@@ -133,3 +133,24 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
 
     for dialect in ("بيسافر", "كيسافر", "حيسافر", "هيسافر"):
         assert "يسافر" in tokenize(dialect)
+
+
+def test_the_span_opener_look_up_drops_no_phrase():
+    """`_starts_span` only skips words; with it answering yes for every word the spans are the same."""
+    from unittest import mock
+
+    from bot import answer_type
+    from bot.settings import BUNDLED_ARTICLES
+
+    passages = [line for line in (BUNDLED_ARTICLES / "rubio-lavrov.txt").read_text(encoding="utf-8").splitlines() if line]
+    passages += [
+        "وتبلغ منصور من العمر 38 عاماً، وافتتح الرئيس ترامب الجسر يوم الاثنين 5 يونيو 2023 بكلفة 12 مليون دينار.",
+        "ارتفعت الأسعار بنسبة 4 في المائة خلال شهرين بسبب الجفاف، وقال وزير الخارجية الروسي إن الاجتماع غدا.",
+        "في الساعة الثالثة فجرا وصلت الطائرة إلى مطار مدينة صفاقس بعد رحلة 900 كلم استمرت يومين.",
+    ]
+    extract = answer_type.typed_spans.__wrapped__
+    with_look_up = [extract(p) for p in passages]
+    with mock.patch.object(answer_type, "_starts_span", lambda word: True):
+        without = [extract(p) for p in passages]
+    assert with_look_up == without
+    assert sum(map(len, with_look_up)) > 20  # the passages do hold phrases of many kinds
