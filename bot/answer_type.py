@@ -1,73 +1,19 @@
 """Answer types: what kind of phrase a question asks for (a date, an amount of money, an age, a
-person...) and the phrases of that kind a passage holds.
+person...) and which of a passage's typed phrases (`index.phrases`) can answer it.
 
 Classic factoid QA: the question's interrogative and its focus noun give the expected type
 («كم عمر…» → age, «كم سعر…» → money, «متى…» → date); a passage can only answer it if it holds a
-phrase of that type. The cues are general news vocabulary (units, currencies, months in their
-Levantine, Egyptian and Maghrebi names, titles), not words of any one article.
+phrase of that type. The cues are general question words, not words of any one article.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 
-from index.normalize import STOPWORDS, normalize_arabic
+from index.normalize import normalize_arabic
+from index.phrases import WORD_RE, Span, typed_spans
 
-_WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
-_NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
-
-
-def _norm_set(text: str) -> frozenset[str]:
-    return frozenset(normalize_arabic(w) for w in text.split())
-
-
-_NUMBER_WORDS = _norm_set(
-    """واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
-    تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
-    ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
-    بليون بلايين تريليون
-    ربع ثلث عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
-    شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
-_CURRENCIES = _norm_set(
-    """دينار دنانير دينارا د.ت مليم مليما دولار دولارا دولارات يورو أورو اورو ريال ريالا درهم دراهم درهما
-    جنيه جنيها جنيهات ليرة ليرات فرنك euro euros dollar dollars dinar dinars $ € £""")
-_MONEY_CUES = _norm_set("سعر أسعار ثمن تكلفة كلفة قيمة راتب رواتب أجر أجرة مبلغ ميزانية رسوم تعريفة معلوم")
-_HUNDRED = _norm_set("المائة المئة")
-_PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent نسبة")
-_DURATION_UNITS = _norm_set(
-    """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
-    شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
-    months year years minutes""")
-_DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
-_MEASURE_UNITS = _norm_set(
-    """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ لتر لترات ميل ميلا
-    قدم كيلومترات مترات km""")
-_MONTHS = _norm_set(
-    """يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
-    جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
-    january february march april may june july august september october november december""")
-_WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
-_RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة حاليا مؤخرا قريبا")
-_CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
-_AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
-_REASON_CUES = _norm_set(
-    """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
-    باعتبار قصد بغية سعيا حرصا تفاديا لتفادي because due reason""")
-_TITLES = _norm_set(
-    """الرئيس رئيس الوزير وزير وزيرة السيد السيدة الدكتور الأستاذ الأستاذة المدرب اللاعب الناطق المتحدث
-    مدير مديرة المدير الكاتب الشاعر الفنان الفنانة الممثل الممثلة المخرج النائب النائبة القاضي الشيخ العميد
-    اللواء العقيد الأمين المترجم الباحث الباحثة صاحب مؤسس الملك الأمير والي معتمد سفير السفير
-    mr mrs dr president minister""")
-_ORG_HEADS = _norm_set(
-    """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
-    صندوق الجامعة المنظمة الهيئة الشركة الجمعية المعهد المركز الديوان المجلس الوزارة محكمة المحكمة
-    دار إذاعة قناة صحيفة جريدة وكالة""")
-_PLACE_HEADS = _norm_set(
-    """مدينة ولاية بلدية جزيرة منطقة عاصمة العاصمة دولة بلاد ميناء مطار شارع حي قرية معتمدية إقليم محافظة
-    قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء""")
-_PLACE_PREPOSITIONS = _norm_set("في ب إلى الى من نحو بمدينة بولاية بجزيرة")
+__all__ = ["CHECKABLE", "Span", "asked_words", "expected_type", "matching_spans", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -140,7 +86,7 @@ def expected_type(question: str) -> str:
     """The answer type a question asks for: age, clock, percent, money, duration, measure, count,
     date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
-    norm = " " + " ".join(_focus_form(_WORD_RE.findall(normalize_arabic(question)))) + " "
+    norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
     for kind, cues in _FOCUS_CUES:
         for cue in cues:
@@ -159,151 +105,6 @@ def expected_type(question: str) -> str:
     return best[2] if best else "other"
 
 
-@dataclass(frozen=True)
-class Span:
-    """A typed phrase of a passage: character offsets into the passage's text."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-
-
-@lru_cache(maxsize=200_000)
-def _normalized(word: str) -> str:
-    """`normalize_arabic` of one token, remembered (passages share most of their words)."""
-    return normalize_arabic(word)
-
-
-@lru_cache(maxsize=200_000)
-def _is_number(word: str) -> bool:
-    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
-
-
-@lru_cache(maxsize=100_000)
-def _strip_clitic(word: str) -> str:
-    for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix):]
-    return word
-
-
-@lru_cache(maxsize=200_000)
-def _in(word: str, vocab: frozenset[str]) -> bool:
-    return word in vocab or _strip_clitic(word) in vocab or ("ال" + _strip_clitic(word)) in vocab
-
-
-@lru_cache(maxsize=200_000)
-def _starts_span(word: str) -> bool:
-    """Whether a normalised word can open a typed phrase: every branch of `typed_spans` that the word
-    itself (not its neighbours) decides. Most words cannot, and are skipped with this one look-up."""
-    bare = _strip_clitic(word)
-    return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
-            or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word)
-            or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
-            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES)))
-
-
-@lru_cache(maxsize=4096)
-def typed_spans(passage: str) -> tuple[Span, ...]:
-    """The typed phrases of a passage (numbers with their units, dates, ages, money, names after a
-    title or an organisation word, places after a place word), in order of position."""
-    tokens = [(m.start(), m.end(), _normalized(m.group())) for m in _WORD_RE.finditer(passage)]
-    spans: list[tuple[str, int, int]] = []  # kind, first token, last token (inclusive)
-    n = len(tokens)
-    i = 0
-    while i < n:
-        word = tokens[i][2]
-        if not _starts_span(word):  # a new branch below that a word alone decides belongs there too
-            i += 1
-            continue
-        nxt = tokens[i + 1][2] if i + 1 < n else ""
-        nxt2 = tokens[i + 2][2] if i + 2 < n else ""
-        if word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS):  # «الاثنين» is Monday, not two
-            spans.append(("date", i, i))
-            i += 1
-            continue
-        if word in _DUAL_DURATIONS or _strip_clitic(word) in _DUAL_DURATIONS:  # «يومين»: two days
-            spans.append(("duration", i, i))
-            i += 1
-            continue
-        if _is_number(word):
-            j = i
-            while j + 1 < n and (_is_number(tokens[j + 1][2]) or tokens[j + 1][2] in ("و", "الي", "الى", "او")) \
-                    and tokens[j + 1][2] not in _PERCENT_CUES:  # «5 بالمائة»: per hundred, not a hundred
-                j += 1
-            previous = tokens[i - 1][2] if i else ""
-            unit = tokens[j + 1][2] if j + 1 < n else ""
-            unit2 = tokens[j + 2][2] if j + 2 < n else ""
-            recent = {t[2] for t in tokens[max(0, i - 4): i]}
-            opened = passage[max(0, tokens[i][0] - 2): tokens[i][0]].strip().endswith("(")
-            if _in(unit, _CURRENCIES):
-                spans.append(("money", i, j + 1))
-            elif word.endswith("%") or _in(unit, _PERCENT_CUES):
-                spans.append(("percent", i, j + (0 if word.endswith("%") else 1)))
-            elif unit == "في" and unit2 in _HUNDRED:
-                spans.append(("percent", i, j + 2))
-            elif _in(unit, _MONTHS):
-                year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
-                spans.append(("date", i, j + year))
-            elif _in(previous, _DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word):  # «الأشهر الستة»
-                spans.append(("duration", i - 1, j))
-            elif _in(unit, _DURATION_UNITS) or _in(word, _DURATION_UNITS):
-                has_unit = 1 if _in(unit, _DURATION_UNITS) else 0
-                unit3 = tokens[j + 3][2] if j + 3 < n else ""
-                is_age = unit in ("سنه", "عاما", "سنوات") and (
-                    opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES))
-                spans.append(("age" if is_age else "duration", i, j + has_unit))
-            elif _in(unit, _MEASURE_UNITS):
-                spans.append(("measure", i, j + 1))
-            elif _is_year(word):
-                spans.append(("date", i, j))
-            elif recent & _CLOCK_CUES or ":" in word:
-                spans.append(("clock", i, j))
-            else:
-                spans.append(("count", i, j))
-            i = max(j, spans[-1][2]) + 1
-            continue
-        if _in(word, _MONTHS):
-            j = i
-            while j + 1 < n and (tokens[j + 1][2].isdigit() or _in(tokens[j + 1][2], _MONTHS)):
-                j += 1
-            spans.append(("date", i, j))
-            i = j + 1
-            continue
-        if word in ("الساعه", "بالساعه") and nxt:
-            if _is_number(nxt) or nxt in ("الصفر", "منتصف", "الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه",
-                                          "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "صفر"):
-                spans.append(("clock", i, i + (2 if nxt == "منتصف" and nxt2 else 1)))
-                i += 2
-                continue
-        if _in(word, _TITLES) and nxt and not _is_number(nxt):
-            # The name after a title: up to two words, ending at punctuation or a function word
-            # («الرئيس ترامب"، حسب البيان» names «ترامب»).
-            j = i + 1
-            if j + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[j][1]:tokens[j + 1][0]]) \
-                    and tokens[j + 1][2] not in STOPWORDS:
-                j += 1
-            spans.append(("person", i + 1, j))
-        elif _in(word, _ORG_HEADS) and nxt:
-            spans.append(("organisation", i, min(n - 1, i + 2)))
-        elif _in(word, _PLACE_HEADS) and nxt:
-            spans.append(("place", i + 1, min(n - 1, i + 1)))
-        elif _in(word, _REASON_CUES):
-            spans.append(("reason", i, min(n - 1, i + 5)))
-        elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
-            spans.append(("relative_date", i, i))
-        i += 1
-    out = []
-    for kind, a, b in spans:
-        b = max(a, min(b, n - 1))
-        start, end = tokens[a][0], tokens[b][1]
-        out.append(Span(kind, start, end, passage[start:end]))
-    return tuple(out)
 
 
 # Which span kinds can answer which question types.
@@ -323,21 +124,21 @@ _ANSWERED_BY = {
 }
 
 
-def matching_spans(question_type: str, passage: str, asked: frozenset[str] = frozenset()) -> list[Span]:
-    """The phrases of a passage that can answer a question of this type; with `asked` (the
-    question's normalised words), not those the question itself already says («في 2017؟»)."""
+def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
+    """Those of a passage's typed phrases (`typed_spans`) that can answer a question of this type;
+    with `asked` (the question's normalised words), not those the question itself already says («في 2017؟»)."""
     kinds = _ANSWERED_BY.get(question_type, ())
-    return [s for s in typed_spans(passage) if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
+    return [s for s in phrases if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
 
 
-def type_match(question_type: str, passage: str, asked: frozenset[str] = frozenset()) -> bool:
-    """Whether a passage holds a phrase of the type asked for that the question does not already
-    say (true for types that cannot be checked)."""
+def type_match(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> bool:
+    """Whether a passage's typed phrases hold one of the type asked for that the question does not
+    already say (true for types that cannot be checked)."""
     if question_type not in CHECKABLE and question_type != "reason":
         return True
-    return bool(matching_spans(question_type, passage, asked))
+    return bool(matching_spans(question_type, phrases, asked))
 
 
 def asked_words(question: str) -> frozenset[str]:
     """A question's normalised words, as `matching_spans` compares them."""
-    return frozenset(_WORD_RE.findall(normalize_arabic(question)))
+    return frozenset(WORD_RE.findall(normalize_arabic(question)))

@@ -4,7 +4,9 @@ with the phrase that answers marked (`highlight`)."""
 from __future__ import annotations
 
 from bot.answer import Source
-from bot.answer_type import Span, matching_spans, type_match
+from collections.abc import Sequence
+
+from bot.answer_type import Span, matching_spans, type_match, typed_spans
 from bot.question import QuestionInfo
 from index.normalize import tokenize
 from index.retriever import Hit
@@ -36,13 +38,13 @@ def source_of(hit: Hit, score: float) -> Source:
                   article=meta["article"], date=meta.get("date"))
 
 
-def best_span(info: QuestionInfo, passage: str) -> Span | None:
+def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None = None) -> Span | None:
     """The phrase of a passage that answers the question's type, nearest to the question's words;
     None when the type is not a phrase kind or the passage has none (phrases the question itself
-    contains are not answers)."""
+    contains are not answers). `phrases`: the passage's typed phrases when already known."""
     if info.kind not in HIGHLIGHTED:
         return None
-    spans = matching_spans(info.kind, passage, info.asked)
+    spans = matching_spans(info.kind, typed_spans(passage) if phrases is None else phrases, info.asked)
     if not spans:
         return None
     terms = set(info.terms)
@@ -106,7 +108,7 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
     ranking can hardly tell apart (one holding the type of answer asked for, when the best does not)."""
     best, best_p = ranked[0]
     best_text = best.document.page_content
-    span = best_span(info, best_text)
+    span = best_span(info, best_text, best.passage_phrases())
     text = trim(best_text, info, keep=span)
     seconds = []
     for hit, p in ranked[1:3]:
@@ -122,11 +124,11 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
             seconds.append((hit, adjacent))
     if not seconds:
         return text, span.text if span and span.text in text else None
-    if not type_match(info.kind, best_text, info.asked):
-        seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].document.page_content, info.asked))
+    if not type_match(info.kind, best.passage_phrases(), info.asked):
+        seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].passage_phrases(), info.asked))
     hit, adjacent = seconds[0]
     if span is None:
-        span = best_span(info, hit.document.page_content)
+        span = best_span(info, hit.document.page_content, hit.passage_phrases())
     pair = (hit, best) if adjacent and hit.position < best.position else (best, hit)
     joined = " ".join(h.document.page_content for h in pair)
     return joined, span.text if span and span.text in joined else None

@@ -41,13 +41,13 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         "window_coverage": hit.window_coverage,
         "corpus_coverage": hit.corpus_coverage,
         "article_coverage": hit.article_coverage,
-        "type_ok": 1.0 if type_match(info.kind, hit.document.page_content, info.asked) else 0.0,
-        "window_type_ok": 1.0 if type_match(info.kind, hit.window or hit.document.page_content, info.asked) else 0.0,
+        "type_ok": 1.0 if type_match(info.kind, hit.passage_phrases(), info.asked) else 0.0,
+        "window_type_ok": 1.0 if type_match(info.kind, hit.window_passage_phrases(), info.asked) else 0.0,
         "checkable": 1.0 if info.kind in CHECKABLE else 0.0,
         # The loosely checked kinds (a person, a place, a reason): whether the passage or its neighbours
         # have a phrase of that kind the question does not already say (a name after a title…).
         "window_loose_type": 1.0 if info.kind in CHECKABLE or info.kind == "other" or matching_spans(
-            info.kind, hit.window or hit.document.page_content, info.asked) else 0.0,
+            info.kind, hit.window_passage_phrases(), info.asked) else 0.0,
         "few_terms": 1.0 if len(set(info.terms)) <= 1 else 0.0,
         "focus_sim": hit.focus_sim,
         "dense_gap": hit.dense_gap,

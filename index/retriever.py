@@ -11,6 +11,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from index.lexical import LexicalIndex
+from index.phrases import PHRASES_VERSION, Span, typed_spans
 from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, word_spans, words
 from index.embeddings import QueryVectors, embed_queries, encode_queries
 from index.transliterate import SkeletonIndex
@@ -78,6 +79,18 @@ class Hit:
     dense_gap: float = 0.0  # the query's best dense score minus this one's, >= 0
     coverage_gap: float = 0.0  # the best coverage among the hits returned minus this one's, >= 0
     sentence_dense: float = 0.0  # cosine of the query with the sentence alone (no paragraph share)
+    phrases: tuple[Span, ...] | None = None  # typed phrases of the passage (None: not looked up)
+    window_phrases: tuple[Span, ...] | None = None  # those of `window`, offsets into it
+
+    def passage_phrases(self) -> tuple[Span, ...]:
+        """The passage's typed phrases: as looked up by the retriever, else found now."""
+        return self.phrases if self.phrases is not None else typed_spans(self.document.page_content)
+
+    def window_passage_phrases(self) -> tuple[Span, ...]:
+        """The typed phrases of the passage with its neighbours (`window`), offsets into it."""
+        if self.window_phrases is not None:
+            return self.window_phrases
+        return typed_spans(self.window) if self.window else self.passage_phrases()
 
     @property
     def position(self) -> int:
@@ -104,12 +117,15 @@ class HybridRetriever(BaseRetriever):
     _skeletons: SkeletonIndex = PrivateAttr()
     _sentences: np.ndarray = PrivateAttr()  # (n_documents, d) sentence vectors: the flat index's own storage
     _centre: np.ndarray = PrivateAttr()  # mean sentence vector (d,)
+    _phrases: dict[int, tuple[Span, ...]] = PrivateAttr(default_factory=dict)  # by document, as looked up
+    _stored_phrases: bool = PrivateAttr(default=False)  # the documents' stored phrases are of this version
 
     def model_post_init(self, context: object) -> None:
         """Build the lexical index from the store's documents."""
         for i, doc in enumerate(self.store.documents):
             doc.metadata["id"] = i
         self._by_ref = {doc.metadata["ref"]: i for i, doc in enumerate(self.store.documents)}
+        self._stored_phrases = self.store.manifest.get("phrases_version") == PHRASES_VERSION
         self._paragraph_of = np.array([d.metadata["paragraph_id"] for d in self.store.documents], dtype=int)
         tokenized = [tokenize(doc.page_content) or ["\u0000"] for doc in self.store.documents]
         self._lexical = LexicalIndex(tokenized)
@@ -212,6 +228,28 @@ class HybridRetriever(BaseRetriever):
     def window_text(self, doc_index: int) -> str:
         """A passage with its neighbours in the same paragraph, in order."""
         return " ".join(self.store.documents[j].page_content for j in sorted(self.neighbours(doc_index)))
+
+    def phrases(self, doc_index: int) -> tuple[Span, ...]:
+        """A document's typed phrases: stored by the index when it was built (found now, once, for an
+        index built before they were stored or by another version of `typed_spans`)."""
+        found = self._phrases.get(doc_index)
+        if found is None:
+            doc = self.store.documents[doc_index]
+            stored = doc.metadata.get("phrases") if self._stored_phrases else None
+            text = doc.page_content
+            found = (tuple(Span(kind, a, b, text[a:b]) for kind, a, b in stored) if stored is not None
+                     else typed_spans.__wrapped__(text))
+            self._phrases[doc_index] = found
+        return found
+
+    def window_phrases(self, doc_index: int) -> tuple[Span, ...]:
+        """The typed phrases of `window_text(doc_index)`, offsets into it: its sentences' own, moved."""
+        out: list[Span] = []
+        offset = 0
+        for j in sorted(self.neighbours(doc_index)):
+            out += [Span(s.kind, s.start + offset, s.end + offset, s.text) for s in self.phrases(j)]
+            offset += len(self.store.documents[j].page_content) + 1
+        return tuple(out)
 
     def _adjacent(self, doc_index: int, same_paragraph: bool) -> list[int]:
         """The document and the ones just before and after it in the same article (or paragraph)."""
@@ -322,6 +360,8 @@ class HybridRetriever(BaseRetriever):
                 dense_gap=best_dense - float(dense[i]),
                 coverage_gap=best_coverage - coverage,
                 sentence_dense=float(sentence),
+                phrases=self.phrases(int(i)),
+                window_phrases=self.window_phrases(int(i)),
             )
             for i, coverage, sentence in zip(order, coverages, sentence_dense)
         ]

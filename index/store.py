@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 from index.articles import ARTICLE_SUFFIXES, SourceError, article_digest
 from index.chunks import CHUNKER_VERSION
 from index.generations import current_dir
+from index.phrases import PHRASES_VERSION
 from index.vectorstore import FlatVectorStore
 
 log = logging.getLogger(__name__)
@@ -165,6 +166,8 @@ def stale_reason(manifest: dict) -> str | None:
     snapshots and never stale; roots that are gone keep their articles (never stale either)."""
     if manifest.get("chunker_version") != CHUNKER_VERSION or manifest.get("format") != FORMAT_VERSION:
         return "the index format or chunker changed"
+    if manifest.get("phrases_version") != PHRASES_VERSION:
+        return "its passages' typed phrases are not stored, or are of another version (no re-embedding)"
     excluded = set(manifest.get("excluded", []))
     recorded = {a["path"]: a["sha256"] for a in manifest["articles"] if a.get("kind") != "url"}
     recorded.update({s["path"]: s["sha256"] for s in manifest.get("skipped", [])})

@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from index.articles import ARTICLE_SUFFIXES, Article, SourceError, article_digest, article_from_text, load_article
 from index.chunks import CHUNKER_VERSION, TITLE_WEIGHT, article_documents, embedding_text
+from index.phrases import PHRASES_VERSION, typed_spans
 from index.generations import SNAPSHOT_DIR, clean_up, locked, new_build_dir, publish
 from index.store import (
     FORMAT_VERSION,
@@ -318,7 +319,7 @@ def update_store(
         summary.added.extend(_change(item.record) for item in new_items)
         if not replace and manifest and not summary.changed and old is not None and roots == manifest["roots"] \
                 and sorted(excluded) == sorted(manifest.get("excluded", [])) \
-                and skipped == manifest.get("skipped", []):
+                and skipped == manifest.get("skipped", []) and manifest.get("phrases_version") == PHRASES_VERSION:
             summary.seconds = time.perf_counter() - started
             return old, summary
 
@@ -380,6 +381,7 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
         old_paragraphs = old.paragraphs.reconstruct_n(0, old.paragraphs.ntotal)
         old_starts = np.cumsum([0] + [r["passages"] for r in old.articles])
         old_para_starts = np.cumsum([0] + [r["paragraphs"] for r in old.articles])
+        old_phrases_ok = old.manifest.get("phrases_version") == PHRASES_VERSION
     dimension = vectors.shape[1] if vectors is not None else old.vectorstore.index.d
     sentence_parts: list[np.ndarray] = []
     paragraph_parts: list[np.ndarray] = []
@@ -396,7 +398,7 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
             sentence_parts.append(old_sentences[s0 : s0 + n_s])
             paragraph_parts.append(old_paragraphs[p0 : p0 + n_p])
             for doc in old.documents[s0 : s0 + n_s]:
-                meta = {k: v for k, v in doc.metadata.items() if k != "id"}
+                meta = {k: v for k, v in doc.metadata.items() if k != "id" and (k != "phrases" or old_phrases_ok)}
                 meta["paragraph_id"] = meta["paragraph_id"] - p0 + n_paragraphs
                 documents.append(Document(page_content=doc.page_content, metadata=meta))
         else:
@@ -416,6 +418,9 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
                 documents.append(doc)
         n_paragraphs += n_p
         records.append(record)
+    for doc in documents:
+        if "phrases" not in doc.metadata:  # found once here, looked up by every question (index.retriever)
+            doc.metadata["phrases"] = [[p.kind, p.start, p.end] for p in typed_spans(doc.page_content)]
     index = faiss.IndexFlatIP(dimension)
     index.add(np.ascontiguousarray(np.vstack(sentence_parts), dtype="float32"))
     paragraphs = faiss.IndexFlatIP(dimension)
@@ -423,6 +428,7 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
     manifest = {
         "format": FORMAT_VERSION,
         "chunker_version": CHUNKER_VERSION,
+        "phrases_version": PHRASES_VERSION,
         "dimension": int(dimension),
         "count": len(documents),
         "paragraphs": n_paragraphs,

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer_type import expected_type, type_match, typed_spans
+from bot.answer_type import expected_type, type_match as type_match_phrases, typed_spans
 from bot.question import analyse, standard_arabic
+
+
+def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> bool:
+    """`type_match` on a passage's text."""
+    return type_match_phrases(kind, typed_spans(passage), asked)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +144,7 @@ def test_the_span_opener_look_up_drops_no_phrase():
     """`_starts_span` only skips words; with it answering yes for every word the spans are the same."""
     from unittest import mock
 
-    from bot import answer_type
+    from index import phrases
     from bot.settings import BUNDLED_ARTICLES
 
     passages = [line for line in (BUNDLED_ARTICLES / "rubio-lavrov.txt").read_text(encoding="utf-8").splitlines() if line]
@@ -148,9 +153,9 @@ def test_the_span_opener_look_up_drops_no_phrase():
         "ارتفعت الأسعار بنسبة 4 في المائة خلال شهرين بسبب الجفاف، وقال وزير الخارجية الروسي إن الاجتماع غدا.",
         "في الساعة الثالثة فجرا وصلت الطائرة إلى مطار مدينة صفاقس بعد رحلة 900 كلم استمرت يومين.",
     ]
-    extract = answer_type.typed_spans.__wrapped__
+    extract = phrases.typed_spans.__wrapped__
     with_look_up = [extract(p) for p in passages]
-    with mock.patch.object(answer_type, "_starts_span", lambda word: True):
+    with mock.patch.object(phrases, "_starts_span", lambda word: True):
         without = [extract(p) for p in passages]
     assert with_look_up == without
     assert sum(map(len, with_look_up)) > 20  # the passages do hold phrases of many kinds

@@ -175,3 +175,55 @@ def test_a_bad_file_among_several_is_skipped_with_a_note(tmp_path, articles, emb
     (only_bad / "empty.txt").write_text("", encoding="utf-8")
     with pytest.raises(SourceError, match="no readable article"):
         open_store(tmp_path / "index2", embeddings, MODEL, [only_bad], notify=notify)
+
+
+def test_typed_phrases_are_stored_with_the_documents(tmp_path, articles, embeddings):
+    """Each passage's typed phrases are found when the index is built and read back as they were found."""
+    from index.phrases import PHRASES_VERSION, typed_spans
+    from index.retriever import HybridRetriever
+
+    store = open_store(tmp_path / "index", embeddings, MODEL, [articles], notify=lambda m: None)
+    assert read_manifest(tmp_path / "index")["phrases_version"] == PHRASES_VERSION
+    saved = json.loads((generation_dir(tmp_path / "index") / DOCS_FILE).read_text(encoding="utf-8"))
+    retriever = HybridRetriever(store=store)
+    for i, (doc, row) in enumerate(zip(store.documents, saved)):
+        assert row["metadata"]["phrases"] == [[p.kind, p.start, p.end] for p in typed_spans(doc.page_content)]
+        assert retriever.phrases(i) == typed_spans(doc.page_content)
+    assert sum(len(row["metadata"]["phrases"]) for row in saved) >= 5  # dates, counts, names, places
+    # A window's phrases are its sentences' own, at their place in the window's text.
+    for i in range(len(store.documents)):
+        window = retriever.window_text(i)
+        assert all(window[p.start:p.end] == p.text for p in retriever.window_phrases(i))
+
+
+@pytest.mark.parametrize("stored", ["none", "other-version"])
+def test_an_index_without_current_phrases_gets_them_without_re_embedding(tmp_path, articles, embeddings, stored):
+    """An index built before phrases were stored (or by another version of `typed_spans`) is brought up
+    to date on opening: phrases found again, not one passage embedded again, the vectors kept."""
+    import numpy as np
+
+    from index.retriever import index_vectors
+    from index.update import update_store
+
+    index_dir = tmp_path / "index"
+    before = open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    vectors = np.array(index_vectors(before.vectorstore.index))
+    folder = generation_dir(index_dir)
+    manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+    docs = json.loads((folder / DOCS_FILE).read_text(encoding="utf-8"))
+    if stored == "none":
+        del manifest["phrases_version"]
+        for row in docs:
+            del row["metadata"]["phrases"]
+    else:
+        manifest["phrases_version"] = -1
+        for row in docs:
+            row["metadata"]["phrases"] = [["money", 0, 1]]  # what an old extractor might have found
+    (folder / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / DOCS_FILE).write_text(json.dumps(docs), encoding="utf-8")
+    assert "typed phrases" in stale_reason(read_manifest(index_dir))  # so open_store updates it
+    after, summary = update_store(index_dir, embeddings, MODEL, notify=lambda m: None)
+    assert summary.embedded == 0 and len(summary.unchanged) == 1
+    assert np.array_equal(np.array(index_vectors(after.vectorstore.index)), vectors)
+    assert [d.metadata["phrases"] for d in after.documents] == [d.metadata["phrases"] for d in before.documents]
+    assert stale_reason(read_manifest(index_dir)) is None
