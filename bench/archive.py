@@ -8,7 +8,10 @@ a time budget (default 45 minutes; a size whose estimated build would not fit is
 - warm answers in this process (model and index loaded, 3 warm-up questions first), p50/p95 over
   (a) the 100 first questions of bench/article_questions.jsonl (about the bundled article) and
   (b) 100 questions generated from the ANT articles themselves (below), plus how often the top source
-  of (b) is the article the question was made from;
+  of (b) is the article the question was made from; with `--bundled-only`, (a) is also asked of the
+  bundled article's own index in the same process, alternately, with the same loaded model: the
+  median per-question difference is what the archive adds (across processes the model's own time
+  varies by 2-3 ms, more than that difference);
 - then, for the largest size built, 10 more articles added with `python -m bot index --source ...` on the
   existing index (incremental where the CLI supports it; otherwise that is a full rebuild, said so).
 
@@ -99,17 +102,35 @@ def generated_questions(documents: list, n: int, seed: int = 0) -> list[tuple[st
     return out
 
 
-def warm_latency(index_dir: Path, sources: list[Path], bundled_questions: list[str], n_generated: int) -> dict:
-    """Warm answer latency on a built index, in this process."""
-    from bot.service import build_service
+def warm_latency(index_dir: Path, sources: list[Path], bundled_questions: list[str], n_generated: int,
+                 baseline: Path | None = None) -> dict:
+    """Warm answer latency on a built index, in this process. With `baseline` (an index of the bundled
+    article alone), each bundled question is also asked of it, alternately before and after, with the
+    same loaded model: `bundled_alone_p50` and the median per-question difference `extra_p50` (ms).
+    The model's own time for a question varies by 2-3 ms from one process to the next, more than what
+    the archive adds, so only a comparison within one process tells the two apart."""
+    from bot.service import build_service, settings_embeddings
 
     settings = load_settings(sources=sources, llm_provider="none")
-    service = build_service(settings, index_dir=index_dir, notify=lambda m: None)
+    embeddings = settings_embeddings(settings)
+    service = build_service(settings, index_dir=index_dir, notify=lambda m: None, embeddings=embeddings)
+    alone = None
+    if baseline is not None:
+        alone = build_service(load_settings(sources=[BUNDLED_ARTICLES], llm_provider="none"), index_dir=baseline,
+                              notify=lambda m: None, embeddings=embeddings)
     documents = service._chain.retriever.documents
     generated = generated_questions(documents, n_generated)
     for q in bundled_questions[:3]:
         service.ask(q)
-    bundled_ms = [service.ask(q).ms for q in bundled_questions]
+        if alone:
+            alone.ask(q)
+    bundled_ms, alone_ms = [], []
+    for i, q in enumerate(bundled_questions):
+        if alone and i % 2:
+            alone_ms.append(alone.ask(q).ms)
+        bundled_ms.append(service.ask(q).ms)
+        if alone and not i % 2:
+            alone_ms.append(alone.ask(q).ms)
     generated_ms, right = [], 0
     for question, file in generated:
         answer = service.ask(question)
@@ -121,6 +142,8 @@ def warm_latency(index_dir: Path, sources: list[Path], bundled_questions: list[s
         "generated_p50": pct(generated_ms, 50), "generated_p95": pct(generated_ms, 95),
         "generated_top_source_right": right / max(1, len(generated)),
         "passages": len(documents),
+        **({"bundled_alone_p50": pct(alone_ms, 50),
+            "extra_p50": pct(list(np.subtract(bundled_ms, alone_ms)), 50)} if alone_ms else {}),
     }
 
 
@@ -140,12 +163,14 @@ def main() -> None:
     bundled_questions = [r["q"] for r in read_jsonl(ARTICLE_QUESTIONS) if "q" in r][: args.questions]
     work = args.work_dir.resolve()
     rows = []
+    baseline = None  # the bundled article's own index: archive sizes are compared with it in one process
     if args.bundled_only:
         index_dir = work / "bundled" / "index"
         shutil.rmtree(index_dir, ignore_errors=True)
         built = run_index([BUNDLED_ARTICLES], index_dir)
         rows.append({"articles": 1, **built, "disk_mib": disk_mib(index_dir),
                      **warm_latency(index_dir, [BUNDLED_ARTICLES], bundled_questions, 0)})
+        baseline = index_dir
         print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     rate = None  # passages/s of the last build, to decide whether the next fits the budget
     largest = None
@@ -162,7 +187,7 @@ def main() -> None:
         shutil.rmtree(index_dir, ignore_errors=True)
         sources = [BUNDLED_ARTICLES, folder]
         built = run_index(sources, index_dir)
-        latency = warm_latency(index_dir, sources, bundled_questions, args.questions)
+        latency = warm_latency(index_dir, sources, bundled_questions, args.questions, baseline)
         from index.store import read_manifest
 
         # Passages (sentences, or windows of long ones) per second of the whole build, process start
@@ -183,12 +208,12 @@ def main() -> None:
         print(json.dumps({"added": args.add, "to_articles": size + 1, "mode": mode, **built}, ensure_ascii=False))
 
     print(f"\n{'articles':>8} {'passages':>8} {'build s':>8} {'passages/s':>10} {'disk MiB':>8} {'peak MiB':>8} "
-          f"{'bundled p50/p95 ms':>18} {'ANT q p50/p95 ms':>16} {'top source ok':>13}")
+          f"{'bundled p50/p95 ms':>18} {'ANT q p50/p95 ms':>16} {'top source ok':>13} {'+ms over bundled alone':>22}")
     for r in rows:
         print(f"{r['articles']:>8} {r['passages']:>8} {r['seconds']:>8.1f} {r.get('passages_per_s', 0):>10.1f} "
               f"{r['disk_mib']:>8.1f} {r['peak_mib']:>8.0f} "
               f"{r['bundled_p50']:>8.1f} / {r['bundled_p95']:<7.1f} {r['generated_p50']:>6.1f} / "
-              f"{r['generated_p95']:<7.1f} {r['generated_top_source_right']:>12.0%}")
+              f"{r['generated_p95']:<7.1f} {r['generated_top_source_right']:>12.0%} {r.get('extra_p50', float('nan')):>22.1f}")
 
 
 if __name__ == "__main__":

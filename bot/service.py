@@ -116,8 +116,10 @@ def build_service(
     index_dir: Path | None = None,
     progress: ProgressFactory | None = None,
     notify=None,
+    embeddings: Embeddings | None = None,
 ) -> QAService:
-    """Load the model and the index (building it if needed) and wire the answering chain."""
+    """Load the model and the index (building it if needed) and wire the answering chain; `embeddings`:
+    an already loaded model to share (default: the one the settings name, loaded now)."""
     from bot.chain import AnswerChain
     from bot.decide import load_decision_model
     from index.embeddings import single_threaded_blas
@@ -125,7 +127,7 @@ def build_service(
     from index.store import open_store
 
     single_threaded_blas()
-    embeddings = settings_embeddings(settings)
+    embeddings = embeddings or settings_embeddings(settings)
     kwargs = {}
     if progress is not None:
         kwargs["progress"] = progress
