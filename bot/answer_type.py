@@ -8,12 +8,14 @@ phrase of that type. The cues are general question words, not words of any one a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from index.normalize import normalize_arabic
-from index.phrases import WORD_RE, Span, typed_spans
+from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
-__all__ = ["CHECKABLE", "Span", "asked_words", "expected_type", "matching_spans", "type_match", "typed_spans"]
+__all__ = ["CHECKABLE", "Span", "asked_words", "asks_for_name", "expected_type", "matching_spans", "type_match",
+           "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -122,6 +124,23 @@ _ANSWERED_BY = {
     "person": ("person", "organisation"),
     "organisation": ("organisation",),
 }
+# A question that asks for a name outright («ما اسم…», «ما أسماء…», "what is the name of…"), on the
+# normalised text, followed by what is named.
+_NAME_QUESTION_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:ما|ماذا)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اسم|اسما|اسماء)(?:\w{0,2})(?!\w)"
+    r"|what(?:\s+is|\s+are|'s|\s+was|\s+were)\s+(?:the\s+)?names?(?:\s+of)?(?:\s+(?:the|his|her|their))?\b)\s*(\w*)",
+    re.IGNORECASE)
+
+
+def asks_for_name(question: str) -> str | None:
+    """The kind of name a question asks for outright: «ما اسم زوجته؟» a person, «ما اسم الشركة؟» an
+    organisation, «ما اسم المدينة؟» a place; None when it asks for none, or for the name of something
+    else (a film, a ship), which typed phrases cannot check. «ما اسمه؟» asks for a person's."""
+    match = _NAME_QUESTION_RE.search(normalize_arabic(question))
+    if not match:
+        return None
+    named = match.group(1)
+    return name_kind(named) if named else "person"
 
 
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

@@ -53,6 +53,12 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         "dense_gap": hit.dense_gap,
         "coverage_gap": hit.coverage_gap,
         "sentence_dense": hit.sentence_dense,
+        # A question asking outright for a person's, an organisation's or a place's name needs one of
+        # that kind (after a title, an organisation or a place word) in the passage or its neighbours
+        # that it does not already say; a gate, not a model input.
+        "name_ok": 1.0 if not info.asks_name or any(
+            s.kind == info.asks_name for s in matching_spans(info.asks_name, hit.window_passage_phrases(), info.asked))
+        else 0.0,
     }
 
 
@@ -69,8 +75,9 @@ def answerability_features(best: dict[str, float], best_p: float, second_p: floa
 def type_supported_by(values: dict[str, float]) -> bool:
     """The type check on a passage's features: a question asking for a checkable type (a count, a
     date, an amount…) needs a phrase of that type, not already in the question, in the passage or
-    its neighbours («كم راتب…» over a passage with no amount of money does not answer it)."""
-    return not values["checkable"] or bool(values["window_type_ok"])
+    its neighbours («كم راتب…» over a passage with no amount of money does not answer it); one asking
+    for a name needs a name there («ما اسم زوجته؟» over a passage that names nobody new)."""
+    return (not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

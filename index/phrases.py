@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 1
+PHRASES_VERSION = 2
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -60,6 +60,8 @@ _TITLES = _norm_set(
     """الرئيس رئيس الوزير وزير وزيرة السيد السيدة الدكتور الأستاذ الأستاذة المدرب اللاعب الناطق المتحدث
     مدير مديرة المدير الكاتب الشاعر الفنان الفنانة الممثل الممثلة المخرج النائب النائبة القاضي الشيخ العميد
     اللواء العقيد الأمين المترجم الباحث الباحثة صاحب مؤسس الملك الأمير والي معتمد سفير السفير
+    نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته
+    المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
@@ -106,6 +108,31 @@ def _strip_clitic(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def _in(word: str, vocab: frozenset[str]) -> bool:
     return word in vocab or _strip_clitic(word) in vocab or ("ال" + _strip_clitic(word)) in vocab
+
+
+_PERSON_NOUNS = _norm_set(
+    """رجل الرجل امرأة المرأة شخص الشخص طفل الطفل طفلة الطفلة زوج زوجة ابن ابنة ابنه ابنها بنت ابنته أب أم
+    والد والدة شقيق شقيقة أخ أخت الضحية المتهم الفائز الفائزة البطل البطلة المرشح المرشحة الطبيب الطبيبة
+    المهندس المهندسة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة طفلي طفلا أطفال ابناء أبناء
+    زوجته زوجها person man woman wife husband son daughter player coach""")
+
+
+def name_kind(noun: str) -> str | None:
+    """What kind of name a noun calls for («زوجته» a person, «الشركة» an organisation, «المدينة» a
+    place); None when it is none of these (a film, a book, a ship)."""
+    word = normalize_arabic(noun)
+    if _in(word, _TITLES) or _in(word, _PERSON_NOUNS):
+        return "person"
+    if _in(word, _ORG_HEADS):
+        return "organisation"
+    if _in(word, _PLACE_HEADS):
+        return "place"
+    return None
+
+
+def _is_relative_adjective(word: str) -> bool:
+    """«الروسي», «الأمريكية»: a definite nisba adjective (nationality, affiliation) between a title and a name."""
+    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
 
 
 @lru_cache(maxsize=200_000)
@@ -194,12 +221,17 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 continue
         if _in(word, _TITLES) and nxt and not _is_number(nxt):
             # The name after a title: up to two words, ending at punctuation or a function word
-            # («الرئيس ترامب"، حسب البيان» names «ترامب»).
-            j = i + 1
+            # («الرئيس ترامب"، حسب البيان» names «ترامب»), after a relative adjective if there is one
+            # («نظيره الروسي سيرجي لافروف» names «سيرجي لافروف»).
+            first = i + 1
+            if first + 1 < n and _is_relative_adjective(nxt) \
+                    and not _NAME_BREAK_RE.search(passage[tokens[first][1]:tokens[first + 1][0]]):
+                first += 1
+            j = first
             if j + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[j][1]:tokens[j + 1][0]]) \
                     and tokens[j + 1][2] not in STOPWORDS:
                 j += 1
-            spans.append(("person", i + 1, j))
+            spans.append(("person", first, j))
         elif _in(word, _ORG_HEADS) and nxt:
             spans.append(("organisation", i, min(n - 1, i + 2)))
         elif _in(word, _PLACE_HEADS) and nxt:

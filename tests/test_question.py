@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer_type import expected_type, type_match as type_match_phrases, typed_spans
+from bot.answer_type import asks_for_name, expected_type, type_match as type_match_phrases, typed_spans
 from bot.question import analyse, standard_arabic
 
 
@@ -138,6 +138,16 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
 
     for dialect in ("بيسافر", "كيسافر", "حيسافر", "هيسافر"):
         assert "يسافر" in tokenize(dialect)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("ما اسم زوجته؟", "person"), ("وما اسمها؟", "person"), ("ما هو اسم الشركة التي بنت الجسر؟", "organisation"),
+     ("ما اسم المدينة؟", "place"), ("What is the name of his wife?", "person"), ("ما اسم الفيلم؟", None),
+     ("من هو رئيس الهيئة؟", None), ("كم عدد الأسماء المرشحة؟", None)],
+)
+def test_what_kind_of_name_a_question_asks_for(question, kind):
+    assert asks_for_name(question) == kind
 
 
 def test_the_span_opener_look_up_drops_no_phrase():
