@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import CHECKABLE, matching_spans, type_match
+from bot.answer_type import CHECKABLE, asked_words, matching_spans, type_match
 from bot.question import QuestionInfo
 from index.retriever import Hit
 
@@ -55,10 +55,11 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         "sentence_dense": hit.sentence_dense,
         # A question asking outright for a person's, an organisation's or a place's name needs one of
         # that kind (after a title, an organisation or a place word) in the passage or its neighbours
-        # that it does not already say; a gate, not a model input.
+        # that shares no word with it: «ما اسم زوجة لافروف؟» is not answered by «سيرجي لافروف».
+        # A gate, not a model input.
         "name_ok": 1.0 if not info.asks_name or any(
-            s.kind == info.asks_name for s in matching_spans(info.asks_name, hit.window_passage_phrases(), info.asked))
-        else 0.0,
+            s.kind == info.asks_name and not asked_words(s.text) & info.asked
+            for s in matching_spans(info.asks_name, hit.window_passage_phrases(), info.asked)) else 0.0,
     }
 
 

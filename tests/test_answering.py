@@ -206,6 +206,13 @@ def test_a_name_the_article_gives_is_answered_and_marked(second_service, questio
     assert answer.found and name in answer.answer, answer.answer
 
 
+def test_a_name_question_is_not_answered_by_the_name_it_asks_about(article_service):
+    """«ما اسم زوجة لافروف؟»: the article names Lavrov, not his wife; his own name is no answer."""
+    assert not article_service.ask("ما اسم زوجة لافروف؟").found
+    answer = article_service.ask("ما اسم نظير روبيو الروسي؟")
+    assert answer.found and answer.highlight == "سيرجي لافروف", (answer.answer, answer.highlight)
+
+
 def test_a_question_in_script_variants_is_answered_as_its_plain_twin(second_service):
     plain = second_service.ask("كم يبلغ طول الجسر؟")
     variant = second_service.ask("ک\u200cم یبلغ طول الجسر؟")  # Persian keheh and yeh, a joiner inside a word
