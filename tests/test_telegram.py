@@ -382,6 +382,20 @@ def test_allow_list_and_rate_limit(api, core, in_scope, tmp_path):
     assert texts[2].startswith(TEXTS["rate_limited"].split("(")[0].strip())
 
 
+def wait_listening(port: int, timeout: float = STEP) -> None:
+    """Until something accepts connections on 127.0.0.1:port: the bot registers its webhook and
+    commands a moment before its own web server listens (Telegram itself retries a refused delivery)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def test_webhook_mode_checks_the_secret(api, core, in_scope, tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -410,6 +424,7 @@ def test_webhook_mode_checks_the_secret(api, core, in_scope, tmp_path):
             return exc.code
 
     with bot_running(api, settings, core):
+        wait_listening(port)
         hook = api.calls_to("setWebhook")[-1].params
         assert hook["url"] == settings.telegram_webhook_url
         assert hook["secret_token"] == secret
