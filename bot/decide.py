@@ -58,8 +58,8 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         # that shares no word with it: «ما اسم زوجة لافروف؟» is not answered by «سيرجي لافروف».
         # A gate, not a model input.
         "name_ok": 1.0 if not info.asks_name or any(
-            s.kind == info.asks_name and not asked_words(s.text) & info.asked
-            for s in matching_spans(info.asks_name, hit.window_passage_phrases(), info.asked)) else 0.0,
+            s.kind == info.asks_name and not asked_words(s.text) & info.asked for s in hit.window_passage_phrases())
+        else 0.0,
     }
 
 

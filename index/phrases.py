@@ -110,11 +110,11 @@ def _in(word: str, vocab: frozenset[str]) -> bool:
     return word in vocab or _strip_clitic(word) in vocab or ("ال" + _strip_clitic(word)) in vocab
 
 
+# Nouns for a person that are not titles (`name_kind` checks the titles too).
 _PERSON_NOUNS = _norm_set(
     """رجل الرجل امرأة المرأة شخص الشخص طفل الطفل طفلة الطفلة زوج زوجة ابن ابنة ابنه ابنها بنت ابنته أب أم
-    والد والدة شقيق شقيقة أخ أخت الضحية المتهم الفائز الفائزة البطل البطلة المرشح المرشحة الطبيب الطبيبة
-    المهندس المهندسة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة طفلي طفلا أطفال ابناء أبناء
-    زوجته زوجها person man woman wife husband son daughter player coach""")
+    والد والدة شقيق شقيقة أخ أخت الضحية المتهم الفائز الفائزة البطل البطلة طفلي طفلا أطفال ابناء أبناء
+    person man woman wife husband son daughter player coach""")
 
 
 def name_kind(noun: str) -> str | None:
