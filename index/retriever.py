@@ -237,8 +237,10 @@ class HybridRetriever(BaseRetriever):
             doc = self.store.documents[doc_index]
             stored = doc.metadata.get("phrases") if self._stored_phrases else None
             text = doc.page_content
-            found = (tuple(Span(kind, a, b, text[a:b]) for kind, a, b in stored) if stored is not None
-                     else typed_spans.__wrapped__(text))
+            try:
+                found = tuple(Span(str(kind), int(a), int(b), text[int(a):int(b)]) for kind, a, b in stored)
+            except (TypeError, ValueError):  # none stored, or a damaged entry: find them again
+                found = typed_spans.__wrapped__(text)
             self._phrases[doc_index] = found
         return found
 

@@ -227,3 +227,21 @@ def test_an_index_without_current_phrases_gets_them_without_re_embedding(tmp_pat
     assert np.array_equal(np.array(index_vectors(after.vectorstore.index)), vectors)
     assert [d.metadata["phrases"] for d in after.documents] == [d.metadata["phrases"] for d in before.documents]
     assert stale_reason(read_manifest(index_dir)) is None
+
+
+def test_damaged_stored_phrases_are_found_again(tmp_path, articles, embeddings):
+    """A documents.json whose phrases were edited into nonsense still answers from the right phrases."""
+    from index.phrases import typed_spans
+    from index.retriever import HybridRetriever
+
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    path = generation_dir(index_dir) / DOCS_FILE
+    docs = json.loads(path.read_text(encoding="utf-8"))
+    for row, damage in zip(docs, [None, "x", [["date", "a", 3]], [["date", 1]], 7, [None]]):
+        row["metadata"]["phrases"] = damage
+    path.write_text(json.dumps(docs), encoding="utf-8")
+    store = open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    retriever = HybridRetriever(store=store)
+    assert [retriever.phrases(i) for i in range(len(store.documents))] == [
+        typed_spans(d.page_content) for d in store.documents]
