@@ -59,7 +59,7 @@ def format_article_list(articles: list[dict]) -> str:
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Add articles to the index (or build it), list or remove them; only new or changed ones are embedded."""
-    from bot.service import settings_embeddings
+    from index.embeddings import create_passage_embeddings
     from index.generations import current_dir
     from index.update import list_articles, update_store
     from index.web import fetch_limits
@@ -72,7 +72,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     # On an existing index with no --source: bring its own sources up to date.
     sources = args.source or ([] if exists or args.remove else settings.sources)
     started = time.perf_counter()
-    embeddings = _LazyEmbeddings(lambda: settings_embeddings(settings))
+    embeddings = _LazyEmbeddings(lambda: create_passage_embeddings(
+        settings.embedding_model, settings.model_dir, settings.torch_threads, settings.embedding_backend))
     store, summary = update_store(index_dir, embeddings, settings.embedding_id, sources=sources,
                                   remove=args.remove or [], progress=_progress, notify=_notify,
                                   limits=fetch_limits(settings))

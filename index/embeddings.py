@@ -175,3 +175,22 @@ def create_embeddings(model_name: str, model_dir: Path, threads: int = 2, backen
         raise
     except Exception as exc:
         raise ModelError(f"could not load embedding model {model_name!r} ({backend}) from {path}: {exc}") from exc
+
+
+def create_passage_embeddings(model_name: str, model_dir: Path, threads: int = 2, backend: str = "torch") -> Embeddings:
+    """Embeddings for indexing: `create_embeddings`'s vectors, but for the int8 backend with a checked
+    int8 file, without importing torch or sentence-transformers (`index.ort_encoder`: about 7 s less
+    for a small update on 2 cores). Raises ModelError like `create_embeddings`."""
+    if backend == "onnx-int8":
+        from index import onnx_int8
+        from index.ort_encoder import lean_int8_embeddings
+
+        path = resolve_model_path(model_name, model_dir)
+        try:
+            lean = lean_int8_embeddings(Path(path), onnx_int8.int8_path(Path(path)), threads, *e5_prefixes(model_name))
+        except Exception as exc:  # a damaged file: the full load below says what is wrong or repairs it
+            log.warning("the lean int8 encoder could not load (%s); loading sentence-transformers", exc)
+            lean = None
+        if lean is not None:
+            return lean
+    return create_embeddings(model_name, model_dir, threads, backend)
