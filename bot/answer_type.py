@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from index.normalize import normalize_arabic
 from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
-__all__ = ["CHECKABLE", "Span", "asked_words", "asks_for_name", "expected_type", "matching_spans", "type_match",
+__all__ = ["CHECKABLE", "NAME_KINDS", "Span", "asked_words", "asks_for_name", "expected_type", "matching_spans", "type_match",
            "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
@@ -134,13 +134,18 @@ _NAME_QUESTION_RE = re.compile(
 
 def asks_for_name(question: str) -> str | None:
     """The kind of name a question asks for outright: «ما اسم زوجته؟» a person, «ما اسم الشركة؟» an
-    organisation, «ما اسم المدينة؟» a place; None when it asks for none, or for the name of something
-    else (a film, a ship), which typed phrases cannot check. «ما اسمه؟» asks for a person's."""
+    organisation, «ما اسم المدينة؟» a place, «ما اسم البرنامج؟» "any" (a name of any kind, or a quoted
+    one); None when it asks for none. «ما اسمه؟» asks for a person's."""
     match = _NAME_QUESTION_RE.search(normalize_arabic(question))
     if not match:
         return None
     named = match.group(1)
-    return name_kind(named) if named else "person"
+    return (name_kind(named) or "any") if named else "person"
+
+
+# The phrase kinds that can give the name a question asks for (`asks_for_name`).
+NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place",),
+              "any": ("person", "organisation", "place", "quoted")}
 
 
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

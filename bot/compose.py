@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import Span, matching_spans, type_match, typed_spans
+from bot.answer_type import NAME_KINDS, Span, asked_words, matching_spans, type_match, typed_spans
 from bot.question import QuestionInfo
 from index.normalize import tokenize
 from index.retriever import Hit
@@ -42,9 +42,13 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     """The phrase of a passage that answers the question's type, nearest to the question's words;
     None when the type is not a phrase kind or the passage has none (phrases the question itself
     contains are not answers). `phrases`: the passage's typed phrases when already known."""
-    if info.kind not in HIGHLIGHTED:
+    if info.kind not in HIGHLIGHTED and not info.asks_name:
         return None
-    spans = matching_spans(info.kind, typed_spans(passage) if phrases is None else phrases, info.asked)
+    phrases = typed_spans(passage) if phrases is None else phrases
+    if info.asks_name:  # «ما اسم…»: a name of the kind asked for that shares no word with the question
+        spans = [s for s in phrases if s.kind in NAME_KINDS[info.asks_name] and not asked_words(s.text) & info.asked]
+    else:
+        spans = matching_spans(info.kind, phrases, info.asked)
     if not spans:
         return None
     terms = set(info.terms)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import CHECKABLE, asked_words, matching_spans, type_match
+from bot.answer_type import CHECKABLE, NAME_KINDS, asked_words, matching_spans, type_match
 from bot.question import QuestionInfo
 from index.retriever import Hit
 
@@ -58,7 +58,8 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         # that shares no word with it: «ما اسم زوجة لافروف؟» is not answered by «سيرجي لافروف».
         # A gate, not a model input.
         "name_ok": 1.0 if not info.asks_name or any(
-            s.kind == info.asks_name and not asked_words(s.text) & info.asked for s in hit.window_passage_phrases())
+            s.kind in NAME_KINDS[info.asks_name] and not asked_words(s.text) & info.asked
+            for s in hit.window_passage_phrases())
         else 0.0,
     }
 

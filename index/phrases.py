@@ -1,5 +1,5 @@
 """Typed phrases of a passage: numbers with their units, dates, ages, amounts of money, durations,
-names after a title or an organisation word, places after a place word.
+names after a title or an organisation word, places after a place word, short quoted names and words in Latin script (kind "quoted").
 
 Found once per passage when the index is built (stored with each document as `phrases`, see
 `index.update`), so that answering a question only looks them up. The cues are general news
@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 2
+PHRASES_VERSION = 4
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -130,9 +130,58 @@ def name_kind(noun: str) -> str | None:
     return None
 
 
-def _is_relative_adjective(word: str) -> bool:
-    """«الروسي», «الأمريكية»: a definite nisba adjective (nationality, affiliation) between a title and a name."""
-    return word.startswith("ال") and len(word) > 4 and word.endswith(("ي", "يه"))
+# A short phrase in quotation marks: the name of a work, a programme, a team, a brand («برنامج "عندي ما نقلك"»);
+# in Arabic prose, a run of words in Latin script («تسميتها إلى Free Basics») names something too.
+_QUOTED_RE = re.compile(r'[«"“]([^«»"“”\n]{1,60}?)[»"”]')
+_QUOTED_WORDS = 5
+_LATIN_RUN_RE = re.compile(r"[A-Za-z][\w.\-]*(?:[ \t]+[A-Za-z][\w.\-]*){0,4}")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+# Given names that begin with «ال» (common in Maghrebi and Gulf news): after a title they start the
+# name, where any other definite word is still the title's complement («رئيس الحكومة الحبيب الصيد»).
+_DEFINITE_GIVEN_NAMES = _norm_set(
+    """الحبيب الباجي المنصف الطاهر الهادي الأزهر الطيب الصادق المختار الناصر المنجي الحسين الحسن العربي
+    الصغير الشاذلي المهدي العياشي البشير الجيلاني الهاشمي الفاضل المولدي الكبير الصحبي المكي الزين
+    الخليل العيد السيد الشيخ المعز الأسعد الفرجاني العجمي""")
+_NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")
+_COMPLEMENT_WORDS = 4  # «المدير الجهوي للتجارة بمنوبة ياسر…»: the words of a title's complement skipped
+
+
+def _is_definite(word: str) -> bool:
+    """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement."""
+    return word.startswith(("ال", "لل", "وال", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
+
+
+def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
+    """The name a title at token i introduces, as (first, last) token indices: after the title's
+    complement (definite words and organisation or place words: «وزير الخارجية الروسي سيرجي لافروف»,
+    «المدير الجهوي للتجارة ياسر بن خليفة»), two words joined without punctuation (a third after «بن»,
+    «عبد»), none of them a function word. None when no such word follows («وزيرة الثقافة والاتصال الفرنسية السابقة إلى
+    تونس» names nobody; neither does «رئيس المختبر في…»)."""
+    n = len(tokens)
+
+    def joined(a: int) -> bool:  # no punctuation between token a and token a + 1
+        return a + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
+
+    first = i + 1
+    while first < n and first - i <= _COMPLEMENT_WORDS and joined(first - 1):
+        word = tokens[first][2]
+        if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
+            first += 2  # «مجلس نواب الشعب»: the head's own complement too
+        elif _is_definite(word):
+            first += 1
+        else:
+            break
+    if first >= n or not joined(first - 1):
+        return None
+    word = tokens[first][2]
+    if word in STOPWORDS or _is_number(word) or (_is_definite(word) and word not in _DEFINITE_GIVEN_NAMES) \
+            or _in(word, _TITLES):
+        return None
+    last = first  # two words, and one more after a link word («ياسر بن خليفة»)
+    while (last == first or tokens[last][2] in _NAME_LINKS) and joined(last) and tokens[last + 1][2] not in STOPWORDS \
+            and not _is_number(tokens[last + 1][2]) and not _in(tokens[last + 1][2], _TITLES):
+        last += 1
+    return first, last
 
 
 @lru_cache(maxsize=200_000)
@@ -220,18 +269,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 i += 2
                 continue
         if _in(word, _TITLES) and nxt and not _is_number(nxt):
-            # The name after a title: up to two words, ending at punctuation or a function word
-            # («الرئيس ترامب"، حسب البيان» names «ترامب»), after a relative adjective if there is one
-            # («نظيره الروسي سيرجي لافروف» names «سيرجي لافروف»).
-            first = i + 1
-            if first + 1 < n and _is_relative_adjective(nxt) \
-                    and not _NAME_BREAK_RE.search(passage[tokens[first][1]:tokens[first + 1][0]]):
-                first += 1
-            j = first
-            if j + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[j][1]:tokens[j + 1][0]]) \
-                    and tokens[j + 1][2] not in STOPWORDS:
-                j += 1
-            spans.append(("person", first, j))
+            name = _name_after_title(tokens, i, passage)
+            if name:
+                spans.append(("person", *name))
         elif _in(word, _ORG_HEADS) and nxt:
             spans.append(("organisation", i, min(n - 1, i + 2)))
         elif _in(word, _PLACE_HEADS) and nxt:
@@ -241,9 +281,12 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
             spans.append(("relative_date", i, i))
         i += 1
-    out = []
+    out = [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
+           if 1 <= len(WORD_RE.findall(m.group(1))) <= _QUOTED_WORDS]
+    if _ARABIC_RE.search(passage):  # in Arabic prose, words in Latin script name something
+        out += [Span("quoted", m.start(), m.end(), m.group()) for m in _LATIN_RUN_RE.finditer(passage)]
     for kind, a, b in spans:
         b = max(a, min(b, n - 1))
         start, end = tokens[a][0], tokens[b][1]
         out.append(Span(kind, start, end, passage[start:end]))
-    return tuple(out)
+    return tuple(sorted(out, key=lambda span: span.start))

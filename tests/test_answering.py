@@ -213,6 +213,12 @@ def test_a_name_question_is_not_answered_by_the_name_it_asks_about(article_servi
     assert answer.found and answer.highlight == "سيرجي لافروف", (answer.answer, answer.highlight)
 
 
+def test_a_name_of_any_kind_is_found_quoted_and_marked(article_service):
+    """«ما اسم المنصة…؟» asks for a name no title introduces: the quoted one in the sentence answers it."""
+    answer = article_service.ask("ما اسم المنصة التي كتب عليها ترامب؟")
+    assert answer.found and answer.highlight == "تروث سوشيال", (answer.answer, answer.highlight)
+
+
 def test_a_question_in_script_variants_is_answered_as_its_plain_twin(second_service):
     plain = second_service.ask("كم يبلغ طول الجسر؟")
     variant = second_service.ask("ک\u200cم یبلغ طول الجسر؟")  # Persian keheh and yeh, a joiner inside a word
