@@ -75,6 +75,7 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/news_heldout.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/article_heldout3.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout2.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/news_heldout3.jsonl --articles-root $(ANT)
 
 clean:
 	rm -rf .cache/index .cache/eval
