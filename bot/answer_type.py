@@ -35,8 +35,10 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
     ("count", ("كم", "بكم", "how many", "عدد", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
                "قد ايش")),
-    ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what year", "what date", "which year", "what day",
-              "اي عام", "اي سنه", "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "في اي سنه", "in what year", "since when",
+    ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
+              "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
+    ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what date", "what day",
+              "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "since when",
               "منذ متي", "الي متي", "حتي متي")),
     ("reason", ("لماذا", "لم", "ليش", "ليه", "علاش", "علاه", "لاش", "why", "ما سبب", "ما اسباب", "سبب", "لاي سبب",
                 "ما الذي دفع", "ما الذي جعل", "شنو سبب", "ما الدافع")),
@@ -48,7 +50,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 ]
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
-CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date"))
+CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date", "year"))
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -86,7 +88,7 @@ _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for
 
 def expected_type(question: str) -> str:
     """The answer type a question asks for: age, clock, percent, money, duration, measure, count,
-    date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
+    year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
@@ -119,6 +121,7 @@ _ANSWERED_BY = {
     "measure": ("measure",),
     "count": ("count", "money", "measure", "percent", "duration"),
     "date": ("date", "relative_date"),
+    "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),
     "place": ("place",),
     "person": ("person", "organisation"),

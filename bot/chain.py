@@ -10,6 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
+from bot.answer_type import CHECKABLE
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
@@ -115,6 +116,13 @@ class AnswerChain:
         # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (self.decision.answerability(info, ranked) >= threshold and self.decision.type_supported(info, ranked)
                  and (continues or self.decision.on_topic(info, ranked)))
+        if not found and continues and previous.refs and ranked and info.kind in CHECKABLE:
+            # «ومتى نُشرت؟» after an answer: a short question the answerability model, fitted on
+            # standalone ones, underrates. The best passage of the article the conversation is on
+            # answers it when it (or a neighbour) holds a phrase of the kind asked for.
+            best = ranked[0][0]
+            found = (best.document.metadata["ref"].split("#")[0] == previous.refs[0].split("#")[0]
+                     and self.decision.type_supported(info, ranked))
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:

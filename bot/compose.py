@@ -20,7 +20,7 @@ RUNNER_UP_RATIO = 0.8
 NEIGHBOUR_MIN = 0.2
 NEIGHBOUR_RATIO = 0.25
 # Question types whose answer is a phrase worth marking.
-HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date", "person",
+HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date", "year", "person",
                          "place", "organisation"))
 
 

@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 4
+PHRASES_VERSION = 6
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -51,6 +51,9 @@ _MONTHS = _norm_set(
     january february march april may june july august september october november december""")
 _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
 _RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة حاليا مؤخرا قريبا")
+# «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
+_PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
+_PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
 _REASON_CUES = _norm_set(
@@ -192,6 +195,7 @@ def _starts_span(word: str) -> bool:
     return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word)
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
+            or _in(word, _PERIOD_PARTS)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES)))
 
 
@@ -278,10 +282,14 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("place", i + 1, min(n - 1, i + 1)))
         elif _in(word, _REASON_CUES):
             spans.append(("reason", i, min(n - 1, i + 5)))
+        elif _in(word, _PERIOD_PARTS) and nxt in _PERIODS:
+            spans.append(("relative_date", i, i + 1))
         elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
             spans.append(("relative_date", i, i))
         i += 1
-    out = [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
+    # Every year also stands alone (inside a date or not): what «في أي سنة…؟» asks for.
+    out = [Span("year", s, e, passage[s:e]) for s, e, w in tokens if _is_year(w)]
+    out += [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
            if 1 <= len(WORD_RE.findall(m.group(1))) <= _QUOTED_WORDS]
     if _ARABIC_RE.search(passage):  # in Arabic prose, words in Latin script name something
         out += [Span("quoted", m.start(), m.end(), m.group()) for m in _LATIN_RUN_RE.finditer(passage)]

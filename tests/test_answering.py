@@ -61,6 +61,8 @@ def test_second_article_facts_are_answered_with_their_sentence(second_service, q
     [
         pytest.param("من افتتح جسر النهر؟", "وكم عمره؟", "52", "38", marks=FOLLOW_UP_AGE),
         ("من افتتحت مستشفى الأطفال؟", "وكم عمرها؟", "38", "52"),
+        # a short follow-up asking how many, answered in the article the conversation is on
+        ("ماذا افتتحت ليلى منصور؟", "وكم سريرا فيه؟", "120", "850"),
     ],
 )
 def test_follow_up_needs_memory(second_service, first, follow_up, phrase, other):

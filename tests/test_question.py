@@ -33,7 +33,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("علاش تأجل الاجتماع؟", "reason"),
         ("How many beds does the hospital have?", "count"),
         ("How old is he?", "age"),
-        ("In what year was he released?", "date"),
+        ("In what year was he released?", "year"),
         ("ماذا قال الوزير؟", "other"),
         # An auxiliary between «كم/ما» and the focus noun, or the noun's article, asks the same.
         ("كم كان عمر الوزير عند تعيينه؟", "age"),
@@ -73,6 +73,9 @@ def test_expected_answer_type(question, kind):
         ("وقال رئيس الحكومة الحبيب الصيد إن", "person", "الحبيب الصيد"),
         ('تطرق لها برنامج "عندي ما نقلك" حيث', "quoted", "عندي ما نقلك"),
         ("وتمت إعادة تسميتها إلى Free Basics أن تسمح", "quoted", "Free Basics"),
+        ("طالب في مطلع الشهر الجاري بإخضاعه", "relative_date", "مطلع الشهر"),  # a part of a period
+        ("بدأ استغلاله لأغراض سياحية منذ سنة 1983", "year", "1983"),
+        ("في دراسة نشرت الاثنين 27 فيفري 2017", "year", "2017"),  # a year inside a date stands alone too
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -95,6 +98,14 @@ def test_a_passage_without_the_type_asked_for_does_not_match():
     assert not type_match("date", "قال أحد المصادر إن المسؤولين شعروا أن الموقف لم يتطور")
     assert not type_match("age", "يضم المستشفى 120 سريراً")
     assert type_match("other", "أي نص")
+
+
+def test_a_year_question_wants_a_year():
+    assert analyse("في أي سنة تأسس الحزب؟").kind == "year"
+    assert analyse("In what year was the association founded?").kind == "year"
+    assert analyse("متى تأسس الحزب؟").kind == "date"
+    assert not type_match("year", "افتتح اليوم الجمعة المؤتمر الثاني للحزب")  # a day, not a year
+    assert type_match("year", "تأسس الحزب سنة 2015 بالعاصمة")
 
 
 def test_a_phrase_the_question_already_says_is_no_answer():
