@@ -32,8 +32,10 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                   "من قديش", "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "بقاله قد")),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
                  "كم تبلغ مساحه", "how far", "how big", "how large")),
+    # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
+    ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
-    ("count", ("كم", "بكم", "how many", "عدد", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
+    ("count", ("كم", "بكم", "how many", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
                "قد ايش")),
     ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
@@ -50,7 +52,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 ]
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
-CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date", "year"))
+CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "number", "date", "year"))
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -87,8 +89,8 @@ _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for
 
 
 def expected_type(question: str) -> str:
-    """The answer type a question asks for: age, clock, percent, money, duration, measure, count,
-    year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
+    """The answer type a question asks for: age, clock, percent, money, duration, measure, number
+    («كم عدد…»), count, year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
@@ -120,6 +122,7 @@ _ANSWERED_BY = {
     "duration": ("duration", "age"),
     "measure": ("measure",),
     "count": ("count", "money", "measure", "percent", "duration"),
+    "number": ("count",),
     "date": ("date", "relative_date"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),

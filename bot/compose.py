@@ -20,8 +20,8 @@ RUNNER_UP_RATIO = 0.8
 NEIGHBOUR_MIN = 0.2
 NEIGHBOUR_RATIO = 0.25
 # Question types whose answer is a phrase worth marking.
-HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "date", "year", "person",
-                         "place", "organisation"))
+HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "number", "date", "year",
+                         "person", "place", "organisation"))
 
 
 def bounded(text: str, limit: int = MAX_SOURCE_CHARS) -> str:

@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 6
+PHRASES_VERSION = 7
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -91,9 +91,13 @@ def _normalized(word: str) -> str:
     return normalize_arabic(word)
 
 
+_NUMERAL_RE = re.compile(r"(?:وب|وال|بال|لل|ال|[وبلفك])?\d")
+
+
 @lru_cache(maxsize=200_000)
 def _is_number(word: str) -> bool:
-    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
+    # Digits after a clitic at most («و15», «ب20»): «بوزيد2», «v8» are names with a digit, not numbers.
+    return bool(_NUMERAL_RE.match(word)) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
 
 
 def _is_year(word: str) -> bool:

@@ -16,7 +16,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("كم عدد سكان المدينة؟", "count"),
+        ("كم عدد سكان المدينة؟", "number"),
         ("كم عمر الوزير؟", "age"),
         ("كم سعر التذكرة؟", "money"),
         ("التذكرة بكام؟", "money"),
@@ -106,6 +106,13 @@ def test_a_year_question_wants_a_year():
     assert analyse("متى تأسس الحزب؟").kind == "date"
     assert not type_match("year", "افتتح اليوم الجمعة المؤتمر الثاني للحزب")  # a day, not a year
     assert type_match("year", "تأسس الحزب سنة 2015 بالعاصمة")
+
+
+def test_a_number_of_things_is_a_count_not_a_duration_or_a_share():
+    assert analyse("كم بلغ عدد المشاركين في الندوة؟").kind == "number"
+    assert not type_match("number", "تدوم الرحلة 30 يوما وارتفعت الأسعار بنسبة 5 بالمائة")
+    assert type_match("number", "شارك في الندوة 120 شخصا")
+    assert not type_match("number", "نظمتها مجموعة سيدي بوزيد2 في إطار مشروع v8")  # a digit inside a name
 
 
 def test_a_phrase_the_question_already_says_is_no_answer():
