@@ -96,7 +96,7 @@ def test_a_follow_up_of_an_off_topic_question_is_refused_too(article_service):
 @pytest.mark.parametrize(
     ("which", "question"),
     [
-        pytest.param("second", "كم عدد سكان طرابلس؟", marks=NEAR_MISS),
+        ("second", "كم عدد سكان طرابلس؟"),  # a count of people; the article counts beds and staff only
         pytest.param("second", "من فاز بكأس العالم لكرة القدم؟", marks=SHARED_WORD),
         ("article", "ما هو أطول نهر في العالم؟"),
         ("article", "كم عدد سكان بودابست؟"),
