@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from index.normalize import normalize_arabic
 from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
-__all__ = ["CHECKABLE", "NAME_KINDS", "Span", "asked_words", "asks_for_name", "expected_type", "matching_spans", "type_match",
-           "typed_spans"]
+__all__ = ["CHECKABLE", "NAME_KINDS", "Span", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
+           "matching_spans", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -152,6 +152,20 @@ def asks_for_name(question: str) -> str | None:
 # The phrase kinds that can give the name a question asks for (`asks_for_name`).
 NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place",),
               "any": ("person", "organisation", "place", "quoted")}
+
+
+_WHO_IS_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون)\s+(.+?)\W*$")
+
+
+def asks_who_is(question: str) -> bool:
+    """Whether a question asks who a named person is («من هي آنا كيلي؟»: a description, her role),
+    not for a person («من هو وزير الخارجية الروسي؟», «من هو الحكم؟»): what follows «من هو/هي» is one
+    to three words, the first not definite, none a title or a noun for a person."""
+    match = _WHO_IS_RE.match(normalize_arabic(question))
+    if not match:
+        return False
+    named = WORD_RE.findall(match.group(1))
+    return 0 < len(named) <= 3 and not named[0].startswith("ال") and not any(name_kind(w) for w in named)
 
 
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

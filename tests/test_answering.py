@@ -215,6 +215,12 @@ def test_a_name_question_is_not_answered_by_the_name_it_asks_about(article_servi
     assert answer.found and answer.highlight == "سيرجي لافروف", (answer.answer, answer.highlight)
 
 
+def test_who_is_a_named_person_marks_no_other_name(article_service):
+    """«من هي آنا كيلي؟» asks for her role: no other person's name is marked as the answer."""
+    answer = article_service.ask("من هي آنا كيلي؟")
+    assert answer.found and "نائبة السكرتيرة" in answer.answer and answer.highlight is None, answer.highlight
+
+
 def test_a_name_of_any_kind_is_found_quoted_and_marked(article_service):
     """«ما اسم المنصة…؟» asks for a name no title introduces: the quoted one in the sentence answers it."""
     answer = article_service.ask("ما اسم المنصة التي كتب عليها ترامب؟")

@@ -100,6 +100,16 @@ def test_a_passage_without_the_type_asked_for_does_not_match():
     assert type_match("other", "أي نص")
 
 
+@pytest.mark.parametrize(("question", "who_is"), [
+    ("من هي آنا كيلي؟", True), ("ومن هو سامي الخطيب؟", True), ("شكون هو ميسي؟", True),
+    ("من هو وزير الخارجية الروسي؟", False), ("من هو الحكم؟", False), ("من افتتح الجسر؟", False),
+])
+def test_who_is_a_named_person_asks_for_a_description(question, who_is):
+    from bot.answer_type import asks_who_is
+
+    assert asks_who_is(question) is who_is
+
+
 def test_a_year_question_wants_a_year():
     assert analyse("في أي سنة تأسس الحزب؟").kind == "year"
     assert analyse("In what year was the association founded?").kind == "year"
