@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from index.normalize import normalize_arabic
 from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
-__all__ = ["CHECKABLE", "NAME_KINDS", "Span", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
-           "matching_spans", "type_match", "typed_spans"]
+__all__ = ["CHECKABLE", "Span", "asked_words", "asks_for_name", "asks_who_is", "expected_type", "matching_spans",
+           "name_spans", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -152,6 +152,13 @@ def asks_for_name(question: str) -> str | None:
 # The phrase kinds that can give the name a question asks for (`asks_for_name`).
 NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place",),
               "any": ("person", "organisation", "place", "quoted")}
+
+
+def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str]) -> list[Span]:
+    """Those of a passage's phrases that can give the name a question asks for (`asks_for_name`):
+    of a kind in NAME_KINDS and sharing no word with the question («ما اسم زوجة لافروف؟» is not
+    answered by «سيرجي لافروف»)."""
+    return [s for s in phrases if s.kind in NAME_KINDS[asks_name] and not asked_words(s.text) & asked]
 
 
 _WHO_IS_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون)\s+(.+?)\W*$")

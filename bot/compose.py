@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import NAME_KINDS, Span, asked_words, asks_who_is, matching_spans, type_match, typed_spans
+from bot.answer_type import Span, asks_who_is, matching_spans, name_spans, type_match, typed_spans
 from bot.question import QuestionInfo
 from index.normalize import tokenize
 from index.retriever import Hit
@@ -45,10 +45,8 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     if (info.kind not in HIGHLIGHTED and not info.asks_name) or asks_who_is(info.text):
         return None  # «من هي آنا كيلي؟» asks for her role, not for another name
     phrases = typed_spans(passage) if phrases is None else phrases
-    if info.asks_name:  # «ما اسم…»: a name of the kind asked for that shares no word with the question
-        spans = [s for s in phrases if s.kind in NAME_KINDS[info.asks_name] and not asked_words(s.text) & info.asked]
-    else:
-        spans = matching_spans(info.kind, phrases, info.asked)
+    spans = (name_spans(info.asks_name, phrases, info.asked) if info.asks_name  # «ما اسم…»
+             else matching_spans(info.kind, phrases, info.asked))
     if not spans:
         return None
     terms = set(info.terms)

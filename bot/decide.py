@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import CHECKABLE, NAME_KINDS, asked_words, matching_spans, type_match
+from bot.answer_type import CHECKABLE, matching_spans, name_spans, type_match
 from bot.question import QuestionInfo
 from index.retriever import Hit
 
@@ -59,10 +59,8 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         # A gate, not a model input.
         # Not for a name of no known kind («ما اسم الأبجدية…؟»): a term answers those as often as a
         # name does (11 of XQuAD-ar's answered questions lost with it, one news near miss refused).
-        "name_ok": 1.0 if info.asks_name in (None, "any") or any(
-            s.kind in NAME_KINDS[info.asks_name] and not asked_words(s.text) & info.asked
-            for s in hit.window_passage_phrases())
-        else 0.0,
+        "name_ok": 1.0 if info.asks_name in (None, "any")
+        or name_spans(info.asks_name, hit.window_passage_phrases(), info.asked) else 0.0,
     }
 
 

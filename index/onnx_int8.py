@@ -115,17 +115,23 @@ def main() -> int:
     return 0
 
 
-def _ort_module(path: Path, threads: int, config):
-    """A torch module (no parameters of its own) that stands in for the Hugging Face model inside
-    sentence-transformers' Transformer module: `forward(input_ids, attention_mask)` →
-    {"last_hidden_state": (batch, tokens, hidden) float32}, run by an ONNX Runtime session."""
+def int8_session(path: Path, threads: int):
+    """An ONNX Runtime CPU session over the int8 file: `threads` intra-op threads, one inter-op."""
     import onnxruntime as ort
-    import torch
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, threads)
     options.inter_op_num_threads = 1
-    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def _ort_module(path: Path, threads: int, config):
+    """A torch module (no parameters of its own) that stands in for the Hugging Face model inside
+    sentence-transformers' Transformer module: `forward(input_ids, attention_mask)` →
+    {"last_hidden_state": (batch, tokens, hidden) float32}, run by an ONNX Runtime session."""
+    import torch
+
+    session = int8_session(path, threads)
 
     class OrtModule(torch.nn.Module):
         def __init__(self) -> None:

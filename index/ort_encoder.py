@@ -30,17 +30,15 @@ class LeanInt8Embeddings(Embeddings):
 
     def __init__(self, tokenizer_file: Path, onnx_file: Path, max_length: int, threads: int = 2,
                  query_prefix: str = "", passage_prefix: str = "", batch_size: int = 32) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
+
+        from index.onnx_int8 import int8_session
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
         self.tokenizer.enable_truncation(max_length=max_length)
         padding = self.tokenizer.padding or {}
         self.tokenizer.enable_padding(pad_id=padding.get("pad_id", 1), pad_token=padding.get("pad_token", "<pad>"))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = max(1, threads)
-        options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+        self.session = int8_session(onnx_file, threads)
         self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
         self.batch_size = batch_size
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -181,8 +181,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if first >= n or not joined(first - 1):
         return None
     word = tokens[first][2]
-    if word in STOPWORDS or _is_number(word) or (_is_definite(word) and word not in _DEFINITE_GIVEN_NAMES) \
-            or _in(word, _TITLES):
+    if word in STOPWORDS or _is_number(word) or _is_definite(word) or _in(word, _TITLES):
         return None
     last = first  # two words, and one more after a link word («ياسر بن خليفة»)
     while (last == first or tokens[last][2] in _NAME_LINKS) and joined(last) and tokens[last + 1][2] not in STOPWORDS \
