@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from index.normalize import normalize_arabic
 from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
-__all__ = ["CHECKABLE", "Span", "asked_words", "asks_for_name", "asks_who_is", "expected_type", "matching_spans",
-           "name_spans", "type_match", "typed_spans"]
+__all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
+           "matching_spans", "name_spans", "role_named", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -193,3 +193,74 @@ def type_match(question_type: str, phrases: Sequence[Span], asked: frozenset[str
 def asked_words(question: str) -> frozenset[str]:
     """A question's normalised words, as `matching_spans` compares them."""
     return frozenset(WORD_RE.findall(normalize_arabic(question)))
+
+
+# «ما اسم رئيس المحكمة…؟», «من هو مدرب الفريق؟»: the role whose holder is asked for, and the word after it.
+_ROLE_RE = re.compile(
+    r"^\W*[وف]?(?:(?:ما|ماذا)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اسم|اسما|اسماء)\w{0,2}"
+    r"|(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون))\s+(\w+)(?:\s+(\w+))?")
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
+_COPULAS = (["هو"], ["هي"])
+_APPOSITION_RE = re.compile(r"[,،(\-–—]")
+NAME_AFTER_ROLE_CHARS = 40  # «مديرة منطقة المغرب العربي بالبنك العالمي ماري…»
+
+
+def asked_role(question: str) -> tuple[str, str | None] | None:
+    """The person's role a question asks the holder of, with the word after it, normalised:
+    «ما اسم رئيس جندوبة…؟» → ("رييس", "جندوبه"). None for any other question, for a role that is
+    not a person's title or noun («ما اسم الجسر…؟»: such names are too often untyped terms), and
+    for «من هي آنا كيلي؟» (a named person)."""
+    match = _ROLE_RE.match(normalize_arabic(question))
+    if not match or asks_who_is(question) or name_kind(match.group(1)) != "person":
+        return None
+    after = match.group(2)
+    return match.group(1), (after if after and after not in _RELATIVES and len(after) > 2 else None)
+
+
+def _role_forms(word: str) -> frozenset[str]:
+    """A normalised word without its article or a proclitic and without a pronoun suffix, but with
+    its number kept: «ورئيسها» → رييس; «المعلقين» (several) is not «المعلق» (one)."""
+    forms = {word}
+    for prefix in ("وبال", "وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= (2 if prefix.endswith("ال") else 3):
+            forms.add(word[len(prefix):])
+    for form in list(forms):
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                stem = form[: -len(suffix)]
+                forms.add(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # «زوجته» → زوجه
+    return frozenset(forms)
+
+
+def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span], kinds: Sequence[str],
+               asked: frozenset[str]) -> bool | None:
+    """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
+    asked role (`asked_role`): a name of one of `kinds` right after a mention of the role, before the
+    next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»). Where the
+    question gives the word after the role, mentions followed by it count first. None when the role is
+    not mentioned at all (a paraphrase may still name its holder); False when it is, and no name
+    stands by it («أمام رئيس المحكمة الدستورية العليا.»)."""
+    role_forms = _role_forms(role[0])
+    tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(window)]
+    mentions = [(start, end, i) for i, (start, end, word) in enumerate(tokens) if _role_forms(word) & role_forms]
+    if not mentions:
+        return None
+    starts = [start for start, _, _ in mentions] + [len(window)]
+    if role[1]:
+        after = _role_forms(role[1])
+        mentions = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])] or mentions
+    names = [s for s in phrases if s.kind in kinds and asked_words(s.text) - asked]
+    for start, end, _ in mentions:
+        stop = min(end + NAME_AFTER_ROLE_CHARS, next(s for s in starts if s > start))
+        for span in names:
+            new = not asked_words(span.text) & asked
+            # A name sharing a word with the question counts only when it starts with the role itself
+            # («شركة دوحة أبل»), not «رئيس المحكمة الدستورية العليا» for «…رئيس المحكمة العليا؟».
+            if ((new or span.start == start) and start <= span.start <= stop and span.end > end
+                    and not _SENTENCE_END_RE.search(window[end:span.start])):
+                return True
+            if new and span.end <= start:
+                between = normalize_arabic(window[span.end:start])
+                if between.split() in _COPULAS or (not WORD_RE.search(between) and _APPOSITION_RE.search(between)):
+                    return True
+    return False

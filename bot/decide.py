@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import CHECKABLE, matching_spans, name_spans, type_match
+from bot.answer_type import CHECKABLE, matching_spans, name_spans, role_named, type_match
 from bot.question import QuestionInfo
 from index.retriever import Hit
 
@@ -61,7 +61,22 @@ def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         # name does (11 of XQuAD-ar's answered questions lost with it, one news near miss refused).
         "name_ok": 1.0 if info.asks_name in (None, "any")
         or name_spans(info.asks_name, hit.window_passage_phrases(), info.asked) else 0.0,
+        "role_ok": _role_ok(info, hit),
     }
+
+
+def _role_ok(info: QuestionInfo, hit: Hit) -> float:
+    """0.0 when the question asks who holds a role («ما اسم رئيس المحكمة…؟», «من هو مدرب…؟») and
+    the passage or its neighbours mention that role with no name by it; else 1.0."""
+    if info.asks_holder is None:
+        return 1.0
+    named = role_named(info.asks_holder, hit.window or hit.document.page_content, hit.window_passage_phrases(),
+                       ROLE_NAME_KINDS, info.asked)
+    return 0.0 if named is False else 1.0
+
+
+# The phrase kinds that can name a person holding a role.
+ROLE_NAME_KINDS = ("person", "organisation", "quoted")
 
 
 FEATURE_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "window_coverage", "corpus_coverage",
@@ -78,8 +93,10 @@ def type_supported_by(values: dict[str, float]) -> bool:
     """The type check on a passage's features: a question asking for a checkable type (a count, a
     date, an amount…) needs a phrase of that type, not already in the question, in the passage or
     its neighbours («كم راتب…» over a passage with no amount of money does not answer it); one asking
-    for a name needs a name there («ما اسم زوجته؟» over a passage that names nobody new)."""
-    return (not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
+    for a name needs a name there («ما اسم زوجته؟» over a passage that names nobody new), and one
+    asking who holds a role needs a name by the role where the passage mentions it."""
+    return ((not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
+            and bool(values.get("role_ok", 1.0)))
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answer_type import asked_words, asks_for_name, expected_type
+from bot.answer_type import asked_role, asked_words, asks_for_name, expected_type
 from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -71,6 +71,7 @@ class QuestionInfo:
     refers_back: bool
     asked: frozenset[str] = frozenset()  # its normalised words: a phrase it already says is no answer
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
+    asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -104,4 +105,5 @@ def analyse(text: str) -> QuestionInfo:
         refers_back=refers_back(text),
         asked=asked_words(text),
         asks_name=asks_for_name(text),
+        asks_holder=asked_role(text) if latin < 0.5 else None,
     )

@@ -212,3 +212,36 @@ def test_the_span_opener_look_up_drops_no_phrase():
         without = [extract(p) for p in passages]
     assert with_look_up == without
     assert sum(map(len, with_look_up)) > 20  # the passages do hold phrases of many kinds
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("ما اسم رئيس المحكمة العليا؟", ("رييس", "المحكمه")), ("من هو مدرب نادي بنفيكا؟", ("مدرب", "نادي")),
+    ("ما اسم زوجته؟", ("زوجته", None)), ("من هو المدير الذي عينه الوزير؟", ("المدير", None)),
+    ("من هي آنا كيلي؟", None), ("ما اسم الجسر الجديد؟", None), ("من افتتح الجسر؟", None),
+    ("Who is the coach?", None),
+])
+def test_the_role_whose_holder_a_question_asks_for(question, role):
+    from bot.answer_type import asked_role
+
+    assert asked_role(question) == role
+
+
+@pytest.mark.parametrize(("question", "window", "named"), [
+    # A name right after the role, before the next mention of it; or right before it.
+    ("ما اسم رئيس النادي الصفاقسي؟", "أحال المكتب ملف رئيس النادي الصفاقسي منصف خماخم ورئيس جندوبة الرياضية.", True),
+    ("ما اسم رئيس جندوبة الرياضية؟", "أحال المكتب ملف رئيس النادي الصفاقسي منصف خماخم ورئيس جندوبة الرياضية.", False),
+    ("ما اسم رئيس المحكمة العليا؟", "يؤدي الرئيس المنتخب اليمين أمام رئيس المحكمة الدستورية العليا.", False),
+    ("من هو مدرب الفريق؟", "قال مدرب الفريق سامي الخطيب إن المباراة صعبة.", True),
+    ("من هو مدرب الفريق؟", "قال الوزير سامي الخطيب، مدرب الفريق، إن المباراة صعبة.", True),
+    ("ما اسم زوجته؟", "وحضرت زوجته الحفل.", False),
+    ("ما اسم زوجته؟", "وحضرت زوجته السيدة ليلى حداد الحفل.", True),
+    # The role not mentioned at all: the passage may name its holder in other words.
+    ("من هو وزير الخارجية الروسي؟", "التقى روبيو نظيره الروسي سيرجي لافروف.", None),
+    # The plural is another role: a list of players does not say which one is meant.
+    ("من هو اللاعب العراقي؟", "وضمت قائمة اللاعبين فهد العتيبي وعلي لفته.", None),
+])
+def test_whether_a_passage_names_the_holder_of_the_role_asked_for(question, window, named):
+    from bot.answer_type import asked_role, asked_words, role_named
+
+    kinds = ("person", "organisation", "quoted")
+    assert role_named(asked_role(question), window, typed_spans(window), kinds, asked_words(question)) is named
