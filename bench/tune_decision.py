@@ -52,7 +52,7 @@ class Item:
     answerable: list[tuple[dict[str, float], bool]]
     near_miss: list[dict[str, float]]
     news: bool
-    closest: dict[str, float] | None = None  # features of the passage the model finds closest (off-topic gate)
+    closest: dict[str, float] | None = None  # features of the retriever's first passage (off-topic gate)
     alone: bool = False  # asked of its own article only (the other articles hidden)
 
 
@@ -64,7 +64,7 @@ def _rows(retriever: HybridRetriever, question: str, exclude: frozenset[int], k:
 
 
 def _closest(rows: list) -> dict[str, float] | None:
-    return max((f for f, _ in rows), key=lambda f: f["dense"]) if rows else None
+    return max(rows, key=lambda row: row[1].fused)[0] if rows else None
 
 
 def news_items(retriever: HybridRetriever, rows: Iterable[dict], k: int = FIT_CANDIDATES) -> list[Item]:
@@ -218,7 +218,7 @@ def pick_threshold(scores, refuse_weight: float) -> float:
 
 def fit_on_topic(items: list[Item]) -> LogisticRegression:
     """The off-topic gate: questions about their own news articles (on topic) against the same
-    questions asked of the other articles only (off topic), on the passage closest by the model."""
+    questions asked of the other articles only (off topic), on the retriever's first passage."""
     rows = [(i.closest, 0 if i.group.startswith("off-") else 1) for i in items
             if i.closest is not None and (i.news and not i.group == "" or i.group.startswith("off-"))]
     return _logistic([r for r, _ in rows], [y for _, y in rows], [1.0] * len(rows), ON_TOPIC_NAMES)

@@ -2,9 +2,9 @@
 
 - The **reader** scores each retrieved passage: P(the passage holds the answer | the question is
   answerable), over retrieval, coverage and answer-type features of the (question, passage) pair.
-- An **off-topic gate** first asks whether the question is about the articles at all (the passage
-  closest to it by the model: its cosine, margin and how many of the question's words it and its
-  article share).
+- An **off-topic gate** first asks whether the question is about the articles at all (the retriever's
+  first passage, by reciprocal rank fusion: its cosine, margin and how many of the question's words it
+  and its article share).
 - The **answerability** model looks at the question and its best passage (the reader's score, its
   margin over the runner-up, whether the asked-for type of phrase is there, how much of the question
   the passage's article covers at all) and gives P(the best passage answers the question).
@@ -100,7 +100,7 @@ def type_supported_by(values: dict[str, float]) -> bool:
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")
-# Is the question about the articles at all? Judged on the passage closest to it by the model.
+# Is the question about the articles at all? Judged on the retriever's first passage.
 ON_TOPIC_NAMES = ("dense", "dense_margin", "lexical_norm", "coverage", "article_coverage", "corpus_coverage")
 
 
@@ -161,8 +161,8 @@ class DecisionModel:
 
     def on_topic(self, info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:
         """Whether the question is about the articles at all: false for an Arabic-script question that
-        shares no word with the indexed articles, else the off-topic gate on the passage the model finds
-        closest (always true without a fitted gate or a passage)."""
+        shares no word with the indexed articles, else the off-topic gate on the retriever's first passage
+        (always true without a fitted gate or a passage)."""
         models = self.model_for(info)
         if not ranked:
             return True
@@ -172,8 +172,10 @@ class DecisionModel:
             return False
         if models.on_topic is None:
             return True
-        closest = max((hit for hit, _ in ranked), key=lambda hit: hit.dense)
-        return models.on_topic.probability(features(info, closest)) >= models.on_topic_threshold
+        # The first by fused rank, not by cosine alone: the closest by cosine is often a short line
+        # sharing no word with the question («- إسماعيل محمد الصلابي - ليبي.»), refusing real questions.
+        first = max((hit for hit, _ in ranked), key=lambda hit: hit.fused)
+        return models.on_topic.probability(features(info, first)) >= models.on_topic_threshold
 
     @staticmethod
     def type_supported(info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:

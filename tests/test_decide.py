@@ -132,3 +132,15 @@ def test_an_arabic_question_sharing_no_word_with_the_articles_is_off_topic():
     latin = analyse("How did the Kremlin describe the call?")
     assert model.on_topic(latin, [(close, 0.9)]) == (
         model.latin.on_topic.probability(features(latin, close)) >= model.latin.on_topic_threshold)
+
+
+def test_the_off_topic_gate_judges_the_retrievers_first_passage_not_the_closest_by_cosine():
+    """A short line of names can be the closest by cosine while sharing no word with the question."""
+    from dataclasses import replace
+
+    model = load_decision_model()
+    info = analyse("ما الحقيبة التي أسندت إلى سمير بالطيب؟")
+    names = replace(hit("- إسماعيل محمد الصلابي - ليبي.", 1.15, 0.02, 0.0, corpus=0.7), fused=0.01, article_coverage=0.0)
+    answer = replace(hit("وزير الفلاحة والموارد المائية: سمير بالطيب.", 1.13, 0.02, 0.6, corpus=0.7), fused=0.03)
+    assert model.on_topic(info, [(answer, 0.7), (names, 0.2)])
+    assert not model.on_topic(info, [(replace(answer, fused=0.0), 0.7), (names, 0.2)])
