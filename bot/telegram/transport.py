@@ -1,12 +1,14 @@
 """The HTTP transport of the bot's Bot API requests, with one job: tell a delivering task the moment
-its request is about to be written to the socket.
+its request has been written to the socket.
 
-`BEFORE_SEND` is set by a task that delivers an answer; the transport calls it when httpcore
-starts writing the request (its `send_request_headers.started` trace event): after any wait for
-the rate limiter or a pooled connection, one event-loop step before the bytes leave. The answer is
-marked delivered at that instant, so a `kill -9` before it leaves the question pending (answered
-after the restart) and a kill after it finds the question done (the kernel still sends what was
-written): nothing is answered twice; only a kill inside that one step loses the answer.
+`BEFORE_SEND` is set by a task that delivers an answer; the transport calls it when httpcore has
+written the whole request (its `send_request_body.complete` trace event), and the answer is marked
+delivered then. A `kill -9` before that leaves the question pending, so it is answered after the
+restart (a request cut off half-written is no message to Telegram); a kill after the mark finds it
+done (the kernel still sends what was written). Only a kill inside the mark itself, one SQLite commit
+on the event loop's one thread, sends an answer twice; none is lost. (Marking when the request
+*started* to be written, as an earlier version did, lost the answer in that window instead: a user
+who gets an answer twice is better off than one who gets none.)
 """
 
 from __future__ import annotations
@@ -18,19 +20,19 @@ from typing import Any
 import httpx
 
 BEFORE_SEND: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("before_send", default=None)
-_WRITING = "send_request_headers.started"
+_WRITTEN = "send_request_body.complete"
 
 
 class DeliveryTransport(httpx.AsyncHTTPTransport):
-    """httpx's transport, calling the task's `BEFORE_SEND` hook once its request body is written."""
+    """httpx's transport, calling the task's `BEFORE_SEND` hook once its whole request is written."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send the request; the hook (if any) runs as soon as it is on the wire."""
+        """Send the request; the hook (if any) runs as soon as all of it is on the wire."""
         hook = BEFORE_SEND.get()
         if hook is not None:
 
             async def trace(event: str, info: dict[str, Any]) -> None:
-                if event.endswith(_WRITING):
+                if event.endswith(_WRITTEN):
                     hook()
 
             request.extensions = {**request.extensions, "trace": trace}
