@@ -21,7 +21,7 @@ __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "a
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("age", ("كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
-    ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "what percentage", "what percent", "كم بالمائه")),
+    ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "what percentage", "what percent", "what share", "كم بالمائه")),
     ("money", ("بكام", "how much does", "how much did", "how much is", "how much money", "what price",
                "كم سعر", "كم ثمن", "كم تكلفه", "كم كلفه", "كم قيمه", "كم راتب", "كم اجر", "كم مبلغ",
                "ما سعر", "ما ثمن", "ما تكلفه", "ما قيمه", "ما راتب", "ما ميزانيه", "كم ميزانيه", "كم تبلغ قيمه",
@@ -35,7 +35,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
     ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
-    ("count", ("كم", "بكم", "how many", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
+    ("count", ("كم", "بكم", "how many", "how much", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
                "قد ايش")),
     ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
@@ -84,6 +84,7 @@ def _focus_form(words_: list[str]) -> list[str]:
     return out
 
 
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 # The cues in the same form as the questions they are matched against.
 _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
 
@@ -92,6 +93,8 @@ def expected_type(question: str) -> str:
     """The answer type a question asks for: age, clock, percent, money, duration, measure, number
     («كم عدد…»), count, year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
+    if not question.isupper():  # "according to the WHO": an acronym is no interrogative
+        question = _ACRONYM_RE.sub(" ", question)
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
     for kind, cues in _FOCUS_CUES:

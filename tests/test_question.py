@@ -42,6 +42,12 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("ما هي النسبة التي سجلها النمو؟", "percent"),
         ("كم يبعد الميناء عن المدينة؟", "measure"),
         ("ما الذي دفع الوزير إلى الاستقالة؟", "reason"),
+        # An acronym is no interrogative: "the WHO" is the World Health Organization.
+        ("What share of adults are not active enough, according to the WHO?", "percent"),
+        ("Which programme did the IMF approve?", "other"),
+        ("Who heads the WHO?", "person"),
+        ("How much was the club fined?", "count"),
+        ("How much did the ticket cost?", "money"),
     ],
 )
 def test_expected_answer_type(question, kind):
