@@ -15,7 +15,7 @@ from index.normalize import normalize_arabic
 from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
-           "matching_spans", "name_spans", "role_named", "type_match", "typed_spans"]
+           "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -196,6 +196,13 @@ def type_match(question_type: str, phrases: Sequence[Span], asked: frozenset[str
 def asked_words(question: str) -> frozenset[str]:
     """A question's normalised words, as `matching_spans` compares them."""
     return frozenset(WORD_RE.findall(normalize_arabic(question)))
+
+
+def question_words(question: str) -> frozenset[str]:
+    """`asked_words`, each also without a leading conjunction («روبيو ولافروف» says «لافروف»): what a
+    phrase that the question already says may share with it."""
+    words_ = asked_words(question)
+    return words_ | {w[1:] for w in words_ if w[0] in "وف" and len(w) > 3}
 
 
 # «ما اسم رئيس المحكمة…؟», «من هو مدرب الفريق؟»: the role whose holder is asked for, and the word after it.

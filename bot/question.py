@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answer_type import asked_role, asked_words, asks_for_name, expected_type
+from bot.answer_type import asked_role, asks_for_name, expected_type, question_words
 from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -103,7 +103,7 @@ def analyse(text: str) -> QuestionInfo:
         terms=tuple(tokenize(without_frame_nouns(text))),
         latin_share=latin,
         refers_back=refers_back(text),
-        asked=asked_words(text),
+        asked=question_words(text),
         asks_name=asks_for_name(text),
         asks_holder=asked_role(text) if latin < 0.5 else None,
     )

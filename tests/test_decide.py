@@ -58,6 +58,11 @@ def test_a_passage_without_the_kind_of_phrase_asked_for_does_not_answer():
     when = analyse("متى تنطلق دورة 2025 من المهرجان؟")
     assert not model.type_supported(when, [(hit("تنطلق دورة 2025 من المهرجان بعرض جديد.", 1.2, 0.1, 1.0), 0.9)])
     assert model.type_supported(analyse("ماذا قال المدرب؟"), [(named, 0.9)])  # not a checkable type
+    # A name the question already says, behind a conjunction («روبيو ولافروف»), is no new name.
+    source = analyse("ما اسم المصدر الذي قال إن روبيو ولافروف لديهما توقعات متباينة؟")
+    assert source.asks_name == "person"
+    said = hit("التقى روبيو نظيره الروسي سيرجي لافروف، وقال أحد المصادر إن توقعاتهما متباينة.", 1.25, 0.1, 1.0)
+    assert not model.type_supported(source, [(said, 0.9)])
     # Asked who holds a role the passage mentions without naming anyone by it.
     judge = analyse("ما اسم رئيس المحكمة التي نظرت في القضية؟")
     unnamed = hit("نظرت المحكمة في القضية برئاسة رئيس المحكمة الابتدائية.", 1.25, 0.1, 1.0)
