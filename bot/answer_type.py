@@ -84,9 +84,9 @@ def _focus_form(words_: list[str]) -> list[str]:
     return out
 
 
-_ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 # The cues in the same form as the questions they are matched against.
 _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English interrogative
 
 
 def expected_type(question: str) -> str:
@@ -264,8 +264,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
         stop = min(end + NAME_AFTER_ROLE_CHARS, next(s for s in starts if s > start))
         for span in names:
             new = not asked_words(span.text) & asked
-            # A name sharing a word with the question counts only when it starts with the role itself
-            # («شركة دوحة أبل»), not «رئيس المحكمة الدستورية العليا» for «…رئيس المحكمة العليا؟».
+            # A name sharing a word with the question counts only when it starts at the mention itself
+            # (a name typed with its title), not «المحكمة الدستورية العليا» for «…رئيس المحكمة العليا؟».
             if ((new or span.start == start) and start <= span.start <= stop and span.end > end
                     and not _SENTENCE_END_RE.search(window[end:span.start])):
                 return True
