@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from bot.chain import CANDIDATES
-from bot.decide import FEATURE_NAMES, ON_TOPIC_NAMES, answerability_features, features, type_supported_by
+from bot.decide import FEATURE_NAMES, ON_TOPIC_NAMES, answerability_features, features, gates, type_supported_by
 from bot.evaluate import has_phrase, matches_groups, read_jsonl, squad_to_articles
 from bot.question import analyse, standard_arabic
 from bot.service import settings_embeddings
@@ -60,7 +60,7 @@ def _rows(retriever: HybridRetriever, question: str, exclude: frozenset[int], k:
     info = analyse(standard_arabic(question))
     hits = [h for h in retriever.search(info.text, k=CANDIDATES, exclude=exclude)
             if not h.document.metadata.get("heading")][:k]
-    return [(features(info, h), h) for h in hits], info
+    return [({**features(info, h), **gates(info, h)}, h) for h in hits], info
 
 
 def _closest(rows: list) -> dict[str, float] | None:
