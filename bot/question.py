@@ -105,5 +105,5 @@ def analyse(text: str) -> QuestionInfo:
         refers_back=refers_back(text),
         asked=question_words(text),
         asks_name=asks_for_name(text),
-        asks_holder=asked_role(text) if latin < 0.5 else None,
+        asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
     )
