@@ -29,7 +29,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("duration", ("how long", "كم من الوقت", "كم ساعه", "كم يوما", "كم يوم", "كم سنه", "كم عاما", "كم شهرا",
                   "كم دقيقه", "كم اسبوعا", "كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام",
                   "كم ستدوم", "ما هي مده", "قداش من وقت", "for how many", "كم مضي", "كم مر", "منذ كم",
-                  "من قديش", "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "بقاله قد")),
+                  "من قديش", "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "بقاله قد",
+                  # how much + a verb of lasting («كم استمرت…», «شكثر طوّلت»: the dialect's «طوّل»)
+                  "كم استمر", "كم استمرت", "كم دامت", "كم طال", "كم طالت", "كم طولت", "كم طولوا")),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
                  "كم تبلغ مساحه", "how far", "how big", "how large")),
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
@@ -41,6 +43,8 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
     ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what date", "what day",
               "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "since when",
+              # Egyptian «يوم إيه» (which day), after `standard_arabic` made «إيه» «ماذا»
+              "يوم ماذا", "شهر ماذا", "تاريخ ماذا",
               "منذ متي", "الي متي", "حتي متي")),
     ("reason", ("لماذا", "لم", "ليش", "ليه", "علاش", "علاه", "لاش", "why", "ما سبب", "ما اسباب", "سبب", "لاي سبب",
                 "ما الذي دفع", "ما الذي جعل", "شنو سبب", "ما الدافع")),
@@ -123,7 +127,7 @@ _ANSWERED_BY = {
     "percent": ("percent",),
     "money": ("money",),
     "duration": ("duration", "age"),
-    "measure": ("measure",),
+    "measure": ("measure", "duration"),  # «كم طول اللقاء؟», «كم يبعد…؟ ساعتان بالسيارة»
     "count": ("count", "money", "measure", "percent", "duration"),
     "number": ("count",),
     "date": ("date", "relative_date"),
@@ -273,4 +277,51 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                 between = normalize_arabic(window[span.end:start])
                 if between.split() in _COPULAS or (not WORD_RE.search(between) and _APPOSITION_RE.search(between)):
                     return True
+    return False
+
+
+# «كم عدد طلاب الجامعة؟»: the noun counted, right after «عدد» (after `_focus_form`, so «ما هو عدد…» too).
+_COUNTED_RE = re.compile(r"(?<!\w)[وف]?(?:كم|ما)\s+(?:ال)?عدد\s+(?:(?:هذا|هذه|هذين|هاتين|ذلك|تلك|هولاء|اوليك)\s+)?(\w+)")
+COUNTED_NOUN_WORDS = 4  # how near a count its noun must stand: «بلغ عدد الزوار 33 ألفا», «سبعة دهاليز»
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_SUFFIXES = ("ات", "ين", "ون", "ان", "ه", "ا")
+_WEAK_LETTERS = str.maketrans("", "", "اويىءئؤ")
+
+
+def counted_noun(question: str) -> str | None:
+    """The noun a «كم عدد…؟» question counts, normalised («كم عدد طلاب الجامعة؟» → «طلاب»), or None."""
+    match = _COUNTED_RE.search(" ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))))
+    return match.group(1) if match and len(match.group(1)) > 2 else None
+
+
+def _noun_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A normalised word's possible stems (without a proclitic and a number or pronoun ending, each
+    dropped or not: «فريقا» may be «ف+ريق» or «فريق») and their consonants without weak letters."""
+    bases = {word} | {word[len(p):] for p in _PROCLITICS if word.startswith(p) and len(word) - len(p) >= 3}
+    stems = bases | {b[: -len(s)] for b in bases for s in _SUFFIXES if b.endswith(s) and len(b) - len(s) >= 3}
+    consonants = {s.translate(_WEAK_LETTERS) for s in stems}
+    return frozenset(stems), frozenset(c for c in consonants if len(c) >= 2)
+
+
+def same_noun(a: str, b: str) -> bool:
+    """Whether two normalised words may be one noun in another number or form: a stem in common, or
+    (broken plurals: «أشرطة»/«شريط», «أشخاص»/«شخص», «طلاب»/«طالب») the same
+    consonants once the weak letters are dropped (two or more: «نواب»/«نائب», «أعضاء»/«عضو»)."""
+    stems_a, consonants_a = _noun_forms(a)
+    stems_b, consonants_b = _noun_forms(b)
+    return bool(stems_a & stems_b or consonants_a & consonants_b)
+
+
+def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozenset[str]) -> bool:
+    """Whether a passage (with its neighbours; `phrases` its typed phrases) gives a count of the noun a
+    question counts: a count the question does not say with that noun (in any number) within
+    COUNTED_NOUN_WORDS words of it. «كم عدد الزوار…؟» is not answered by «6 دول أبدت موافقتها»."""
+    tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(window)]
+    for span in matching_spans("number", phrases, asked):
+        inside = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
+        if not inside:
+            continue
+        lo, hi = max(0, inside[0] - COUNTED_NOUN_WORDS), inside[-1] + COUNTED_NOUN_WORDS + 1
+        if any(same_noun(noun, word) for _, _, word in tokens[lo:hi]):
+            return True
     return False

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import CHECKABLE, matching_spans, name_spans, role_named, type_match
+from bot.answer_type import CHECKABLE, count_of_noun, matching_spans, name_spans, role_named, type_match
 from bot.question import QuestionInfo
 from index.retriever import Hit
 
@@ -64,11 +64,15 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
       neighbours that shares no word with it: «ما اسم زوجة لافروف؟» is not answered by «سيرجي
       لافروف». Not for a name of no known kind («ما اسم الأبجدية…؟»): a term answers those as often
       as a name does (11 of XQuAD-ar's answered questions lost with it, one news near miss refused).
-    - "role_ok": see `_role_ok`."""
+    - "role_ok": see `_role_ok`.
+    - "count_ok": a «كم عدد X؟» question needs a count of X (X in any number, near the count) in the
+      passage or its neighbours: `count_of_noun`."""
     return {
         "name_ok": 1.0 if info.asks_name in (None, "any")
         or name_spans(info.asks_name, hit.window_passage_phrases(), info.asked) else 0.0,
         "role_ok": _role_ok(info, hit),
+        "count_ok": 1.0 if info.counts is None or count_of_noun(
+            info.counts, hit.window or hit.document.page_content, hit.window_passage_phrases(), info.asked) else 0.0,
     }
 
 
@@ -103,7 +107,7 @@ def type_supported_by(values: dict[str, float]) -> bool:
     for a name needs a name there («ما اسم زوجته؟» over a passage that names nobody new), and one
     asking who holds a role needs a name by the role where the passage mentions it."""
     return ((not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
-            and bool(values.get("role_ok", 1.0)))
+            and bool(values.get("role_ok", 1.0)) and bool(values.get("count_ok", 1.0)))
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answer_type import asked_role, asks_for_name, expected_type, question_words
+from bot.answer_type import asked_role, asks_for_name, counted_noun, expected_type, question_words
 from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -41,7 +41,7 @@ _DIALECT = {
     "ليش": "لماذا", "ليه": "لماذا", "علاش": "لماذا", "علاه": "لماذا", "لاش": "لماذا",
     "كيفاش": "كيف", "كيفش": "كيف", "ازاي": "كيف", "إزاي": "كيف", "شلون": "كيف", "اشلون": "كيف",
     "قديش": "كم", "اديش": "كم", "قدي": "كم", "قداش": "كم", "شحال": "كم", "اشحال": "كم", "كام": "كم",
-    "بكام": "بكم", "شكد": "كم", "چم": "كم", "سوم": "سعر", "حق": "ثمن",
+    "بكام": "بكم", "شكد": "كم", "شكثر": "كم", "چم": "كم", "سوم": "سعر", "حق": "ثمن",
     # particles, adverbs, common verbs
     "واش": "هل", "رح": "سوف", "راح": "سوف", "غادي": "سوف", "باش": "لكي", "هيك": "هكذا", "هلق": "الآن",
     "هلأ": "الآن", "توا": "الآن", "دلوقتي": "الآن", "دابا": "الآن", "هسه": "الآن", "برشا": "كثيرا",
@@ -72,6 +72,7 @@ class QuestionInfo:
     asked: frozenset[str] = frozenset()  # its normalised words: a phrase it already says is no answer
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
+    counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -106,4 +107,5 @@ def analyse(text: str) -> QuestionInfo:
         asked=question_words(text),
         asks_name=asks_for_name(text),
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
+        counts=counted_noun(text),
     )

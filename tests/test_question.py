@@ -48,10 +48,21 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("Who heads the WHO?", "person"),
         ("How much was the club fined?", "count"),
         ("How much did the ticket cost?", "money"),
+        # How much + a verb of lasting, in standard Arabic or a dialect, asks how long.
+        ("كم استمرت المباراة؟", "duration"),
+        ("كم دامت الحرب؟", "duration"),
     ],
 )
 def test_expected_answer_type(question, kind):
     assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("الحرب شكثر طوّلت؟", "duration"),  # Iraqi «شكثر» (how much) and «طوّل» (to last)
+    ("اتكلموا يوم إيه؟", "date"),  # Egyptian «يوم إيه» is «أي يوم»
+])
+def test_dialect_answer_type(question, kind):
+    assert analyse(standard_arabic(question)).kind == kind
 
 
 @pytest.mark.parametrize(
@@ -251,3 +262,42 @@ def test_whether_a_passage_names_the_holder_of_the_role_asked_for(question, wind
 
     kinds = ("person", "organisation", "quoted")
     assert role_named(asked_role(question), window, typed_spans(window), kinds, asked_words(question)) is named
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("كم عدد طلاب الجامعة؟", "طلاب"), ("ما هو عدد الزوار؟", "الزوار"), ("وكم عدد هذه الوحدات؟", "الوحدات"),
+    ("كم يبلغ عدد المستفيدين من العفو؟", "المستفيدين"), ("كم عمره؟", None), ("ماذا قال الوزير عن العدد؟", None),
+])
+def test_the_noun_a_how_many_question_counts(question, noun):
+    from bot.answer_type import counted_noun
+
+    assert counted_noun(standard_arabic(question)) == noun
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # Sound and broken plurals, with an article or a clitic, are the same noun.
+    ("الطلاب", "طالبا", True), ("أشرطة", "شريطا", True), ("أشخاص", "شخص", True), ("بطاقات", "بطاقة", True),
+    ("النواب", "نائبا", True), ("الفرق", "فريقا", True), ("المستفيدين", "مستفيد", True),
+    ("الزوار", "دول", False), ("الطلاب", "مدارس", False), ("القتلى", "جرحى", False),
+])
+def test_same_noun_in_another_number(a, b, same):
+    from bot.answer_type import same_noun
+    from index.normalize import normalize_arabic
+
+    assert same_noun(normalize_arabic(a), normalize_arabic(b)) is same
+
+
+@pytest.mark.parametrize(("question", "window", "counted"), [
+    ("كم عدد الزوار؟", "وبلغ عدد الزوار 33 ألفا هذا العام.", True),
+    ("كم عدد الأنفاق؟", "يمر القطار عبر سبعة أنفاق في الجبل.", True),
+    ("كم عدد المدارس؟", "افتتح الوزير ثلاث مدارس جديدة.", True),
+    # A count of something else, or the count the question already gives, does not answer.
+    ("كم عدد الزوار؟", "وأبدت 6 دول موافقتها على المشاركة.", False),
+    ("كم عدد طلاب الجامعات الثلاث؟", "زار الوزير الجامعات الثلاث.", False),
+    ("كم عدد الزوار؟", "حضر الزوار المعرض.", False),
+])
+def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
+    from bot.answer_type import asked_words, count_of_noun, counted_noun
+
+    noun = counted_noun(question)
+    assert count_of_noun(noun, window, typed_spans(window), asked_words(question)) is counted
