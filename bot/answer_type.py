@@ -251,9 +251,10 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
     asked role (`asked_role`): a name of one of `kinds` right after a mention of the role, before the
     next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»). Where the
-    question gives the word after the role, mentions followed by it count first. None when the role is
+    question gives the word after the role, only mentions followed by it count. None when the role is
     not mentioned at all (a paraphrase may still name its holder); False when it is, and no name
-    stands by it («أمام رئيس المحكمة الدستورية العليا.»)."""
+    stands by it («أمام رئيس المحكمة الدستورية العليا.») or no mention is followed by the question's
+    next word («الرئيس الأمريكي» for «رئيس المحكمة»)."""
     role_forms = _role_forms(role[0])
     tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(window)]
     mentions = [(start, end, i) for i, (start, end, word) in enumerate(tokens) if _role_forms(word) & role_forms]
@@ -262,7 +263,10 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     starts = [start for start, _, _ in mentions] + [len(window)]
     if role[1]:
         after = _role_forms(role[1])
-        mentions = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])] or mentions
+        followed = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])]
+        if not followed:
+            return False  # «رئيس المحكمة…؟» over «الرئيس الأمريكي دونالد ترامب»: another role of that title
+        mentions = followed
     names = [s for s in phrases if s.kind in kinds and asked_words(s.text) - asked]
     for start, end, _ in mentions:
         stop = min(end + NAME_AFTER_ROLE_CHARS, next(s for s in starts if s > start))
