@@ -246,6 +246,12 @@ def _role_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:
+    """Whether a mention of a role ends in a possessive pronoun («ونظيره», «رئيسها»)."""
+    return any(word.endswith(suffix) and _role_forms(word[: -len(suffix)]) & role_forms
+               for suffix in ("هما", "هم", "ها", "ه"))
+
+
 def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span], kinds: Sequence[str],
                asked: frozenset[str]) -> bool | None:
     """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
@@ -263,7 +269,9 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     starts = [start for start, _, _ in mentions] + [len(window)]
     if role[1]:
         after = _role_forms(role[1])
-        followed = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])]
+        # A mention with a pronoun for its owner («روبيو ونظيره الروسي…» for «نظير روبيو») counts too.
+        followed = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])
+                    or _owned_by_pronoun(tokens[m[2]][2], role_forms)]
         if not followed:
             return False  # «رئيس المحكمة…؟» over «الرئيس الأمريكي دونالد ترامب»: another role of that title
         mentions = followed

@@ -78,11 +78,16 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
 
 def _role_ok(info: QuestionInfo, hit: Hit) -> float:
     """0.0 when the question asks who holds a role («ما اسم رئيس المحكمة…؟», «من هو مدرب…؟») and
-    the passage or its neighbours mention that role with no name by it; else 1.0."""
+    the passage or its neighbours mention that role with no name by it, or do not mention it and name
+    no person the question does not name («من هو مدرب نادي موناكو؟» over the match report); else 1.0.
+    On four news sets: 6 more near misses refused, 2 answers lost (names typed by no title)."""
     if info.asks_holder is None:
         return 1.0
     named = role_named(info.asks_holder, hit.window or hit.document.page_content, hit.window_passage_phrases(),
                        ROLE_NAME_KINDS, info.asked)
+    if named is None:
+        # The role not mentioned: a paraphrase may still name its holder, but then a person it is.
+        return 1.0 if name_spans("person", hit.window_passage_phrases(), info.asked) else 0.0
     return 0.0 if named is False else 1.0
 
 

@@ -69,6 +69,12 @@ def test_a_passage_without_the_kind_of_phrase_asked_for_does_not_answer():
     assert not model.type_supported(judge, [(unnamed, 0.9)])
     assert model.type_supported(judge, [(hit("نظرت المحكمة في القضية برئاسة رئيس المحكمة القاضي سامي الخطيب.",
                                              1.25, 0.1, 1.0), 0.9)])
+    # The role not mentioned at all: only a passage naming a person the question does not may say who.
+    coach = analyse("من هو مدرب نادي موناكو؟")
+    match = hit("فاز نادي جوفنتوس على مضيفه موناكو بهدفين دون رد.", 1.25, 0.1, 1.0)
+    assert not model.type_supported(coach, [(match, 0.9)])
+    assert model.type_supported(coach, [(hit("قاد المدير الفني البرتغالي ليوناردو جارديم موناكو إلى الفوز.",
+                                             1.25, 0.1, 1.0), 0.9)])
 
 
 def test_long_sentences_are_trimmed_to_the_matching_clauses():
