@@ -76,6 +76,8 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/article_heldout3.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout2.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/news_heldout3.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/news_heldout4.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/article_heldout4.jsonl
 
 clean:
 	rm -rf .cache/index .cache/eval
