@@ -171,10 +171,17 @@ def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str]) -
 _WHO_IS_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون)\s+(.+?)\W*$")
 
 
+# "Who is Anna Kelly?": one to three capitalised words after "who is/was".
+_WHO_IS_NAMED_RE = re.compile(r"^\W*[Ww]ho\s+(?:is|was|'s)\s+(?:[A-Z][\w'’.-]*\s*){1,3}\W*$")
+
+
 def asks_who_is(question: str) -> bool:
-    """Whether a question asks who a named person is («من هي آنا كيلي؟»: a description, her role),
-    not for a person («من هو وزير الخارجية الروسي؟», «من هو الحكم؟»): what follows «من هو/هي» is one
-    to three words, the first not definite, none a title or a noun for a person."""
+    """Whether a question asks who a named person is («من هي آنا كيلي؟», "Who is Anna Kelly?": a
+    description, her role), not for a person («من هو وزير الخارجية الروسي؟», «من هو الحكم؟», "Who is
+    the coach?"): what follows «من هو/هي» is one to three words, the first not definite, none a title or
+    a noun for a person; in English, one to three capitalised words."""
+    if _WHO_IS_NAMED_RE.match(question.strip()):
+        return True
     match = _WHO_IS_RE.match(normalize_arabic(question))
     if not match:
         return False

@@ -120,6 +120,8 @@ def test_a_passage_without_the_type_asked_for_does_not_match():
 @pytest.mark.parametrize(("question", "who_is"), [
     ("من هي آنا كيلي؟", True), ("ومن هو سامي الخطيب؟", True), ("شكون هو ميسي؟", True),
     ("من هو وزير الخارجية الروسي؟", False), ("من هو الحكم؟", False), ("من افتتح الجسر؟", False),
+    ("Who is Anna Kelly?", True), ("who was Sergei Lavrov", True),
+    ("Who is the coach?", False), ("Who is Rubio's Russian counterpart?", False),
 ])
 def test_who_is_a_named_person_asks_for_a_description(question, who_is):
     from bot.answer_type import asks_who_is
