@@ -51,6 +51,9 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         # How much + a verb of lasting, in standard Arabic or a dialect, asks how long.
         ("كم استمرت المباراة؟", "duration"),
         ("كم دامت الحرب؟", "duration"),
+        ("بكم اشترى المجمع المدرسة؟", "money"),
+        ("بكم بيعت اللوحة؟", "money"),
+        ("بكم نمت الصادرات؟", "count"),
     ],
 )
 def test_expected_answer_type(question, kind):
