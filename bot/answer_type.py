@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.normalize import normalize_arabic
+from index.normalize import PRONOUN_SUFFIXES, normalize_arabic
 from index.phrases import WORD_RE, Span, name_kind, typed_spans
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
@@ -249,7 +249,7 @@ def _role_forms(word: str) -> frozenset[str]:
         if word.startswith(prefix) and len(word) - len(prefix) >= (2 if prefix.endswith("ال") else 3):
             forms.add(word[len(prefix):])
     for form in list(forms):
-        for suffix in ("هما", "هم", "ها", "ه"):
+        for suffix in PRONOUN_SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= 3:
                 stem = form[: -len(suffix)]
                 forms.add(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # «زوجته» → زوجه
@@ -259,7 +259,7 @@ def _role_forms(word: str) -> frozenset[str]:
 def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:
     """Whether a mention of a role ends in a possessive pronoun («ونظيره», «رئيسها»)."""
     return any(word.endswith(suffix) and _role_forms(word[: -len(suffix)]) & role_forms
-               for suffix in ("هما", "هم", "ها", "ه"))
+               for suffix in PRONOUN_SUFFIXES)
 
 
 def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span], kinds: Sequence[str],

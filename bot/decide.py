@@ -72,7 +72,7 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
         or name_spans(info.asks_name, hit.window_passage_phrases(), info.asked) else 0.0,
         "role_ok": _role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
-            info.counts, hit.window or hit.document.page_content, hit.window_passage_phrases(), info.asked) else 0.0,
+            info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
     }
 
 
@@ -83,7 +83,7 @@ def _role_ok(info: QuestionInfo, hit: Hit) -> float:
     On four news sets: 6 more near misses refused, 2 answers lost (names typed by no title)."""
     if info.asks_holder is None:
         return 1.0
-    named = role_named(info.asks_holder, hit.window or hit.document.page_content, hit.window_passage_phrases(),
+    named = role_named(info.asks_holder, hit.window_text, hit.window_passage_phrases(),
                        ROLE_NAME_KINDS, info.asked)
     if named is None:
         # The role not mentioned: a paraphrase may still name its holder, but then a person it is.

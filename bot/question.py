@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answer_type import asked_role, asks_for_name, counted_noun, expected_type, question_words
-from index.normalize import normalize_arabic, script_share, tokenize, without_frame_nouns, words
+from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
 _REFERRING_WORDS = frozenset(
@@ -18,7 +18,6 @@ _REFERRING_WORDS = frozenset(
 # "من هو/ما هي" is a plain question: the pronoun there is a copula, not a reference.
 _COPULAS = frozenset(("هو", "هي", "هم", "هما"))
 _INTERROGATIVES = frozenset(("من", "ما", "ماذا", "ومن", "وما", "فمن", "فما", "مين", "شو"))
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 # A question opening with "and/so (+ preposition) + interrogative" continues the conversation.
 _CONJUNCTION_START = re.compile(
     r"^\s*(?:[وف](?:(?:في|على|علي|من|إلى|الى|عن|مع|ب|ل)\s*)?(?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي)\b"
@@ -79,7 +78,7 @@ def _has_pronoun_suffix(raw_word: str) -> bool:
     # Checked on the raw word so that ta marbuta (ة) is not mistaken for the pronoun ه.
     if len(raw_word) < 4:
         return False
-    return any(raw_word.endswith(s) for s in _PRONOUN_SUFFIXES) and not raw_word.endswith("ة")
+    return any(raw_word.endswith(s) for s in PRONOUN_SUFFIXES) and not raw_word.endswith("ة")
 
 
 def refers_back(text: str) -> bool:

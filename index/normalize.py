@@ -19,7 +19,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _ARTICLE_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال")
 _SINGLE_CLITICS = "وفبلك"
 _MIN_STEM = 2
-_ENCLITICS = ("هما", "هم", "ها", "ه")
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")  # enclitic pronouns, longest first
 # Inflection endings (plural, dual, feminine, verb person): a stem variant is indexed too.
 _INFLECTIONS = ("ات", "ون", "ين", "ان", "وا", "ت", "ا", "ي")
 # Dialect future prefixes on an imperfect verb («حيسافر»، «هيسافر»).
@@ -97,7 +97,7 @@ def clitic_variants(word: str) -> tuple[str, ...]:
             forms.append(word[1:])
         if word[0] in _DIALECT_FUTURE and word[1] in "يتن" and len(word) >= 5:
             forms.append(word[1:])  # Egyptian/Levantine future «حيسافر»، «هيسافر» → يسافر
-    for suffixes in (_ENCLITICS, _INFLECTIONS):
+    for suffixes in (PRONOUN_SUFFIXES, _INFLECTIONS):
         for form in list(forms):
             for suffix in suffixes:
                 if form.endswith(suffix) and len(form) - len(suffix) >= 3:

@@ -86,6 +86,12 @@ class Hit:
         """The passage's typed phrases: as looked up by the retriever, else found now."""
         return self.phrases if self.phrases is not None else typed_spans(self.document.page_content)
 
+    @property
+    def window_text(self) -> str:
+        """The passage with its neighbours (`window`), or the passage alone when none was looked up:
+        the text `window_passage_phrases` gives offsets into."""
+        return self.window or self.document.page_content
+
     def window_passage_phrases(self) -> tuple[Span, ...]:
         """The typed phrases of the passage with its neighbours (`window`), offsets into it."""
         if self.window_phrases is not None:
