@@ -10,9 +10,11 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from index.bridge import WordBridge
 from index.lexical import LexicalIndex
 from index.phrases import PHRASES_VERSION, Span, typed_spans
-from index.normalize import STOPWORDS, content_words, term_groups, tokenize, without_frame_nouns, word_spans, words
+from index.normalize import (STOPWORDS, content_words, script_share, term_groups, tokenize, without_frame_nouns,
+                             word_spans, words)
 from index.embeddings import QueryVectors, embed_queries, encode_queries
 from index.transliterate import SkeletonIndex
 from index.store import Store
@@ -20,6 +22,7 @@ from index.store import Store
 RRF_K = 60
 PARAGRAPH_WEIGHT = 0.4
 CONTEXT_WEIGHT = 0.5
+BRIDGE_PASSAGES = 12  # a Latin-script question's words are translated into these passages' articles
 
 
 def index_vectors(index) -> np.ndarray:
@@ -52,6 +55,15 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
 def _all_scores(vectors: np.ndarray, query_vector: np.ndarray) -> np.ndarray:
     """Inner product of a query with every row of `vectors` (n, d): shape (n,), float32."""
     return vectors @ np.asarray(query_vector, dtype="float32")
+
+
+def _with_translations(groups: list[tuple[str, ...]], translated: dict[str, str]) -> list[tuple[str, ...]]:
+    """Query word groups with each English word's group also holding its Arabic translation's terms:
+    the word counts as found where its translation is, and weighs what it weighed."""
+    if not translated:
+        return groups
+    extra = {term: tuple(tokenize(arabic)) for word, arabic in translated.items() for term in tokenize(word)}
+    return [group + tuple(t for term in group for t in extra.get(term, ()) if t not in group) for group in groups]
 
 
 def _centred(vectors: np.ndarray, centre: np.ndarray) -> np.ndarray:
@@ -120,6 +132,8 @@ class HybridRetriever(BaseRetriever):
     _paragraph_of: np.ndarray = PrivateAttr()
     _by_ref: dict[str, int] = PrivateAttr()
     _article_terms: dict[str, set[str]] = PrivateAttr()
+    _article_docs: dict[str, list[int]] = PrivateAttr()  # an article's document indexes, in order
+    _bridge: WordBridge = PrivateAttr()
     _skeletons: SkeletonIndex = PrivateAttr()
     _sentences: np.ndarray = PrivateAttr()  # (n_documents, d) sentence vectors: the flat index's own storage
     _centre: np.ndarray = PrivateAttr()  # mean sentence vector (d,)
@@ -138,8 +152,11 @@ class HybridRetriever(BaseRetriever):
         self._doc_terms = self._lexical.incidence.T.tocsr()
         self._skeletons = SkeletonIndex({w for doc in self.store.documents for w in words(doc.page_content)})
         self._article_terms = {}
-        for doc, terms in zip(self.store.documents, tokenized):
+        self._article_docs = {}
+        for i, (doc, terms) in enumerate(zip(self.store.documents, tokenized)):
             self._article_terms.setdefault(doc.metadata["file"], set()).update(terms)
+            self._article_docs.setdefault(doc.metadata["file"], []).append(i)
+        self._bridge = WordBridge(self.store.vectorstore.embedding_function, self.article_text)
         n = len(tokenized)
         # Smoothed IDF that stays positive; unseen terms weigh as the rarest.
         self._idf_of = np.log(1 + (n + 1) / (self._lexical.doc_freq + 0.5))
@@ -224,6 +241,20 @@ class HybridRetriever(BaseRetriever):
             out.update(zip(missing, embed_queries(self.store.vectorstore.embedding_function, missing)))
         return out
 
+    def article_text(self, file: str) -> str:
+        """An article's passages, in order, joined by spaces."""
+        return " ".join(self.store.documents[i].page_content for i in self._article_docs.get(file, ()))
+
+    def translations(self, query: str, dense: np.ndarray) -> dict[str, str]:
+        """For a question mostly in Latin script, given its `dense` scores, its English words' nearest
+        Arabic words in the articles of the densest passages (`index.bridge`; names are matched by
+        their spelling instead); none for other questions."""
+        if not len(dense) or script_share(query)[1] <= 0.5:
+            return {}
+        files = [self.store.documents[int(i)].metadata["file"] for i in _top(dense, BRIDGE_PASSAGES)]
+        names = frozenset(name for name, _ in self._skeletons.names(query, STOPWORDS))
+        return self._bridge.translations(query, files, names)
+
     def lexical_form(self, query: str) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic
         spelling of names it writes in Latin script («Sfax» → صفاقس) where the articles have them."""
@@ -303,14 +334,18 @@ class HybridRetriever(BaseRetriever):
         `focus=False` skips `Hit.focus_sim` (left at 1.0) for callers whose decision does not use it.
         """
         k = k or self.k
-        lexical_query = self.lexical_form(query)
         # One batch for the model: the query and the follow-up's combined form.
         encoded = encode_queries(self.store.vectorstore.embedding_function,
                                  [query] + ([f"{context} {query}"] if context else []), tokens=focus)
         vectors = encoded.vectors
         dense = self.dense_scores(vectors[0])
-        terms = tokenize(lexical_query)
-        groups = term_groups(lexical_query)
+        hidden = np.fromiter(exclude, dtype=int) if exclude else None
+        if hidden is not None:
+            dense[hidden] = -1.0
+        lexical_query = self.lexical_form(query)
+        translated = self.translations(query, dense)
+        terms = tokenize(" ".join([lexical_query, *translated.values()]))
+        groups = _with_translations(term_groups(lexical_query), translated)
         scale = [1.0] * len(groups)
         lexical = self.lexical_scores(terms) if terms else np.zeros(len(dense))
         if context:
@@ -326,8 +361,7 @@ class HybridRetriever(BaseRetriever):
             context_groups = [g for g in term_groups(lexical_context) if g not in groups]
             groups = groups + context_groups
             scale = scale + [share] * len(context_groups)
-        if exclude:
-            hidden = np.fromiter(exclude, dtype=int)
+        if hidden is not None:
             dense[hidden] = -1.0
             lexical[hidden] = 0.0
         dense_rank = _ranks(dense)

@@ -10,7 +10,7 @@ g, j and gh do), since transliterations vary between English, French and Maghreb
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _ARABIC_CLASSES = {
     "ب": "B", "پ": "B", "ف": "F", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D", "ذ": "D", "ظ": "Z",
@@ -87,12 +87,11 @@ class SkeletonIndex:
                 if len(skeleton) >= MIN_CLASSES:
                     self._by_skeleton.setdefault(skeleton, set()).add(word)
 
-    def arabic_words(self, text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-        """Arabic words of the vocabulary that the names (capitalised Latin words, not the first
-        word of the text: «Hello», «Who») of `text` may transliterate; a name matching too many (a
-        short, common skeleton) gives none. Common English words are not names: «there» and
-        «thanks» have skeletons that common Arabic words share."""
-        found: list[str] = []
+    def names(self, text: str, stopwords: frozenset[str] = frozenset()) -> Iterator[tuple[str, list[str]]]:
+        """Each name of `text` (a capitalised Latin word, not the first word of the text: «Hello»,
+        «Who»), in order, with the Arabic words of the vocabulary it may transliterate; a name matching
+        too many (a short, common skeleton) or none is left out. Common English words are not names:
+        «there» and «thanks» have skeletons that common Arabic words share."""
         for n, match in enumerate(_LATIN_WORD_RE.finditer(text)):
             word = match.group()
             first = n == 0 or text[:match.start()].rstrip().endswith((".", "?", "!", ":"))
@@ -100,5 +99,8 @@ class SkeletonIndex:
                 continue
             matches = set().union(*(self._by_skeleton.get(s, set()) for s in latin_skeletons(word)))
             if 0 < len(matches) <= MAX_MATCHES:
-                found.extend(sorted(matches))
-        return found
+                yield word, sorted(matches)
+
+    def arabic_words(self, text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+        """The Arabic words the names of `text` may transliterate (`names`), in order."""
+        return [arabic for _, matches in self.names(text, stopwords) for arabic in matches]

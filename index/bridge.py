@@ -1,0 +1,126 @@
+"""A lexical bridge for questions in Latin script: each English word's nearest Arabic word in the
+candidate articles, by the embedding model's own vectors of single words.
+
+An English question shares no word with an Arabic article, so BM25 and the coverage features had
+nothing but transliterated names to go on. Multilingual e5 places a word and its translation close
+together once the vectors' common direction is removed («reserves» → «احتياطي», «tuna» → «التن»,
+«Thursday» → «الخميس»), so each English word's nearest word in the articles the dense search already
+favours stands in for it: BM25 scores the translation, and the coverage features count the English
+word as found where its translation is (`index.retriever`). Only questions that read as English (an
+English function word) and only words the model's tokenizer has whole are translated: a run of random
+letters («asdf») has no meaning of its own and always finds some chance neighbour. Names are left to
+their spelling (`index.transliterate`). A word is embedded the first time an English question reaches
+an article that uses it (~2 ms a word on 2 cores: ~0.5 s for a new 300-word article, less as articles
+share words) and kept for later questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from index.embeddings import embed_queries
+from index.normalize import STOPWORDS, words
+
+# Centred cosine from which an Arabic word counts as the English word's translation: chosen on the
+# fitting sets' English questions (news_train, news_train2, article_questions), see the README.
+MIN_SIMILARITY = 0.25
+MAX_ARTICLES = 4  # the candidate articles searched for translations
+CACHED_WORDS = 50_000  # word vectors kept (1.5 KiB each)
+_LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
+
+
+def english_stopwords() -> frozenset[str]:
+    """English function words: scikit-learn's list (sentence-transformers depends on scikit-learn)
+    and the English ones of `index.normalize.STOPWORDS`."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {w for w in STOPWORDS if w.isascii()}
+
+
+class WordBridge:
+    """Translations of a question's English words into the words of given articles.
+
+    `article_text(file)` gives an article's text (its passages joined); vectors come from
+    `embeddings` (passage prompt for the Arabic words, query prompt for the English ones)."""
+
+    def __init__(self, embeddings: Embeddings, article_text: Callable[[str], str],
+                 min_similarity: float = MIN_SIMILARITY) -> None:
+        self._embeddings = embeddings
+        self._article_text = article_text
+        self.min_similarity = min_similarity
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
+        self._stopwords: frozenset[str] | None = None
+        self._tokens: dict[str, int] | None = None  # the model tokenizer's pieces ("▁word" starts a word)
+
+    def vocabulary(self, file: str) -> list[str]:
+        """An article's distinct Arabic content words, normalised, sorted."""
+        return sorted({w for w in words(self._article_text(file)) if _ARABIC_WORD_RE.fullmatch(w) and w not in STOPWORDS})
+
+    def vectors(self, vocabulary: list[str]) -> np.ndarray:
+        """Unit passage vectors of words, shape (len(vocabulary), d): embedded once, then cached."""
+        missing = [w for w in vocabulary if w not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, np.asarray(self._embeddings.embed_documents(missing), dtype="float32")))
+        out = np.stack([self._vectors[w] for w in vocabulary])
+        for w in vocabulary:
+            self._vectors.move_to_end(w)
+        while len(self._vectors) > max(CACHED_WORDS, len(vocabulary)):
+            self._vectors.popitem(last=False)
+        return out
+
+    def english_words(self, question: str, names: frozenset[str] = frozenset()) -> list[str]:
+        """The question's English content words, in order: three letters or more, no function words, none
+        of `names` (words matched by spelling instead), and only words the model's tokenizer has whole
+        (itself or without a plural «s»): a vector of a word the model only knows in pieces («asdf»:
+        ▁as d f, «qwerty») points anywhere, and random letters found chance translations."""
+        if self._stopwords is None:
+            self._stopwords = english_stopwords()
+        return list(dict.fromkeys(w for w in _LATIN_WORD_RE.findall(question)
+                                  if w.lower() not in self._stopwords and w not in names and self._known(w)))
+
+    def _known(self, word: str) -> bool:
+        vocabulary = self._vocabulary_of_tokenizer()
+        if vocabulary is None:
+            return True
+        forms = {word, word.lower()} | ({word[:-1], word.lower()[:-1]} if word.lower().endswith("s") else set())
+        return any(f"\u2581{form}" in vocabulary for form in forms)
+
+    def _vocabulary_of_tokenizer(self) -> dict[str, int] | None:
+        if self._tokens is None:
+            tokenizer = getattr(getattr(self._embeddings, "_client", None), "tokenizer", None)
+            self._tokens = tokenizer.get_vocab() if tokenizer is not None else {}
+        return self._tokens or None
+
+    def reads_as_english(self, question: str) -> bool:
+        """Whether a text has an English function word («the», «who», «did»…): what an English question
+        has and a run of Latin letters («asdf qwerty») or a bare name does not."""
+        if self._stopwords is None:
+            self._stopwords = english_stopwords()
+        return any(w.lower() in self._stopwords for w in re.findall(r"[A-Za-z]+", question))
+
+    def translations(self, question: str, files: Sequence[str], names: frozenset[str] = frozenset()) -> dict[str, str]:
+        """Each English word of the question (`english_words`) with its nearest Arabic word in the
+        articles `files` (the first MAX_ARTICLES), where their centred cosine reaches `min_similarity`;
+        only for a question that reads as English."""
+        english = self.english_words(question, names)
+        if not english or not self.reads_as_english(question):
+            return {}
+        vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
+        if not vocabulary:
+            return {}
+        vectors = self.vectors(vocabulary)
+        # The Arabic words' mean is the shared direction removed from both sides.
+        centre = vectors.mean(axis=0)
+        similarity = _unit(embed_queries(self._embeddings, english) - centre) @ _unit(vectors - centre).T
+        best = similarity.argmax(axis=1)
+        return {word: vocabulary[j] for word, j, row in zip(english, best, similarity) if row[j] >= self.min_similarity}
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)

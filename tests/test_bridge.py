@@ -1,0 +1,115 @@
+"""The lexical bridge for English questions: their words' nearest Arabic words in the candidate
+articles, by the real multilingual model (index.bridge, index.retriever)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langchain_core.embeddings import Embeddings
+
+from index.bridge import WordBridge
+from index.normalize import normalize_arabic, term_groups, tokenize
+from index.retriever import _with_translations
+
+from conftest import SECOND_ARTICLE
+
+SECOND_FILE = "bridge-hospital.txt"
+# Keyboard runs and made-up words: no meaning of their own, so no translation.
+NONSENSE = ["asdf qwerty", "zxcv", "xyzzy qwertz", "hjkl asdfgh"]
+
+
+class CountingEmbeddings(Embeddings):
+    """The real embeddings, counting the words embedded as passages."""
+
+    def __init__(self, inner: Embeddings) -> None:
+        self.inner, self.embedded = inner, 0
+        self._client = getattr(inner, "_client", None)  # the tokenizer the bridge reads
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.embedded += len(texts)
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+@pytest.fixture(scope="module")
+def bridge(second_service) -> WordBridge:
+    return second_service._chain.retriever._bridge
+
+
+def test_a_question_reads_as_english_by_its_function_words():
+    bridge = WordBridge(embeddings=None, article_text=lambda file: "")  # no model needed
+    assert bridge.reads_as_english("How many beds does it have?")
+    assert not bridge.reads_as_english("asdf qwerty zxcv")
+    assert not bridge.reads_as_english("Trump Putin Budapest")
+
+
+@pytest.mark.slow
+def test_english_words_are_whole_content_words_in_order(bridge):
+    assert bridge.english_words("How many beds does the new children's hospital have? The hospital") == \
+        ["beds", "new", "children", "hospital"]
+    assert bridge.english_words("When did Trump meet Putin?", names=frozenset({"Trump", "Putin"})) == ["meet"]
+    for text in NONSENSE:
+        assert bridge.english_words(f"what is the {text}?") == []
+
+
+@pytest.mark.slow
+def test_english_words_find_their_translations_in_the_article(bridge):
+    found = bridge.translations("How old is the doctor who runs the children's hospital?", [SECOND_FILE])
+    assert {normalize_arabic(w) for w in ("الطبيبة", "الأطفال", "مستشفى")} <= set(found.values())
+    assert set(found.values()) <= set(bridge.vocabulary(SECOND_FILE))  # only the article's own words
+    assert bridge.translations("Who opened the hospital?", []) == {}  # no article, no translation
+    assert bridge.translations("الطبيبة hospital doctor مستشفى الأطفال", [SECOND_FILE]) == {}  # not English
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=9))
+def test_runs_of_consonants_are_never_translated(second_service, letters):
+    bridge = second_service._chain.retriever._bridge
+    assert bridge.translations(f"What is the {letters} of the hospital?", [SECOND_FILE]).keys() <= {"hospital"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NONSENSE)
+def test_english_nonsense_is_refused_not_answered_by_a_chance_translation(article_service, text):
+    for question in (text, f"What is the {text}?", f"Who is {text}?"):
+        answer = article_service.ask(question)
+        assert not answer.found, question
+
+
+@pytest.mark.slow
+def test_a_word_is_embedded_once_across_questions(second_service):
+    embeddings = CountingEmbeddings(second_service._chain.retriever.store.vectorstore.embedding_function)
+    bridge = WordBridge(embeddings, lambda file: SECOND_ARTICLE)
+    first = bridge.translations("How many beds does the hospital have?", [SECOND_FILE])
+    after_first = embeddings.embedded
+    assert after_first == len(bridge.vocabulary(SECOND_FILE))
+    assert bridge.translations("How many beds does the hospital have?", [SECOND_FILE]) == first
+    assert embeddings.embedded == after_first
+
+
+def test_a_translation_joins_its_english_words_group_and_adds_no_word():
+    groups = term_groups("how old doctor hospital")
+    joined = _with_translations(groups, {"doctor": "الطبيبه"})
+    assert len(joined) == len(groups)
+    doctor = next(g for g in joined if "doctor" in g)
+    assert set(tokenize("الطبيبه")) <= set(doctor)
+    assert [g for g in joined if "doctor" not in g] == [g for g in groups if "doctor" not in g]
+
+
+@pytest.mark.slow
+def test_english_questions_are_matched_on_translated_words_arabic_ones_are_not(both_service):
+    retriever = both_service._chain.retriever
+    english = "How old is the doctor who runs the children's hospital?"
+    assert normalize_arabic("الطبيبة") in retriever.translations(english, retriever.dense_scores(
+        retriever.embed_query(english))).values()
+    arabic = "كم عمر الطبيبة التي تدير مستشفى الأطفال؟"
+    assert retriever.translations(arabic, retriever.dense_scores(retriever.embed_query(arabic))) == {}
+    hits = retriever.search(english, k=3)
+    assert hits[0].document.metadata["file"] == SECOND_FILE
+    assert hits[0].coverage > 0  # lexical evidence an English question had none of before
+    answer = both_service.ask("How many beds does the children's hospital have?")
+    assert answer.found and "120" in answer.answer
