@@ -80,6 +80,8 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/news_heldout3.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/news_heldout4.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/article_heldout4.jsonl
+	$(PY) -m bot eval bench/heldout/news_heldout5.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/article_heldout5.jsonl
 
 clean:
 	rm -rf .cache/index .cache/eval
