@@ -17,6 +17,7 @@ share words) and kept for later questions.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
@@ -57,6 +58,7 @@ class WordBridge:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
         self._stopwords: frozenset[str] | None = None
         self._tokens: dict[str, int] | None = None  # the model tokenizer's pieces ("▁word" starts a word)
+        self._lock = threading.Lock()  # the Telegram front end answers from several threads
 
     def vocabulary(self, file: str) -> list[str]:
         """An article's distinct Arabic content words, normalised, sorted."""
@@ -64,15 +66,16 @@ class WordBridge:
 
     def vectors(self, vocabulary: list[str]) -> np.ndarray:
         """Unit passage vectors of words, shape (len(vocabulary), d): embedded once, then cached."""
-        missing = [w for w in vocabulary if w not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, np.asarray(self._embeddings.embed_documents(missing), dtype="float32")))
-        out = np.stack([self._vectors[w] for w in vocabulary])
-        for w in vocabulary:
-            self._vectors.move_to_end(w)
-        while len(self._vectors) > max(CACHED_WORDS, len(vocabulary)):
-            self._vectors.popitem(last=False)
-        return out
+        with self._lock:
+            missing = [w for w in vocabulary if w not in self._vectors]
+            if missing:
+                self._vectors.update(zip(missing, np.asarray(self._embeddings.embed_documents(missing), dtype="float32")))
+            out = np.stack([self._vectors[w] for w in vocabulary])
+            for w in vocabulary:
+                self._vectors.move_to_end(w)
+            while len(self._vectors) > max(CACHED_WORDS, len(vocabulary)):
+                self._vectors.popitem(last=False)
+            return out
 
     def english_words(self, question: str, names: frozenset[str] = frozenset()) -> list[str]:
         """The question's English content words, in order: three letters or more, no function words, none

@@ -113,3 +113,16 @@ def test_english_questions_are_matched_on_translated_words_arabic_ones_are_not(b
     assert hits[0].coverage > 0  # lexical evidence an English question had none of before
     answer = both_service.ask("How many beds does the children's hospital have?")
     assert answer.found and "120" in answer.answer
+
+
+@pytest.mark.slow
+def test_threads_asking_at_once_get_the_same_translations(second_service):
+    from concurrent.futures import ThreadPoolExecutor
+
+    embeddings = second_service._chain.retriever.store.vectorstore.embedding_function
+    bridge = WordBridge(embeddings, lambda file: SECOND_ARTICLE if file == SECOND_FILE else "مستشفى جسر طبيبة مهندس")
+    question = "How many beds does the hospital have?"
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda files: bridge.translations(question, files), [[SECOND_FILE], ["other"]] * 4))
+    assert all(r == results[0] for r in results[::2]) and all(r == results[1] for r in results[1::2])
+    assert results[0]
