@@ -26,6 +26,7 @@ from pathlib import Path
 
 from bot.answer_type import CHECKABLE, count_of_noun, matching_spans, name_spans, role_named, type_match
 from bot.question import QuestionInfo
+from index.bridge import reads_as_english
 from index.retriever import Hit
 
 WEIGHTS_FILE = Path(__file__).with_name("decision.json")
@@ -185,6 +186,10 @@ class DecisionModel:
         if models is self.arabic and ranked[0][0].corpus_coverage == 0.0:
             # Not one of its words in any indexed article: of 445 answerable Arabic-script questions
             # in our question sets none was like this, while off-topic ones often are.
+            return False
+        if models is self.latin and ranked[0][0].corpus_coverage == 0.0 and not reads_as_english(info.text):
+            # Latin letters that are not English («lorem ipsum dolor») and hold no name the articles
+            # spell: nothing to match them on but the model's guess.
             return False
         if models.on_topic is None:
             return True

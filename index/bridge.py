@@ -20,6 +20,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -36,12 +37,20 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
 
 
+@lru_cache(maxsize=1)
 def english_stopwords() -> frozenset[str]:
     """English function words: scikit-learn's list (sentence-transformers depends on scikit-learn)
     and the English ones of `index.normalize.STOPWORDS`."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS) | {w for w in STOPWORDS if w.isascii()}
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a text has an English function word («the», «who», «did»…): what an English question
+    has and a run of Latin letters («asdf qwerty»), Latin filler («lorem ipsum») or a bare name does not."""
+    stopwords = english_stopwords()
+    return any(w.lower() in stopwords for w in re.findall(r"[A-Za-z]+", text))
 
 
 class WordBridge:
@@ -56,7 +65,6 @@ class WordBridge:
         self._article_text = article_text
         self.min_similarity = min_similarity
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
-        self._stopwords: frozenset[str] | None = None
         self._tokens: dict[str, int] | None = None  # the model tokenizer's pieces ("▁word" starts a word)
         self._lock = threading.Lock()  # the Telegram front end answers from several threads
 
@@ -82,10 +90,9 @@ class WordBridge:
         of `names` (words matched by spelling instead), and only words the model's tokenizer has whole
         (itself or without a plural «s»): a vector of a word the model only knows in pieces («asdf»:
         ▁as d f, «qwerty») points anywhere, and random letters found chance translations."""
-        if self._stopwords is None:
-            self._stopwords = english_stopwords()
+        stopwords = english_stopwords()
         return list(dict.fromkeys(w for w in _LATIN_WORD_RE.findall(question)
-                                  if w.lower() not in self._stopwords and w not in names and self._known(w)))
+                                  if w.lower() not in stopwords and w not in names and self._known(w)))
 
     def _known(self, word: str) -> bool:
         vocabulary = self._vocabulary_of_tokenizer()
@@ -100,19 +107,12 @@ class WordBridge:
             self._tokens = tokenizer.get_vocab() if tokenizer is not None else {}
         return self._tokens or None
 
-    def reads_as_english(self, question: str) -> bool:
-        """Whether a text has an English function word («the», «who», «did»…): what an English question
-        has and a run of Latin letters («asdf qwerty») or a bare name does not."""
-        if self._stopwords is None:
-            self._stopwords = english_stopwords()
-        return any(w.lower() in self._stopwords for w in re.findall(r"[A-Za-z]+", question))
-
     def translations(self, question: str, files: Sequence[str], names: frozenset[str] = frozenset()) -> dict[str, str]:
         """Each English word of the question (`english_words`) with its nearest Arabic word in the
         articles `files` (the first MAX_ARTICLES), where their centred cosine reaches `min_similarity`;
         only for a question that reads as English."""
         english = self.english_words(question, names)
-        if not english or not self.reads_as_english(question):
+        if not english or not reads_as_english(question):
             return {}
         vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
         if not vocabulary:
