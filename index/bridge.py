@@ -33,6 +33,7 @@ from index.normalize import STOPWORDS, words
 MIN_SIMILARITY = 0.25
 MAX_ARTICLES = 4  # the candidate articles searched for translations
 CACHED_WORDS = 50_000  # word vectors kept (1.5 KiB each)
+CACHED_ARTICLES = 1_024  # article vocabularies kept (normalising an article's words: ~1.5 ms)
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
 
@@ -65,12 +66,23 @@ class WordBridge:
         self._article_text = article_text
         self.min_similarity = min_similarity
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
+        self._vocabularies: OrderedDict[str, list[str]] = OrderedDict()  # by article, as for `_vectors`
         self._tokens: dict[str, int] | None = None  # the model tokenizer's pieces ("▁word" starts a word)
         self._lock = threading.Lock()  # the Telegram front end answers from several threads
 
     def vocabulary(self, file: str) -> list[str]:
-        """An article's distinct Arabic content words, normalised, sorted."""
-        return sorted({w for w in words(self._article_text(file)) if _ARABIC_WORD_RE.fullmatch(w) and w not in STOPWORDS})
+        """An article's distinct Arabic content words, normalised, sorted (worked out once, then cached)."""
+        with self._lock:
+            found = self._vocabularies.get(file)
+            if found is not None:
+                self._vocabularies.move_to_end(file)
+                return found
+        found = sorted({w for w in words(self._article_text(file)) if _ARABIC_WORD_RE.fullmatch(w) and w not in STOPWORDS})
+        with self._lock:
+            self._vocabularies[file] = found
+            if len(self._vocabularies) > CACHED_ARTICLES:
+                self._vocabularies.popitem(last=False)
+        return found
 
     def vectors(self, vocabulary: list[str]) -> np.ndarray:
         """Unit passage vectors of words, shape (len(vocabulary), d): embedded once, then cached."""
@@ -111,8 +123,10 @@ class WordBridge:
         """Each English word of the question (`english_words`) with its nearest Arabic word in the
         articles `files` (the first MAX_ARTICLES), where their centred cosine reaches `min_similarity`;
         only for a question that reads as English."""
+        if not reads_as_english(question):
+            return {}
         english = self.english_words(question, names)
-        if not english or not reads_as_english(question):
+        if not english:
             return {}
         vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
         if not vocabulary:
