@@ -56,7 +56,41 @@ def _is_initial(text: str, i: int) -> bool:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph after . ! ? ؟ … followed by a space, never inside a quotation or after an initial."""
+    """Split a paragraph after . ! ? ؟ … followed by a space, never inside a quotation or after an
+    initial; a piece with no letter joins its neighbour (`_join_wordless`)."""
+    return _join_wordless(_split_at_terminators(paragraph))
+
+
+# A piece with a letter (Arabic or Latin) can stand as a sentence; a list number («2.») cannot.
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_LIST_MARKER_RE = re.compile(r"^[(\[]?[0-9\u0660-\u0669]{1,3}[.)\]-]*$")
+
+
+def _join_wordless(pieces: list[str]) -> list[str]:
+    """Pieces without a letter joined to a neighbour: a list number («1.», «2)») to the item after
+    it, anything else (a stray closing quote, «…») to the sentence before it. Otherwise they become
+    passages of their own and can be given as the whole answer («1.», «"»)."""
+    out: list[str] = []
+    pending = ""  # list numbers waiting for their item
+    for piece in pieces:
+        if _LETTER_RE.search(piece):
+            out.append(f"{pending} {piece}" if pending else piece)
+            pending = ""
+        elif _LIST_MARKER_RE.match(piece):
+            pending = f"{pending} {piece}".strip()
+        elif out and not pending:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            pending = f"{pending} {piece}".strip()
+    if pending:
+        if out:
+            out[-1] = f"{out[-1]} {pending}"
+        else:
+            out.append(pending)
+    return out
+
+
+def _split_at_terminators(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     closers: list[str] = []

@@ -101,6 +101,30 @@ def test_decimal_numbers_do_not_split():
     assert split_sentences("بلغ النمو 3.5 في المئة. وارتفع.") == ["بلغ النمو 3.5 في المئة.", "وارتفع."]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A numbered list run into one paragraph (ANT technology articles): each number opens its item.
+    ("يظهر 6 خصائص. 1. قدرات الشحن. الآيفون لا يملك. 2. سعة التخزين.",
+     ["يظهر 6 خصائص.", "1. قدرات الشحن.", "الآيفون لا يملك.", "2. سعة التخزين."]),
+    ("بند ثان. ٣. بند ثالث. (4) بند رابع.", ["بند ثان.", "٣. بند ثالث.", "(4) بند رابع."]),
+    # A stray closing quote or ellipsis belongs to the sentence before it.
+    ('قال المدير "الأطفال هنا . " وغادر. "', ['قال المدير "الأطفال هنا . " وغادر. "']),
+    ("انتهى الاجتماع. … !", ["انتهى الاجتماع. … !"]),
+    # Nothing before it: a number joins what follows.
+    ("2017. عام صعب.", ["2017. عام صعب."]),
+])
+def test_pieces_without_a_letter_join_a_neighbour(text, expected):
+    assert split_sentences(text) == expected
+
+
+@given(st.lists(st.sampled_from(["جملة عادية.", "Plain one.", "1.", "٢.", '"', "…", "!", "(3)", "؟"]), min_size=1, max_size=12))
+def test_every_sentence_has_a_letter_when_the_paragraph_has_one(pieces):
+    paragraph = " ".join(pieces)
+    sentences = split_sentences(paragraph)
+    assert "".join(sentences).replace(" ", "") == paragraph.replace(" ", "")  # nothing lost
+    if any(ch.isalpha() for ch in paragraph):
+        assert all(any(ch.isalpha() for ch in s) for s in sentences)
+
+
 def test_paragraphs_are_lines_or_blank_line_separated_blocks():
     assert paragraphs("سطر أول.\nسطر ثان.") == ["سطر أول.", "سطر ثان."]
     wrapped = "جملة تبدأ هنا\nوتكمل في السطر التالي.\n\nفقرة ثانية."
