@@ -37,7 +37,7 @@ _CURRENCIES = _norm_set(
     جنيه جنيها جنيهات ليرة ليرات فرنك euro euros dollar dollars dinar dinars $ € £""")
 _HUNDRED = _norm_set("المائة المئة")
 _PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent نسبة")
-_DURATION_UNITS = _norm_set(
+DURATION_UNITS = _norm_set(
     """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
     شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
     months year years minutes""")
@@ -53,7 +53,7 @@ _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخم
 _RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة حاليا مؤخرا قريبا")
 # «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
 _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
-_PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
+PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
 _REASON_CUES = _norm_set(
@@ -245,10 +245,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif _in(unit, _MONTHS):
                 year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
                 spans.append(("date", i, j + year))
-            elif _in(previous, _DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word):  # «الأشهر الستة»
+            elif _in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word):  # «الأشهر الستة»
                 spans.append(("duration", i - 1, j))
-            elif _in(unit, _DURATION_UNITS) or _in(word, _DURATION_UNITS):
-                has_unit = 1 if _in(unit, _DURATION_UNITS) else 0
+            elif _in(unit, DURATION_UNITS) or _in(word, DURATION_UNITS):
+                has_unit = 1 if _in(unit, DURATION_UNITS) else 0
                 unit3 = tokens[j + 3][2] if j + 3 < n else ""
                 is_age = unit in ("سنه", "عاما", "سنوات") and (
                     opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES))
@@ -286,7 +286,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("place", i + 1, min(n - 1, i + 1)))
         elif _in(word, _REASON_CUES):
             spans.append(("reason", i, min(n - 1, i + 5)))
-        elif _in(word, _PERIOD_PARTS) and nxt in _PERIODS:
+        elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))
         elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
             spans.append(("relative_date", i, i))

@@ -12,12 +12,12 @@ from index.retriever import PARAGRAPH_WEIGHT, Hit
 
 
 def hit(text: str, dense: float, margin: float, coverage: float, corpus: float | None = None,
-        position: int = 0, paragraph: int = 1, file: str = "a.txt") -> Hit:
+        position: int = 0, paragraph: int = 1, file: str = "a.txt", window: str | None = None) -> Hit:
     doc = Document(page_content=text, metadata={"id": position, "ref": f"{file}#{paragraph}.{position}", "article": "A",
                                                 "file": file, "paragraph": paragraph, "sentence": position})
     return Hit(document=doc, dense=dense, dense_margin=margin, lexical=coverage * 10, lexical_norm=coverage,
                coverage=coverage, window_coverage=coverage, corpus_coverage=coverage if corpus is None else corpus,
-               fused=0.03, article_coverage=coverage if corpus is None else corpus, window=text,
+               fused=0.03, article_coverage=coverage if corpus is None else corpus, window=window or text,
                sentence_dense=dense / (1 + PARAGRAPH_WEIGHT))  # as if its paragraph scored like it
 
 
@@ -121,6 +121,29 @@ def test_the_next_sentence_of_the_paragraph_is_added_on_a_lower_bar_than_one_fro
     assert compose(info, [(best, 0.80), (next_door, 0.25)])[0].endswith(next_door.document.page_content)
     assert compose(info, [(best, 0.80), (elsewhere, 0.25)])[0] == best.document.page_content
     assert compose(info, [(best, 0.80), (next_door, 0.05)])[0] == best.document.page_content
+
+
+def test_a_sentence_pointing_back_with_a_demonstrative_comes_with_the_sentence_before_it():
+    info = analyse("إلى أين سيسافر المترجم؟")
+    before = "تلقى المترجم دعوتين من إسبانيا وكولومبيا."
+    own = "وعلى هذا الأساس، سيسافر المترجم إلى هذين البلدين في أفريل."
+    best = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{before} {own} وانتهى اللقاء.")
+    assert compose(info, [(best, 0.80)])[0] == f"{before} {own}"
+    # The first sentence of its paragraph: nothing before it to show.
+    first = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{own} وانتهى اللقاء.")
+    assert compose(info, [(first, 0.80)])[0] == own
+    # Too long for one answer together: the sentence alone.
+    long_before = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{'كلمة ' * 60}. {own}")
+    assert compose(info, [(long_before, 0.80)])[0] == own
+
+
+def test_a_demonstrative_before_a_time_word_or_none_at_all_adds_nothing():
+    info = analyse("متى سيعود المترجم؟")
+    before = "تلقى المترجم دعوتين من إسبانيا وكولومبيا."
+    for own in ("وسيعود المترجم في هذا الشهر إلى تونس.", "وسيعود المترجم في تلك الفترة إلى تونس.",
+                "وسيعود المترجم في أفريل إلى تونس."):
+        best = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{before} {own}")
+        assert compose(info, [(best, 0.80)])[0] == own
 
 
 def test_the_chat_lists_the_sentences_a_two_sentence_answer_is_made_of():
