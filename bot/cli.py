@@ -46,6 +46,18 @@ def _service(settings: Settings, index_dir: Path | None):
     return build_service(settings, index_dir=index_dir, progress=_progress, notify=_notify)
 
 
+def _given_index_dir(args: argparse.Namespace) -> Path | None:
+    """`--index-dir` as given, which must exist: a mistyped folder would otherwise silently get a new
+    index of the configured articles (the bundled one by default) instead of the user's archive.
+    Raises FileNotFoundError (an operator error: one English line, exit status 2)."""
+    if args.index_dir is not None and not args.index_dir.exists():
+        raise FileNotFoundError(
+            f"no index at {args.index_dir}: the folder does not exist. Build one with "
+            f"`python -m bot index --source DIR --index-dir {args.index_dir}`, or leave out --index-dir "
+            "to use the configured index (the bundled article by default)")
+    return args.index_dir
+
+
 def format_article_list(articles: list[dict]) -> str:
     """One line an article: passages, date, source — title (path or URL)."""
     lines = []
@@ -116,16 +128,17 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Chat in the terminal, or answer every piped line."""
     from bot.repl import indexed_articles, is_terminal, run_pipe, run_terminal, waiting_stream
 
+    index_dir = _given_index_dir(args)
     if is_terminal(sys.stdin):
         # Greet and prompt at once; the model and the index load meanwhile (the first answer waits).
         from bot.loading import Background
 
-        loader = Background(lambda: _service(settings, args.index_dir))
+        loader = Background(lambda: _service(settings, index_dir))
         history = settings.model_dir.parent / "chat_history"
-        articles = indexed_articles(args.index_dir or settings.index_dir)
+        articles = indexed_articles(index_dir or settings.index_dir)
         return run_terminal(waiting_stream(loader, sys.stdout), articles, args.json, history,
                             settings.chat_history_turns)
-    service = _service(settings, args.index_dir)
+    service = _service(settings, index_dir)
     return run_pipe(service.ask, sys.stdin, sys.stdout, args.json, settings.chat_history_turns)
 
 
@@ -133,7 +146,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question."""
     from bot.repl import format_json, format_sources
 
-    service = _service(settings, args.index_dir)
+    service = _service(settings, _given_index_dir(args))
     answer = service.ask(args.question)
     if args.json:
         print(format_json(answer))
@@ -193,7 +206,8 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     from bot.telegram import run_telegram
 
     # A factory, so that a missing or rejected token is reported before the model loads.
-    return run_telegram(settings, lambda: _service(settings, args.index_dir))
+    index_dir = _given_index_dir(args)
+    return run_telegram(settings, lambda: _service(settings, index_dir))
 
 
 def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:

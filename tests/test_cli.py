@@ -85,6 +85,16 @@ def test_operator_errors_are_one_line_without_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", [["chat", "--json"], ["ask", "أين القمة؟"], ["telegram"]])
+def test_an_index_dir_that_does_not_exist_is_an_operator_error_not_a_new_index(tmp_path, command):
+    missing = tmp_path / "typo"
+    result = run([*command, "--index-dir", str(missing)], "أين القمة؟\n", env_extra={"TELEGRAM_BOT_TOKEN": "1:x"})
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error: no index at") and "bot index --source" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout
+    assert not missing.exists()  # nothing was built there
+
+
 def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
     broken = tmp_path / "broken"
     broken.mkdir()
