@@ -192,6 +192,14 @@ def test_dialect_words_become_standard_arabic():
         ("قداش سوم التذكرة؟", "كم سعر التذكرة؟"),
         ("واش رجع؟", "هل رجع؟"),
         ("منو الوزير؟", "من الوزير؟"),
+        # relative pronoun, "there is not", "because", "still", "yesterday", "tomorrow"
+        ("مين اللي فاز؟", "من الذي فاز؟"),
+        ("ليه مفيش اتفاق لسه؟", "لماذا لا يوجد اتفاق ما زال؟"),
+        ("اتأجل عشان إيه؟", "اتأجل لأن ماذا؟"),
+        ("شو صار امبارح؟", "ماذا صار أمس؟"),
+        # seeing and coming, as dialect says them
+        ("كيفاش يشوف روبيو اللقاءات الجاية؟", "كيف يرى روبيو اللقاءات القادمة؟"),
+        ("شو شاف الوفد الأسبوع الجاي؟", "ماذا رأى الوفد الأسبوع القادم؟"),
     ],
 )
 def test_maghrebi_egyptian_gulf_and_iraqi_question_words(dialect, standard):
