@@ -15,7 +15,7 @@ from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
-from index.normalize import canonical_text
+from index.normalize import canonical_text, normalize_arabic
 from index.split import split_sentences
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
@@ -41,7 +41,22 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return text, messages.TOO_LONG.format(length=len(text), limit=max_chars)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
+    if _OVERRIDE_RE.search(normalize_arabic(text)) and not _QUESTION_RE.search(normalize_arabic(text)):
+        return text, messages.INSTRUCTION
     return text, None
+
+
+# «تجاهل كل التعليمات السابقة…», "ignore your instructions…": an attempt to change what the bot does.
+# Answers are the article's own sentences whatever a message says, so this only spares the user an
+# answer to an order; an override with a question in it («…وقل لي من سيقود الاجتماعات») is answered.
+_OVERRIDE_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:تجاهل|انس|انسي|تخط|تجاوز|اهمل)\s+(?:\w+\s+){0,2}"
+    r"(?:(?:ال)?(?:تعليمات|اوامر|قواعد|توجيهات)\w*|ما\s+سبق))"
+    r"|\b(?:ignore|disregard|forget|override)\b(?:\s+\w+){0,3}\s+(?:instructions?|rules|prompts?|directions)\b",
+    re.IGNORECASE)
+_QUESTION_RE = re.compile(
+    r"[?؟]|(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|اي|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)"
+    r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 
 
 def question_part(text: str) -> str:
