@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 7
+PHRASES_VERSION = 8
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -179,8 +179,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             first += 1
         else:
             break
-    if first >= n or not joined(first - 1):
+    if first >= n:
         return None
+    if not joined(first - 1):
+        return _name_in_apposition(tokens, first, passage)
     word = tokens[first][2]
     if word in STOPWORDS or _is_number(word) or _is_definite(word) or _in(word, _TITLES):
         return None
@@ -189,6 +191,33 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             and not _is_number(tokens[last + 1][2]) and not _in(tokens[last + 1][2], _TITLES):
         last += 1
     return first, last
+
+
+_APPOSITION_OPEN_RE = re.compile(r"^\s*[،,]\s*$")
+_APPOSITION_CLOSE_RE = re.compile(r"^\s*[،,:.؛]")
+_APPOSITION_WORDS = 3
+
+
+def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage: str) -> tuple[int, int] | None:
+    """The name set off by commas right after a title and its complement («نائبة السكرتيرة الصحفي للبيت
+    الأبيض، آنا كيلي، لشبكة…», «وقال رئيس الحكومة، يوسف الشاهد، إن…»): one to three words after a comma,
+    none a function word, number, definite word or title, closed by punctuation. None otherwise («قال
+    وزير الخارجية، في تصريح…»)."""
+    if not _APPOSITION_OPEN_RE.match(passage[tokens[first - 1][1]:tokens[first][0]]):
+        return None
+    last = first
+    while True:
+        word = tokens[last][2]
+        if (word in STOPWORDS or _is_number(word) or (_is_definite(word) and last == first)
+                or word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME
+                or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS, _CLOCK_CUES))):
+            return None
+        gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."
+        if _APPOSITION_CLOSE_RE.match(gap):
+            return first, last
+        if _NAME_BREAK_RE.search(gap) or last - first + 1 >= _APPOSITION_WORDS:
+            return None
+        last += 1
 
 
 @lru_cache(maxsize=200_000)
@@ -278,7 +307,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 continue
         if _in(word, _TITLES) and nxt and not _is_number(nxt):
             name = _name_after_title(tokens, i, passage)
-            if name:
+            if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
         elif _in(word, _ORG_HEADS) and nxt:
             spans.append(("organisation", i, min(n - 1, i + 2)))

@@ -64,18 +64,24 @@ def split_sentences(paragraph: str) -> list[str]:
 # A piece with a letter (Arabic or Latin) can stand as a sentence; a list number («2.») cannot.
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LIST_MARKER_RE = re.compile(r"^[(\[]?[0-9\u0660-\u0669]{1,3}[.)\]-]*$")
+# A list number right after a colon at the end of a sentence piece opens the list's first item.
+_OPENING_MARKER_RE = re.compile(r"(?<=[:：])\s*([(\[]?[0-9\u0660-\u0669]{1,3}[.)\]])$")
 
 
 def _join_wordless(pieces: list[str]) -> list[str]:
     """Pieces without a letter joined to a neighbour: a list number («1.», «2)») to the item after
-    it, anything else (a stray closing quote, «…») to the sentence before it. Otherwise they become
+    it (also one closing a piece after a colon: «…على أربعة مراحل: 1.»), anything else (a stray
+    closing quote, «…») to the sentence before it. Otherwise they become
     passages of their own and can be given as the whole answer («1.», «"»)."""
     out: list[str] = []
     pending = ""  # list numbers waiting for their item
     for piece in pieces:
         if _LETTER_RE.search(piece):
+            opened = _OPENING_MARKER_RE.search(piece)  # «…على أربعة مراحل: 1.»: the list's first number
+            if opened:
+                piece = piece[:opened.start()].rstrip()
             out.append(f"{pending} {piece}" if pending else piece)
-            pending = ""
+            pending = opened.group(1) if opened else ""
         elif _LIST_MARKER_RE.match(piece):
             pending = f"{pending} {piece}".strip()
         elif out and not pending:

@@ -91,6 +91,9 @@ def test_dialect_answer_type(question, kind):
         ("حسب ما أفاد به المدير الجهوي للتجارة ياسر بن خليفة.", "person", "ياسر بن خليفة"),
         ("ورئيس مجلس نواب الشعب محمد الناصر", "person", "محمد الناصر"),
         ("وقال رئيس الحكومة الحبيب الصيد إن", "person", "الحبيب الصيد"),
+        # or the name stands between commas after it (apposition)
+        ("وقالت نائبة السكرتيرة الصحفي للبيت الأبيض، آنا كيلي، لشبكة CNN", "person", "آنا كيلي"),
+        ("وقال رئيس الحكومة، يوسف الشاهد، إن", "person", "يوسف الشاهد"),
         ('تطرق لها برنامج "عندي ما نقلك" حيث', "quoted", "عندي ما نقلك"),
         ("وتمت إعادة تسميتها إلى Free Basics أن تسمح", "quoted", "Free Basics"),
         ("طالب في مطلع الشهر الجاري بإخضاعه", "relative_date", "مطلع الشهر"),  # a part of a period
@@ -106,6 +109,11 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "بمناسبة زيارة وزيرة الثقافة والاتصال الفرنسية السابقة إلى تونس",
     "وأوضح باحث في أكاديمية العلوم الروسية ورئيس المختبر في معهد موسكو",
     "يؤدي الرئيس المنتخب اليمين أمام رئيس المحكمة الدستورية العليا.",
+    # between commas after a title, but not a name: a phrase, a day, a time word
+    "قال وزير الخارجية، في تصريح صحفي، إن",
+    "وقال المدير الجهوي، أمس، إن",
+    "وأكد الوزير، الاثنين، أن",
+    "وقال الرئيس، صباح اليوم، إن",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []

@@ -106,6 +106,10 @@ def test_decimal_numbers_do_not_split():
     ("يظهر 6 خصائص. 1. قدرات الشحن. الآيفون لا يملك. 2. سعة التخزين.",
      ["يظهر 6 خصائص.", "1. قدرات الشحن.", "الآيفون لا يملك.", "2. سعة التخزين."]),
     ("بند ثان. ٣. بند ثالث. (4) بند رابع.", ["بند ثان.", "٣. بند ثالث.", "(4) بند رابع."]),
+    # The first number right after the colon that opens the list.
+    ("على أربعة مراحل متشابكة: 1. التهيئة. 2. التقسيم.", ["على أربعة مراحل متشابكة:", "1. التهيئة.", "2. التقسيم."]),
+    # A small number ending a sentence is not a list number.
+    ("انتهت المباراة 3 مقابل 1. وقال المدرب كلاما.", ["انتهت المباراة 3 مقابل 1.", "وقال المدرب كلاما."]),
     # A stray closing quote or ellipsis belongs to the sentence before it.
     ('قال المدير "الأطفال هنا . " وغادر. "', ['قال المدير "الأطفال هنا . " وغادر. "']),
     ("انتهى الاجتماع. … !", ["انتهى الاجتماع. … !"]),
@@ -116,7 +120,8 @@ def test_pieces_without_a_letter_join_a_neighbour(text, expected):
     assert split_sentences(text) == expected
 
 
-@given(st.lists(st.sampled_from(["جملة عادية.", "Plain one.", "1.", "٢.", '"', "…", "!", "(3)", "؟"]), min_size=1, max_size=12))
+@given(st.lists(st.sampled_from(["جملة عادية.", "Plain one.", "1.", "٢.", '"', "…", "!", "(3)", "؟", "مراحل:"]),
+                min_size=1, max_size=12))
 def test_every_sentence_has_a_letter_when_the_paragraph_has_one(pieces):
     paragraph = " ".join(pieces)
     sentences = split_sentences(paragraph)
