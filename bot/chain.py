@@ -15,7 +15,7 @@ from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
-from index.normalize import canonical_text, normalize_arabic
+from index.normalize import canonical_text, normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.split import split_sentences
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
@@ -126,6 +126,8 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         continues = previous is not None and previous.found
+        if continues:
+            ranked = _not_a_repeat(info, ranked, previous)
         threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if continues else 1.0)
         # A follow-up of an answered question is on the articles by construction; anything else
         # (a follow-up of a refused one too) must pass the off-topic gate.
@@ -138,6 +140,12 @@ class AnswerChain:
             best = ranked[0][0]
             found = (best.document.metadata["ref"].split("#")[0] == previous.refs[0].split("#")[0]
                      and self.decision.type_supported(info, ranked))
+        elif not found and continues and previous.refs and ranked and info.kind == "other" and info.terms:
+            # «وماذا أكد؟» after an answer: likewise, when the best passage of that article has every
+            # word the follow-up adds (a near miss's asked-for word is missing from the article).
+            best = ranked[0][0]
+            found = (best.document.metadata["ref"].split("#")[0] == previous.refs[0].split("#")[0]
+                     and all(set(group) & _passage_terms(best) for group in _own_groups(info)))
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _retrieve(self, inputs: dict) -> Retrieved:
@@ -163,6 +171,40 @@ class AnswerChain:
         answer = self.answer(question, history)
         yield answer.answer
         yield answer
+
+
+def _own_groups(info: QuestionInfo) -> list[tuple[str, ...]]:
+    """The term groups of the words a question adds (each word's lexical forms)."""
+    return term_groups(without_frame_nouns(info.text))
+
+
+def _passage_terms(hit: Hit) -> set[str]:
+    return set(tokenize(hit.document.page_content))
+
+
+def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> list[tuple[Hit, float]]:
+    """A follow-up that asks something new about what was just answered («وماذا أكد؟» after «من هو وزير
+    الخارجية الأمريكي؟») is not answered with the same passage again when that passage has none of its
+    own words and another passage of the same article, scored at least REPEAT_MIN, has one: the context
+    makes the old passage score high, the new word is what the user asks about. That passage comes
+    first and the repeat is dropped. Not for questions asking for a typed phrase («وكم عمره؟»): the
+    type check judges those."""
+    if info.kind != "other" or not info.terms or not ranked or ranked[0][0].document.metadata["ref"] not in previous.refs:
+        return ranked
+    own = set(info.terms)
+    best = ranked[0][0]
+    if own & _passage_terms(best):
+        return ranked
+    for i, (hit, p) in enumerate(ranked[1:], start=1):
+        if p < REPEAT_MIN:
+            break
+        if hit.document.metadata["file"] == best.document.metadata["file"] and own & _passage_terms(hit):
+            return [ranked[i]] + ranked[1:i] + ranked[i + 1:]
+    return ranked
+
+
+# The least reader probability at which another passage replaces a repeated one (`_not_a_repeat`).
+REPEAT_MIN = 0.3
 
 
 def turn_of(answer: Answer) -> Turn:

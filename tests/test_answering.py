@@ -72,6 +72,13 @@ def test_follow_up_needs_memory(second_service, first, follow_up, phrase, other)
     assert not has_phrase(answers[1].answer, other)
 
 
+def test_a_follow_up_asking_something_new_is_not_given_the_same_sentence_again(article_service):
+    first, follow_up = ask_all(article_service, ["من هو وزير الخارجية الأمريكي؟", "وماذا أكد؟"])
+    assert first.found and has_phrase(first.answer, "روبيو")
+    assert follow_up.found, follow_up
+    assert has_phrase(follow_up.answer, "أهمية") and follow_up.answer != first.answer
+
+
 def test_a_follow_up_of_a_refused_question_is_searched_with_it(second_service):
     refused = Turn(question="من افتتحت مستشفى الأطفال؟", resolved="من افتتحت مستشفى الأطفال؟", answer="", found=False)
     answer = second_service.ask("وكم عمرها؟", [refused])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from langchain_core.documents import Document
 
-from bot.chain import question_part
+from bot.answer import Turn
+from bot.chain import _not_a_repeat, question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
 from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, features, load_decision_model
 from bot.question import analyse
@@ -178,3 +179,18 @@ def test_the_off_topic_gate_judges_the_retrievers_first_passage_not_the_closest_
     answer = replace(hit("وزير الفلاحة والموارد المائية: سمير بالطيب.", 1.13, 0.02, 0.6, corpus=0.7), fused=0.03)
     assert model.on_topic(info, [(answer, 0.7), (names, 0.2)])
     assert not model.on_topic(info, [(replace(answer, fused=0.0), 0.7), (names, 0.2)])
+
+
+def test_a_follow_up_with_a_new_word_moves_past_the_passage_just_given():
+    given = hit("سيقود وزير الخارجية ماركو روبيو الاجتماعات.", 1.2, 0.05, 0.8, position=2)
+    stressed = hit("وأكد روبيو أهمية اللقاءات القادمة.", 1.1, 0.03, 0.4, position=9)
+    other = hit("وأجرى روبيو ولافروف مكالمة هاتفية.", 1.1, 0.03, 0.4, position=8)
+    previous = Turn(question="من هو وزير الخارجية؟", resolved="من هو وزير الخارجية؟", answer="…", found=True,
+                    refs=(given.document.metadata["ref"],))
+    ranked = [(given, 0.86), (other, 0.58), (stressed, 0.49)]
+    assert [h for h, _ in _not_a_repeat(analyse("وماذا أكد؟"), ranked, previous)] == [stressed, other]
+    # Not when the passage just given has the new word, nor for a question asking for a typed phrase,
+    # nor when the passage with the word scores too low.
+    assert _not_a_repeat(analyse("وماذا قال عن الاجتماعات؟"), ranked, previous) == ranked
+    assert _not_a_repeat(analyse("وكم أكد؟"), ranked, previous) == ranked
+    assert _not_a_repeat(analyse("وماذا أكد؟"), [(given, 0.86), (other, 0.58), (stressed, 0.1)], previous)[0][0] is given
