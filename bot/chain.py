@@ -41,7 +41,8 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return text, messages.TOO_LONG.format(length=len(text), limit=max_chars)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
-    if _OVERRIDE_RE.search(normalize_arabic(text)) and not _QUESTION_RE.search(normalize_arabic(text)):
+    folded = normalize_arabic(text)
+    if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):
         return text, messages.INSTRUCTION
     return text, None
 
@@ -133,20 +134,23 @@ class AnswerChain:
         # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (self.decision.answerability(info, ranked) >= threshold and self.decision.type_supported(info, ranked)
                  and (continues or self.decision.on_topic(info, ranked)))
-        if not found and continues and previous.refs and ranked and info.kind in CHECKABLE:
-            # «ومتى نُشرت؟» after an answer: a short question the answerability model, fitted on
-            # standalone ones, underrates. The best passage of the article the conversation is on
-            # answers it when it (or a neighbour) holds a phrase of the kind asked for.
-            best = ranked[0][0]
-            found = (best.document.metadata["ref"].split("#")[0] == previous.refs[0].split("#")[0]
-                     and self.decision.type_supported(info, ranked))
-        elif not found and continues and previous.refs and ranked and info.kind == "other" and info.terms:
-            # «وماذا أكد؟» after an answer: likewise, when the best passage of that article has every
-            # word the follow-up adds (a near miss's asked-for word is missing from the article).
-            best = ranked[0][0]
-            found = (best.document.metadata["ref"].split("#")[0] == previous.refs[0].split("#")[0]
-                     and all(set(group) & _passage_terms(best) for group in _own_groups(info)))
+        if not found and continues and previous.refs and ranked:
+            found = self._answers_follow_up(info, ranked, previous)
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
+
+    def _answers_follow_up(self, info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> bool:
+        """Whether the best passage answers a follow-up of an answered question that the answerability
+        model, fitted on standalone questions, underrates: it must be of the article the conversation is
+        on, and hold a phrase of the kind asked for («ومتى نُشرت؟») or, for one asking something else,
+        every word the follow-up adds («وماذا أكد؟»; a near miss's asked-for word is missing)."""
+        best = ranked[0][0]
+        if best.document.metadata["ref"].split("#")[0] != previous.refs[0].split("#")[0]:
+            return False
+        if info.kind in CHECKABLE:
+            return self.decision.type_supported(info, ranked)
+        if info.kind == "other" and info.terms:
+            return all(set(group) & _passage_terms(best) for group in _own_groups(info))
+        return False
 
     def _retrieve(self, inputs: dict) -> Retrieved:
         return self.retrieve(inputs["question"], inputs.get("history", ()))
