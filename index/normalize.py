@@ -22,6 +22,7 @@ _MIN_STEM = 2
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")  # enclitic pronouns, longest first
 # Inflection endings (plural, dual, feminine, verb person): a stem variant is indexed too.
 _INFLECTIONS = ("ات", "ون", "ين", "ان", "وا", "ت", "ا", "ي")
+_DUAL = ("ان", "ين")
 # Dialect future prefixes on an imperfect verb («حيسافر»، «هيسافر»).
 _DIALECT_FUTURE = "حه"
 # Dialect demonstrative glued to the article: هالأسبوع = هذا الأسبوع.
@@ -101,7 +102,10 @@ def clitic_variants(word: str) -> tuple[str, ...]:
         for form in list(forms):
             for suffix in suffixes:
                 if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                    forms.append(form[: -len(suffix)])
+                    stem = form[: -len(suffix)]
+                    forms.append(stem)
+                    if suffix in _DUAL and stem.endswith("ت") and len(stem) > 3:
+                        forms.append(stem[:-1])  # a feminine dual: حادثتان → حادث, as حادثة → حادث
                     break
     for form in list(forms):
         if len(form) >= _MASDAR_MIN_LENGTH and form[-2] in _MASDAR_VOWELS:

@@ -50,6 +50,19 @@ def test_verbs_and_their_verbal_nouns_share_a_term():
     assert not set(tokenize("انعقد")) & set(tokenize("الجسر"))
 
 
+@pytest.mark.parametrize("dual, singular", [
+    ("الحادثتان", "حادثة"), ("المدينتين", "مدينة"), ("شركتين", "الشركة"), ("وزيارتين", "زيارة"),
+    ("الوزيرين", "وزير"), ("البلدان", "بلد"),
+])
+def test_a_dual_shares_a_term_with_its_singular(dual, singular):
+    assert set(tokenize(dual)) & set(tokenize(singular))
+
+
+def test_feminine_dual_stem_is_not_cut_below_three_letters():
+    # «مرتين» (twice) and «بوتين» must not turn into two-letter stems that match anything.
+    assert all(len(t) >= 3 for t in tokenize("مرتين بوتين سنتين"))
+
+
 def test_dialect_demonstrative_is_the_article():
     assert set(tokenize("هالأسبوع")) & set(tokenize("الأسبوع"))
     assert "هاله" in tokenize("هالة")  # a name, too short to carry the prefix
