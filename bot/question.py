@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pyarabic import araby
+
 from bot.answer_type import asked_role, asks_for_name, counted_noun, expected_type, question_words
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
@@ -52,6 +54,14 @@ _DIALECT = {
     # seeing, coming: the commonest dialect verbs that standard Arabic says otherwise
     "يشوف": "يرى", "تشوف": "ترى", "يشوفوا": "يرون", "شاف": "رأى", "شافت": "رأت", "شافوا": "رأوا",
     "بيشوف": "يرى", "كيشوف": "يرى", "الجاية": "القادمة", "الجايه": "القادمة", "الجاي": "القادم",
+    # more of the commonest: Maghrebi, Egyptian, Levantine, Gulf
+    "اشكون": "من", "شنية": "ماذا", "شنوا": "ماذا", "قداه": "كم", "بقداش": "بكم", "قد إيه": "كم", "قد ايه": "كم",
+    "كاين": "يوجد", "كاينة": "توجد", "كاينين": "يوجدون", "بغا": "أراد", "بغات": "أرادت", "برشة": "كثيرا",
+    "زادة": "أيضا", "توة": "الآن", "هوما": "هم", "دراري": "أطفال", "الدراري": "الأطفال", "مزيان": "جيد",
+    "عاوز": "يريد", "عاوزة": "تريد", "عايزين": "يريدون", "عاوزين": "يريدون", "كده": "هكذا", "ده": "هذا",
+    "اتنين": "اثنين", "تلاتة": "ثلاثة", "تلات": "ثلاث", "هيدا": "هذا", "هيدي": "هذه", "هاد": "هذا",
+    "هادا": "هذا", "بدو": "يريد", "بدها": "تريد", "بدهم": "يريدون", "منيح": "جيد", "يبغى": "يريد",
+    "تبغى": "تريد", "ابغى": "أريد", "يبون": "يريدون", "هذي": "هذه", "احنا": "نحن", "إحنا": "نحن",
 }
 _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True))
 # A whole dialect word first («واش»), else one behind و/ف («وشكون»).
@@ -59,8 +69,19 @@ _DIALECT_RE = re.compile(rf"(?<!\w)(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIA
 _DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
 
 
+# A word with diacritics; only dialect words lose them here (the others' are the user's spelling).
+_DIACRITISED_WORD_RE = re.compile(r"[\w\u064b-\u0652]*[\u064b-\u0652][\w\u064b-\u0652]*")
+
+
+def _bare_if_dialect(match: re.Match[str]) -> str:
+    bare = araby.strip_tashkeel(match.group())
+    return bare if _DIALECT_RE.fullmatch(bare) or _DIALECT_DEMONSTRATIVE_RE.match(bare) else match.group()
+
+
 def standard_arabic(text: str) -> str:
-    """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»)."""
+    """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»);
+    diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
+    text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     return _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
 

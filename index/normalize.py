@@ -73,6 +73,7 @@ STOPWORDS = frozenset(
     اما الا اذ لو ليس ليست مثل عبر ضد امام تحت فوق دون نحو لدي وهو وهي وفي شو ليش وين مين
     المقال المقاله المقالة مقال مقاله النص الخبر ذكر تذكر يذكر قال قالت حسب وفقا
     رح راح سوف بدي هلق هلا ايش ايه ليه امتى قديش اديش فين حدا هيك كتير
+    بتاع بتاعه بتاعت بتوع ديال ديالو تاع تاعه متاع نتاع
     what who whom whose when where why how which is are was were the a an of in on at to for
     did does do and or with about by from that this it its be been has have had
     """.split()

@@ -208,10 +208,37 @@ def test_dialect_words_become_standard_arabic():
         # seeing and coming, as dialect says them
         ("كيفاش يشوف روبيو اللقاءات الجاية؟", "كيف يرى روبيو اللقاءات القادمة؟"),
         ("شو شاف الوفد الأسبوع الجاي؟", "ماذا رأى الوفد الأسبوع القادم؟"),
+        # "there is", "want", "this", two-word "how much"
+        ("واش كاين اتفاق؟", "هل يوجد اتفاق؟"),
+        ("شو بدو ترامب؟", "ماذا يريد ترامب؟"),
+        ("ده القرار اللي عاوزه؟", "هذا القرار الذي عاوزه؟"),
+        ("الاجتماع طوّل قد إيه؟", "الاجتماع طوّل كم؟"),
+        ("ايش يبغى الوفد؟", "ماذا يريد الوفد؟"),
     ],
 )
 def test_maghrebi_egyptian_gulf_and_iraqi_question_words(dialect, standard):
     assert standard_arabic(dialect) == standard
+
+
+@pytest.mark.parametrize(("dialect", "standard"), [
+    ("قدّاش من دولة شاركت؟", "كم من دولة شاركت؟"),
+    ("شَنُوّة صار؟", "ماذا صار؟"),
+    ("وقَدَّاه من عام؟", "وكم من عام؟"),
+    ("إِمْتَى الاجتماع؟", "متى الاجتماع؟"),
+])
+def test_dialect_words_written_with_diacritics_are_standardised(dialect, standard):
+    assert standard_arabic(dialect) == standard
+
+
+def test_other_words_keep_their_diacritics():
+    assert standard_arabic("متى سيُقدَّم العرض؟") == "متى سيُقدَّم العرض؟"
+
+
+def test_dialect_genitive_particles_are_not_search_terms():
+    from index.normalize import tokenize
+
+    for particle in ("بتاع", "بتاعة", "ديال", "تاع", "متاع"):
+        assert tokenize(f"الاجتماع {particle} روبيو") == tokenize("الاجتماع روبيو")
 
 
 def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
