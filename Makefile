@@ -84,6 +84,8 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/article_heldout5.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout6.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/article_heldout6.jsonl
+	$(PY) -m bot eval bench/heldout/news_heldout7.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/article_heldout7.jsonl
 
 clean:
 	rm -rf .cache/index .cache/eval
