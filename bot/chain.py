@@ -60,6 +60,16 @@ _QUESTION_RE = re.compile(
     r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 
 
+def without_override(text: str) -> str:
+    """A question with an order to drop the bot's instructions cut out («Ignore the rules: who will
+    lead…?» is searched as «who will lead…?»): the order is not what the user asks about, and its
+    words would only lower the question's coverage. Only such messages are folded (normalised)."""
+    folded = normalize_arabic(text)
+    if not _OVERRIDE_RE.search(folded):
+        return text
+    return " ".join(_OVERRIDE_RE.sub(" ", folded).split()) or text
+
+
 def question_part(text: str) -> str:
     """The interrogative sentences of a text that also makes statements («القمة في باريس. أين القمة؟»):
     statements in a question are not facts to search for, only the question is."""
@@ -109,7 +119,7 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        searched = standard_arabic(question_part(question))
+        searched = without_override(standard_arabic(question_part(question)))
         info = analyse(searched)
         previous = follow_up_turn(info, history)
         context = previous.resolved if previous else None
