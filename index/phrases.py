@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 8
+PHRASES_VERSION = 10
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -36,6 +36,7 @@ _CURRENCIES = _norm_set(
     """دينار دنانير دينارا د.ت مليم مليما دولار دولارا دولارات يورو أورو اورو ريال ريالا درهم دراهم درهما
     جنيه جنيها جنيهات ليرة ليرات فرنك euro euros dollar dollars dinar dinars $ € £""")
 _HUNDRED = _norm_set("المائة المئة")
+_AMOUNT_ABBREVIATIONS = _norm_set("م أ")  # before «د»: «م د» million dinars, «أ د» thousand dinars
 _PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent نسبة")
 DURATION_UNITS = _norm_set(
     """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
@@ -43,7 +44,7 @@ DURATION_UNITS = _norm_set(
     months year years minutes""")
 _DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
 _MEASURE_UNITS = _norm_set(
-    """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ لتر لترات ميل ميلا
+    """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ غرام غراما لتر لترات ميل ميلا
     قدم كيلومترات مترات km""")
 _MONTHS = _norm_set(
     """يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
@@ -267,6 +268,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             opened = passage[max(0, tokens[i][0] - 2): tokens[i][0]].strip().endswith("(")
             if _in(unit, _CURRENCIES):
                 spans.append(("money", i, j + 1))
+            elif unit in _AMOUNT_ABBREVIATIONS and unit2 == "د":  # «175 م د», «30 أ.د»: million / thousand dinars
+                spans.append(("money", i, j + 2))
             elif word.endswith("%") or _in(unit, _PERCENT_CUES):
                 spans.append(("percent", i, j + (0 if word.endswith("%") else 1)))
             elif unit == "في" and unit2 in _HUNDRED:

@@ -54,6 +54,15 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("بكم اشترى المجمع المدرسة؟", "money"),
         ("بكم بيعت اللوحة؟", "money"),
         ("بكم نمت الصادرات؟", "count"),
+        # How much + an amount of money as the focus, or a verb of paying or costing, asks for money;
+        # how much + weight asks for a measure.
+        ("كم تبلغ الأرباح السنوية للشركة؟", "money"),
+        ("كم بلغت عائدات الميناء؟", "money"),
+        ("كم ستدفع الحكومة للمقاول؟", "money"),
+        ("كم كلّف المشروع؟", "money"),
+        ("بكم سيُباع الهاتف؟", "money"),
+        ("كم يبلغ وزن الشحنة؟", "measure"),
+        ("كم يزن الصاروخ؟", "measure"),
     ],
 )
 def test_expected_answer_type(question, kind):
@@ -87,6 +96,10 @@ def test_dialect_answer_type(question, kind):
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "duration", "يومين"),
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "date", "8 و9 فيفري"),
         ("عرضت لشرائه 1.6 بليون دولار", "money", "1.6 بليون دولار"),
+        # million / thousand dinars abbreviated, as Tunisian news writes them
+        ("والتي ناهزت 175 م د، مع نهاية", "money", "175 م د"),
+        ("بكلفة 30 أ.د فقط", "money", "30 أ.د"),
+        ("تزن الشحنة 500 غرام", "measure", "500 غرام"),
         # a title's complement (definite words, an organisation and its own complement) comes before the name
         ("حسب ما أفاد به المدير الجهوي للتجارة ياسر بن خليفة.", "person", "ياسر بن خليفة"),
         ("ورئيس مجلس نواب الشعب محمد الناصر", "person", "محمد الناصر"),
