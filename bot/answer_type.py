@@ -102,6 +102,7 @@ def _focus_form(words_: list[str]) -> list[str]:
 
 # The cues in the same form as the questions they are matched against.
 _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
+_FROM_WHICH_RE = re.compile(r"^ [وف]?من (?=اي )")
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English interrogative
 
 
@@ -112,6 +113,8 @@ def expected_type(question: str) -> str:
     if not question.isupper():  # "according to the WHO": an acronym is no interrogative
         question = _ACRONYM_RE.sub(" ", question)
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
+    # «من أي بلد…؟» is "from which country", not "who": the noun after «أي» decides.
+    norm = _FROM_WHICH_RE.sub(" ", norm, count=1)
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
     for kind, cues in _FOCUS_CUES:
         for cue in cues:

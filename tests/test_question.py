@@ -63,6 +63,10 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("بكم سيُباع الهاتف؟", "money"),
         ("كم يبلغ وزن الشحنة؟", "measure"),
         ("كم يزن الصاروخ؟", "measure"),
+        # «من أي…» is "from which…", not "who": the noun after «أي» decides.
+        ("من أي بلد جاء العلماء؟", "place"),
+        ("ومن أي مدينة ينحدر اللاعب؟", "place"),
+        ("من أي متجر اشتُري الفستان؟", "other"),
     ],
 )
 def test_expected_answer_type(question, kind):
