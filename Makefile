@@ -86,6 +86,8 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/article_heldout6.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout7.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/article_heldout7.jsonl
+	$(PY) -m bot eval bench/heldout/news_heldout8.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/article_heldout8.jsonl
 
 clean:
 	rm -rf .cache/index .cache/eval
