@@ -111,6 +111,7 @@ def test_dialect_answer_type(question, kind):
         # or the name stands between commas after it (apposition)
         ("وقالت نائبة السكرتيرة الصحفي للبيت الأبيض، آنا كيلي، لشبكة CNN", "person", "آنا كيلي"),
         ("وقال رئيس الحكومة، يوسف الشاهد، إن", "person", "يوسف الشاهد"),
+        ("وفازت المخرجة مي المصري بالجائزة", "person", "مي المصري"),  # a title in the feminine
         ('تطرق لها برنامج "عندي ما نقلك" حيث', "quoted", "عندي ما نقلك"),
         ("وتمت إعادة تسميتها إلى Free Basics أن تسمح", "quoted", "Free Basics"),
         ("طالب في مطلع الشهر الجاري بإخضاعه", "relative_date", "مطلع الشهر"),  # a part of a period
@@ -261,7 +262,10 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
     ("question", "kind"),
     [("ما اسم زوجته؟", "person"), ("وما اسمها؟", "person"), ("ما هو اسم الشركة التي بنت الجسر؟", "organisation"),
      ("ما اسم المدينة؟", "place"), ("What is the name of his wife?", "person"), ("ما اسم الفيلم؟", "any"),
-     ("من هو رئيس الهيئة؟", None), ("كم عدد الأسماء المرشحة؟", None)],
+     ("من هو رئيس الهيئة؟", None), ("كم عدد الأسماء المرشحة؟", None),
+     # nouns for people that are no title: a consul, a citizen, an official, advisers
+     ("ما اسم القنصل التونسي في دمشق؟", "person"), ("ما اسم المواطنة التي اشتكت؟", "person"),
+     ("ما اسم المسؤول في البيت الأبيض؟", "person"), ("ما أسماء المستشارين؟", "person")],
 )
 def test_what_kind_of_name_a_question_asks_for(question, kind):
     assert asks_for_name(question) == kind
@@ -293,6 +297,7 @@ def test_the_span_opener_look_up_drops_no_phrase():
     ("ما اسم زوجته؟", ("زوجته", None)), ("من هو المدير الذي عينه الوزير؟", ("المدير", None)),
     ("من هي آنا كيلي؟", None), ("ما اسم الجسر الجديد؟", None), ("من افتتح الجسر؟", None),
     ("Who is the coach?", None),
+    ("من هو الحكم الذي أدار مباراة الذهاب؟", ("الحكم", None)), ("من هم المستشارون الروس؟", ("المستشارون", "الروس")),
 ])
 def test_the_role_whose_holder_a_question_asks_for(question, role):
     from bot.answer_type import asked_role
