@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 11
+PHRASES_VERSION = 12
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -71,10 +71,13 @@ _TITLES = _norm_set(
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
     صندوق الجامعة المنظمة الهيئة الشركة الجمعية المعهد المركز الديوان المجلس الوزارة محكمة المحكمة
-    دار إذاعة قناة صحيفة جريدة وكالة""")
+    دار إذاعة قناة صحيفة جريدة وكالة
+    company firm party ministry bank club university association agency newspaper channel council court
+    organisation organization union federation""")
 _PLACE_HEADS = _norm_set(
     """مدينة ولاية بلدية جزيرة منطقة عاصمة العاصمة دولة بلاد ميناء مطار شارع حي قرية معتمدية إقليم محافظة
-    قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء""")
+    قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء
+    city town country village region province island stadium street airport port""")
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,10 @@ _PERSON_NOUNS = _norm_set(
     متحدث متحدثة ناطق ناطقة سائق موظف موظفة ممرض ممرضة قائد زعيم عضو أعضاء حارس مهاجم مدافع
     وكيل منسق مفتي قاض قاضية قنصل مواطن مواطنة مواطنون مواطنين شاب شابة فتاة مسن أرملة طالب طالبة
     تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين
-    person man woman wife husband son daughter player coach""")
+    person man woman wife husband son daughter player coach spokesman spokeswoman spokesperson official
+    adviser advisor director chief head leader founder owner referee judge ambassador consul governor mayor
+    chairman manager secretary lawyer doctor journalist reporter author writer singer actor actress
+    artist citizen driver researcher scientist expert""")
 
 
 def name_kind(noun: str) -> str | None:

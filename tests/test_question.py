@@ -265,7 +265,12 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
      ("من هو رئيس الهيئة؟", None), ("كم عدد الأسماء المرشحة؟", None),
      # nouns for people that are no title: a consul, a citizen, an official, advisers
      ("ما اسم القنصل التونسي في دمشق؟", "person"), ("ما اسم المواطنة التي اشتكت؟", "person"),
-     ("ما اسم المسؤول في البيت الأبيض؟", "person"), ("ما أسماء المستشارين؟", "person")],
+     ("ما اسم المسؤول في البيت الأبيض؟", "person"), ("ما أسماء المستشارين؟", "person"),
+     # English puts the named noun after its modifiers
+     ("What is the name of the Kremlin spokesman quoted in the article?", "person"),
+     ("What is the name of the Swedish defence minister?", "person"),
+     ("What is the name of the company that built the bridge?", "organisation"),
+     ("What is the name of the host city?", "place"), ("What is the name of the voice assistant?", "any")],
 )
 def test_what_kind_of_name_a_question_asks_for(question, kind):
     assert asks_for_name(question) == kind
