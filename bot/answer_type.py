@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic
-from index.phrases import WORD_RE, Span, name_kind, typed_spans
+from index.phrases import WORD_RE, Span, name_kind, typed_spans, unit_kind
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
            "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
@@ -103,6 +103,7 @@ def _focus_form(words_: list[str]) -> list[str]:
 # The cues in the same form as the questions they are matched against.
 _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
 _FROM_WHICH_RE = re.compile(r"^ [وف]?من (?=اي )")
+_HOW_MUCH_COUNT = frozenset(("كم", "وكم", "فكم", "بكم", "قداش", "شحال", "قديش", "كام", "شكد"))
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English interrogative
 
 
@@ -130,6 +131,17 @@ def expected_type(question: str) -> str:
                 key = (at, -len(cue), kind)
                 if best is None or key[:2] < best[:2]:
                     best = key
+    if best and best[2] == "count":
+        # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
+        words = norm.split()
+        at = next((i for i, w in enumerate(words) if w in _HOW_MUCH_COUNT), None)
+        named = words[at + 1: at + 3] if at is not None else []  # «كم طنا», «كم مليون دينار»
+        kinds = [unit_kind(w) for w in named]
+        # «بالطن», «بالدولار»: the unit it is counted in («باليوم» is per day, not a duration asked for)
+        kinds += [kind for w in words if w.startswith("بال") for kind in [unit_kind(w)] if kind != "duration"]
+        unit = next((kind for kind in kinds if kind), None)
+        if unit:
+            return unit
     return best[2] if best else "other"
 
 

@@ -80,6 +80,16 @@ _PLACE_HEADS = _norm_set(
     city town country village region province island stadium street airport port""")
 
 
+def unit_kind(word: str) -> str | None:
+    """The kind of amount a unit word measures, after a clitic («بالطن», «دولارا»): "money",
+    "measure" or "duration"; None for a word that is no unit."""
+    word = normalize_arabic(word)
+    for kind, units in (("money", _CURRENCIES), ("measure", _MEASURE_UNITS), ("duration", DURATION_UNITS)):
+        if _in(word, units):
+            return kind
+    return None
+
+
 @dataclass(frozen=True)
 class Span:
     """A typed phrase of a passage: character offsets into the passage's text."""

@@ -63,6 +63,11 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("بكم سيُباع الهاتف؟", "money"),
         ("كم يبلغ وزن الشحنة؟", "measure"),
         ("كم يزن الصاروخ؟", "measure"),
+        # How much in a unit the question names: that unit's kind («باليوم» is per day).
+        ("كم بلغ الإنتاج بالطن؟", "measure"),
+        ("كم دولارا دفع النادي؟", "money"),
+        ("كم مليون دينار خسرت الشركة؟", "money"),
+        ("كم شخصا يزور المتحف باليوم؟", "count"),
         # «من أي…» is "from which…", not "who": the noun after «أي» decides.
         ("من أي بلد جاء العلماء؟", "place"),
         ("ومن أي مدينة ينحدر اللاعب؟", "place"),
