@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import CHECKABLE
+from bot.answer_type import CHECKABLE, type_match
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
@@ -146,6 +146,8 @@ class AnswerChain:
                  and (continues or self.decision.on_topic(info, ranked)))
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
+        if found:
+            ranked = _past_the_colon(info, ranked)
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
 
     def _answers_follow_up(self, info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> bool:
@@ -214,6 +216,22 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
             break
         if hit.document.metadata["file"] == best.document.metadata["file"] and own & _passage_terms(hit):
             return [ranked[i]] + ranked[1:i] + ranked[i + 1:]
+    return ranked
+
+
+def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
+    """The passage after the best one first when the best one ends in a colon: it only introduces
+    what follows («…عن تشكيلة حكومة الوحدة الوطنية والتي ضمت كلا من :»), and the list after it says
+    who got which portfolio. Not when that passage lacks the type of phrase asked for, which the
+    introduction has («في أي تاريخ كشف…؟»)."""
+    best = ranked[0][0]
+    if not best.document.page_content.rstrip().endswith(":"):
+        return ranked
+    for i, (hit, _) in enumerate(ranked[1:], start=1):
+        if hit.document.metadata["file"] == best.document.metadata["file"] and hit.position == best.position + 1:
+            if type_match(info.kind, hit.passage_phrases(), info.asked):
+                return [ranked[i]] + ranked[:i] + ranked[i + 1:]
+            break
     return ranked
 
 

@@ -158,9 +158,9 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
         return text, span.text if span and span.text in text else None
     if not type_match(info.kind, best.passage_phrases(), info.asked):
         seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].passage_phrases(), info.asked))
-    hit, adjacent = seconds[0]
+    hit, _ = seconds[0]
     if span is None:
         span = best_span(info, hit.document.page_content, hit.passage_phrases())
-    pair = (hit, best) if adjacent and hit.position < best.position else (best, hit)
+    pair = (hit, best) if hit.position < best.position else (best, hit)  # in the article's order
     joined = " ".join(h.document.page_content for h in pair)
     return joined, span.text if span and span.text in joined else None

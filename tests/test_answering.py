@@ -8,6 +8,7 @@ from bot import messages
 from bot.answer import Turn
 from bot.chain import turn_of
 from bot.evaluate import has_phrase
+from tests.conftest import core_settings
 
 
 # Known gaps of the answering core (issue 8 is open): the assertions stand and these are reported as
@@ -276,3 +277,32 @@ def test_a_question_in_script_variants_is_answered_as_its_plain_twin(second_serv
 def test_english_names_find_their_arabic_article(both_service):
     answer = both_service.ask("Who opened the hospital in Saida?")
     assert answer.sources and answer.sources[0].source.startswith("bridge-hospital.txt#")
+
+
+CABINET_ARTICLE = """أعلن رئيس الحكومة المكلف كريم الصافي، السبت 20 أوت 2016، عن تشكيلة حكومة الوحدة الوطنية والتي ضمت كلا من :
+وزير الداخلية: منير الحداد، وزير العدل: سالم الورتاني، وزيرة المالية: هند البكوش، وزير التربية: رضا القلال.
+وستعرض التشكيلة على البرلمان لنيل الثقة الأسبوع المقبل.
+"""
+
+
+@pytest.fixture(scope="module")
+def cabinet_service(tmp_path_factory):
+    """The real core over a short article whose list follows an introduction ending in a colon."""
+    from bot.service import build_service
+
+    folder = tmp_path_factory.mktemp("cabinet-article")
+    (folder / "cabinet.txt").write_text(CABINET_ARTICLE, encoding="utf-8")
+    return build_service(core_settings(tmp_path_factory.mktemp("cabinet-index"), sources=[folder]))
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("من تولى حقيبة الداخلية في تشكيلة حكومة الوحدة الوطنية التي أعلنها رئيس الحكومة المكلف كريم الصافي؟",
+     "منير الحداد"),
+    ("من وزير العدل في تشكيلة الحكومة التي أعلن عنها رئيس الحكومة المكلف؟", "سالم الورتاني"),
+    # the introduction itself answers what it says
+    ("متى أعلن رئيس الحكومة المكلف عن تشكيلة حكومته؟", "20 أوت 2016"),
+])
+def test_an_introduction_ending_in_a_colon_leads_to_what_follows(cabinet_service, question, phrase):
+    answer = cabinet_service.ask(question, [])
+    assert answer.found and phrase in answer.answer, answer.answer
+    assert answer.answer.startswith("أعلن") or "20 أوت" not in answer.answer  # in the article's order
