@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 12
+PHRASES_VERSION = 13
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -291,8 +291,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("money", i, j + 1))
             elif unit in _AMOUNT_ABBREVIATIONS and unit2 == "د":  # «175 م د», «30 أ.د»: million / thousand dinars
                 spans.append(("money", i, j + 2))
-            elif word.endswith("%") or _in(unit, _PERCENT_CUES):
-                spans.append(("percent", i, j + (0 if word.endswith("%") else 1)))
+            elif word.endswith("%") or tokens[j][2].endswith("%") or _in(unit, _PERCENT_CUES):
+                # «40 أو 60%», «بين 10 و20%»: the sign after the last number of a run counts for all
+                spans.append(("percent", i, j + (0 if tokens[j][2].endswith("%") else 1)))
             elif unit == "في" and unit2 in _HUNDRED:
                 spans.append(("percent", i, j + 2))
             elif _in(unit, _MONTHS):

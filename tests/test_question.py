@@ -101,6 +101,8 @@ def test_dialect_answer_type(question, kind):
         ('بما يتماشى مع رؤية الرئيس ترامب"، حسب البيان', "person", "ترامب"),  # a name stops at punctuation
         ("قال الوزير أحمد في المؤتمر", "person", "أحمد"),  # and at a function word
         ("ترفيع بمعدل 5 بالمائة في الأسعار", "percent", "5 بالمائة"),  # per hundred, not a hundred
+        ("حيث يقدر أن 40 أو 60% فقط من الذكاء وراثي", "percent", "40 أو 60%"),  # the sign after the last number
+        ("ارتفعت بنسبة 5%", "percent", "5%"),
         ("قضى الأشهر الستة الأخيرة في المستشفى", "duration", "الأشهر الستة"),  # the unit before the number
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "duration", "يومين"),
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "date", "8 و9 فيفري"),
