@@ -129,13 +129,37 @@ def _referent_before(best: Hit) -> str | None:
     return before if len(before) + len(own) + 1 <= MAX_ANSWER_CHARS else None
 
 
+# «ويعود ذلك إلى…», «وذلك بسبب…» (normalised): a sentence that opens with the cause of what the one
+# before it says.
+_CAUSE_OPENING_RE = re.compile(
+    r"^\W*(?:[وف]?(?:يعود|تعود|يعزي|تعزي|يرجع|ترجع|مرد|مرده)\s+(?:ذلك|هذا|هذه)"
+    r"|[وف]?(?:ذلك|هذا)\s+(?:بسبب|لان|لانه|لانها|نظرا|نتيجه|جراء|بفعل))(?!\w)")
+
+
+def _cause_after(info: QuestionInfo, best: Hit) -> str | None:
+    """For a why-question whose best passage gives no cause, the sentence after it in its paragraph
+    when that sentence opens with the cause of what the best one says («…تراجعت القيمة المضافة…»
+    then «ويعود ذلك إلى التراجع المتواصل في استخراج النفط…»); else None."""
+    if info.kind != "reason" or type_match("reason", best.passage_phrases(), info.asked):
+        return None
+    window, own = best.window_text, best.document.page_content
+    at = window.find(own)
+    after = window[at + len(own):].strip() if at >= 0 else ""
+    return after if after and _CAUSE_OPENING_RE.match(normalize_arabic(after)) else None
+
+
 def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, str | None]:
     """The answer text and its highlighted phrase, from the best passage, with a second passage of
     the same article when it fits: the next-door one when it also scores fairly, or a runner-up the
     ranking can hardly tell apart (one holding the type of answer asked for, when the best does not),
-    or else the sentence before, when the best one points back at it (`_referent_before`)."""
+    or else the sentence before, when the best one points back at it (`_referent_before`); for a
+    why-question, the sentence after that gives the cause (`_cause_after`)."""
     best, best_p = ranked[0]
     best_text = best.document.page_content
+    cause = _cause_after(info, best)
+    if cause:
+        joined = f"{best_text} {cause}"
+        return trim(joined, info, keep=next((s for s in typed_spans(joined) if s.kind == "reason"), None)), None
     span = best_span(info, best_text, best.passage_phrases())
     text = trim(best_text, info, keep=span)
     seconds = []

@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 13
+PHRASES_VERSION = 14
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -60,6 +60,9 @@ _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه الب�
 _REASON_CUES = _norm_set(
     """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
     باعتبار قصد بغية سعيا حرصا تفاديا لتفادي because due reason""")
+# «ويعود ذلك إلى…», «ويُعزى هذا إلى…», «ومردّ ذلك…»: the cause of what the sentence before says.
+_CAUSAL_VERBS = _norm_set("يعود تعود يعزى تعزى يرجع ترجع مرد مرده")
+_BACK_REFERENCES = _norm_set("ذلك هذا هذه")
 _TITLES = _norm_set(
     """الرئيس رئيس الوزير وزير وزيرة السيد السيدة الدكتور الأستاذ الأستاذة المدرب اللاعب الناطق المتحدث
     مدير مديرة المدير الكاتب الشاعر الفنان الفنانة الممثل الممثلة المخرج النائب النائبة القاضي الشيخ العميد
@@ -251,7 +254,8 @@ def _starts_span(word: str) -> bool:
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word)
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS)
-            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES)))
+            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
+                                                  _CAUSAL_VERBS)))
 
 
 @lru_cache(maxsize=4096)
@@ -338,7 +342,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("organisation", i, min(n - 1, i + 2)))
         elif _in(word, _PLACE_HEADS) and nxt:
             spans.append(("place", i + 1, min(n - 1, i + 1)))
-        elif _in(word, _REASON_CUES):
+        elif _in(word, _REASON_CUES) or (_in(word, _CAUSAL_VERBS) and nxt in _BACK_REFERENCES):
             spans.append(("reason", i, min(n - 1, i + 5)))
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))

@@ -306,3 +306,27 @@ def test_an_introduction_ending_in_a_colon_leads_to_what_follows(cabinet_service
     answer = cabinet_service.ask(question, [])
     assert answer.found and phrase in answer.answer, answer.answer
     assert answer.answer.startswith("أعلن") or "20 أوت" not in answer.answer  # in the article's order
+
+
+CAUSE_ARTICLE = """تراجعت القيمة المضافة لقطاع الصناعات غير المعملية بنسبة 1،6 بالمائة خلال الثلاثي الرابع من سنة 2016. ويعود ذلك إلى التراجع المتواصل في استخراج النفط والغاز الطبيعي.
+وسجل قطاع الخدمات نموا إيجابيا خلال الفترة نفسها بفضل انتعاش السياحة.
+"""
+
+
+@pytest.fixture(scope="module")
+def cause_service(tmp_path_factory):
+    """The real core over a short article whose cause follows the sentence it explains."""
+    from bot.service import build_service
+
+    folder = tmp_path_factory.mktemp("cause-article")
+    (folder / "growth.txt").write_text(CAUSE_ARTICLE, encoding="utf-8")
+    return build_service(core_settings(tmp_path_factory.mktemp("cause-index"), sources=[folder]))
+
+
+@pytest.mark.parametrize("question", [
+    "لماذا تراجعت القيمة المضافة لقطاع الصناعات غير المعملية في الثلاثي الرابع؟",
+    "ما الذي يفسر تراجع القيمة المضافة لقطاع الصناعات غير المعملية؟",
+])
+def test_a_why_question_gets_the_cause_in_the_next_sentence(cause_service, question):
+    answer = cause_service.ask(question, [])
+    assert answer.found and "استخراج النفط" in answer.answer, answer.answer

@@ -63,6 +63,8 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("بكم سيُباع الهاتف؟", "money"),
         ("كم يبلغ وزن الشحنة؟", "measure"),
         ("كم يزن الصاروخ؟", "measure"),
+        ("ما الذي يفسر تراجع الصادرات؟", "reason"),
+        ("بماذا فسّر الوزير القرار؟", "reason"),
         # How much in a unit the question names: that unit's kind («باليوم» is per day).
         ("كم بلغ الإنتاج بالطن؟", "measure"),
         ("كم دولارا دفع النادي؟", "money"),
@@ -103,6 +105,7 @@ def test_dialect_answer_type(question, kind):
         ("ترفيع بمعدل 5 بالمائة في الأسعار", "percent", "5 بالمائة"),  # per hundred, not a hundred
         ("حيث يقدر أن 40 أو 60% فقط من الذكاء وراثي", "percent", "40 أو 60%"),  # the sign after the last number
         ("ارتفعت بنسبة 5%", "percent", "5%"),
+        ("ويعود ذلك إلى التراجع المتواصل في استخراج النفط", "reason", "ويعود ذلك إلى التراجع المتواصل في"),
         ("قضى الأشهر الستة الأخيرة في المستشفى", "duration", "الأشهر الستة"),  # the unit before the number
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "duration", "يومين"),
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "date", "8 و9 فيفري"),
