@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 14
+PHRASES_VERSION = 17
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -54,6 +54,7 @@ _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخم
 _RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة حاليا مؤخرا قريبا")
 # «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
 _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
+_PERIOD_ADJECTIVES = _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة")
 PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
@@ -253,7 +254,7 @@ def _starts_span(word: str) -> bool:
     return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word)
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
-            or _in(word, _PERIOD_PARTS)
+            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -346,6 +347,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("reason", i, min(n - 1, i + 5)))
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))
+        elif _in(word, PERIODS) and nxt in _PERIOD_ADJECTIVES:
+            # «الأسبوع المقبل», «العام الماضي», «الشهر الجاري»: a period named relative to now, one phrase
+            spans.append(("relative_date", i, i + 1))
+            i += 2
+            continue
         elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
             spans.append(("relative_date", i, i))
         i += 1

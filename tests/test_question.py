@@ -125,6 +125,8 @@ def test_dialect_answer_type(question, kind):
         ('تطرق لها برنامج "عندي ما نقلك" حيث', "quoted", "عندي ما نقلك"),
         ("وتمت إعادة تسميتها إلى Free Basics أن تسمح", "quoted", "Free Basics"),
         ("طالب في مطلع الشهر الجاري بإخضاعه", "relative_date", "مطلع الشهر"),  # a part of a period
+        ("على عقد اجتماع الأسبوع المقبل في بودابست", "relative_date", "الأسبوع المقبل"),  # a period relative to now
+        ("وارتفعت الصادرات في العام الماضي", "relative_date", "العام الماضي"),
         ("بدأ استغلاله لأغراض سياحية منذ سنة 1983", "year", "1983"),
         ("في دراسة نشرت الاثنين 27 فيفري 2017", "year", "2017"),  # a year inside a date stands alone too
     ],
