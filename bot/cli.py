@@ -47,12 +47,16 @@ def _service(settings: Settings, index_dir: Path | None):
 
 
 def _given_index_dir(args: argparse.Namespace) -> Path | None:
-    """`--index-dir` as given, which must exist: a mistyped folder would otherwise silently get a new
-    index of the configured articles (the bundled one by default) instead of the user's archive.
+    """`--index-dir` as given, which must hold an index: a mistyped folder, or one left by a build that
+    failed (its lock file only), would otherwise silently get a new index of the configured articles
+    (the bundled one by default) instead of the user's archive. A corrupt index is still rebuilt.
     Raises FileNotFoundError (an operator error: one English line, exit status 2)."""
-    if args.index_dir is not None and not args.index_dir.exists():
+    from index.generations import current_dir
+
+    if args.index_dir is not None and (not args.index_dir.exists() or current_dir(args.index_dir) is None):
+        why = "holds no index" if args.index_dir.exists() else "does not exist"
         raise FileNotFoundError(
-            f"no index at {args.index_dir}: the folder does not exist. Build one with "
+            f"no index at {args.index_dir}: the folder {why}. Build one with "
             f"`python -m bot index --source DIR --index-dir {args.index_dir}`, or leave out --index-dir "
             "to use the configured index (the bundled article by default)")
     return args.index_dir
