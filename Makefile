@@ -88,6 +88,8 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/article_heldout7.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout8.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/article_heldout8.jsonl
+	$(PY) -m bot eval bench/heldout/news_heldout9.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/article_heldout9.jsonl
 
 clean:
 	rm -rf .cache/index .cache/eval
