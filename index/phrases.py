@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 17
+PHRASES_VERSION = 18
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -68,7 +68,7 @@ _TITLES = _norm_set(
     """الرئيس رئيس الوزير وزير وزيرة السيد السيدة الدكتور الأستاذ الأستاذة المدرب اللاعب الناطق المتحدث
     مدير مديرة المدير الكاتب الشاعر الفنان الفنانة الممثل الممثلة المخرج النائب النائبة القاضي الشيخ العميد
     اللواء العقيد الأمين المترجم الباحث الباحثة صاحب مؤسس الملك الأمير والي معتمد سفير السفير
-    نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته
+    نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته محافظ المحافظ
     المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
     mr mrs dr president minister""")
@@ -144,7 +144,8 @@ _PERSON_NOUNS = _norm_set(
     مستشار مستشارة مستشارون مستشارين مسؤول مسؤولة مسؤولون مسؤولين خبير خبيرة خبراء حكم حكام
     متحدث متحدثة ناطق ناطقة سائق موظف موظفة ممرض ممرضة قائد زعيم عضو أعضاء حارس مهاجم مدافع
     وكيل منسق مفتي قاض قاضية قنصل مواطن مواطنة مواطنون مواطنين شاب شابة فتاة مسن أرملة طالب طالبة
-    تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين
+    تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين رسام رسامة مصور مصورة ملحن مطرب
+    مطربة نحات
     person man woman wife husband son daughter player coach spokesman spokeswoman spokesperson official
     adviser advisor director chief head leader founder owner referee judge ambassador consul governor mayor
     chairman manager secretary lawyer doctor journalist reporter author writer singer actor actress

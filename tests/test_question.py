@@ -278,6 +278,7 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
      # nouns for people that are no title: a consul, a citizen, an official, advisers
      ("ما اسم القنصل التونسي في دمشق؟", "person"), ("ما اسم المواطنة التي اشتكت؟", "person"),
      ("ما اسم المسؤول في البيت الأبيض؟", "person"), ("ما أسماء المستشارين؟", "person"),
+     ("ما اسم محافظ البنك المركزي؟", "person"), ("ما اسم الرسام الجزائري المشارك؟", "person"),
      # English puts the named noun after its modifiers
      ("What is the name of the Kremlin spokesman quoted in the article?", "person"),
      ("What is the name of the Swedish defence minister?", "person"),
