@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 18
+PHRASES_VERSION = 19
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -42,6 +42,9 @@ DURATION_UNITS = _norm_set(
     """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
     شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
     months year years minutes""")
+# Before a time unit with no number («قرابة الساعة», «لمدة أسبوع»): about one, or for one.
+_ABOUT = _norm_set("قرابة حوالي نحو زهاء مدة لمدة طيلة طوال")
+_SINGLE_UNITS = _norm_set("ساعة يوم أسبوع شهر سنة عام عقد قرن دقيقة")
 _DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
 _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ غرام غراما لتر لترات ميل ميلا
@@ -255,7 +258,7 @@ def _starts_span(word: str) -> bool:
     return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word)
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
-            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS)
+            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -348,6 +351,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("reason", i, min(n - 1, i + 5)))
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))
+        elif word in _ABOUT and _in(nxt, _SINGLE_UNITS):
+            # «قرابة الساعة», «حوالي ساعة», «لمدة أسبوع»: one unit of time, about or for
+            spans.append(("duration", i, i + 1))
+            i += 2
+            continue
         elif _in(word, PERIODS) and nxt in _PERIOD_ADJECTIVES:
             # «الأسبوع المقبل», «العام الماضي», «الشهر الجاري»: a period named relative to now, one phrase
             spans.append(("relative_date", i, i + 1))
