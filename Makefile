@@ -90,6 +90,8 @@ eval-heldout: model
 	$(PY) -m bot eval bench/heldout/article_heldout8.jsonl
 	$(PY) -m bot eval bench/heldout/news_heldout9.jsonl --articles-root $(ANT)
 	$(PY) -m bot eval bench/heldout/article_heldout9.jsonl
+	$(PY) -m bot eval bench/heldout/news_heldout10.jsonl --articles-root $(ANT)
+	$(PY) -m bot eval bench/heldout/article_heldout10.jsonl
 
 clean:
 	rm -rf .cache/index .cache/eval
