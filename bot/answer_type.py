@@ -174,6 +174,9 @@ _NAME_QUESTION_RE = re.compile(
     re.IGNORECASE)
 
 
+_ENGLISH_NAMED_WORDS = 3  # how far after "the name of" the named noun may stand ("the Swedish defence minister")
+
+
 def asks_for_name(question: str) -> str | None:
     """The kind of name a question asks for outright: «ما اسم زوجته؟» a person, «ما اسم الشركة؟» an
     organisation, «ما اسم المدينة؟» a place, «ما اسم البرنامج؟» "any" (a name of any kind, or a quoted
@@ -183,14 +186,11 @@ def asks_for_name(question: str) -> str | None:
     if not match:
         return None
     named = match.group(1)
-    if named.isascii() and named:
+    if named and named.isascii():
         # English puts the named noun after its modifiers: "the name of the Kremlin spokesman".
         following = WORD_RE.findall(folded[match.start(1):])[:_ENGLISH_NAMED_WORDS]
         return next((kind for kind in map(name_kind, following) if kind), "any")
     return (name_kind(named) or "any") if named else "person"
-
-
-_ENGLISH_NAMED_WORDS = 3
 
 
 # The phrase kinds that can give the name a question asks for (`asks_for_name`).

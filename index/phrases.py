@@ -357,7 +357,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             i += 2
             continue
         elif _in(word, PERIODS) and nxt in _PERIOD_ADJECTIVES:
-            # «الأسبوع المقبل», «العام الماضي», «الشهر الجاري»: a period named relative to now, one phrase
+            # «الأسبوع المقبل», «العام الماضي»: a period named relative to now, one phrase
             spans.append(("relative_date", i, i + 1))
             i += 2
             continue
