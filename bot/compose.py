@@ -114,18 +114,23 @@ _TIME_WORDS = PERIODS | {normalize_arabic("ال" + w) for w in DURATION_UNITS} |
 _ANAPHOR_RE = re.compile(r"(?<!\w)[وفب]?(?:هذا|هذه|هذين|هاتين|هذان|هاتان|هؤلاء|ذلك|تلك|أولئك)\s+(ال\w+)")
 
 
+def _beside(best: Hit) -> tuple[str, str]:
+    """The text of the best passage's neighbours in its paragraph (`Hit.window_text`): what stands
+    before it and what after it, each "" when nothing does (or the window does not hold it)."""
+    window, own = best.window_text, best.document.page_content
+    at = window.find(own)
+    return (window[:at].strip(), window[at + len(own):].strip()) if at >= 0 else ("", "")
+
+
 def _referent_before(best: Hit) -> str | None:
     """The sentence before the best one in its paragraph, when the best one points back at something
     with a demonstrative («سيسافر رضا مامي إلى هذين البلدين…» does not say which countries) and the
     two fit in an answer; else None. (+1 answer on news_dev and news_train each, none lost on any set.)"""
-    window, own = best.window_text, best.document.page_content
-    at = window.find(own)
-    if at <= 0:
-        return None
-    match = _ANAPHOR_RE.search(own)
+    own = best.document.page_content
+    before, _ = _beside(best)
+    match = _ANAPHOR_RE.search(own) if before else None
     if not match or normalize_arabic(match.group(1)) in _TIME_WORDS:
         return None
-    before = window[:at].strip()
     return before if len(before) + len(own) + 1 <= MAX_ANSWER_CHARS else None
 
 
@@ -142,9 +147,7 @@ def _cause_after(info: QuestionInfo, best: Hit) -> str | None:
     then «ويعود ذلك إلى التراجع المتواصل في استخراج النفط…»); else None."""
     if info.kind != "reason" or type_match("reason", best.passage_phrases(), info.asked):
         return None
-    window, own = best.window_text, best.document.page_content
-    at = window.find(own)
-    after = window[at + len(own):].strip() if at >= 0 else ""
+    _, after = _beside(best)
     return after if after and _CAUSE_OPENING_RE.match(normalize_arabic(after)) else None
 
 
