@@ -73,25 +73,15 @@ eval: model
 
 # Quality on the held-out questions (written apart, not looked at while developing). The first two
 # held-out sets on the bundled article were looked at once scored and are development sets now (in eval).
+HELDOUT_NEWS := news_heldout $(foreach i,2 3 4 5 6 7 8 9 10,news_heldout$(i))
+HELDOUT_ARTICLE := $(foreach i,3 4 5 6 7 8 9 10,article_heldout$(i))
+
 eval-heldout: model
-	$(PY) -m bot eval bench/heldout/news_heldout.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout3.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout2.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/news_heldout3.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/news_heldout4.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout4.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout5.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout5.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout6.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout6.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout7.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout7.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout8.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout8.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout9.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout9.jsonl
-	$(PY) -m bot eval bench/heldout/news_heldout10.jsonl --articles-root $(ANT)
-	$(PY) -m bot eval bench/heldout/article_heldout10.jsonl
+	@for set in $(HELDOUT_NEWS); do \
+		echo "$(PY) -m bot eval bench/heldout/$$set.jsonl --articles-root $(ANT)"; \
+		$(PY) -m bot eval bench/heldout/$$set.jsonl --articles-root $(ANT) || exit 1; done
+	@for set in $(HELDOUT_ARTICLE); do \
+		echo "$(PY) -m bot eval bench/heldout/$$set.jsonl"; $(PY) -m bot eval bench/heldout/$$set.jsonl || exit 1; done
 
 clean:
 	rm -rf .cache/index .cache/eval
