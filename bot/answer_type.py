@@ -38,11 +38,14 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                "كم كلف", "كم كلفت", "كم يكلف", "كم تكلف", "كم سيكلف", "كم ستكلف", "كم كلفه",
                "كم جني", "كم جنت")),
     ("duration", ("how long", "كم من الوقت", "كم ساعه", "كم يوما", "كم يوم", "كم سنه", "كم عاما", "كم شهرا",
-                  "كم دقيقه", "كم اسبوعا", "كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام",
-                  "كم ستدوم", "ما هي مده", "قداش من وقت", "for how many", "كم مضي", "كم مر", "منذ كم",
-                  "من قديش", "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "بقاله قد",
-                  # how much + a verb of lasting («كم استمرت…», «شكثر طوّلت»: the dialect's «طوّل»)
-                  "كم استمر", "كم استمرت", "كم دامت", "كم طال", "كم طالت", "كم طولت", "كم طولوا")),
+                  "كم دقيقه", "كم اسبوعا", "قداش من وقت", "for how many", "كم مضي", "كم مر", "منذ كم",
+                  "من قديش", "بقاله قد")),
+    # How long something lasted («كم استمرت…», «شكثر طوّلت»: the dialect's «طوّل»): a duration, not the
+    # time gone by since it («مضى أكثر من شهرين منذ القمة» does not say how long the summit lasted).
+    ("lasting", ("كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام", "كم ستدوم", "ما هي مده",
+                 "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "كم استمر", "كم استمرت",
+                 "كم دامت", "كم طال", "كم طالت", "كم طولت", "كم طولوا", "how long did", "how long will",
+                 "how long does")),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
                  "كم تبلغ مساحه", "how far", "how big", "how large",
                  "كم وزن", "ما وزن", "كم يزن", "كم تزن", "how heavy", "how much does it weigh")),
@@ -55,6 +58,8 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
     ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what date", "what day",
               "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "since when",
+              # «ما اليوم الذي…», «ما التاريخ الذي…» (also «وش اليوم اللي…» once in standard Arabic)
+              "ما اليوم", "ماذا اليوم", "ما هو اليوم", "ما التاريخ", "ما هو التاريخ",
               # Egyptian «يوم إيه» (which day), after `standard_arabic` made «إيه» «ماذا»
               "يوم ماذا", "شهر ماذا", "تاريخ ماذا",
               "منذ متي", "الي متي", "حتي متي")),
@@ -70,7 +75,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 ]
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
-CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "number", "date", "year"))
+CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number", "date", "year"))
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -110,7 +115,7 @@ _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English int
 
 
 def expected_type(question: str) -> str:
-    """The answer type a question asks for: age, clock, percent, money, duration, measure, number
+    """The answer type a question asks for: age, clock, percent, money, duration, lasting, measure, number
     («كم عدد…»), count, year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
     if not question.isupper():  # "according to the WHO": an acronym is no interrogative
@@ -155,9 +160,10 @@ _ANSWERED_BY = {
     "clock": ("clock",),
     "percent": ("percent",),
     "money": ("money",),
-    "duration": ("duration", "age"),
+    "duration": ("duration", "age", "elapsed"),
+    "lasting": ("duration",),
     "measure": ("measure", "duration"),  # «كم طول اللقاء؟», «كم يبعد…؟ ساعتان بالسيارة»
-    "count": ("count", "money", "measure", "percent", "duration"),
+    "count": ("count", "money", "measure", "percent", "duration", "elapsed"),
     "number": ("count",),
     "date": ("date", "relative_date"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»

@@ -23,7 +23,7 @@ RUNNER_UP_RATIO = 0.8
 NEIGHBOUR_MIN = 0.2
 NEIGHBOUR_RATIO = 0.25
 # Question types whose answer is a phrase worth marking.
-HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "measure", "count", "number", "date", "year",
+HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number", "date", "year",
                          "person", "place", "organisation"))
 
 

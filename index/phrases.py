@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 19
+PHRASES_VERSION = 21
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -45,6 +45,10 @@ DURATION_UNITS = _norm_set(
 # Before a time unit with no number («قرابة الساعة», «لمدة أسبوع»): about one, or for one.
 _ABOUT = _norm_set("قرابة حوالي نحو زهاء مدة لمدة طيلة طوال")
 _SINGLE_UNITS = _norm_set("ساعة يوم أسبوع شهر سنة عام عقد قرن دقيقة")
+# Before a duration, time gone by since something, not how long it lasted: «مضى أكثر من شهرين منذ…»,
+# «منذ ثلاث سنوات», «قبل يومين».
+_ELAPSED_CUES = _norm_set("منذ مضى مضت يمضي مر مرت قبل")
+_ELAPSED_REACH = 3  # words between the cue and the duration («مضى أكثر من شهرين»)
 _DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
 _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ غرام غراما لتر لترات ميل ميلا
@@ -54,7 +58,8 @@ _MONTHS = _norm_set(
     جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
     january february march april may june july august september october november december""")
 _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
-_RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة حاليا مؤخرا قريبا")
+# Not «حاليا» (currently): it says a state holds now, not when anything happens.
+_RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة مؤخرا قريبا")
 # «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
 _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
 _PERIOD_ADJECTIVES = _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة")
@@ -372,6 +377,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         out += [Span("quoted", m.start(), m.end(), m.group()) for m in _LATIN_RUN_RE.finditer(passage)]
     for kind, a, b in spans:
         b = max(a, min(b, n - 1))
+        if kind == "duration" and any(_in(t[2], _ELAPSED_CUES) for t in tokens[max(0, a - _ELAPSED_REACH): a]):
+            kind = "elapsed"
         start, end = tokens[a][0], tokens[b][1]
         out.append(Span(kind, start, end, passage[start:end]))
     return tuple(sorted(out, key=lambda span: span.start))

@@ -21,7 +21,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم سعر التذكرة؟", "money"),
         ("التذكرة بكام؟", "money"),
         ("كم نسبة البطالة؟", "percent"),
-        ("كم استغرقت الرحلة؟", "duration"),
+        ("كم استغرقت الرحلة؟", "lasting"),
         ("وعلى الساعة كم؟", "clock"),
         ("متى افتتح الجسر؟", "date"),
         ("وقتاش خرج القرار؟", "date"),
@@ -48,9 +48,15 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("Who heads the WHO?", "person"),
         ("How much was the club fined?", "count"),
         ("How much did the ticket cost?", "money"),
-        # How much + a verb of lasting, in standard Arabic or a dialect, asks how long.
-        ("كم استمرت المباراة؟", "duration"),
-        ("كم دامت الحرب؟", "duration"),
+        # How much + a verb of lasting asks how long it lasted; other how-long questions any duration.
+        ("كم استمرت المباراة؟", "lasting"),
+        ("كم دامت الحرب؟", "lasting"),
+        ("How long did the summit last?", "lasting"),
+        ("كم مضى على آخر لقاء؟", "duration"),
+        ("How long has he been in office?", "duration"),
+        # «ما اليوم الذي…», «ما التاريخ الذي…»: which day
+        ("ما اليوم الذي تحدث فيه الوزيران؟", "date"),
+        ("ما التاريخ الذي حدده المجلس للجلسة؟", "date"),
         ("بكم اشترى المجمع المدرسة؟", "money"),
         ("بكم بيعت اللوحة؟", "money"),
         ("بكم نمت الصادرات؟", "count"),
@@ -81,7 +87,8 @@ def test_expected_answer_type(question, kind):
 
 
 @pytest.mark.parametrize(("question", "kind"), [
-    ("الحرب شكثر طوّلت؟", "duration"),  # Iraqi «شكثر» (how much) and «طوّل» (to last)
+    ("الحرب شكثر طوّلت؟", "lasting"),  # Iraqi «شكثر» (how much) and «طوّل» (to last)
+    ("وش اليوم اللي اتكلموا فيه بالتلفون؟", "date"),  # Gulf «وش اليوم» is «ما اليوم»
     ("اتكلموا يوم إيه؟", "date"),  # Egyptian «يوم إيه» is «أي يوم»
 ])
 def test_dialect_answer_type(question, kind):
@@ -172,6 +179,22 @@ def test_who_is_a_named_person_asks_for_a_description(question, who_is):
     assert asks_who_is(question) is who_is
 
 
+def test_time_gone_by_is_not_how_long_something_lasted():
+    """«مضى أكثر من شهرين منذ القمة» says when the summit was, not how long it lasted."""
+    elapsed = "ومضى أكثر من شهرين منذ أن عقد آخر قمة له في أنكوريج"
+    assert "شهرين" in [s.text for s in typed_spans(elapsed) if s.kind == "elapsed"]
+    assert not type_match("lasting", elapsed)
+    assert type_match("duration", elapsed)  # «كم مضى على…؟» is answered by it
+    assert not type_match("lasting", "وعاد قبل ثلاثة أيام إلى العاصمة")
+    assert type_match("lasting", "وانتهى ذلك الاجتماع، الذي استمر قرابة ثلاث ساعات، دون اتفاق")
+    assert type_match("lasting", "قضى الأشهر الستة الأخيرة في المستشفى")
+
+
+def test_currently_is_not_a_date():
+    assert not type_match("date", "من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع")
+    assert type_match("date", "من الممكن أن يلتقيا قريبا")
+
+
 def test_a_year_question_wants_a_year():
     assert analyse("في أي سنة تأسس الحزب؟").kind == "year"
     assert analyse("In what year was the association founded?").kind == "year"
@@ -251,6 +274,9 @@ def test_dialect_words_become_standard_arabic():
         ("شَنُوّة صار؟", "ماذا صار؟"),
         ("وقَدَّاه من عام؟", "وكم من عام؟"),
         ("إِمْتَى الاجتماع؟", "متى الاجتماع؟"),
+        # the telephone, as every dialect says it, and Egyptian «اتكلم»
+        ("اتكلموا في التليفون إمتى؟", "تكلموا في الهاتف متى؟"),
+        ("وش قال بالتلفون؟", "ماذا قال بالهاتف؟"),
         ("متى سيُقدَّم العرض؟", "متى سيُقدَّم العرض؟"),
     ],
 )
