@@ -356,6 +356,29 @@ def counted_noun(question: str) -> str | None:
     return match.group(1) if match and len(match.group(1)) > 2 else None
 
 
+# «كيف ردّ X على…؟», «ما موقف X من…؟», «ماذا قال X عن…؟»: a reaction, a stance or a statement of X's
+# (normalised text; X is one to five words before the preposition that says what it is about, and
+# «ماذا قالت عن…» names nobody there).
+_REACTION_RE = re.compile(
+    r"(?<!\w)[وف]?(?:كيف|بماذا|بم|ما|ماذا|ما الذي)\s+(?:كان\s+|هو\s+|هي\s+)?"
+    r"(?:رد فعل|رده فعل|رد|ردت|ردوا|علق|علقت|علقوا|موقف|تعليق|تفاعل|تفاعلت|قال|قالت|قالوا|صرح|صرحت"
+    r"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:علي|من|تجاه|ازاء|حول|بشان|عن|مع|في)\s)((?:\w+\s+){0,4}?\w+)\s+"
+    r"(?:علي|من|تجاه|ازاء|حول|بشان|عن|مع)(?!\w)")
+
+
+def reacting_actor(question: str) -> str | None:
+    """Who reacts, takes a stance or speaks in a question asking for that («كيف ردّ الرئيس الأوكراني
+    على التأجيل؟» → «الرئيس الاوكراني», normalised); None for any other question. An article that
+    never names X cannot say how X reacted, however well it matches what X reacted to."""
+    match = _REACTION_RE.search(normalize_arabic(question))
+    if not match or _THAT.intersection(match.group(1).split()):
+        return None  # «ماذا قالت كيلي إن ترامب مستعد…»: what was said, not only who said it
+    return match.group(1)
+
+
+_THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
+
+
 def _noun_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A normalised word's possible stems (without a proclitic and a number or pronoun ending, each
     dropped or not: «فريقا» may be «ف+ريق» or «فريق») and their consonants without weak letters."""

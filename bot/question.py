@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import asked_role, asks_for_name, counted_noun, expected_type, question_words
+from bot.answer_type import asked_role, asks_for_name, counted_noun, expected_type, question_words, reacting_actor
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -103,6 +103,7 @@ class QuestionInfo:
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
+    actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reacting_actor`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -138,4 +139,5 @@ def analyse(text: str) -> QuestionInfo:
         asks_name=asks_for_name(text),
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
         counts=counted_noun(text),
+        actor=reacting_actor(text),
     )

@@ -211,6 +211,11 @@ class HybridRetriever(BaseRetriever):
         vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
         return sum(w for w, g in zip(weights, groups) if any(t in vocab for t in g)) / total if total else 0.0
 
+    def article_has(self, text: str, hit: Hit) -> bool:
+        """Whether every content word of `text` (in any of its lexical forms) occurs in the hit's article."""
+        vocab = self._article_terms.get(hit.document.metadata["file"], set())
+        return all(any(t in vocab for t in group) for group in term_groups(text))
+
     def absent_words(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int) -> tuple[str, ...]:
         """The question's words that a passage's article never uses (the focus of a near miss)."""
         vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())

@@ -238,6 +238,22 @@ def test_near_misses_naming_the_articles_people_are_refused(second_service, ques
     assert not answer.found, (reason, answer.answer)
 
 
+@pytest.mark.parametrize("question", [
+    "كيف ردّ وزير الأشغال على افتتاح الجسر؟",
+    "ما موقف نقابة المهندسين من تكلفة الجسر؟",
+    "ماذا قال رئيس البلدية عن جسر النهر الجديد؟",
+])
+def test_a_reaction_of_someone_the_article_never_names_is_refused(second_service, question):
+    """How someone reacted, stood or spoke: an article that never names them cannot say."""
+    answer = second_service.ask(question)
+    assert not answer.found, answer.answer
+
+
+def test_a_statement_of_someone_the_article_names_is_answered(second_service):
+    answer = second_service.ask("ماذا قال الخطيب عن طول الجسر؟")
+    assert answer.found and "850" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize(
     ("question", "name"),
     [("ما اسم المهندس الذي افتتح الجسر؟", "سامي الخطيب"), ("ما اسم الطبيبة التي افتتحت مستشفى الأطفال؟", "ليلى منصور"),

@@ -190,6 +190,22 @@ def test_time_gone_by_is_not_how_long_something_lasted():
     assert type_match("lasting", "قضى الأشهر الستة الأخيرة في المستشفى")
 
 
+@pytest.mark.parametrize(("question", "actor"), [
+    ("كيف ردّ الرئيس الأوكراني على تأجيل الاجتماع؟", "الرييس الاوكراني"),
+    ("ما موقف حلف شمال الأطلسي من القمة؟", "حلف شمال الاطلسي"),
+    ("كيف كان رد فعل بوتين على التأجيل؟", "بوتين"),
+    ("ماذا قال المصدر عن الموقف الروسي؟", "المصدر"),
+    ("بماذا علّقت الوزارة على القرار؟", "الوزاره"),
+    ("كيلي ماذا قالت عن طريقة تعامل ترامب مع الأطراف؟", None),  # nobody between the verb and «عن»
+    ("ماذا قالت كيلي إن ترامب مستعد لفعله من أجل السلام؟", None),  # no preposition near: a statement's content
+    ("متى رد الوزير على السؤال؟", None),
+])
+def test_who_reacts_in_a_reaction_question(question, actor):
+    from bot.answer_type import reacting_actor
+
+    assert reacting_actor(question) == actor
+
+
 def test_currently_is_not_a_date():
     assert not type_match("date", "من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع")
     assert type_match("date", "من الممكن أن يلتقيا قريبا")
