@@ -75,7 +75,8 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 ]
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
-CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number", "date", "year"))
+CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
+                       "date", "year"))
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.

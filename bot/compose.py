@@ -22,9 +22,12 @@ RUNNER_UP_RATIO = 0.8
 # الاجتماع…»): it is added on a lower bar than a runner-up from elsewhere (reader probabilities).
 NEIGHBOUR_MIN = 0.2
 NEIGHBOUR_RATIO = 0.25
+# A second passage that does not fit whole beside the best one is cut around the words that match the
+# question (`trim`) when at least this many characters are left for it; less says too little.
+MIN_SECOND_CHARS = 100
 # Question types whose answer is a phrase worth marking.
-HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number", "date", "year",
-                         "person", "place", "organisation"))
+HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
+                         "date", "year", "person", "place", "organisation"))
 
 
 def bounded(text: str, limit: int = MAX_SOURCE_CHARS) -> str:
@@ -152,9 +155,10 @@ def _cause_after(info: QuestionInfo, best: Hit) -> str | None:
 
 
 def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, str | None]:
-    """The answer text and its highlighted phrase, from the best passage, with a second passage of
-    the same article when it fits: the next-door one when it also scores fairly, or a runner-up the
-    ranking can hardly tell apart (one holding the type of answer asked for, when the best does not),
+    """The answer text (at most MAX_ANSWER_CHARS) and its highlighted phrase, from the best passage,
+    with a second passage of the same article, cut to the room left if need be: the next-door one when
+    it also scores fairly, or a runner-up the ranking can hardly tell apart (one holding the type of
+    answer asked for, when the best does not),
     or else the sentence before, when the best one points back at it (`_referent_before`); for a
     why-question, the sentence after that gives the cause (`_cause_after`)."""
     best, best_p = ranked[0]
@@ -174,9 +178,12 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
         adjacent = meta["paragraph"] == best_meta["paragraph"] and abs(hit.position - best.position) == 1
         close = p >= RUNNER_UP_RATIO * best_p
         neighbour = adjacent and p >= max(NEIGHBOUR_MIN, NEIGHBOUR_RATIO * best_p)
-        fits = len(text) + len(hit.document.page_content) + 1 <= MAX_ANSWER_CHARS
-        if fits and (close or neighbour):
-            seconds.append((hit, adjacent))
+        room = MAX_ANSWER_CHARS - len(text) - 1
+        second = hit.document.page_content
+        if len(second) > room:  # cut to the words around what matches, if that leaves enough of it
+            second = trim(second, info, limit=room) if room >= MIN_SECOND_CHARS else ""
+        if second and (close or neighbour):
+            seconds.append((hit, second))
     if not seconds:
         before = _referent_before(best) if text == best_text else None
         if before:
@@ -185,9 +192,8 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
         return text, span.text if span and span.text in text else None
     if not type_match(info.kind, best.passage_phrases(), info.asked):
         seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].passage_phrases(), info.asked))
-    hit, _ = seconds[0]
+    hit, second = seconds[0]
     if span is None:
-        span = best_span(info, hit.document.page_content, hit.passage_phrases())
-    pair = (hit, best) if hit.position < best.position else (best, hit)  # in the article's order
-    joined = " ".join(h.document.page_content for h in pair)
+        span = best_span(info, second, None if second != hit.document.page_content else hit.passage_phrases())
+    joined = f"{second} {text}" if hit.position < best.position else f"{text} {second}"  # in the article's order
     return joined, span.text if span and span.text in joined else None

@@ -104,6 +104,18 @@ def test_an_answer_shows_a_close_runner_up_of_the_same_article_but_not_a_distant
     assert compose(info, [(best, 0.70), (other_article, 0.69)])[0] == best.document.page_content
 
 
+def test_a_close_runner_up_too_long_to_fit_whole_is_cut_around_what_matches():
+    info = analyse("أين ستعقد القمة المرتقبة؟")
+    best = hit("عقدت القمة الماضية في أنكوريج بعد مفاوضات طويلة بين الوفدين. " * 2, 1.2, 0.05, 0.8, position=3)
+    filler = "وقال مسؤولون إن التحضيرات ما زالت جارية على أكثر من صعيد في العاصمتين. "
+    runner_up = hit(filler * 3 + "القمة المرتقبة ستعقد في بودابست. " + filler * 3, 1.2, 0.05, 0.8, position=7)
+    out, _ = compose(info, [(best, 0.70), (runner_up, 0.65)])
+    assert out.startswith(best.document.page_content) and "ستعقد في بودابست" in out, out
+    assert len(out) <= MAX_ANSWER_CHARS + 2 and "…" in out  # an ellipsis marks each cut end
+    cramped = hit("عقدت القمة الماضية في أنكوريج بعد مفاوضات طويلة بين الوفدين. " * 4, 1.2, 0.05, 0.8, position=3)
+    assert compose(info, [(cramped, 0.70), (runner_up, 0.65)])[0] == cramped.document.page_content  # too little room
+
+
 def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
     info = analyse("كم استمر الاجتماع؟")
     best = hit("انتهى الاجتماع دون اتفاق.", 1.2, 0.05, 0.8, position=3, paragraph=2)
