@@ -282,6 +282,46 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
     return match.group(1), (after if after and after not in _RELATIVES and len(after) > 2 else None)
 
 
+# A nisba adjective after a role («وزير الخارجية الروسي», «للرئيس الأمريكي»), normalised.
+_NISBA_RE = re.compile(r"^(?:[وف]?(?:ال|لل))(\w{3,}ي)$")
+_NISBA_AFTER_ROLE = 3  # words after the title: «وزير الخارجية الروسي», «رئيس الوزراء المجري»
+
+
+def role_nationality(question: str) -> tuple[str, str] | None:
+    """The role a question asks about and the nisba adjective (mostly a nationality) qualifying it,
+    normalised, the adjective as «ال» + stem: «ما اسم وزير الخارجية الروسي؟» → («وزير», «الروسي»). The
+    adjective tells the Russian minister from the American one that the same article also names. Only
+    the first role word counts; None when it is not followed by one."""
+    words = WORD_RE.findall(normalize_arabic(question))
+    at = next((i for i, word in enumerate(words) if name_kind(word) == "person"), None)
+    if at is None:
+        return None
+    for after in words[at + 1:at + 1 + _NISBA_AFTER_ROLE]:
+        if name_kind(after) == "person":
+            return None  # «زوجة وزير الخارجية الروسي»: the adjective qualifies another role than the one asked
+        match = _NISBA_RE.match(after)
+        if match:
+            return words[at], "ال" + match.group(1)
+    return None
+
+
+def names_holder_of(role: tuple[str, str], text: str, phrases: Sequence[Span]) -> bool:
+    """Whether a passage names a person right after the role's adjective, with the role (or «نظير», a
+    counterpart: the same role) just before it: «…ونظيره الروسي سيرجي لافروف» for («وزير», «الروسي»),
+    not «الرئيس الروسي فلاديمير بوتين». `phrases`: the passage's typed phrases."""
+    role_forms = _role_forms(role[0]) | _COUNTERPART_FORMS
+    tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(text)]
+    for k, (_, end, word) in enumerate(tokens):
+        match = _NISBA_RE.match(word)
+        if not match or "ال" + match.group(1) != role[1]:
+            continue
+        if not any(_role_forms(t[2]) & role_forms for t in tokens[max(0, k - _NISBA_AFTER_ROLE):k]):
+            continue
+        if any(span.kind == "person" and 0 <= span.start - end <= 2 for span in phrases):
+            return True
+    return False
+
+
 def _role_forms(word: str) -> frozenset[str]:
     """A normalised word without its article or a proclitic and without a pronoun suffix, but with
     its number kept: «ورئيسها» → رييس; «المعلقين» (several) is not «المعلق» (one)."""
@@ -295,6 +335,10 @@ def _role_forms(word: str) -> frozenset[str]:
                 stem = form[: -len(suffix)]
                 forms.add(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # «زوجته» → زوجه
     return frozenset(forms)
+
+
+# «نظيره الروسي»: his counterpart, the holder of the same role elsewhere.
+_COUNTERPART_FORMS = frozenset(("نظير",))
 
 
 def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import CHECKABLE, type_match
+from bot.answer_type import CHECKABLE, names_holder_of, type_match
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
@@ -140,9 +140,13 @@ class AnswerChain:
         if continues:
             ranked = _not_a_repeat(info, ranked, previous)
         threshold = self.decision.threshold(info) * (FOLLOW_UP_THRESHOLD_FACTOR if continues else 1.0)
+        answerability = self.decision.answerability(info, ranked)
+        # Which passage names the holder of a qualified role is a reading choice, made after the
+        # answerability model (fitted on the reader's own order) has judged the question.
+        ranked = _qualified_holder_first(info, ranked)
         # A follow-up of an answered question is on the articles by construction; anything else
         # (a follow-up of a refused one too) must pass the off-topic gate.
-        found = (self.decision.answerability(info, ranked) >= threshold and self.decision.type_supported(info, ranked)
+        found = (answerability >= threshold and self.decision.type_supported(info, ranked)
                  and self._actor_named(info, ranked) and (continues or self.decision.on_topic(info, ranked)))
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
@@ -224,6 +228,27 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
         if hit.document.metadata["file"] == best.document.metadata["file"] and own & _passage_terms(hit):
             return [ranked[i]] + ranked[1:i] + ranked[i + 1:]
     return ranked
+
+
+def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
+    """For a question asking who holds a role of one nationality («ما اسم وزير الخارجية الروسي؟»), the
+    first of the QUALIFIED_DEPTH best passages that names that role's holder («…بين روبيو ونظيره الروسي سيرجي
+    لافروف»: `names_holder_of`) comes first when the best one does not (it named «وزير الخارجية ماركو
+    روبيو»: another country's holder), if the reader scores it at least QUALIFIED_MIN_RATIO of the best."""
+    if info.nationality is None or info.kind != "person" or not ranked:
+        return ranked
+    best, best_p = ranked[0]
+    if names_holder_of(info.nationality, best.document.page_content, best.passage_phrases()):
+        return ranked
+    for i, (hit, p) in enumerate(ranked[1:QUALIFIED_DEPTH], start=1):
+        if p >= QUALIFIED_MIN_RATIO * best_p and names_holder_of(info.nationality, hit.document.page_content,
+                                                                 hit.passage_phrases()):
+            return [ranked[i]] + ranked[:i] + ranked[i + 1:]
+    return ranked
+
+
+QUALIFIED_MIN_RATIO = 0.5
+QUALIFIED_DEPTH = 5
 
 
 def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import asked_role, asks_for_name, counted_noun, expected_type, question_words, reacting_actor
+from bot.answer_type import (asked_role, asks_for_name, counted_noun, expected_type, question_words, reacting_actor,
+                             role_nationality)
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -104,6 +105,7 @@ class QuestionInfo:
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reacting_actor`
+    nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -140,4 +142,5 @@ def analyse(text: str) -> QuestionInfo:
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
         counts=counted_noun(text),
         actor=reacting_actor(text),
+        nationality=role_nationality(text),
     )

@@ -206,6 +206,31 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     assert reacting_actor(question) == actor
 
 
+@pytest.mark.parametrize(("question", "qualified"), [
+    ("ما اسم وزير الخارجية الروسي؟", ("وزير", "الروسي")),
+    ("ما الاسم الأول لوزير الخارجية الروسي؟", ("لوزير", "الروسي")),
+    ("من هو السفير الأمريكي في تونس؟", ("السفير", "الامريكي")),
+    ("ما اسم زوجة وزير الخارجية الروسي؟", None),  # the adjective qualifies another role than the one asked
+    ("من هو وزير الخارجية؟", None),
+])
+def test_the_nationality_of_a_role_asked_about(question, qualified):
+    from bot.answer_type import role_nationality
+
+    assert role_nationality(question) == qualified
+
+
+def test_a_role_holder_of_that_nationality_is_named_by_the_role_or_a_counterpart():
+    from bot.answer_type import names_holder_of
+
+    def named(role, text):
+        return names_holder_of(role, text, typed_spans(text))
+
+    assert named(("وزير", "الروسي"), "تأجيل الاجتماع بين روبيو ونظيره الروسي سيرجي لافروف بشكل مؤقت")
+    assert named(("وزير", "الروسي"), "وقال وزير الخارجية الروسي سيرجي لافروف إن")
+    assert not named(("وزير", "الروسي"), "مع الرئيس الروسي فلاديمير بوتين")  # another role
+    assert not named(("وزير", "الروسي"), "سيقود وزير الخارجية ماركو روبيو الاجتماعات")  # no adjective
+
+
 def test_currently_is_not_a_date():
     assert not type_match("date", "من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع")
     assert type_match("date", "من الممكن أن يلتقيا قريبا")
