@@ -288,6 +288,8 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
 # A nisba adjective after a role («وزير الخارجية الروسي», «للرئيس الأمريكي»), normalised.
 _NISBA_RE = re.compile(r"^(?:[وف]?(?:ال|لل))(\w{3,}ي)$")
 _NISBA_AFTER_ROLE = 3  # words after the title: «وزير الخارجية الروسي», «رئيس الوزراء المجري»
+# «نظيره الروسي»: his counterpart, the holder of the same role elsewhere.
+_COUNTERPART_FORMS = frozenset(("نظير",))
 
 
 def role_nationality(question: str) -> tuple[str, str] | None:
@@ -338,10 +340,6 @@ def _role_forms(word: str) -> frozenset[str]:
                 stem = form[: -len(suffix)]
                 forms.add(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # «زوجته» → زوجه
     return frozenset(forms)
-
-
-# «نظيره الروسي»: his counterpart, the holder of the same role elsewhere.
-_COUNTERPART_FORMS = frozenset(("نظير",))
 
 
 def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:

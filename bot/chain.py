@@ -232,9 +232,10 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
 
 def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
     """For a question asking who holds a role of one nationality («ما اسم وزير الخارجية الروسي؟»), the
-    first of the QUALIFIED_DEPTH best passages that names that role's holder («…بين روبيو ونظيره الروسي سيرجي
-    لافروف»: `names_holder_of`) comes first when the best one does not (it named «وزير الخارجية ماركو
-    روبيو»: another country's holder), if the reader scores it at least QUALIFIED_MIN_RATIO of the best."""
+    first of the QUALIFIED_DEPTH best passages that names that role's holder («…بين روبيو ونظيره
+    الروسي سيرجي لافروف»: `names_holder_of`) comes first when the best one does not (it named «وزير
+    الخارجية ماركو روبيو»: another country's holder), if the reader scores it at least
+    QUALIFIED_MIN_RATIO of the best."""
     if info.nationality is None or info.kind != "person" or not ranked:
         return ranked
     best, best_p = ranked[0]
@@ -243,7 +244,7 @@ def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]])
     for i, (hit, p) in enumerate(ranked[1:QUALIFIED_DEPTH], start=1):
         if p >= QUALIFIED_MIN_RATIO * best_p and names_holder_of(info.nationality, hit.document.page_content,
                                                                  hit.passage_phrases()):
-            return [ranked[i]] + ranked[:i] + ranked[i + 1:]
+            return _moved_first(ranked, i)
     return ranked
 
 
@@ -262,9 +263,14 @@ def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list
     for i, (hit, _) in enumerate(ranked[1:], start=1):
         if hit.document.metadata["file"] == best.document.metadata["file"] and hit.position == best.position + 1:
             if type_match(info.kind, hit.passage_phrases(), info.asked):
-                return [ranked[i]] + ranked[:i] + ranked[i + 1:]
+                return _moved_first(ranked, i)
             break
     return ranked
+
+
+def _moved_first(ranked: list[tuple[Hit, float]], i: int) -> list[tuple[Hit, float]]:
+    """The ranking with its i-th passage moved to the front, the others in order."""
+    return [ranked[i]] + ranked[:i] + ranked[i + 1:]
 
 
 # The least reader probability at which another passage replaces a repeated one (`_not_a_repeat`).
