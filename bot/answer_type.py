@@ -292,6 +292,12 @@ _NISBA_AFTER_ROLE = 3  # words after the title: «وزير الخارجية ال
 _COUNTERPART_FORMS = frozenset(("نظير",))
 
 
+def _nisba(word: str) -> str | None:
+    """A normalised word as a nisba adjective with its article («والروسي» → «الروسي»), or None."""
+    match = _NISBA_RE.match(word)
+    return "ال" + match.group(1) if match else None
+
+
 def role_nationality(question: str) -> tuple[str, str] | None:
     """The role a question asks about and the nisba adjective (mostly a nationality) qualifying it,
     normalised, the adjective as «ال» + stem: «ما اسم وزير الخارجية الروسي؟» → («وزير», «الروسي»). The
@@ -304,9 +310,9 @@ def role_nationality(question: str) -> tuple[str, str] | None:
     for after in words[at + 1:at + 1 + _NISBA_AFTER_ROLE]:
         if name_kind(after) == "person":
             return None  # «زوجة وزير الخارجية الروسي»: the adjective qualifies another role than the one asked
-        match = _NISBA_RE.match(after)
-        if match:
-            return words[at], "ال" + match.group(1)
+        adjective = _nisba(after)
+        if adjective:
+            return words[at], adjective
     return None
 
 
@@ -317,8 +323,7 @@ def names_holder_of(role: tuple[str, str], text: str, phrases: Sequence[Span]) -
     role_forms = _role_forms(role[0]) | _COUNTERPART_FORMS
     tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(text)]
     for k, (_, end, word) in enumerate(tokens):
-        match = _NISBA_RE.match(word)
-        if not match or "ال" + match.group(1) != role[1]:
+        if _nisba(word) != role[1]:
             continue
         if not any(_role_forms(t[2]) & role_forms for t in tokens[max(0, k - _NISBA_AFTER_ROLE):k]):
             continue
@@ -405,11 +410,11 @@ def counted_noun(question: str) -> str | None:
 # «كيف ردّ X على…؟», «ما موقف X من…؟», «ماذا قال X عن…؟»: a reaction, a stance or a statement of X's
 # (normalised text; X is one to five words before the preposition that says what it is about, and
 # «ماذا قالت عن…» names nobody there).
+_ABOUT_WHAT = "علي|من|تجاه|ازاء|حول|بشان|عن|مع"  # the prepositions that say what X reacted to
 _REACTION_RE = re.compile(
     r"(?<!\w)[وف]?(?:كيف|بماذا|بم|ما|ماذا|ما الذي)\s+(?:كان\s+|هو\s+|هي\s+)?"
     r"(?:رد فعل|رده فعل|رد|ردت|ردوا|علق|علقت|علقوا|موقف|تعليق|تفاعل|تفاعلت|قال|قالت|قالوا|صرح|صرحت"
-    r"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:علي|من|تجاه|ازاء|حول|بشان|عن|مع|في)\s)((?:\w+\s+){0,4}?\w+)\s+"
-    r"(?:علي|من|تجاه|ازاء|حول|بشان|عن|مع)(?!\w)")
+    rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)((?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT})(?!\w)")
 
 
 def reacting_actor(question: str) -> str | None:

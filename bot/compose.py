@@ -158,9 +158,9 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
     """The answer text (at most MAX_ANSWER_CHARS) and its highlighted phrase, from the best passage,
     with a second passage of the same article, cut to the room left if need be: the next-door one when
     it also scores fairly, or a runner-up the ranking can hardly tell apart (one holding the type of
-    answer asked for, when the best does not),
-    or else the sentence before, when the best one points back at it (`_referent_before`); for a
-    why-question, the sentence after that gives the cause (`_cause_after`)."""
+    answer asked for, when the best does not), or else the sentence before, when the best one points
+    back at it (`_referent_before`); for a why-question, the sentence after that gives the cause
+    (`_cause_after`)."""
     best, best_p = ranked[0]
     best_text = best.document.page_content
     cause = _cause_after(info, best)

@@ -205,20 +205,24 @@ class HybridRetriever(BaseRetriever):
             found = [any(lexical.term_id(t) in present for t in group) for group in groups]
         return sum(w for w, ok in zip(weights, found) if ok) / total
 
+    def _article_vocab(self, doc_index: int) -> set[str]:
+        """The lexical terms of a document's whole article."""
+        return self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+
     def article_coverage(self, groups: list[tuple[str, ...]], weights: list[float], doc_index: int) -> float:
         """Weighted share of the query's words found anywhere in a document's article."""
         total = sum(weights)
-        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+        vocab = self._article_vocab(doc_index)
         return sum(w for w, g in zip(weights, groups) if any(t in vocab for t in g)) / total if total else 0.0
 
     def article_has(self, text: str, hit: Hit) -> bool:
         """Whether every content word of `text` (in any of its lexical forms) occurs in the hit's article."""
-        vocab = self._article_terms.get(hit.document.metadata["file"], set())
+        vocab = self._article_vocab(hit.position)
         return all(any(t in vocab for t in group) for group in term_groups(text))
 
     def absent_words(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int) -> tuple[str, ...]:
         """The question's words that a passage's article never uses (the focus of a near miss)."""
-        vocab = self._article_terms.get(self.store.documents[doc_index].metadata["file"], set())
+        vocab = self._article_vocab(doc_index)
         return tuple(w for w, terms in words_ if not any(t in vocab for t in terms))
 
     def focus_similarity(self, absent: tuple[str, ...], word_vectors: dict[str, np.ndarray], doc_index: int) -> float:
