@@ -183,6 +183,11 @@ class AnswerChain:
         if not retrieved.found:
             return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(), resolved=retrieved.resolved)
         text, highlight = compose(retrieved.info, retrieved.ranked)
+        if highlight is None and retrieved.info.kind in CHECKABLE:
+            # The type check passed on the passage's neighbours, but the answer shown holds no phrase
+            # of the kind asked («متى…؟» over a sentence with no date): it does not say what is asked.
+            return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(),
+                          resolved=retrieved.resolved)
         return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved,
                       highlight=highlight)
 

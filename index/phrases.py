@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 21
+PHRASES_VERSION = 23
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -29,7 +29,7 @@ _NUMBER_WORDS = _norm_set(
     """واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
     تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
     ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
-    بليون بلايين تريليون
+    بليون بلايين تريليون مليوني مليونا مليونان ملياري مليارا ملياران مليارين ألفي ألفان مائتا مئتا مائتان مئتان
     ربع ثلث عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
     شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
 _CURRENCIES = _norm_set(
@@ -137,6 +137,18 @@ def _strip_clitic(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
     return word
+
+
+def _is_month(word: str) -> bool:
+    """A month's name, alone or after «و/ب/ل/ف»: never after the article («الأب», «للأب» are "the
+    father", not «آب»), and a two-letter one («آب») takes no prefix at all («باب» is a door)."""
+    if word in _MONTHS:
+        return True
+    for prefix in ("و", "ب", "ل", "ف", "وب", "وفي"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 3 and rest in _MONTHS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
@@ -331,9 +343,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("count", i, j))
             i = max(j, spans[-1][2]) + 1
             continue
-        if _in(word, _MONTHS):
+        if _is_month(word):
             j = i
-            while j + 1 < n and (tokens[j + 1][2].isdigit() or _in(tokens[j + 1][2], _MONTHS)):
+            while j + 1 < n and (tokens[j + 1][2].isdigit() or _is_month(tokens[j + 1][2])):
                 j += 1
             spans.append(("date", i, j))
             i = j + 1
