@@ -60,7 +60,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
     ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what date", "what day",
-              "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "since when",
+              "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "ما تاريخ", "ما هو تاريخ", "since when",
               # «ما اليوم الذي…», «ما التاريخ الذي…» (also «وش اليوم اللي…» once in standard Arabic)
               "ما اليوم", "ماذا اليوم", "ما هو اليوم", "ما التاريخ", "ما هو التاريخ",
               # Egyptian «يوم إيه» (which day), after `standard_arabic` made «إيه» «ماذا»
@@ -83,7 +83,8 @@ CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting"
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
-_INITIAL_ONLY = frozenset(("من", "لم", "اسم"))
+# «تاريخ» and «عدد» are nouns anywhere else («…وارسو طوال تاريخها؟», «…على عدد كبير من الناس، ما…؟»).
+_INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد"))
 # «كم كان عمر…», «كم يبلغ سعر…», «ما هي القيمة…»: the auxiliary between the interrogative and its
 # focus noun, and the focus noun's article, do not change what is asked.
 _HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما قداش شحال قديش".split())

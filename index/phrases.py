@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 23
+PHRASES_VERSION = 24
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -127,8 +127,14 @@ def _is_number(word: str) -> bool:
     return bool(_NUMERAL_RE.match(word)) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
 
 
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+def _is_year(word: str, previous: str = "") -> bool:
+    """A year: 19xx or 20xx, or any number of three or four digits after «سنة/عام» («سنة 1788»)."""
+    if not word.isdigit():
+        return False
+    return (len(word) == 4 and word[:2] in ("19", "20")) or (len(word) in (3, 4) and previous in _YEAR_WORDS)
+
+
+_YEAR_WORDS = _norm_set("سنة عام العام السنة بسنة بعام وسنة وعام والعام")
 
 
 @lru_cache(maxsize=100_000)
@@ -325,7 +331,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif _in(unit, _MONTHS):
                 year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
                 spans.append(("date", i, j + year))
-            elif _in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word):  # «الأشهر الستة»
+            elif _in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous):  # «الأشهر الستة»
                 spans.append(("duration", i - 1, j))
             elif _in(unit, DURATION_UNITS) or _in(word, DURATION_UNITS):
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
@@ -335,7 +341,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + 1))
-            elif _is_year(word):
+            elif _is_year(word, previous):
                 spans.append(("date", i, j))
             elif recent & _CLOCK_CUES or ":" in word:
                 spans.append(("clock", i, j))
@@ -382,7 +388,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("relative_date", i, i))
         i += 1
     # Every year also stands alone (inside a date or not): what «في أي سنة…؟» asks for.
-    out = [Span("year", s, e, passage[s:e]) for s, e, w in tokens if _is_year(w)]
+    out = [Span("year", s, e, passage[s:e]) for k, (s, e, w) in enumerate(tokens)
+           if _is_year(w, tokens[k - 1][2] if k else "")]
     out += [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
            if 1 <= len(WORD_RE.findall(m.group(1))) <= _QUOTED_WORDS]
     if _ARABIC_RE.search(passage):  # in Arabic prose, words in Latin script name something
