@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 24
+PHRASES_VERSION = 25
 WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -59,7 +59,11 @@ _MONTHS = _norm_set(
     january february march april may june july august september october november december""")
 _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
 # Not «حاليا» (currently): it says a state holds now, not when anything happens.
-_RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم الماضي الماضية المقبل المقبلة القادم القادمة مؤخرا قريبا")
+# A day named relative to now. Not «قريبا», «مؤخرا» (soon, lately: no time given) nor «المقبلة» alone
+# («الانتخابات المقبلة» names which elections, not when): neither answers «متى…؟».
+_RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم")
+# Words of time that never begin a name set off by commas («…، مؤخرا، …»).
+_TIME_ADVERBS = _RELATIVE_TIME | _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة مؤخرا قريبا")
 # «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
 _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
 _PERIOD_ADJECTIVES = _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة")
@@ -262,7 +266,7 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
     while True:
         word = tokens[last][2]
         if (word in STOPWORDS or _is_number(word) or (_is_definite(word) and last == first)
-                or word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME
+                or word in _TIME_ADVERBS or _strip_clitic(word) in _TIME_ADVERBS
                 or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS, _CLOCK_CUES))):
             return None
         gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."

@@ -233,9 +233,52 @@ def test_a_role_holder_of_that_nationality_is_named_by_the_role_or_a_counterpart
     assert not named(("وزير", "الروسي"), "سيقود وزير الخارجية ماركو روبيو الاجتماعات")  # no adjective
 
 
-def test_currently_is_not_a_date():
-    assert not type_match("date", "من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع")
-    assert type_match("date", "من الممكن أن يلتقيا قريبا")
+@pytest.mark.parametrize("passage", [
+    "من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع",  # now
+    "مشروع عين اقطر الذي من المنتظر أن يفتح ابوابه قريبا",  # soon
+    "الذي انضم مؤخرا لحركة نداء تونس",  # lately
+    "قبل الانتخابات المقبلة",  # which elections, not when
+])
+def test_vague_times_are_no_dates(passage):
+    assert not type_match("date", passage)
+
+
+@pytest.mark.parametrize("passage", ["وأجرى روبيو ولافروف أمس مكالمة", "سيلتقيان غدا في بودابست",
+                                     "على عقد اجتماع الأسبوع المقبل", "في 5 آب 2016", "ولد في سنة 1788"])
+def test_days_and_periods_relative_to_now_are_dates(passage):
+    assert type_match("date", passage)
+
+
+@pytest.mark.parametrize("passage", ["نتائج التحاليل الجينية للأب", "قال الأب إن ابنه", "عند باب المدينة"])
+def test_a_month_takes_no_article(passage):
+    assert not type_match("date", passage)  # «آب» is August; «الأب» the father, «باب» a door
+
+
+@pytest.mark.parametrize("passage, phrase", [
+    ("احتضنت حوالي مليوني ليبي عند اندلاع الثورة", "مليوني"),
+    ("وصل عدد الزوار إلى مليونا زائر", "مليونا"),
+    ("بلغت الديون ملياري دينار", "ملياري دينار"),
+])
+def test_dual_and_case_forms_of_large_numbers_are_amounts(passage, phrase):
+    assert any(span.text == phrase for span in typed_spans(passage))
+
+
+def test_a_number_after_a_year_word_is_a_year():
+    assert [s.text for s in typed_spans("كان تأسيس المستعمرة في سنة 1788، ثم") if s.kind == "year"] == ["1788"]
+    assert not [s for s in typed_spans("يضم المخيم 1500 شخص") if s.kind == "year"]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("ما نوع المدينة التي كانت وارسو طوال تاريخها كمدينة؟", "other"),  # a noun, not «ما تاريخ…»
+    ("عندما يتم إلقاء القبض على عدد كبير من الناس، ما هو التكتيك المشترك؟", "other"),
+    ("ما تاريخ انعقاد القمة؟", "date"),
+    ("عدد الضحايا؟", "number"),
+    ("ما الموعد الجديد للاجتماع المؤجل؟", "date"),
+    ("في أي موعد تُجرى المباريات؟", "date"),
+    ("ما المكان الذي كان سيحتضن الاجتماع؟", "place"),
+])
+def test_what_a_question_asks_for(question, kind):
+    assert expected_type(question) == kind
 
 
 def test_a_year_question_wants_a_year():
