@@ -433,6 +433,30 @@ def reacting_actor(question: str) -> str | None:
 _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
 
 
+# Kinds of named places and bodies that an article names with the noun of their kind («سجن المرناقية»,
+# «صحيفة الشروق», «حزب البديل»), each with its synonyms. Not companies, teams or clubs: articles name
+# those bare («أعلنت لينوفو», «انتقل إلى النجم الساحلي»), nor a vague «فضاء» or «مكان».
+_NAMED_KINDS = [tuple(normalize_arabic(w) for w in group.split()) for group in (
+    "صحيفة جريدة يومية", "مجلة دورية", "قناة تلفزة تلفزيون", "إذاعة راديو", "بنك مصرف", "سجن", "مسجد جامع",
+    "فندق نزل", "قاعة", "ملعب استاد مركب", "شارع نهج", "مستشفى مصحة", "جامعة", "معهد", "مدرسة",
+    "حزب حركة تيار ائتلاف", "مطار", "ميناء")]
+_KIND_OF = {word: group for group in _NAMED_KINDS for word in group}
+_WHICH_KIND_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:ب|ل|في|من|الي|علي|عن|مع)?\s*اي\s+(\w+)"  # «في أي سجن…»
+    r"|(?:^|\s)[وف]?ما\s+(?:هو\s+|هي\s+)?(?:اسم\s+)?ال(\w+)\s+(?:الذي|التي)"  # «ما الحزب الذي…», «ما اسم الملعب الذي…»
+)
+
+
+def asked_kind_of_name(question: str) -> tuple[str, ...] | None:
+    """The kind of named place or body a which-question asks for («في أي مجلة علمية نُشرت…؟» →
+    («مجله», «دوريه»), normalised, with its synonyms); None for any other question. An article that
+    never mentions a journal cannot say in which journal something appeared."""
+    match = _WHICH_KIND_RE.search(normalize_arabic(question))
+    if not match:
+        return None
+    return _KIND_OF.get(match.group(1) or match.group(2))
+
+
 def _noun_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A normalised word's possible stems (without a proclitic and a number or pronoun ending, each
     dropped or not: «فريقا» may be «ف+ريق» or «فريق») and their consonants without weak letters."""

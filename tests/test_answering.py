@@ -250,6 +250,22 @@ def test_a_reaction_of_someone_the_article_never_names_is_refused(second_service
     assert not answer.found, answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "في أي مجلة علمية نُشر خبر افتتاح الجسر؟",
+    "في أي فندق أقامت الطبيبة ليلى منصور في صيدا؟",
+    "ما الحزب الذي ينتمي إليه المهندس سامي الخطيب؟",
+])
+def test_a_kind_of_named_place_the_article_never_mentions_is_refused(second_service, question):
+    """Which journal, hotel or party: an article that mentions none cannot say which one."""
+    answer = second_service.ask(question)
+    assert not answer.found, answer.answer
+
+
+def test_a_kind_of_named_place_the_article_mentions_is_answered(second_service):
+    answer = second_service.ask("في أي جامعة درس المهندس سامي الخطيب الهندسة المدنية؟")
+    assert answer.found and "جامعة القاهرة" in answer.answer, answer.answer
+
+
 def test_a_statement_of_someone_the_article_names_is_answered(second_service):
     answer = second_service.ask("ماذا قال الخطيب عن طول الجسر؟")
     assert answer.found and "850" in answer.answer, answer.answer

@@ -499,3 +499,20 @@ def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted
 
     noun = counted_noun(question)
     assert count_of_noun(noun, window, typed_spans(window), asked_words(question)) is counted
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("في أي مجلة علمية نُشرت نتائج هذه الدراسة؟", "مجلة"),
+    ("ما الحزب الذي ينتمي إليه روبيو؟", "حزب"),
+    ("إلى أي حزب سياسي ينتمي ماركو روبيو؟", "حزب"),
+    ("ما اسم الملعب الذي احتضن النهائيات؟", "ملعب"),
+    ("أي جريدة نقلت تفاصيل القضية؟", "صحيفة"),  # with its synonyms
+    ("في أي مدينة عقدت القمة؟", None),  # named bare («في بودابست»)
+    ("أي شركة صنعت الهاتف؟", None),  # companies too («أعلنت لينوفو»)
+    ("Which newspaper reported it?", None),  # Latin script: nothing to look for in an Arabic article
+])
+def test_the_kind_of_named_place_a_which_question_asks_for(question, kind):
+    from index.normalize import normalize_arabic
+
+    named = analyse(question).named_kind
+    assert (named is None) if kind is None else normalize_arabic(kind) in named
