@@ -276,6 +276,8 @@ def test_a_number_after_a_year_word_is_a_year():
     ("ما الموعد الجديد للاجتماع المؤجل؟", "date"),
     ("في أي موعد تُجرى المباريات؟", "date"),
     ("ما المكان الذي كان سيحتضن الاجتماع؟", "place"),
+    ("ما هي كلفة بناء الخزانات الجديدة؟", "money"),
+    ("On which day did Trump speak to reporters?", "date"),
 ])
 def test_what_a_question_asks_for(question, kind):
     assert expected_type(question) == kind
