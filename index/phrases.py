@@ -154,7 +154,7 @@ def _is_month(word: str) -> bool:
     father", not «آب»), and a two-letter one («آب») takes no prefix at all («باب» is a door)."""
     if word in _MONTHS:
         return True
-    for prefix in ("و", "ب", "ل", "ف", "وب", "وفي"):
+    for prefix in ("و", "ب", "ل", "ف", "وب"):
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 3 and rest in _MONTHS:
             return True
