@@ -94,6 +94,7 @@ class Retrieved:
     context: str | None
     ranked: list[tuple[Hit, float]] = field(default_factory=list)
     found: bool = False
+    composed: tuple[str, str | None] | None = None  # the answer text and its highlight, once found
 
     @property
     def resolved(self) -> str:
@@ -150,9 +151,16 @@ class AnswerChain:
                  and self._named_in_article(info, ranked) and (continues or self.decision.on_topic(info, ranked)))
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
+        composed = None
         if found:
             ranked = _past_the_colon(info, ranked)
-        return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found)
+            composed = compose(info, ranked)
+            if composed[1] is None and info.kind in CHECKABLE:
+                # The type check passed on the passage's neighbours, but the answer shown holds no
+                # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
+                found, composed = False, None
+        return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
+                         composed=composed)
 
     def _named_in_article(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage's article names what the question presupposes: whoever a reaction
@@ -189,12 +197,7 @@ class AnswerChain:
         """The answer made of the article's own sentences, or the honest not-found reply."""
         if not retrieved.found:
             return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(), resolved=retrieved.resolved)
-        text, highlight = compose(retrieved.info, retrieved.ranked)
-        if highlight is None and retrieved.info.kind in CHECKABLE:
-            # The type check passed on the passage's neighbours, but the answer shown holds no phrase
-            # of the kind asked («متى…؟» over a sentence with no date): it does not say what is asked.
-            return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(),
-                          resolved=retrieved.resolved)
+        text, highlight = retrieved.composed or compose(retrieved.info, retrieved.ranked)
         return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved,
                       highlight=highlight)
 

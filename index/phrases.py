@@ -62,11 +62,11 @@ _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخم
 # A day named relative to now. Not «قريبا», «مؤخرا» (soon, lately: no time given) nor «المقبلة» alone
 # («الانتخابات المقبلة» names which elections, not when): neither answers «متى…؟».
 _RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم")
-# Words of time that never begin a name set off by commas («…، مؤخرا، …»).
-_TIME_ADVERBS = _RELATIVE_TIME | _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة مؤخرا قريبا")
 # «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
 _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
 _PERIOD_ADJECTIVES = _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة")
+# Words of time that never begin a name set off by commas («…، مؤخرا، …»).
+_TIME_ADVERBS = _RELATIVE_TIME | _PERIOD_ADJECTIVES | _norm_set("مؤخرا قريبا")
 PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
