@@ -38,7 +38,8 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
     if not text:
         return text, messages.EMPTY_QUESTION
     if len(text) > max_chars:
-        return text, messages.TOO_LONG.format(length=len(text), limit=max_chars)
+        # Told as the user counts it (what they sent, spaces and all), not as cleaned.
+        return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
     folded = normalize_arabic(text)

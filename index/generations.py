@@ -36,14 +36,20 @@ def current_dir(index_dir: Path, legacy_file: str = "manifest.json") -> Path | N
 
 @contextlib.contextmanager
 def locked(index_dir: Path) -> Iterator[None]:
-    """Hold the index folder's writer lock (one writer at a time; the kernel frees it if we die)."""
+    """Hold the index folder's writer lock (one writer at a time; the kernel frees it if we die).
+    A folder this call created is removed again when the build under it left nothing but the lock
+    (a failed first build), so a later `--index-dir` sees no folder rather than an empty one."""
     index_dir = Path(index_dir)
+    created = not index_dir.exists()
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / LOCK_FILE, "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
+            if created and [p.name for p in index_dir.iterdir()] == [LOCK_FILE]:
+                (index_dir / LOCK_FILE).unlink()
+                index_dir.rmdir()
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

@@ -95,10 +95,12 @@ def test_an_index_dir_that_does_not_exist_is_an_operator_error_not_a_new_index(t
     assert not missing.exists()  # nothing was built there
 
 
-def test_a_folder_left_by_a_failed_build_is_no_index_either(tmp_path):
+def test_a_failed_first_build_leaves_no_folder_and_an_empty_folder_is_no_index(tmp_path):
     left = tmp_path / "bad"
     failed = run(["index", "--source", str(tmp_path / "no_such_dir"), "--index-dir", str(left)])
     assert failed.returncode == 2 and "Traceback" not in failed.stderr
+    assert not left.exists()  # not even its lock file
+    left.mkdir()
     result = run(["chat", "--json", "--index-dir", str(left)], "أين القمة؟\n")
     assert result.returncode == 2 and "error: no index at" in result.stderr and "holds no index" in result.stderr
     assert not result.stdout

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot import messages
 from bot.answer_type import asks_for_name, expected_type, type_match as type_match_phrases, typed_spans
+from bot.chain import check_question
 from bot.question import analyse, standard_arabic
 
 
@@ -518,3 +522,11 @@ def test_the_kind_of_named_place_a_which_question_asks_for(question, kind):
 
     named = analyse(question).named_kind
     assert (named is None) if kind is None else normalize_arabic(kind) in named
+
+
+@given(st.integers(min_value=0, max_value=40), st.sampled_from(["  ", "\n", "\t\t", " \u00a0 "]))
+def test_a_too_long_question_is_told_its_length_as_the_user_sent_it(extra, gap):
+    """The length in the refusal counts what was typed (spaces and newlines too), not the cleaned text."""
+    question = ("كلمة" + gap) * (30 + extra) + "؟"
+    _, reason = check_question(question, max_chars=100)
+    assert reason == messages.TOO_LONG.format(length=len(question.strip()), limit=100)
