@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from pyarabic import araby
 
-_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Digits, and the Arabic percent sign and decimal and thousands separators («51٫6٪» is «51.6%»).
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬", "01234567890123456789%.,")
 _LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _TOKEN_RE = re.compile(r"[\w]+", re.UNICODE)
 _ARABIC_RE = re.compile(r"[\u0600-\u06FF]")

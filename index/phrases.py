@@ -17,8 +17,8 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 26
-WORD_RE = re.compile(r"\w+(?:[.,:/]\d+)*%?", re.UNICODE)
+PHRASES_VERSION = 27
+WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
 def _norm_set(text: str) -> frozenset[str]:
@@ -67,6 +67,13 @@ _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية 
 _PERIOD_ADJECTIVES = _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة")
 # Words of time that never begin a name set off by commas («…، مؤخرا، …»).
 _TIME_ADVERBS = _RELATIVE_TIME | _PERIOD_ADJECTIVES | _norm_set("مؤخرا قريبا")
+# «القرن التاسع عشر», «منتصف القرن 18», «الثمانينيات»: a date, in centuries or decades.
+_ORDINALS = _norm_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي")
+_CENTURY_TAIL = _norm_set("عشر والعشرين العشرين الميلادي للميلاد الهجري")
+_ROMAN_RE = re.compile(r"[ivx]+")
+_DECADES = _norm_set(
+    """عشرينيات عشرينات ثلاثينيات ثلاثينات أربعينيات أربعينات خمسينيات خمسينات ستينيات ستينات سبعينيات
+    سبعينات ثمانينيات ثمانينات تسعينيات تسعينات""")
 PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
@@ -131,14 +138,29 @@ def _is_number(word: str) -> bool:
     return bool(_NUMERAL_RE.match(word)) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
 
 
-def _is_year(word: str, previous: str = "") -> bool:
-    """A year: 19xx or 20xx, or any number of three or four digits after «سنة/عام» («سنة 1788»)."""
+def _is_year(word: str, previous: str = "", following: str | None = None) -> bool:
+    """A year: 19xx or 20xx; any number of three or four digits after «سنة/عام» («سنة 1788»); with
+    `following` (the next word, "" at punctuation or the end), a four-digit number from 1000 after a
+    preposition with no counted noun after it («في 1830 لكنها», «بعد 1850،»; not «في 1500 موقع»)."""
     if not word.isdigit():
         return False
-    return (len(word) == 4 and word[:2] in ("19", "20")) or (len(word) in (3, 4) and previous in _YEAR_WORDS)
+    if (len(word) == 4 and word[:2] in ("19", "20")) or (len(word) in (3, 4) and previous in _YEAR_WORDS):
+        return True
+    return (following is not None and len(word) == 4 and word[0] == "1" and previous in _YEAR_PREPOSITIONS
+            and following not in _RANGE_WORDS and _no_noun(following))
 
 
+def _no_noun(following: str) -> bool:
+    """Whether the word after a number (`following` "" at punctuation or the end) leaves it with no
+    counted noun: a function word («في 1830 لكنها»), or nothing."""
+    return following == "" or following in STOPWORDS or _strip_clitic(following) in STOPWORDS or following.startswith("لكن")
+
+
+_AGE_NOUNS = _norm_set("عمر سن")
+_OLDEST = 130
 _YEAR_WORDS = _norm_set("سنة عام العام السنة بسنة بعام وسنة وعام والعام")
+_YEAR_PREPOSITIONS = _norm_set("في وفي بعد وبعد قبل وقبل منذ حتى وحتى عن من الى")
+_RANGE_WORDS = _norm_set("الى و او")  # «من 1500 إلى 2000 شخص»: a range, whose noun comes after it
 
 
 @lru_cache(maxsize=100_000)
@@ -283,7 +305,8 @@ def _starts_span(word: str) -> bool:
     itself (not its neighbours) decides. Most words cannot, and are skipped with this one look-up."""
     bare = _strip_clitic(word)
     return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
-            or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word)
+            or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
+            or bare in _DECADES
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
@@ -297,6 +320,13 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
     tokens = [(m.start(), m.end(), _normalized(m.group())) for m in WORD_RE.finditer(passage)]
     spans: list[tuple[str, int, int]] = []  # kind, first token, last token (inclusive)
     n = len(tokens)
+
+    def following(k: int) -> str:
+        """The word after token k, "" at punctuation or the end."""
+        if k + 1 >= n or _NAME_BREAK_RE.search(passage[tokens[k][1]:tokens[k + 1][0]]):
+            return ""
+        return tokens[k + 1][2]
+
     i = 0
     while i < n:
         word = tokens[i][2]
@@ -309,7 +339,19 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("date", i, i))
             i += 1
             continue
-        if word in _DUAL_DURATIONS or _strip_clitic(word) in _DUAL_DURATIONS:  # «يومين»: two days
+        bare = _strip_clitic(word)
+        if bare == "قرن" and (nxt in _ORDINALS or _is_number(nxt) or _ROMAN_RE.fullmatch(nxt)):
+            j = i + 1
+            while j + 1 < n and tokens[j + 1][2] in _CENTURY_TAIL:
+                j += 1
+            spans.append(("date", i - 1 if i and _in(tokens[i - 1][2], _PERIOD_PARTS) else i, j))
+            i = j + 1
+            continue
+        if bare in _DECADES:
+            spans.append(("date", i - 1 if i and _in(tokens[i - 1][2], _PERIOD_PARTS) else i, i))
+            i += 1
+            continue
+        if word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS:  # «يومين»: two days
             spans.append(("duration", i, i))
             i += 1
             continue
@@ -345,8 +387,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + 1))
-            elif _is_year(word, previous):
+            elif _is_year(word, previous, following(j)):
                 spans.append(("date", i, j))
+            elif (j == i and _strip_clitic(previous) in _AGE_NOUNS and word.isdigit() and 0 < int(word) <= _OLDEST
+                  and _no_noun(following(j))):
+                spans.append(("age", i, i))  # «في عمر 38», «بسن 39»: an age with no unit
             elif recent & _CLOCK_CUES or ":" in word:
                 spans.append(("clock", i, j))
             else:
@@ -393,7 +438,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         i += 1
     # Every year also stands alone (inside a date or not): what «في أي سنة…؟» asks for.
     out = [Span("year", s, e, passage[s:e]) for k, (s, e, w) in enumerate(tokens)
-           if _is_year(w, tokens[k - 1][2] if k else "")]
+           if _is_year(w, tokens[k - 1][2] if k else "", following(k))]
     out += [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
            if 1 <= len(WORD_RE.findall(m.group(1))) <= _QUOTED_WORDS]
     if _ARABIC_RE.search(passage):  # in Arabic prose, words in Latin script name something

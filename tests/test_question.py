@@ -530,3 +530,26 @@ def test_a_too_long_question_is_told_its_length_as_the_user_sent_it(extra, gap):
     question = ("كلمة" + gap) * (30 + extra) + "؟"
     _, reason = check_question(question, max_chars=100)
     assert reason == messages.TOO_LONG.format(length=len(question.strip()), limit=100)
+
+
+@pytest.mark.parametrize("passage, kind, phrase", [
+    ("سيطرت فرنسا على الجزائر في 1830 لكنها بدأت", "date", "1830"),  # a year of the 1000s after a preposition
+    ("بدأت بجدية بعد 1850، مع التركيز", "year", "1850"),
+    ("حكم الإمبراطور من 1321 إلى 1323.", "date", "1321 إلى 1323"),
+    ("استمر الطاعون حتى الربع الثاني من القرن التاسع عشر.", "date", "القرن التاسع عشر"),  # centuries
+    ("بدأت الحركة في منتصف القرن الثامن عشر في إنجلترا", "date", "منتصف القرن الثامن عشر"),
+    ("كان ذلك في القرن 19 حين", "date", "القرن 19"),
+    ("سحبت الاستثمارات في أواخر الثمانينيات من جنوب إفريقيا", "date", "أواخر الثمانينيات"),  # decades
+    ("قاد الفريق للفوز في عمر 38 وهو حاليا نائب الرئيس", "age", "38"),  # an age with no unit
+    ("أكبر لاعب سنا في سن 39. الرقم السابق", "age", "39"),
+    ("بلغت نسبة التصويت 51.6٪ من الأصوات", "percent", "51.6٪"),  # the Arabic percent sign
+    ("بلغت نسبة التصويت ٥١٫٦٪ من الأصوات", "percent", "٥١٫٦٪"),  # with the Arabic decimal separator
+])
+def test_years_centuries_decades_bare_ages_and_arabic_percent_signs(passage, kind, phrase):
+    assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
+
+
+@pytest.mark.parametrize("passage", ["في 1500 موقع أثري", "من 1500 إلى 1700 شخص", "اشترى القرن الأفريقي كله",
+                                     "التقى عمر 38 شخصا"])
+def test_counts_of_a_noun_and_other_horns_are_no_dates_or_ages(passage):
+    assert not [s for s in typed_spans(passage) if s.kind in ("year", "date", "age")]
