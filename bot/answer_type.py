@@ -489,3 +489,30 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
         if any(same_noun(noun, word) for _, _, word in tokens[lo:hi]):
             return True
     return False
+
+
+# A question about when something will happen: «متى سيصدر…؟», «في أي تاريخ ستتم…؟», «سوف», "When will…".
+# Dialect «رح/راح» reach here as «سوف»; «حيسافر» as `index.normalize` strips its future prefix.
+_FUTURE_RE = re.compile(r"\s+(?:س[يتن]\w{2,}|سوف)(?!\w)")  # the word right after «متى»
+_FUTURE_EN_RE = re.compile(r"\b(?:will|shall|going to)\b", re.IGNORECASE)
+_WHEN_RE = re.compile(r"(?<!\w)(?:[وف]?متي|موعد|تاريخ)(?!\w)")
+# Days named relative to the report: the day it was written or the one before.
+_NOW_OR_BEFORE = frozenset(normalize_arabic(w) for w in "اليوم أمس البارحة".split())
+
+
+def asks_when_in_future(question: str) -> bool:
+    """Whether a question asks when something *will* happen (a future verb after «متى/موعد/تاريخ», or
+    "when … will")."""
+    folded = normalize_arabic(question)
+    when = _WHEN_RE.search(folded)
+    if when:
+        return bool(_FUTURE_RE.match(folded, when.end()))
+    return bool(re.search(r"\bwhen\b", question, re.IGNORECASE) and _FUTURE_EN_RE.search(question))
+
+
+def now_or_before(phrase: str) -> bool:
+    """Whether a marked date is only the day of the report or the day before («اليوم», «أمس»): what a
+    news report says was announced then, not when a future event will be."""
+    found = WORD_RE.findall(normalize_arabic(phrase))
+    return bool(found) and all(w in _NOW_OR_BEFORE or (w[:1] in "وفب" and w[1:] in _NOW_OR_BEFORE) for w in found)
+

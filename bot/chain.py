@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import CHECKABLE, names_holder_of, type_match
+from bot.answer_type import CHECKABLE, names_holder_of, now_or_before, type_match
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
@@ -159,6 +159,10 @@ class AnswerChain:
             if composed[1] is None and info.kind in CHECKABLE:
                 # The type check passed on the passage's neighbours, but the answer shown holds no
                 # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
+                found, composed = False, None
+            elif info.future and info.kind == "date" and composed[1] is not None and now_or_before(composed[1]):
+                # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
+                # future event will be.
                 found, composed = False, None
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asks_for_name, counted_noun, expected_type,
-                              question_words, reacting_actor, role_nationality)
+from bot.answer_type import (asked_kind_of_name, asked_role, asks_for_name, asks_when_in_future, counted_noun,
+                              expected_type, question_words, reacting_actor, role_nationality)
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -107,6 +107,7 @@ class QuestionInfo:
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reacting_actor`
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
+    future: bool = False  # it asks when something will happen: `asks_when_in_future`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -145,4 +146,5 @@ def analyse(text: str) -> QuestionInfo:
         actor=reacting_actor(text),
         nationality=role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
+        future=asks_when_in_future(text),
     )

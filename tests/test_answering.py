@@ -389,3 +389,30 @@ def test_an_answer_that_shows_no_phrase_of_the_kind_asked_is_refused(embassy_ser
     assert not embassy_service._chain.retrieve(question).found
     answer = embassy_service.ask("متى بدأت جولة السفير الأمريكي؟", [])
     assert answer.found and answer.highlight in ("الاثنين", "7 مارس", "الاثنين 7 مارس"), answer
+
+
+COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنها ستصدر حكمها في قضية شركة النقل البحري بعد استكمال الاختبارات الفنية.
+وقال الناطق باسم المحكمة إن الجلسة القادمة للمرافعات ستنعقد يوم 14 ماي المقبل بمقر المحكمة.
+وكانت الشركة قد رفعت القضية في شهر جانفي الماضي ضد وزارة التجهيز.
+"""
+
+
+@pytest.fixture(scope="module")
+def court_service(tmp_path_factory):
+    """The real core over a short report of what a court announced today about what it will do."""
+    from bot.service import build_service
+
+    folder = tmp_path_factory.mktemp("court-article")
+    (folder / "court.txt").write_text(COURT_ARTICLE, encoding="utf-8")
+    return build_service(core_settings(tmp_path_factory.mktemp("court-index"), sources=[folder]))
+
+
+def test_the_day_of_the_report_is_not_when_a_future_event_will_be(court_service):
+    question = "متى ستصدر المحكمة الإدارية حكمها في قضية شركة النقل البحري؟"
+    answer = court_service.ask(question, [])
+    assert not answer.found, answer  # «اليوم» is when it was announced
+    assert not court_service._chain.retrieve(question).found
+    answer = court_service.ask("متى ستنعقد الجلسة القادمة للمرافعات؟", [])
+    assert answer.found and "14 ماي" in (answer.highlight or ""), answer
+    answer = court_service.ask("متى أعلنت المحكمة الإدارية أنها ستصدر حكمها؟", [])
+    assert answer.found and answer.highlight == "اليوم", answer  # a past question: the day of the report answers it

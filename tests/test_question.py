@@ -553,3 +553,24 @@ def test_years_centuries_decades_bare_ages_and_arabic_percent_signs(passage, kin
                                      "التقى عمر 38 شخصا"])
 def test_counts_of_a_noun_and_other_horns_are_no_dates_or_ages(passage):
     assert not [s for s in typed_spans(passage) if s.kind in ("year", "date", "age")]
+
+
+@pytest.mark.parametrize("question, future", [
+    ("متى سيصدر القاضي حكمه؟", True),
+    ("في أي تاريخ ستتم الزيارة؟", True),
+    ("ومتى سيعود الوفد؟", True),
+    ("When will the bank pay the loan?", True),
+    ("إمتى رح تفتح البوابة؟", True),  # Levantine «رح» reaches the check as «سوف»
+    ("متى سافر الوزير إلى روما؟", False),  # «سافر»: a past verb that begins with «س»
+    ("متى تنطلق عملية بيع التذاكر؟", False),
+    ("When did the minister leave?", False),
+])
+def test_a_question_about_when_something_will_happen(question, future):
+    assert analyse(standard_arabic(question)).future is future
+
+
+def test_only_the_day_of_the_report_or_the_one_before_is_now_or_before():
+    from bot.answer_type import now_or_before
+
+    assert now_or_before("اليوم") and now_or_before("أمس") and now_or_before("وأمس")
+    assert not now_or_before("الخميس") and not now_or_before("14 ماي") and not now_or_before("")
