@@ -51,7 +51,11 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                  "how long does")),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
                  "كم تبلغ مساحه", "how far", "how big", "how large",
-                 "كم وزن", "ما وزن", "كم يزن", "كم تزن", "how heavy", "how much does it weigh")),
+                 "كم وزن", "ما وزن", "كم يزن", "كم تزن", "how heavy", "how much does it weigh",
+                 # speed, capacity, height, depth: a number with its unit («ميغابت», «ميلي أمبير», «كلم»)
+                 "ما سرعه", "كم سرعه", "ما متوسط سرعه", "ما سعه", "كم سعه", "ما ارتفاع", "كم ارتفاع",
+                 "ما عمق", "كم عمق", "how fast", "what speed", "capacity",
+                 "how tall", "how high", "how deep")),
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
     ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.

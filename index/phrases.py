@@ -52,7 +52,10 @@ _ELAPSED_REACH = 3  # words between the cue and the duration («مضى أكثر 
 _DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
 _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ غرام غراما لتر لترات ميل ميلا
-    قدم كيلومترات مترات km""")
+    قدم كيلومترات مترات km
+    ميغابت ميجابت ميغابايت ميجابايت غيغابايت جيغابايت جيجابايت تيرابايت ميغا ميجا غيغا جيغا جيجا ميلي مللي
+    ميغاواط ميغاوات كيلوواط واط mah mb gb tb mbps gbps mph kmh""")
+_UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي")
 _MONTHS = _norm_set(
     """يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
     جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
@@ -386,7 +389,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                     opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
             elif _in(unit, _MEASURE_UNITS):
-                spans.append(("measure", i, j + 1))
+                spans.append(("measure", i, j + (2 if unit2 in _UNIT_SECOND_WORDS else 1)))  # «3500 ميلي أمبير»
             elif _is_year(word, previous, following(j)):
                 spans.append(("date", i, j))
             elif (j == i and _strip_clitic(previous) in _AGE_NOUNS and word.isdigit() and 0 < int(word) <= _OLDEST

@@ -574,3 +574,19 @@ def test_only_the_day_of_the_report_or_the_one_before_is_now_or_before():
 
     assert now_or_before("اليوم") and now_or_before("أمس") and now_or_before("وأمس")
     assert not now_or_before("الخميس") and not now_or_before("14 ماي") and not now_or_before("")
+
+
+@pytest.mark.parametrize("question", ["ما سرعة القطار الجديد؟", "كم تبلغ سعة بطارية الهاتف؟", "ما متوسط سرعة الإنترنت؟",
+                                      "ما ارتفاع البرج؟", "What is the storage capacity of the phone?"])
+def test_speed_capacity_and_height_ask_for_a_measure(question):
+    assert expected_type(question) == "measure"
+
+
+@pytest.mark.parametrize("passage, phrase", [
+    ("تأتي البطارية بسعة 3500 ميلي أمبير", "3500 ميلي أمبير"),
+    ("وذاكرة داخلية بسعة 64 غيغابايت", "64 غيغابايت"),
+    ("بسرعة 20 ميغابت في الثانية", "20 ميغابت"),
+])
+def test_units_of_capacity_and_speed_make_measures(passage, phrase):
+    assert phrase in [s.text for s in typed_spans(passage) if s.kind == "measure"]
+    assert not type_match("measure", "أعلنت الشركة عن هاتفها الجديد بشاشة كبيرة")  # a size with no number
