@@ -56,6 +56,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                  "ما سرعه", "كم سرعه", "ما متوسط سرعه", "ما سعه", "كم سعه", "ما ارتفاع", "كم ارتفاع",
                  "ما عمق", "كم عمق", "how fast", "what speed", "capacity",
                  "how tall", "how high", "how deep")),
+    # «ما لون…؟»: a colour word.
+    ("colour", ("ما لون", "ما هو لون", "ما هي الوان", "ما الوان", "باي لون", "اي لون", "شو لون", "ماذا لون",
+                "what colour", "what color", "which colour", "which color")),
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
     ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
@@ -86,7 +89,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
 CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
-                       "date", "year"))
+                       "date", "year", "colour"))
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -177,6 +180,7 @@ _ANSWERED_BY = {
     "measure": ("measure", "duration"),  # «كم طول اللقاء؟», «كم يبعد…؟ ساعتان بالسيارة»
     "count": ("count", "money", "measure", "percent", "duration", "elapsed"),
     "number": ("count",),
+    "colour": ("colour",),
     "date": ("date", "relative_date"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),

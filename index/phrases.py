@@ -17,7 +17,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 27
+PHRASES_VERSION = 28
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -56,6 +56,11 @@ _MEASURE_UNITS = _norm_set(
     ميغابت ميجابت ميغابايت ميجابايت غيغابايت جيغابايت جيجابايت تيرابايت ميغا ميجا غيغا جيغا جيجا ميلي مللي
     ميغاواط ميغاوات كيلوواط واط mah mb gb tb mbps gbps mph kmh""")
 _UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي")
+# Colour words, masculine and feminine, with the article or without: what «ما لون…؟» asks for. Not brown
+# («بني/بنية» are also «بني سويف» and «بنية هزيلة», a frail build).
+COLOURS = _norm_set(
+    """أحمر حمراء أخضر خضراء أزرق زرقاء أصفر صفراء أسود سوداء أبيض بيضاء رمادي رمادية برتقالي برتقالية
+    بنفسجي بنفسجية وردي وردية ذهبي ذهبية فضي فضية ليلكي كحلي زهري زهرية""")
 _MONTHS = _norm_set(
     """يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
     جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
@@ -309,7 +314,7 @@ def _starts_span(word: str) -> bool:
     bare = _strip_clitic(word)
     return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
-            or bare in _DECADES
+            or bare in _DECADES or bare in COLOURS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
@@ -352,6 +357,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             continue
         if bare in _DECADES:
             spans.append(("date", i - 1 if i and _in(tokens[i - 1][2], _PERIOD_PARTS) else i, i))
+            i += 1
+            continue
+        if bare in COLOURS:
+            spans.append(("colour", i, i))
             i += 1
             continue
         if word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS:  # «يومين»: two days

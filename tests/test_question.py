@@ -590,3 +590,12 @@ def test_speed_capacity_and_height_ask_for_a_measure(question):
 def test_units_of_capacity_and_speed_make_measures(passage, phrase):
     assert phrase in [s.text for s in typed_spans(passage) if s.kind == "measure"]
     assert not type_match("measure", "أعلنت الشركة عن هاتفها الجديد بشاشة كبيرة")  # a size with no number
+
+
+def test_a_colour_question_wants_a_colour_word():
+    assert expected_type("ما لون القميص الذي ارتداه الفريق؟") == "colour"
+    assert expected_type("What colour was the bag?") == "colour"
+    assert type_match("colour", "ارتدى لاعبو الفريق القميص الأحمر في المباراة")
+    assert type_match("colour", "عثر على حقيبة سوداء كبيرة")
+    # «بنية هزيلة» is a frail build, not the colour brown
+    assert not type_match("colour", "وصفت المرأة بأنها ذات بنية هزيلة ويبلغ طولها 1.7 متر")
