@@ -156,9 +156,7 @@ def expected_type(question: str) -> str:
     if best and best[2] == "count":
         # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
         words = norm.split()
-        at = next((i for i, w in enumerate(words) if w in _HOW_MUCH_COUNT), None)
-        named = words[at + 1: at + 3] if at is not None else []  # «كم طنا», «كم مليون دينار»
-        kinds = [unit_kind(w) for w in named]
+        kinds = [unit_kind(w) for w in _after_how_much(words)]
         # «بالطن», «بالدولار»: the unit it is counted in («باليوم» is per day, not a duration asked for)
         kinds += [kind for w in words if w.startswith("بال") for kind in [unit_kind(w)] if kind != "duration"]
         unit = next((kind for kind in kinds if kind), None)
@@ -167,6 +165,18 @@ def expected_type(question: str) -> str:
     return best[2] if best else "other"
 
 
+
+
+def _after_how_much(words_: list[str]) -> list[str]:
+    """The two words after the first «كم/قداش/…» of a question's words («كم طنا», «كم مليون دينار»)."""
+    at = next((i for i, w in enumerate(words_) if w in _HOW_MUCH_COUNT), None)
+    return words_[at + 1: at + 3] if at is not None else []
+
+
+def asked_units(question: str) -> tuple[str, ...]:
+    """The unit words a how-much question asks in, normalised («كم ساعة استمر…؟» → («ساعه»,)); none
+    for a unit named elsewhere in it («قداش وصل العجز في العشرة شهور الأولى؟»)."""
+    return tuple(w for w in _after_how_much(WORD_RE.findall(normalize_arabic(question))) if unit_kind(w))
 
 
 # Which span kinds can answer which question types.
@@ -184,7 +194,7 @@ _ANSWERED_BY = {
     "date": ("date", "relative_date"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),
-    "place": ("place",),
+    "place": ("place", "country"),
     "person": ("person", "organisation"),
     "organisation": ("organisation",),
 }
@@ -216,7 +226,7 @@ def asks_for_name(question: str) -> str | None:
 
 
 # The phrase kinds that can give the name a question asks for (`asks_for_name`).
-NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place",),
+NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place", "country"),
               "any": ("person", "organisation", "place", "quoted")}
 
 
@@ -246,6 +256,16 @@ def asks_who_is(question: str) -> bool:
         return False
     named = WORD_RE.findall(match.group(1))
     return 0 < len(named) <= 3 and not named[0].startswith("ال") and not any(name_kind(w) for w in named)
+
+
+# «في أي مدينة…؟», "which city": a place inside a country, which the country's name does not give.
+_TOWN_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*اي\s+(?:مدينه|ولايه|قريه|بلديه|منطقه|حي|شارع|محافظه|جهه)"
+                      r"|\bwhich\s+(?:city|town|village|region|province|district|street)\b)", re.IGNORECASE)
+
+
+def asks_for_town(question: str) -> bool:
+    """Whether a question asks for a place inside a country (a city, a region, a street…)."""
+    return bool(_TOWN_RE.search(normalize_arabic(question)))
 
 
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

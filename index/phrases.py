@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.countries import country_at, starts_country
 from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 28
+PHRASES_VERSION = 30
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -238,6 +239,8 @@ _DEFINITE_GIVEN_NAMES = _norm_set(
     الصغير الشاذلي المهدي العياشي البشير الجيلاني الهاشمي الفاضل المولدي الكبير الصحبي المكي الزين
     الخليل العيد السيد الشيخ المعز الأسعد الفرجاني العجمي""")
 _NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")
+_LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
+_ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
 _COMPLEMENT_WORDS = 4  # «المدير الجهوي للتجارة بمنوبة ياسر…»: the words of a title's complement skipped
 
 
@@ -262,7 +265,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             first += 2  # «مجلس نواب الشعب»: the head's own complement too
-        elif _is_definite(word):
+        elif _is_definite(word) or (first == i + 1 and word in _ON_BEHALF):
             first += 1
         else:
             break
@@ -316,7 +319,7 @@ def _starts_span(word: str) -> bool:
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
             or bare in _DECADES or bare in COLOURS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
-            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT
+            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or starts_country(word)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -427,10 +430,17 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
-        elif _in(word, _ORG_HEADS) and nxt:
-            spans.append(("organisation", i, min(n - 1, i + 2)))
+        elif _in(word, _ORG_HEADS) and following(i):
+            end = i + 1  # the head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
+            while end < min(n - 1, i + 2) and following(end):
+                end += 1
+            spans.append(("organisation", i, end))
         elif _in(word, _PLACE_HEADS) and nxt:
             spans.append(("place", i + 1, min(n - 1, i + 1)))
+        elif starts_country(word) and (last := country_at([t[2] for t in tokens[i: i + _LONGEST_COUNTRY]], 0)) is not None:
+            spans.append(("country", i, i + last))  # «باتجاه إيطاليا»: a country named bare
+            i += last + 1
+            continue
         elif _in(word, _REASON_CUES) or (_in(word, _CAUSAL_VERBS) and nxt in _BACK_REFERENCES):
             spans.append(("reason", i, min(n - 1, i + 5)))
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
@@ -460,5 +470,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         if kind == "duration" and any(_in(t[2], _ELAPSED_CUES) for t in tokens[max(0, a - _ELAPSED_REACH): a]):
             kind = "elapsed"
         start, end = tokens[a][0], tokens[b][1]
+        if passage[start] == "و" and passage[start + 1: start + 2].isdigit():
+            start += 1  # «و3500 دينار»: the conjunction is not part of the amount
         out.append(Span(kind, start, end, passage[start:end]))
     return tuple(sorted(out, key=lambda span: span.start))

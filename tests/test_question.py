@@ -599,3 +599,65 @@ def test_a_colour_question_wants_a_colour_word():
     assert type_match("colour", "عثر على حقيبة سوداء كبيرة")
     # «بنية هزيلة» is a frail build, not the colour brown
     assert not type_match("colour", "وصفت المرأة بأنها ذات بنية هزيلة ويبلغ طولها 1.7 متر")
+
+
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    # The unit the question asks in: hours, not the months gone by.
+    ("كم ساعة استمر الاجتماع؟", "ومضى شهران منذ الاجتماع الذي استمر قرابة ثلاث ساعات.", "ثلاث ساعات"),
+    ("كم يوما دام الإضراب؟", "بدأ الإضراب قبل 3 أشهر ودام 12 يوما في المجمل.", "12 يوما"),
+    # A name the question gives is not who it asks for.
+    ("من قالت إن ترامب مستعد للقاء؟", "وقالت المتحدثة باسم البيت الأبيض كارولين ليفيت إن الرئيس ترامب باستمرار مستعد.",
+     "كارولين ليفيت"),
+    # «و» before an amount is the conjunction, not part of it.
+    ("كم دفع أكثر المهاجرين؟", "دفع كل مهاجر بين 2000 دينار و3500 دينار.", None),
+])
+def test_the_marked_phrase(question, passage, marked):
+    from bot.compose import best_span
+    from bot.question import analyse
+
+    span = best_span(analyse(standard_arabic(question)), passage)
+    if marked is None:  # only the shape of the amounts is checked
+        assert [s.text for s in typed_spans(passage) if s.kind == "money"] == ["2000 دينار", "3500 دينار"]
+    else:
+        assert span is not None and span.text == marked, span
+
+
+@pytest.mark.parametrize(("passage", "country"), [
+    ("كانوا على متن مركب صيد باتجاه إيطاليا انطلاقا من سواحل نابل.", "إيطاليا"),
+    ("وصل الوفد إلى الولايات المتحدة الأمريكية أمس.", "الولايات المتحدة"),
+    ("ويقيم منذ سنوات بالمغرب مع عائلته.", "بالمغرب"),  # after a clitic, as written
+    ("وقعت تونس وفرنسا اتفاقية جديدة.", "وفرنسا"),
+])
+def test_a_country_named_bare_is_a_place(passage, country):
+    assert country in [s.text for s in typed_spans(passage) if s.kind == "country"]
+
+
+@pytest.mark.parametrize("passage", [
+    "وقال إن الوضع المالي للشركة صعب.",  # «مالي»: financial, not Mali
+    "وتضم العائلة ثلاثة بنين وبنتا.",  # «بنين»: sons, not Benin
+])
+def test_a_word_spelled_like_a_country_is_no_country(passage):
+    assert [s for s in typed_spans(passage) if s.kind == "country"] == []
+
+
+@pytest.mark.parametrize(("question", "marked"), [
+    ("إلى أي بلد كان المهاجرون متجهين؟", "إيطاليا"),
+    ("Which country were the migrants heading for?", "إيطاليا"),
+    # A city is asked for: the country's name does not give it.
+    ("في أي مدينة انطلق المركب؟", None),
+])
+def test_a_country_answers_where_but_not_which_city(question, marked):
+    from bot.compose import best_span
+    from bot.question import analyse
+
+    span = best_span(analyse(standard_arabic(question)), "كان المهاجرون على متن مركب صيد باتجاه إيطاليا.")
+    assert (span.text if span else None) == marked
+
+
+@pytest.mark.parametrize(("passage", "organisations"), [
+    ('إرساء المحكمة الدستورية"، مشيرا إلى التأخير.', ["المحكمة الدستورية"]),
+    ("أعلنت وزارة العمل والتنمية الاجتماعية أن", ["وزارة العمل والتنمية"]),
+    ("وقالت الشركة، في بيان لها", []),  # an organisation word and punctuation: no name after it
+])
+def test_an_organisations_name_does_not_run_across_punctuation(passage, organisations):
+    assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
