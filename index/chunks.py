@@ -5,9 +5,10 @@ from __future__ import annotations
 from langchain_core.documents import Document
 
 from index.articles import Article
+from index.normalize import fold_digits
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 9
+CHUNKER_VERSION = 10
 # A sentence longer than this (in words) becomes several passages of at most this many words,
 # each overlapping the one before by PASSAGE_OVERLAP words, so that a fact at the end of a
 # 480-character sentence without commas is still a passage of its own.
@@ -89,8 +90,8 @@ def article_documents(article: Article, first_paragraph_id: int = 0) -> list[Doc
 def embedding_text(document: Document) -> str:
     """The text a sentence is embedded as: the sentence alone. (With the article's title in front,
     every sentence of an article resembles the title's topic, and a question about that topic can
-    no longer tell the sentence that answers it from the others.)"""
-    return document.page_content
+    no longer tell the sentence that answers it from the others.) Digits as ASCII: `fold_digits`."""
+    return fold_digits(document.page_content)
 
 
 # A paragraph's vector is the mean of its sentences' vectors plus this much of the article title's

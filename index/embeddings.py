@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from index.normalize import fold_digits
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "intfloat/multilingual-e5-small"
@@ -69,7 +71,9 @@ def _quiet_transformers() -> None:
 
 def embed_queries(embeddings: Embeddings, texts: list[str]) -> np.ndarray:
     """Query vectors of several texts, shape (len(texts), dimension), in one model call where the
-    embeddings allow it (sentence-transformers batches them; one call per text otherwise)."""
+    embeddings allow it (sentence-transformers batches them; one call per text otherwise). Digits
+    are embedded as ASCII (`fold_digits`), as the passages are."""
+    texts = [fold_digits(t) for t in texts]
     embed = getattr(embeddings, "_embed", None)
     kwargs = getattr(embeddings, "query_encode_kwargs", None)
     if callable(embed) and kwargs:
@@ -102,6 +106,7 @@ class QueryVectors:
 def encode_queries(embeddings: Embeddings, texts: list[str], tokens: bool = True) -> QueryVectors:
     """`embed_queries` that, with `tokens`, also keeps the first text's contextual token vectors, at
     no extra model call, when the embeddings run a sentence-transformers model (else the vectors only)."""
+    texts = [fold_digits(t) for t in texts]  # one character for one: the token offsets still fit the text
     client = getattr(embeddings, "_client", None)
     kwargs = getattr(embeddings, "query_encode_kwargs", None)
     if not tokens or client is None or not kwargs or not hasattr(client, "tokenizer"):

@@ -58,6 +58,13 @@ def canonical_text(text: str) -> str:
     return _INVISIBLE_RE.sub("", text).translate(_SCRIPT_FOLD)
 
 
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits, percent sign and separators as ASCII, one character for one
+    («٥ يونيو ٢٠٢٣» → «5 يونيو 2023»): what the model embeds, so that an article or a question written
+    with either digits gets the same vectors (offsets into the text are unchanged)."""
+    return text.translate(_ARABIC_INDIC_DIGITS)
+
+
 def normalize_arabic(text: str) -> str:
     """Canonical text without diacritics, alef/ya/ta marbuta forms unified, digits mapped, case folded."""
     text = araby.strip_tashkeel(canonical_text(text))

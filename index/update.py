@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from index.articles import ARTICLE_SUFFIXES, Article, SourceError, article_digest, article_from_text, load_article
 from index.chunks import CHUNKER_VERSION, TITLE_WEIGHT, article_documents, embedding_text
+from index.normalize import fold_digits
 from index.phrases import PHRASES_VERSION, typed_spans
 from index.generations import SNAPSHOT_DIR, clean_up, locked, new_build_dir, publish
 from index.store import (
@@ -373,7 +374,7 @@ def _assemble(plan: list[_Item], old: Store | None, embeddings: Embeddings, prog
         sentence_docs.append(docs)
         texts.extend(embedding_text(d) for d in docs)
     title_start = len(texts)
-    texts.extend(item.article.title for item in fresh)
+    texts.extend(fold_digits(item.article.title) for item in fresh)
     vectors = embed_passages(texts, embeddings, progress, batch_size)
     summary.embedded = len(texts)
     if old is not None:

@@ -414,3 +414,36 @@ def test_the_day_of_the_report_is_not_when_a_future_event_will_be(court_service)
     assert answer.found and "14 ماي" in (answer.highlight or ""), answer
     answer = court_service.ask("متى أعلنت المحكمة الإدارية أنها ستصدر حكمها؟", [])
     assert answer.found and answer.highlight == "اليوم", answer  # a past question: the day of the report answers it
+
+
+def _in_script_variants(text: str) -> str:
+    """The same text as typed on a Persian keyboard, with joiners, tatweel, Persian digits and a
+    presentation form: every class `tests/test_text.py` folds one by one."""
+    text = text.replace("ك", "ک").replace("ي", "ی").replace("ة ", "ۀ ").replace("لا", "\ufefb")
+    text = text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    text = text.replace("المستشفى", "المست\u200cشفى").replace("الجسر", "الج\u200dسر").replace("مدينة", "مديـــنة")
+    return "\ufeff" + text
+
+
+def test_an_article_in_script_variants_answers_as_its_plain_twin(tmp_path, second_service):
+    """The issue's twin check: the second article respelled in every script variant class, indexed on its
+    own, gives every question the plain article's answer, refusal and marked phrase (after folding)."""
+    from bot.service import build_service
+    from index.normalize import normalize_arabic
+    from tests.conftest import SECOND_ARTICLE
+
+    variant_text = _in_script_variants(SECOND_ARTICLE)
+    assert variant_text != SECOND_ARTICLE and "ک" in variant_text and "۱۲۰" in variant_text
+    folder = tmp_path / "variant"
+    folder.mkdir()
+    (folder / "bridge-hospital.txt").write_text(variant_text, encoding="utf-8")
+    title = _in_script_variants("افتتاح جسر طرابلس ومستشفى صيدا").lstrip("\ufeff")  # as the plain twin's metadata
+    (folder / "bridge-hospital.json").write_text(f'{{"title": "{title}", "source": "رويترز"}}', encoding="utf-8")
+    variant_service = build_service(core_settings(tmp_path, sources=[folder]))
+    questions = ["من افتتح جسر النهر في طرابلس؟", "أين افتتحت ليلى منصور المستشفى؟", "متى افتتح المستشفى الجديد؟",
+                 "كم يبلغ طول الجسر؟", "كم سريراً في مستشفى الأطفال؟", "كم عمر ليلى منصور؟", "كم راتب سامي الخطيب؟"]
+    for question in questions:
+        plain, variant = second_service.ask(question), variant_service.ask(question)
+        assert variant.found == plain.found, question
+        assert normalize_arabic(variant.answer) == normalize_arabic(plain.answer), question
+        assert normalize_arabic(variant.highlight or "") == normalize_arabic(plain.highlight or ""), question

@@ -208,3 +208,10 @@ def test_every_normalised_word_maps_back_to_where_it_is_written(text):
     for word, (start, end) in spans.items():
         assert 0 <= start < end <= len(text)
         assert word in words(text[start:end])
+
+
+def test_digits_are_embedded_as_ascii_one_character_for_one():
+    from index.normalize import fold_digits
+
+    text = "افتتح يوم ٥ يونيو ۲۰۲۳ بنسبة ٥١٫٦٪"
+    assert fold_digits(text) == "افتتح يوم 5 يونيو 2023 بنسبة 51.6%" and len(fold_digits(text)) == len(text)
