@@ -31,6 +31,18 @@ def ask_all(service, questions):
     return answers
 
 
+def one_article_service(tmp_path_factory, name: str, text: str, metadata: str | None = None):
+    """The real core over one article of its own (`name`.txt, and `name`.json when `metadata` is given),
+    indexed into a folder of its own."""
+    from bot.service import build_service
+
+    folder = tmp_path_factory.mktemp(f"{name}-article")
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    if metadata is not None:
+        (folder / f"{name}.json").write_text(metadata, encoding="utf-8")
+    return build_service(core_settings(tmp_path_factory.mktemp(f"{name}-index"), sources=[folder]))
+
+
 @pytest.mark.parametrize(
     ("question", "phrase"),
     [
@@ -319,11 +331,7 @@ CABINET_ARTICLE = """أعلن رئيس الحكومة المكلف كريم ال
 @pytest.fixture(scope="module")
 def cabinet_service(tmp_path_factory):
     """The real core over a short article whose list follows an introduction ending in a colon."""
-    from bot.service import build_service
-
-    folder = tmp_path_factory.mktemp("cabinet-article")
-    (folder / "cabinet.txt").write_text(CABINET_ARTICLE, encoding="utf-8")
-    return build_service(core_settings(tmp_path_factory.mktemp("cabinet-index"), sources=[folder]))
+    return one_article_service(tmp_path_factory, "cabinet", CABINET_ARTICLE)
 
 
 @pytest.mark.parametrize(("question", "phrase"), [
@@ -347,11 +355,7 @@ CAUSE_ARTICLE = """تراجعت القيمة المضافة لقطاع الصن�
 @pytest.fixture(scope="module")
 def cause_service(tmp_path_factory):
     """The real core over a short article whose cause follows the sentence it explains."""
-    from bot.service import build_service
-
-    folder = tmp_path_factory.mktemp("cause-article")
-    (folder / "growth.txt").write_text(CAUSE_ARTICLE, encoding="utf-8")
-    return build_service(core_settings(tmp_path_factory.mktemp("cause-index"), sources=[folder]))
+    return one_article_service(tmp_path_factory, "growth", CAUSE_ARTICLE)
 
 
 @pytest.mark.parametrize("question", [
@@ -371,11 +375,7 @@ EMBASSY_ARTICLE = """وقال السفير الأمريكي دانيال روب�
 @pytest.fixture(scope="module")
 def embassy_service(tmp_path_factory):
     """The real core over a short article whose date belongs to another sentence than the one asked about."""
-    from bot.service import build_service
-
-    folder = tmp_path_factory.mktemp("embassy-article")
-    (folder / "embassy.txt").write_text(EMBASSY_ARTICLE, encoding="utf-8")
-    return build_service(core_settings(tmp_path_factory.mktemp("embassy-index"), sources=[folder]))
+    return one_article_service(tmp_path_factory, "embassy", EMBASSY_ARTICLE)
 
 
 def test_an_answer_that_shows_no_phrase_of_the_kind_asked_is_refused(embassy_service):
@@ -398,11 +398,7 @@ COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنه�
 @pytest.fixture(scope="module")
 def court_service(tmp_path_factory):
     """The real core over a short report of what a court announced today about what it will do."""
-    from bot.service import build_service
-
-    folder = tmp_path_factory.mktemp("court-article")
-    (folder / "court.txt").write_text(COURT_ARTICLE, encoding="utf-8")
-    return build_service(core_settings(tmp_path_factory.mktemp("court-index"), sources=[folder]))
+    return one_article_service(tmp_path_factory, "court", COURT_ARTICLE)
 
 
 def test_the_day_of_the_report_is_not_when_a_future_event_will_be(court_service):
@@ -425,21 +421,17 @@ def _in_script_variants(text: str) -> str:
     return "\ufeff" + text
 
 
-def test_an_article_in_script_variants_answers_as_its_plain_twin(tmp_path, second_service):
+def test_an_article_in_script_variants_answers_as_its_plain_twin(tmp_path_factory, second_article_dir, second_service):
     """The issue's twin check: the second article respelled in every script variant class, indexed on its
     own, gives every question the plain article's answer, refusal and marked phrase (after folding)."""
-    from bot.service import build_service
     from index.normalize import normalize_arabic
     from tests.conftest import SECOND_ARTICLE
 
     variant_text = _in_script_variants(SECOND_ARTICLE)
     assert variant_text != SECOND_ARTICLE and "ک" in variant_text and "۱۲۰" in variant_text
-    folder = tmp_path / "variant"
-    folder.mkdir()
-    (folder / "bridge-hospital.txt").write_text(variant_text, encoding="utf-8")
-    title = _in_script_variants("افتتاح جسر طرابلس ومستشفى صيدا").lstrip("\ufeff")  # as the plain twin's metadata
-    (folder / "bridge-hospital.json").write_text(f'{{"title": "{title}", "source": "رويترز"}}', encoding="utf-8")
-    variant_service = build_service(core_settings(tmp_path, sources=[folder]))
+    metadata = (second_article_dir / "bridge-hospital.json").read_text(encoding="utf-8")  # its title respelled too
+    variant_service = one_article_service(tmp_path_factory, "bridge-hospital", variant_text,
+                                          _in_script_variants(metadata).lstrip("\ufeff"))
     questions = ["من افتتح جسر النهر في طرابلس؟", "أين افتتحت ليلى منصور المستشفى؟", "متى افتتح المستشفى الجديد؟",
                  "كم يبلغ طول الجسر؟", "كم سريراً في مستشفى الأطفال؟", "كم عمر ليلى منصور؟", "كم راتب سامي الخطيب؟"]
     for question in questions:
