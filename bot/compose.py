@@ -8,8 +8,7 @@ import re
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (Span, asked_units, asks_for_town, asks_who_is, matching_spans, name_spans, same_noun,
-                             type_match, typed_spans)
+from bot.answer_type import Span, asks_who_is, matching_spans, name_spans, same_noun, type_match, typed_spans
 from bot.question import QuestionInfo
 from index.normalize import normalize_arabic, tokenize
 from index.phrases import DURATION_UNITS, PERIODS, WORD_RE
@@ -56,11 +55,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
              else matching_spans(info.kind, phrases, info.asked))
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts with it.
     spans = [s for s in spans if not (s.kind == "person" and _first_word(s.text) in info.asked)]
-    if asks_for_town(info.text):
+    if info.town:
         spans = [s for s in spans if s.kind != "country"]
     if not spans:
         return None
-    units = asked_units(info.text)  # «كم ساعة…؟»: a phrase in hours before any other
     terms = set(info.terms)
     anchors = [i for i, w in enumerate(passage.split()) if terms & set(tokenize(w))]
     offsets = _word_offsets(passage)
@@ -70,9 +68,9 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         return min((abs(at - a) for a in anchors), default=0)
 
     def other_unit(span: Span) -> bool:
-        """A span in none of the units the question names («شهرين» for «كم ساعة…؟»)."""
+        """A span in none of the units the question asks in («شهرين» for «كم ساعة…؟»): marked last."""
         said = WORD_RE.findall(normalize_arabic(span.text))
-        return bool(units) and not any(same_noun(u, w) for u in units for w in said)
+        return bool(info.units) and not any(same_noun(u, w) for u in info.units for w in said)
 
     return min(spans, key=lambda s: (other_unit(s), distance(s), s.start))
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asks_for_name, asks_when_in_future, counted_noun,
-                              expected_type, question_words, reacting_actor, role_nationality)
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
+                             asks_when_in_future, counted_noun, expected_type, question_words, reacting_actor,
+                             role_nationality)
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -108,6 +109,8 @@ class QuestionInfo:
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
     future: bool = False  # it asks when something will happen: `asks_when_in_future`
+    units: tuple[str, ...] = ()  # the units a how-much question asks in («كم ساعة…؟»): `asked_units`
+    town: bool = False  # it asks for a city, a region or a street, not a country: `asks_for_town`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -147,4 +150,6 @@ def analyse(text: str) -> QuestionInfo:
         nationality=role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),
+        units=asked_units(text),
+        town=asks_for_town(text),
     )
