@@ -8,7 +8,7 @@ import re
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import Span, asks_who_is, matching_spans, name_spans, same_noun, type_match, typed_spans
+from bot.answer_type import CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun, type_match, typed_spans
 from bot.question import QuestionInfo
 from index.normalize import normalize_arabic, tokenize
 from index.phrases import DURATION_UNITS, PERIODS, WORD_RE
@@ -67,12 +67,13 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         at = sum(1 for o in offsets if o < span.start)
         return min((abs(at - a) for a in anchors), default=0)
 
-    def other_unit(span: Span) -> bool:
-        """A span in none of the units the question asks in («شهرين» for «كم ساعة…؟»): marked last."""
-        said = WORD_RE.findall(normalize_arabic(span.text))
-        return bool(info.units) and not any(same_noun(u, w) for u in info.units for w in said)
+    return min(spans, key=lambda s: (_other_unit(info, s), distance(s), s.start))
 
-    return min(spans, key=lambda s: (other_unit(s), distance(s), s.start))
+
+def _other_unit(info: QuestionInfo, span: Span) -> bool:
+    """Whether a span is in none of the units the question asks in («شهرين» for «كم ساعة…؟»)."""
+    said = WORD_RE.findall(normalize_arabic(span.text))
+    return bool(info.units) and not any(same_noun(u, w) for u in info.units for w in said)
 
 
 def _first_word(text: str) -> str:
@@ -145,8 +146,7 @@ def _referent_before(best: Hit) -> str | None:
     two fit in an answer; else None. (+1 answer on news_dev and news_train each, none lost on any set.)"""
     own = best.document.page_content
     before, _ = _beside(best)
-    match = _ANAPHOR_RE.search(own) if before else None
-    if not match or normalize_arabic(match.group(1)) in _TIME_WORDS:
+    if not before or not _points_back(own):
         return None
     return before if len(before) + len(own) + 1 <= MAX_ANSWER_CHARS else None
 
@@ -168,13 +168,53 @@ def _cause_after(info: QuestionInfo, best: Hit) -> str | None:
     return after if after and _CAUSE_OPENING_RE.match(normalize_arabic(after)) else None
 
 
+def _fact_beside(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str] | None:
+    """For a question asking for a checkable kind of phrase (a duration, a date, an amount…) that the
+    answer `text` made of the best passage lacks: that text joined with the sentence beside it in its
+    paragraph that holds such a phrase, in the unit asked for if any (the phrase marked), cut around it
+    if need be, where one of the two points back at the other with a demonstrative: the sentence after
+    («…آخر قمة شخصية له مع بوتين في أنكوريج.» then «وانتهى ذلك الاجتماع، الذي استمر قرابة ثلاث
+    ساعات…»), or the best one at the sentence before (as `_referent_before`). Else None: a neighbour
+    about something else does not say it."""
+    if info.kind not in CHECKABLE:
+        return None
+    before, after = _beside(best)
+    for beside, first, pointer in ((after, False, after), (before, True, best.document.page_content)):
+        span = best_span(info, beside) if beside else None
+        if span is None or _other_unit(info, span) or not _points_back(pointer):
+            continue
+        if beside in text:  # already shown (`_referent_before`)
+            return (text, span.text) if span.text in text else None
+        joined = f"{beside} {text}" if first else f"{text} {beside}"
+        if len(joined) > MAX_ANSWER_CHARS:
+            joined = trim(joined, info, keep=next((s for s in typed_spans(joined) if s.text == span.text), None))
+        return (joined, span.text) if span.text in joined else None
+    return None
+
+
+def _points_back(sentence: str) -> bool:
+    """Whether a sentence refers back with a demonstrative before a definite noun that is not a time
+    word («ذلك الاجتماع», «هذين البلدين»; not «هذا العام»)."""
+    match = _ANAPHOR_RE.search(sentence)
+    return bool(match) and normalize_arabic(match.group(1)) not in _TIME_WORDS
+
+
 def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, str | None]:
     """The answer text (at most MAX_ANSWER_CHARS) and its highlighted phrase, from the best passage,
     with a second passage of the same article, cut to the room left if need be: the next-door one when
     it also scores fairly, or a runner-up the ranking can hardly tell apart (one holding the type of
     answer asked for, when the best does not), or else the sentence before, when the best one points
     back at it (`_referent_before`); for a why-question, the sentence after that gives the cause
-    (`_cause_after`)."""
+    (`_cause_after`); for a checkable kind none of these holds, the sentence beside that does
+    (`_fact_beside`)."""
+    text, highlight = _compose(info, ranked)
+    if highlight is None:
+        return _fact_beside(info, ranked[0][0], text) or (text, highlight)
+    return text, highlight
+
+
+def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, str | None]:
+    """`compose` before `_fact_beside`."""
     best, best_p = ranked[0]
     best_text = best.document.page_content
     cause = _cause_after(info, best)

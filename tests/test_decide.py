@@ -150,6 +150,37 @@ def test_a_sentence_pointing_back_with_a_demonstrative_comes_with_the_sentence_b
     assert compose(info, [(long_before, 0.80)])[0] == own
 
 
+def test_a_fact_of_the_kind_asked_in_the_sentence_beside_the_best_one_comes_with_it_marked():
+    """The next sentence's subject is an anaphor: it holds the duration the question asks for."""
+    info = analyse("كم استمر لقاء الرئيسين في المدينة؟")
+    own = "ومضى أكثر من شهرين منذ أن التقى الرئيسان في المدينة."
+    after = "وانتهى ذلك الاجتماع، الذي استمر قرابة ثلاث ساعات، دون اتفاق."
+    best = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{own} {after}")
+    assert compose(info, [(best, 0.80)]) == (f"{own} {after}", "ثلاث ساعات")
+    # The sentence before, when the best one points back at it.
+    before = "والتقى الرئيسان في المدينة قرابة ثلاث ساعات."
+    pointing = "وانتهى ذلك اللقاء دون اتفاق في المدينة."
+    best = hit(pointing, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{before} {pointing}")
+    assert compose(info, [(best, 0.80)]) == (f"{before} {pointing}", "ثلاث ساعات")
+    # A neighbour with a duration that points back at nothing may be about something else.
+    unrelated = "واستمرت جلسة البرلمان قرابة ثلاث ساعات."
+    best = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{own} {unrelated}")
+    assert compose(info, [(best, 0.80)]) == (own, None)
+    # Nor one in another unit than the question asks in.
+    hours = analyse("كم ساعة استمر لقاء الرئيسين في المدينة؟")
+    days = "وانتهى ذلك الاجتماع، الذي استمر ثلاثة أيام، دون اتفاق."
+    met = "والتقى الرئيسان في المدينة بعد خلاف طويل."
+    best = hit(met, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{met} {days}")
+    assert compose(hours, [(best, 0.80)]) == (met, None)
+    assert compose(info, [(best, 0.80)]) == (f"{met} {days}", "ثلاثة أيام")
+    # No duration beside it (only time gone by, which does not say how long it lasted): nothing marked.
+    best = hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{own} ومنذ ذلك اللقاء لم يلتقيا.")
+    assert compose(info, [(best, 0.80)]) == (own, None)
+    # A question asking for no checkable kind gets no sentence beside it.
+    who = analyse("ماذا قال الرئيسان في المدينة؟")
+    assert compose(who, [(hit(own, 1.2, 0.05, 0.8, position=4, paragraph=2, window=f"{own} {after}"), 0.8)])[0] == own
+
+
 def test_a_demonstrative_before_a_time_word_or_none_at_all_adds_nothing():
     info = analyse("متى سيعود المترجم؟")
     before = "تلقى المترجم دعوتين من إسبانيا وكولومبيا."
