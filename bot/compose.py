@@ -180,8 +180,10 @@ def _fact_beside(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str] | 
         return None
     before, after = _beside(best)
     for beside, first, pointer in ((after, False, after), (before, True, best.document.page_content)):
-        span = best_span(info, beside) if beside else None
-        if span is None or _other_unit(info, span) or not _points_back(pointer):
+        if not beside or not _points_back(pointer):  # the cheap check first: most answers stop here
+            continue
+        span = best_span(info, beside)
+        if span is None or _other_unit(info, span):
             continue
         if beside in text:  # already shown (`_referent_before`)
             return (text, span.text) if span.text in text else None
