@@ -148,17 +148,11 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question."""
-    from bot.repl import format_json, format_sources
+    from bot.repl import format_json, format_plain, is_terminal
 
     service = _service(settings, _given_index_dir(args))
     answer = service.ask(args.question)
-    if args.json:
-        print(format_json(answer))
-    else:
-        print(answer.answer)
-        sources = format_sources(answer)
-        if sources:
-            print(sources)
+    print(format_json(answer) if args.json else format_plain(answer, bold=is_terminal(sys.stdout)))
     return 0
 
 

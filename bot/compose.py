@@ -249,7 +249,8 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
     if not type_match(info.kind, best.passage_phrases(), info.asked):
         seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].passage_phrases(), info.asked))
     hit, second = seconds[0]
-    if span is None:
-        span = best_span(info, second, None if second != hit.document.page_content else hit.passage_phrases())
+    if span is None or _other_unit(info, span):  # «كم ساعة…؟»: «ثلاث ساعات» in the second before «شهرين» in the best
+        other = best_span(info, second, None if second != hit.document.page_content else hit.passage_phrases())
+        span = other if other is not None and (span is None or not _other_unit(info, other)) else span
     joined = f"{second} {text}" if hit.position < best.position else f"{text} {second}"  # in the article's order
     return joined, span.text if span and span.text in joined else None

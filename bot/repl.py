@@ -30,19 +30,33 @@ HELP = """اكتب سؤالك عن المقالة بالعربية واضغط En
   /quit     الخروج (أو Ctrl-D)"""
 
 
+QUOTED_RUN = 8  # words of a passage in a row that an answer cut to fit must hold to count as quoting it
+
+
+def quotes(answer: str, passage: str) -> bool:
+    """Whether an answer quotes a passage: whole, or cut to fit (`bot.compose.trim`), QUOTED_RUN of its
+    words in a row."""
+    if passage in answer:
+        return True
+    words = passage.split()
+    return len(words) > QUOTED_RUN and any(
+        " ".join(words[i:i + QUOTED_RUN]) in answer for i in range(len(words) - QUOTED_RUN + 1))
+
+
 def format_sources(answer: Answer) -> str:
     """The answer's sources as indented lines, best first."""
     label = messages.SOURCE_LABEL if answer.found else "أقرب المقاطع"
     lines = [f"  {label}:"] if answer.sources else []
     # A generated answer cites its sources as [1], [2]...: show them all, in that order.
-    # An extractive answer shows the sentences it is made of (one or two).
+    # An extractive answer shows the sentences it is made of (one or two), referenced, not quoted again.
     shown = answer.sources
-    if answer.found and answer.mode != "llm":
-        shown = [src for src in answer.sources if src.text in answer.answer] or answer.sources[:1]
+    extractive = answer.found and answer.mode != "llm"
+    if extractive:
+        shown = [src for src in answer.sources if quotes(answer.answer, src.text)] or answer.sources[:1]
     for n, source in enumerate(shown, start=1):
         dated = f"، {source.date[:10]}" if source.date else ""
         where = f"— {source.article}{dated} ({source.source}, {source.score:.2f})"
-        if answer.mode != "llm" and source.text in answer.answer:  # the answer quotes it already
+        if extractive and quotes(answer.answer, source.text):  # the answer quotes it already
             lines.append(f"  [{n}] {where}")
         else:
             lines.append(f"  [{n}] «{source.text}»")
@@ -56,6 +70,11 @@ def format_highlight(answer: Answer, bold: bool = False) -> str:
         return ""
     phrase = f"\x1b[1m{answer.highlight}\x1b[0m" if bold else f"«{answer.highlight}»"
     return f"  ← {phrase}"
+
+
+def format_plain(answer: Answer, bold: bool = False) -> str:
+    """An answer as plain text: its text, the phrase that answers on a line of its own, its sources."""
+    return "\n".join(part for part in (answer.answer, format_highlight(answer, bold), format_sources(answer)) if part)
 
 
 def format_json(answer: Answer) -> str:
@@ -121,12 +140,7 @@ def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: 
         if as_json:
             stdout.write(format_json(answer) + "\n")
         else:
-            stdout.write(answer.answer + "\n")
-            highlight = format_highlight(answer)
-            if highlight:
-                stdout.write(highlight + "\n")
-            sources = format_sources(answer)
-            stdout.write((sources + "\n" if sources else "") + "\n")
+            stdout.write(format_plain(answer) + "\n\n")
         stdout.flush()
     return 0
 

@@ -126,6 +126,15 @@ def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
     assert highlight == "ثلاث ساعات"
 
 
+def test_the_phrase_marked_in_a_two_sentence_answer_is_in_the_unit_asked_whichever_sentence_holds_it():
+    info = analyse("كم ساعة استمر الاجتماع؟")
+    best = hit("ومضى أكثر من شهرين منذ الاجتماع الأخير في المدينة.", 1.2, 0.05, 0.8, position=3, paragraph=2)
+    second = hit("واستمر الاجتماع ثلاث ساعات.", 1.2, 0.05, 0.8, position=4, paragraph=2)
+    assert compose(info, [(best, 0.70), (second, 0.66)])[1] == "ثلاث ساعات"
+    # With no unit asked, the best sentence's own phrase stays the one marked.
+    assert compose(analyse("كم مضى على الاجتماع؟"), [(best, 0.70), (second, 0.66)])[1] == "شهرين"
+
+
 def test_the_next_sentence_of_the_paragraph_is_added_on_a_lower_bar_than_one_from_elsewhere():
     info = analyse("كم استمرت القمة؟")
     best = hit("عقدت القمة الماضية في أنكوريج.", 1.2, 0.05, 0.8, position=3, paragraph=2)
@@ -200,6 +209,23 @@ def test_the_chat_lists_the_sentences_a_two_sentence_answer_is_made_of():
     answer = Answer("أين القمة؟", f"{first.text} {second.text}", True, [first, other, second])
     shown = format_sources(answer)
     assert "a.txt#2.1" in shown and "a.txt#4.1" in shown and "a.txt#5.1" not in shown
+
+
+def test_a_sentence_the_answer_quotes_cut_to_fit_is_referenced_not_quoted_again():
+    from bot.answer import Answer, Source
+    from bot.repl import format_sources
+
+    long_one = Source(" ".join(["وقال الوزير إن المحادثات التي جرت في العاصمة كانت بناءة ومثمرة"] * 4), 0.9, "a.txt#2.1", "A")
+    cut = "…" + " ".join(long_one.text.split()[5:40]) + "…"
+    short = Source("وانتهى اللقاء دون اتفاق.", 0.7, "a.txt#2.2", "A")
+    other = Source("ووصف الكرملين المكالمة بأنها بناءة.", 0.8, "a.txt#5.1", "A")
+    shown = format_sources(Answer("ماذا قال الوزير؟", f"{cut} {short.text}", True, [long_one, other, short]))
+    assert "a.txt#2.1" in shown and "a.txt#2.2" in shown and "a.txt#5.1" not in shown
+    assert "«" not in shown  # both are in the answer already: referenced only
+    # A passage sharing a few words with the answer is not one it quotes.
+    few = Source("قال الوزير إن المحادثات ستستأنف الشهر المقبل في مكان آخر.", 0.8, "a.txt#3.1", "A")
+    shown = format_sources(Answer("ماذا قال الوزير؟", short.text, True, [short, few]))
+    assert "a.txt#3.1" not in shown
 
 
 def test_an_arabic_question_sharing_no_word_with_the_articles_is_off_topic():
