@@ -4,6 +4,7 @@ with the phrase that answers marked (`highlight`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer import Source
 from collections.abc import Sequence
@@ -188,8 +189,9 @@ def _fact_beside(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str] | 
         if beside in text:  # already shown (`_referent_before`)
             return (text, span.text) if span.text in text else None
         joined = f"{beside} {text}" if first else f"{text} {beside}"
-        if len(joined) > MAX_ANSWER_CHARS:
-            joined = trim(joined, info, keep=next((s for s in typed_spans(joined) if s.text == span.text), None))
+        if len(joined) > MAX_ANSWER_CHARS:  # the phrase's offsets in the joined text: after `text` and a space
+            shift = 0 if first else len(text) + 1
+            joined = trim(joined, info, keep=replace(span, start=span.start + shift, end=span.end + shift))
         return (joined, span.text) if span.text in joined else None
     return None
 

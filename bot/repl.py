@@ -49,14 +49,15 @@ def format_sources(answer: Answer) -> str:
     lines = [f"  {label}:"] if answer.sources else []
     # A generated answer cites its sources as [1], [2]...: show them all, in that order.
     # An extractive answer shows the sentences it is made of (one or two), referenced, not quoted again.
-    shown = answer.sources
     extractive = answer.found and answer.mode != "llm"
+    quoted = [extractive and quotes(answer.answer, src.text) for src in answer.sources]
+    shown = list(zip(answer.sources, quoted))
     if extractive:
-        shown = [src for src in answer.sources if quotes(answer.answer, src.text)] or answer.sources[:1]
-    for n, source in enumerate(shown, start=1):
+        shown = [(src, True) for src, q in shown if q] or shown[:1]
+    for n, (source, in_answer) in enumerate(shown, start=1):
         dated = f"، {source.date[:10]}" if source.date else ""
         where = f"— {source.article}{dated} ({source.source}, {source.score:.2f})"
-        if extractive and quotes(answer.answer, source.text):  # the answer quotes it already
+        if in_answer:  # the answer quotes it already
             lines.append(f"  [{n}] {where}")
         else:
             lines.append(f"  [{n}] «{source.text}»")

@@ -106,11 +106,11 @@ class QueryVectors:
 def encode_queries(embeddings: Embeddings, texts: list[str], tokens: bool = True) -> QueryVectors:
     """`embed_queries` that, with `tokens`, also keeps the first text's contextual token vectors, at
     no extra model call, when the embeddings run a sentence-transformers model (else the vectors only)."""
-    texts = [fold_digits(t) for t in texts]  # one character for one: the token offsets still fit the text
     client = getattr(embeddings, "_client", None)
     kwargs = getattr(embeddings, "query_encode_kwargs", None)
     if not tokens or client is None or not kwargs or not hasattr(client, "tokenizer"):
-        return QueryVectors(embed_queries(embeddings, texts))
+        return QueryVectors(embed_queries(embeddings, texts))  # which folds the digits itself
+    texts = [fold_digits(t) for t in texts]  # one character for one: the token offsets still fit the text
     prompt = kwargs.get("prompt") or ""
     outputs = client.encode(list(texts), output_value=None, **kwargs)
     vectors = np.stack([np.asarray(o["sentence_embedding"], dtype="float32") for o in outputs])
