@@ -462,6 +462,62 @@ def reacting_actor(question: str) -> str | None:
 _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
 
 
+# Verbs of saying, reacting and taking a stance (normalised; past tense, third person masculine, and
+# the commonest present forms): how a news article reports what someone said or how they reacted.
+_SAYING = frozenset(normalize_arabic(w) for w in """
+    قال أكد اعتبر وصف رد علق أوضح أشار أضاف عبر انتقد صرح أفاد ندد رحب رفض نفى شدد دعا طالب هاجم
+    أعرب كتب أعلن حذر أبدى لفت بين ذكر تابع استنكر ثمن اعترض أيد عارض نوه اتهم تساءل أجاب أقر اقترح
+    أبرز أفصح أشاد استغرب تعهد توعد اعترف ختم أبلغ أعتبر يقول تقول يرى ترى يعتبر تعتبر يؤكد تؤكد
+    said says told stated added""".split())
+# After a verb of saying, the sayer is named within this many words («واعتبر النائب بمجلس نواب الشعب
+# عن حزب نداء تونس عبد العزيز القطي»: 11); before it, within this many («ترامب قال»).
+SAYER_AFTER = 14
+SAYER_BEFORE = 3
+
+
+def _saying(word: str, with_object: bool = True) -> bool:
+    """Whether a normalised word is a verb of saying (`_SAYING`), after «و»/«ف» and with a feminine or
+    plural ending («وأكدت», «اعتبروا») or, if `with_object`, an object pronoun («وصفها»)."""
+    stems = {word} | ({word[1:]} if word[:1] in "وف" and len(word) > 3 else set())
+    endings = ("ت", "وا") + (("ه", "ها", "هم", "تها", "ته") if with_object else ())
+    for stem in list(stems):
+        for ending in endings:
+            if stem.endswith(ending) and len(stem) - len(ending) >= 2:
+                stems.add(stem[: -len(ending)])
+    return not stems.isdisjoint(_SAYING)
+
+
+def reports_saying(actor: str, text: str) -> bool:
+    """Whether a text reports `actor` (normalised, as `reacting_actor` gives it) saying something or
+    reacting, in one of its sentences: a verb of saying with the actor named after it (within
+    SAYER_AFTER words) or just before it (a verb with no object pronoun: in «…إلى دونالد ترامب، طالبه
+    فيها» he is the one addressed). Named: the actor's last word (a surname, the head of «الحكومة
+    القطرية»…) and at least half of its words («وقال الخطيب» for «سامي الخطيب»), each as a word
+    behind its clitics, not a stem («لأوكرانيا» is not «الأوكراني»). «قررت الهيئة… طرد حافظ قائد
+    السبسي» names him but does not say how he reacted; «وردّت الوزيرة نجاة بلقاسم…» does."""
+    from index.normalize import clitic_variants, words
+    from index.split import split_sentences
+
+    wanted = [variants[0] for w in actor.split() if (variants := clitic_variants(w))]
+    if not wanted:
+        return True
+    for sentence in split_sentences(text):
+        tokens = words(sentence)
+        # A word behind its clitics: the forms that end the word (no suffix cut).
+        forms = [frozenset(f for f in clitic_variants(w) if w.endswith(f)) for w in tokens]
+
+        def named(lo: int, hi: int) -> bool:
+            present = set().union(*forms[max(0, lo):hi]) if hi > lo else set()
+            found = [w in present for w in wanted]
+            return found[-1] and 2 * sum(found) >= len(found)
+
+        if any((_saying(w) and named(i + 1, i + 1 + SAYER_AFTER))
+               or (_saying(w, with_object=False) and named(i - SAYER_BEFORE - len(wanted), i))
+               for i, w in enumerate(tokens)):
+            return True
+    return False
+
+
 # Kinds of named places and bodies that an article names with the noun of their kind («سجن المرناقية»,
 # «صحيفة الشروق», «حزب البديل»), each with its synonyms. Not companies, teams or clubs: articles name
 # those bare («أعلنت لينوفو», «انتقل إلى النجم الساحلي»), nor a vague «فضاء» or «مكان».

@@ -10,7 +10,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import CHECKABLE, names_holder_of, now_or_before, type_match
+from bot.answer_type import CHECKABLE, names_holder_of, now_or_before, reports_saying, type_match
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.question import QuestionInfo, analyse, standard_arabic
@@ -159,6 +159,10 @@ class AnswerChain:
             if composed[1] is None and info.kind in CHECKABLE:
                 # The type check passed on the passage's neighbours, but the answer shown holds no
                 # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
+                found, composed = False, None
+            elif info.actor is not None and not reports_saying(info.actor, composed[0]):
+                # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
+                # the answer names him but reports nothing he said or did in reply.
                 found, composed = False, None
             elif info.future and info.kind == "date" and composed[1] is not None and now_or_before(composed[1]):
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a

@@ -265,6 +265,20 @@ def test_what_the_question_takes_for_granted_and_the_article_never_names_is_refu
     assert not answer.found, answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "كيف ردّت الطبيبة ليلى منصور على افتتاح الجسر؟",  # she is named, the bridge too; she says nothing of it
+    "كيف علّق المهندس سامي الخطيب على افتتاح مستشفى الأطفال؟",
+])
+def test_how_someone_the_article_names_reacted_is_refused_when_it_reports_nothing_they_said(second_service, question):
+    answer = second_service.ask(question)
+    assert not answer.found, answer.answer
+
+
+def test_how_someone_reacted_is_answered_with_what_they_said(second_service):
+    answer = second_service.ask("كيف ردّ سامي الخطيب على تكلفة الجسر؟")
+    assert answer.found and "40 مليون دولار" in answer.answer, answer.answer
+
+
 def test_a_kind_of_named_place_the_article_mentions_is_answered(second_service):
     answer = second_service.ask("في أي جامعة درس المهندس سامي الخطيب الهندسة المدنية؟")
     assert answer.found and "جامعة القاهرة" in answer.answer, answer.answer

@@ -212,6 +212,32 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     assert reacting_actor(question) == actor
 
 
+@pytest.mark.parametrize(("actor", "text", "reported"), [
+    # VSO: the verb, then the sayer's titles and name
+    ("عبد العزيز القطي", "واعتبر النائب بمجلس نواب الشعب عن حزب نداء تونس عبد العزيز القطي أننا نبني", True),
+    ("كيلي", "وقالت نائبة السكرتيرة الصحفي للبيت الأبيض، آنا كيلي، لشبكة CNN: «لقد عمل…»", True),
+    ("نجاة فالو بلقاسم", "وردّت الوزيرة نجاة بلقاسم بلهجة حادة على اتهامات النائبة", True),  # half the words, the last
+    ("الحكومة القطرية", "ووصفتها الحكومة القطرية بأنها حملة ظالمة", True),  # a feminine verb with an object ending
+    ("ترامب", "ترامب قال للصحفيين إن الأمر معقد", True),  # SVO
+    ("سامي الخطيب", "وقال الخطيب إن طول الجسر يبلغ 850 متراً", True),  # the surname alone, once named in full
+    ("the minister", "The minister said the talks would go on", True),
+    # named, but as the one acted upon, or not named by the verb
+    ("حافظ قائد السبسي", "قررت الهيئة التسييرية طرد حافظ قائد السبسي من الحزب", False),
+    ("الرئيس الأوكراني", "وقال ترامب للصحفيين، السبت: «عليكم اتباع خط المعركة»", False),
+    ("دونالد ترامب", "وجه الرئيس الإيراني السابق رسالة مفتوحة إلى الرئيس الأمريكي دونالد ترامب", False),
+    ("الرئيس الأوكراني", "وقال الرئيس الروسي إن الاجتماع تأجل", False),  # the last word is the one that tells them apart
+    ("الكرملين", "قال مسؤول إن القمة قد تتأجل، " + "وهو ما لم يتضح بعد " * 3 + "بحسب الكرملين", False),  # too far
+    ("بوتين", "بحسب ما أفاد مسؤول لشبكة CNN. ولم يتضح أثر ذلك على قمة ترامب-بوتين", False),  # another sentence
+    ("دونالد ترامب", "وجه نجاد رسالة إلى الرئيس الأمريكي دونالد ترامب، طالبه فيها بتغيير المنهج", False),  # addressed
+    ("الرئيس الأوكراني", "وقال الرئيس إن الغزو الروسي لأوكرانيا قد ينتهي", False),  # a word of the same stem is not the word
+])
+def test_a_text_reports_what_someone_said(actor, text, reported):
+    from bot.answer_type import reports_saying
+    from index.normalize import normalize_arabic
+
+    assert reports_saying(normalize_arabic(actor), text) is reported
+
+
 @pytest.mark.parametrize(("question", "qualified"), [
     ("ما اسم وزير الخارجية الروسي؟", ("وزير", "الروسي")),
     ("ما الاسم الأول لوزير الخارجية الروسي؟", ("لوزير", "الروسي")),
