@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.normalize import PRONOUN_SUFFIXES, normalize_arabic
+from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, words
 from index.phrases import WORD_RE, Span, name_kind, typed_spans, unit_kind
+from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
            "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
@@ -155,10 +156,10 @@ def expected_type(question: str) -> str:
                     best = key
     if best and best[2] == "count":
         # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
-        words = norm.split()
-        kinds = [unit_kind(w) for w in _after_how_much(words)]
+        tokens = norm.split()
+        kinds = [unit_kind(w) for w in _after_how_much(tokens)]
         # «بالطن», «بالدولار»: the unit it is counted in («باليوم» is per day, not a duration asked for)
-        kinds += [kind for w in words if w.startswith("بال") for kind in [unit_kind(w)] if kind != "duration"]
+        kinds += [kind for w in tokens if w.startswith("بال") for kind in [unit_kind(w)] if kind != "duration"]
         unit = next((kind for kind in kinds if kind), None)
         if unit:
             return unit
@@ -495,9 +496,6 @@ def reports_saying(actor: str, text: str) -> bool:
     القطرية»…) and at least half of its words («وقال الخطيب» for «سامي الخطيب»), each as a word
     behind its clitics, not a stem («لأوكرانيا» is not «الأوكراني»). «قررت الهيئة… طرد حافظ قائد
     السبسي» names him but does not say how he reacted; «وردّت الوزيرة نجاة بلقاسم…» does."""
-    from index.normalize import clitic_variants, words
-    from index.split import split_sentences
-
     wanted = [variants[0] for w in actor.split() if (variants := clitic_variants(w))]
     if not wanted:
         return True
