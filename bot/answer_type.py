@@ -446,8 +446,8 @@ def counted_noun(question: str) -> str | None:
 _ABOUT_WHAT = "علي|من|تجاه|ازاء|حول|بشان|عن|مع"  # the prepositions that say what X reacted to
 _REACTION_RE = re.compile(
     r"(?<!\w)[وف]?(?:كيف|بماذا|بم|ما|ماذا|ما الذي)\s+(?:كان\s+|هو\s+|هي\s+)?"
-    r"(?:رد فعل|رده فعل|رد|ردت|ردوا|علق|علقت|علقوا|موقف|تعليق|تفاعل|تفاعلت|قال|قالت|قالوا|صرح|صرحت"
-    rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)((?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT})(?!\w)")
+    r"(?P<verb>رد فعل|رده فعل|رد|ردت|ردوا|علق|علقت|علقوا|موقف|تعليق|تفاعل|تفاعلت|قال|قالت|قالوا|صرح|صرحت"
+    rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)(?P<actor>(?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT})(?!\w)")
 
 
 def reacting_actor(question: str) -> str | None:
@@ -455,9 +455,17 @@ def reacting_actor(question: str) -> str | None:
     على التأجيل؟» → «الرئيس الاوكراني», normalised); None for any other question. An article that
     never names X cannot say how X reacted, however well it matches what X reacted to."""
     match = _REACTION_RE.search(normalize_arabic(question))
-    if not match or _THAT.intersection(match.group(1).split()):
+    if not match or _THAT.intersection(match.group("actor").split()):
         return None  # «ماذا قالت كيلي إن ترامب مستعد…»: what was said, not only who said it
-    return match.group(1)
+    return match.group("actor")
+
+
+def asks_stance(question: str) -> bool:
+    """Whether a reaction question (`reacting_actor`) asks for a stance («ما موقف روبيو من…؟»), which
+    others may report («وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»), rather than for what the
+    actor said or did in reply («كيف ردّ…؟», «ماذا قال…؟»)."""
+    match = _REACTION_RE.search(normalize_arabic(question))
+    return bool(match) and match.group("verb") == "موقف"
 
 
 _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
@@ -466,39 +474,52 @@ _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانه
 # Verbs of saying, reacting and taking a stance (normalised; past tense, third person masculine, and
 # the commonest present forms): how a news article reports what someone said or how they reacted.
 _SAYING = frozenset(normalize_arabic(w) for w in """
-    قال أكد اعتبر وصف رد علق أوضح أشار أضاف عبر انتقد صرح أفاد ندد رحب رفض نفى شدد دعا طالب هاجم
-    أعرب كتب أعلن حذر أبدى لفت بين ذكر تابع استنكر ثمن اعترض أيد عارض نوه اتهم تساءل أجاب أقر اقترح
-    أبرز أفصح أشاد استغرب تعهد توعد اعترف ختم أبلغ أعتبر يقول تقول يرى ترى يعتبر تعتبر يؤكد تؤكد
+    قال أكد اعتبر وصف رد علق أوضح أشار أضاف انتقد صرح أفاد ندد رحب رفض نفى شدد دعا طالب هاجم
+    أعرب كتب أعلن حذر أبدى لفت ذكر تابع استنكر ثمن اعترض أيد عارض نوه اتهم تساءل أجاب أقر اقترح
+    أبرز أفصح أشاد استغرب تعهد توعد اعترف ختم أبلغ يقول تقول يرى ترى يعتبر تعتبر يؤكد تؤكد
     said says told stated added""".split())
+# Verbs spelt as a preposition once unvowelled: «بيّن أن…» / «بين», «عبّر عن…» / «عبر». A verb only
+# with the word it governs within SAYER_AFTER words.
+_SAYING_GOVERNING = {normalize_arabic("بين"): frozenset(("ان", "انه", "انها", "بان")),
+                     normalize_arabic("عبر"): frozenset(("عن",))}
 # After a verb of saying, the sayer is named within this many words («واعتبر النائب بمجلس نواب الشعب
-# عن حزب نداء تونس عبد العزيز القطي»: 11); before it, within this many («ترامب قال»).
+# عن حزب نداء تونس عبد العزيز القطي»: 11).
 SAYER_AFTER = 14
-SAYER_BEFORE = 3
 
 
-def _saying(word: str, with_object: bool = True) -> bool:
-    """Whether a normalised word is a verb of saying (`_SAYING`), after «و»/«ف» and with a feminine or
-    plural ending («وأكدت», «اعتبروا») or, if `with_object`, an object pronoun («وصفها»)."""
+def _saying(word: str, with_object: bool = True) -> str | None:
+    """The verb of saying a normalised word is (`_SAYING`, `_SAYING_GOVERNING`), after «و»/«ف» and
+    with a feminine or plural ending («وأكدت», «اعتبروا») or, if `with_object`, an object pronoun
+    («وصفها»); None when it is none."""
     stems = {word} | ({word[1:]} if word[:1] in "وف" and len(word) > 3 else set())
     endings = ("ت", "وا") + (("ه", "ها", "هم", "تها", "ته") if with_object else ())
     for stem in list(stems):
         for ending in endings:
             if stem.endswith(ending) and len(stem) - len(ending) >= 2:
                 stems.add(stem[: -len(ending)])
-    return not stems.isdisjoint(_SAYING)
+    return next((stem for stem in stems if stem in _SAYING or stem in _SAYING_GOVERNING), None)
 
 
-def reports_saying(actor: str, text: str) -> bool:
+def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:
     """Whether a text reports `actor` (normalised, as `reacting_actor` gives it) saying something or
-    reacting, in one of its sentences: a verb of saying with the actor named after it (within
-    SAYER_AFTER words) or just before it (a verb with no object pronoun: in «…إلى دونالد ترامب، طالبه
-    فيها» he is the one addressed). Named: the actor's last word (a surname, the head of «الحكومة
-    القطرية»…) and at least half of its words («وقال الخطيب» for «سامي الخطيب»), each as a word
-    behind its clitics, not a stem («لأوكرانيا» is not «الأوكراني»). «قررت الهيئة… طرد حافظ قائد
-    السبسي» names him but does not say how he reacted; «وردّت الوزيرة نجاة بلقاسم…» does."""
+    reacting, in one of its sentences. Either a verb of saying whose subject the actor is: named after
+    it, within SAYER_AFTER words and before «أن/إن» opens what is said, unless the word right after the
+    verb is another subject (a definite noun of no title, organisation or place: in «اتهم التقرير
+    إسرائيل…» Israel is accused; or another name, as in «وقال ترامب… مع بوتين، إنهما…», unless the actor
+    is a role in apposition to it); or the actor's name right before a verb with no object pronoun
+    («ترامب قال»; in «…إلى دونالد ترامب، طالبه فيها» he is the one addressed). Named: the actor's last word (a surname, the
+    head of «الحكومة القطرية»…) and at least half of its words («وقال الخطيب» for «سامي الخطيب»), each
+    as a word behind its clitics, not a stem («لأوكرانيا» is not «الأوكراني»). «قررت الهيئة… طرد حافظ
+    قائد السبسي» names him but does not say how he reacted; «وردّت الوزيرة نجاة بلقاسم…» does.
+    `by_anyone`: for a stance, which others may report, a verb of saying and the actor named anywhere
+    in one sentence are enough («وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»), the actor not the
+    object of a preposition («ضغوطا على الأمين العام»)."""
     wanted = [variants[0] for w in actor.split() if (variants := clitic_variants(w))]
     if not wanted:
         return True
+    # A title the actor is named by («رئيس البعثة», «الرئيس الأوكراني») must be there too: «البعثة»
+    # alone may be anyone's.
+    titles = [name_kind(w) == "person" for w in actor.split() if clitic_variants(w)]
     for sentence in split_sentences(text):
         tokens = words(sentence)
         # A word behind its clitics: the forms that end the word (no suffix cut).
@@ -507,13 +528,58 @@ def reports_saying(actor: str, text: str) -> bool:
         def named(lo: int, hi: int) -> bool:
             present = set().union(*forms[max(0, lo):hi]) if hi > lo else set()
             found = [w in present for w in wanted]
-            return found[-1] and 2 * sum(found) >= len(found)
+            return (found[-1] and 2 * sum(found) >= len(found)
+                    and all(ok for ok, title in zip(found, titles) if title))
 
-        if any((_saying(w) and named(i + 1, i + 1 + SAYER_AFTER))
-               or (_saying(w, with_object=False) and named(i - SAYER_BEFORE - len(wanted), i))
-               for i, w in enumerate(tokens)):
-            return True
+        def says_after(i: int, verb: str) -> bool:
+            governed = _SAYING_GOVERNING.get(verb)
+            if governed and governed.isdisjoint(tokens[i + 1:i + 1 + 2 * SAYER_AFTER]):
+                return False
+            first = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if forms[i + 1:i + 2] and forms[i + 1].isdisjoint(wanted) and name_kind(first) is None:
+                # Another subject: a definite noun of no title («اتهم التقرير إسرائيل»), or another
+                # name, unless the actor is a role in apposition to it («عبّر بجورن روذر، رئيس بعثة…»).
+                if _is_definite_noun(first) or not titles[0]:
+                    return False
+            # The sayer comes before what is said, which «أن/إن…» opens.
+            end = i + 1
+            while end < min(len(tokens), i + 1 + SAYER_AFTER) and tokens[end] not in _THAT_WORDS:
+                end += 1
+            return named(i + 1, end)
+
+        if by_anyone:
+            if (named(0, len(tokens)) and any(_saying(w) for w in tokens)
+                    and _not_governed(tokens, forms, wanted[0])):
+                return True
+            continue
+        for i, w in enumerate(tokens):
+            verb = _saying(w)
+            if verb and says_after(i, verb):
+                return True
+            if i and wanted[-1] in forms[i - 1] and _saying(w, with_object=False) and named(i - len(wanted), i):
+                return True
     return False
+
+
+# What starts the content of what is said: the sayer is named before it.
+_THAT_WORDS = frozenset(("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "that"))
+
+
+# Prepositions (normalised): an actor right after one is spoken of («ضغوطا على الأمين العام»), not speaking.
+_PREPOSITIONS = frozenset(normalize_arabic(w) for w in "على إلى عن مع من في لدى عند ضد حول بين نحو".split())
+
+
+def _not_governed(tokens: list[str], forms: list[frozenset[str]], first: str) -> bool:
+    """Whether the actor, whose first word is `first`, is mentioned somewhere not as the object of a
+    preposition (after «على…» or with «ب»/«ل» on its first word)."""
+    return any(first in f and not (k and tokens[k - 1] in _PREPOSITIONS)
+               and not (tokens[k][:1] in "بل" and first[:1] not in "بل")
+               for k, f in enumerate(forms))
+
+
+def _is_definite_noun(word: str) -> bool:
+    """A normalised word with the article, after a clitic («التقرير», «والمحكمة»)."""
+    return any(form.startswith("ال") for form in (word, word[1:], word[2:]))
 
 
 # Kinds of named places and bodies that an article names with the noun of their kind («سجن المرناقية»,

@@ -160,9 +160,10 @@ class AnswerChain:
                 # The type check passed on the passage's neighbours, but the answer shown holds no
                 # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
                 found, composed = False, None
-            elif info.actor is not None and not reports_saying(info.actor, composed[0]):
+            elif info.actor is not None and not reports_saying(info.actor, composed[0], by_anyone=info.stance):
                 # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
-                # the answer names him but reports nothing he said or did in reply.
+                # the answer names him but reports nothing he said or did in reply (a stance, others may
+                # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
                 found, composed = False, None
             elif info.future and info.kind == "date" and composed[1] is not None and now_or_before(composed[1]):
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
@@ -274,6 +275,7 @@ def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]])
 
 QUALIFIED_MIN_RATIO = 0.5
 QUALIFIED_DEPTH = 5
+
 
 
 def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:

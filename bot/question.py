@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
-                             asks_when_in_future, counted_noun, expected_type, question_words, reacting_actor,
-                             role_nationality)
+                             asks_stance, asks_when_in_future, counted_noun, expected_type, question_words,
+                             reacting_actor, role_nationality)
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -106,6 +106,7 @@ class QuestionInfo:
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reacting_actor`
+    stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
     future: bool = False  # it asks when something will happen: `asks_when_in_future`
@@ -114,8 +115,9 @@ class QuestionInfo:
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
-    # Checked on the raw word so that ta marbuta (ة) is not mistaken for the pronoun ه.
-    if len(raw_word) < 4:
+    # Checked on the raw word so that ta marbuta (ة) is not mistaken for the pronoun ه. «الله» ends in
+    # ه too, and names hold it («نصر الله», «عبد الله», «جاب الله»): a question naming one is not a follow-up.
+    if len(raw_word) < 4 or normalize_arabic(raw_word).endswith("لله"):
         return False
     return any(raw_word.endswith(s) for s in PRONOUN_SUFFIXES) and not raw_word.endswith("ة")
 
@@ -147,6 +149,7 @@ def analyse(text: str) -> QuestionInfo:
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
         counts=counted_noun(text),
         actor=reacting_actor(text),
+        stance=asks_stance(text),
         nationality=role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),

@@ -212,6 +212,18 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     assert reacting_actor(question) == actor
 
 
+@pytest.mark.parametrize(("question", "stance"), [
+    ("ما موقف روبيو من عقد اجتماع بوتين-ترامب؟", True),
+    ("كيف ردّ روبيو على التأجيل؟", False),
+    ("ماذا قال المصدر عن الموقف الروسي؟", False),
+    ("متى رد الوزير على السؤال؟", False),
+])
+def test_a_stance_is_told_apart_from_a_reply(question, stance):
+    from bot.answer_type import asks_stance
+
+    assert asks_stance(question) is stance
+
+
 @pytest.mark.parametrize(("actor", "text", "reported"), [
     # VSO: the verb, then the sayer's titles and name
     ("عبد العزيز القطي", "واعتبر النائب بمجلس نواب الشعب عن حزب نداء تونس عبد العزيز القطي أننا نبني", True),
@@ -229,6 +241,15 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     ("الكرملين", "قال مسؤول إن القمة قد تتأجل، " + "وهو ما لم يتضح بعد " * 3 + "بحسب الكرملين", False),  # too far
     ("بوتين", "بحسب ما أفاد مسؤول لشبكة CNN. ولم يتضح أثر ذلك على قمة ترامب-بوتين", False),  # another sentence
     ("دونالد ترامب", "وجه نجاد رسالة إلى الرئيس الأمريكي دونالد ترامب، طالبه فيها بتغيير المنهج", False),  # addressed
+    ("إسرائيل", "واتهم التقرير إسرائيل بفرض نظام فصل عنصري", False),  # the one accused, not the one speaking
+    ("بوتين", "مع الرئيس الروسي فلاديمير بوتين، بعد أن أفادت مصادر مطلعة", False),  # a verb two words on
+    ("لافروف", "تأجيل الاجتماع التمهيدي بين لافروف وروبيو على القمة", False),  # «بين»: between, not «بيّن»
+    ("رئيس البعثة", "عبر بجورن روذر، رئيس بعثة صندوق النقد الدولي، عن ارتياحه", True),  # «عبّر… عن»
+    ("الوزير", "وبين الوزير أن الإصلاحات متواصلة", True),  # «بيّن… أن»
+    ("بوتين", "وأضاف المصدر أنه من غير المرجح عقد اجتماع بوتين-ترامب", False),  # named in what is said
+    ("بوتين", "وقال ترامب، الخميس، بعد اتصال هاتفي مع بوتين، إنهما اتفقا", False),  # another name is the subject
+    ("ترامب", "وطالب أحمدي نجاد، ترامب بإصلاح النظام الانتخابي", False),
+    ("رئيس البعثة", "ثمنت وزيرة المالية خلال لقاء جمعها بأعضاء البعثة المجهودات", False),  # not the title
     ("الرئيس الأوكراني", "وقال الرئيس إن الغزو الروسي لأوكرانيا قد ينتهي", False),  # a word of the same stem is not the word
 ])
 def test_a_text_reports_what_someone_said(actor, text, reported):
@@ -236,6 +257,21 @@ def test_a_text_reports_what_someone_said(actor, text, reported):
     from index.normalize import normalize_arabic
 
     assert reports_saying(normalize_arabic(actor), text) is reported
+
+
+def test_a_stance_may_be_reported_by_others():
+    from bot.answer_type import reports_saying
+    from index.normalize import normalize_arabic
+
+    said = "وأضاف المصدر أنه من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع بوتين-ترامب"
+    assert not reports_saying(normalize_arabic("روبيو"), said)
+    assert reports_saying(normalize_arabic("روبيو"), said, by_anyone=True)
+    # named, but nobody says anything
+    assert not reports_saying(normalize_arabic("الأمين العام للأمم المتحدة"),
+                              "واستقالت ريما خلف الأمين التنفيذي للجنة التابعة للأمم المتحدة", by_anyone=True)
+    # spoken of, not speaking or reported
+    assert not reports_saying(normalize_arabic("الأمين العام للأمم المتحدة"),
+                              "وقالت خلف إن دولا مارست ضغوطا على الأمين العام للأمم المتحدة", by_anyone=True)
 
 
 @pytest.mark.parametrize(("question", "qualified"), [
@@ -349,6 +385,11 @@ def test_a_phrase_the_question_already_says_is_no_answer():
         ("ما سبب تأجيل الاجتماع؟", False),
         ("في أي بلد تقع بودابست؟", False),
         ("وزير الخارجية من أي بلد؟", False),
+        # «الله» ends in ه, and names hold it: no pronoun there
+        ("كيف ردّ حسن نصر الله على سحب التقرير؟", False),
+        ("ماذا قال عبدالله بن زايد عن الزيارة؟", False),
+        ("من هو جاب الله؟", False),
+        ("وماذا قال عنه نصر الله؟", True),  # «عنه» still refers back
     ],
 )
 def test_follow_up_detection(question, refers):
