@@ -13,6 +13,7 @@ from bot.answer import Answer, Source, Turn
 from bot.answer_type import CHECKABLE, names_holder_of, now_or_before, reports_saying, type_match
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
+from bot.language import other_language
 from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
 from index.normalize import canonical_text, normalize_arabic, term_groups, tokenize, without_frame_nouns
@@ -42,6 +43,8 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
+    if other_language(text):
+        return text, messages.OTHER_LANGUAGE
     folded = normalize_arabic(text)
     if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):
         return text, messages.INSTRUCTION

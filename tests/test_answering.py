@@ -187,6 +187,10 @@ def test_several_articles_say_which_article(both_service):
         ("   \t ", "فارغ"),
         ("؟؟؟ !!! ...", "كلمات"),
         ("س" * 10_000, "طويل"),
+        # a language the bot does not read: not «the article does not say», which the article may
+        ("Qui dirigera les réunions initiales pour les États-Unis ?", "بالعربية أو بالإنجليزية"),
+        ("Кто возглавит первоначальные встречи от США?", "بالعربية أو بالإنجليزية"),
+        ("谁将领导美国的初步会议？", "بالعربية أو بالإنجليزية"),
     ],
 )
 def test_unusable_questions_get_a_clear_arabic_reason(article_service, question, fragment):

@@ -1,0 +1,59 @@
+"""Questions in a language the bot does not read: neither Arabic nor English («Qui dirigera…?»,
+«Кто возглавит…?»). They get a message saying which languages it reads, not «the article does not
+say», which would be false when the article does."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from index.bridge import reads_as_english
+
+# A Latin-script question with no English function word is taken for another language only when the
+# language identifier is at least this sure: French, Spanish and German questions score 0.9–0.99,
+# Latin filler 0.99, while bare names and keyword-style English score low («Budapest summit date?»:
+# 0.10, «Gafsa phosphate output»: 0.28).
+MIN_CONFIDENCE = 0.9
+
+
+def other_language(text: str) -> bool:
+    """Whether a question is written in neither Arabic nor English: mostly letters of another script;
+    Arabic script with letters Arabic does not use, in a language py3langid (a maintained fork of
+    langid.py, its model in the package) identifies as Persian, Urdu…; or Latin letters with no English
+    function word, in a language it identifies as not English. Both with MIN_CONFIDENCE."""
+    scripts = Counter(_script(ch) for ch in text if ch.isalpha())
+    arabic, latin, other = scripts["ARABIC"], scripts["LATIN"], scripts["OTHER"]
+    if other > arabic + latin:
+        return True
+    if latin <= arabic:
+        # Persian, Urdu…: Arabic script, but letters Arabic does not use. Arabic typed on a Persian
+        # keyboard has them too, but its words are Arabic: py3langid gives it at most ~0.6 for one of
+        # those languages («کیف وصف الکرملین المکالمة؟»: Urdu 0.57), a Persian or Urdu question 0.94–1.
+        if not _NOT_ARABIC_LETTERS.intersection(text):
+            return False
+        language, probability = _identifier().classify(text)
+        return language in _ARABIC_SCRIPT_LANGUAGES and probability >= MIN_CONFIDENCE
+    if reads_as_english(text):
+        return False
+    language, probability = _identifier().classify(text)
+    return language != "en" and probability >= MIN_CONFIDENCE
+
+
+# Letters of Persian, Urdu, Pashto, Kurdish… that Arabic does not use (پ چ ژ گ ک ی ہ ے ۀ ٹ ڈ ڑ ں ۆ ێ).
+_NOT_ARABIC_LETTERS = frozenset("پچژگکیہےۀٹڈڑںۆێ")
+# Languages written in Arabic script that are not Arabic (py3langid's codes).
+_ARABIC_SCRIPT_LANGUAGES = frozenset(("fa", "ur", "ps", "ku", "ug"))
+
+
+def _script(letter: str) -> str:
+    name = unicodedata.name(letter, "")
+    return "ARABIC" if name.startswith("ARABIC") else "LATIN" if name.startswith("LATIN") else "OTHER"
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """py3langid's identifier with normalised probabilities (loaded once, about 1 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

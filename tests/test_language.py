@@ -1,0 +1,43 @@
+"""Which questions are in a language the bot does not read (bot/language.py)."""
+
+import pytest
+
+from bot.language import other_language
+
+
+@pytest.mark.parametrize("question", [
+    "Qui dirigera les réunions initiales pour les États-Unis ?",  # French
+    "¿Quién dirigirá las reuniones iniciales?",  # Spanish
+    "Wer leitet die ersten Treffen?",  # German
+    "lorem ipsum dolor sit amet",  # Latin filler
+    "Кто возглавит первоначальные встречи от США?",  # Cyrillic
+    "Ποιος θα ηγηθεί των συναντήσεων;",  # Greek
+    "מי יוביל את הפגישות?",  # Hebrew
+    "谁将领导美国的初步会议？",  # Chinese
+    "ミーティングを主導するのは誰ですか？",  # Japanese
+    "कौन नेतृत्व करेगा?",  # Devanagari
+    "کی جلسات را رهبری می‌کند؟",  # Persian
+    "یہ ملاقات کیوں ملتوی ہوئی؟",  # Urdu
+])
+def test_a_question_in_another_language_is_told_apart(question):
+    assert other_language(question)
+
+
+@pytest.mark.parametrize("question", [
+    "من سيقود الاجتماعات الأولية؟",
+    "شكون باش يقود الاجتماعات؟",  # dialect
+    "ما رأي Emmanuel Macron في القمة؟",  # a Latin name inside Arabic
+    "كيف وصف الكرملين المكالمة؟",
+    "کیف وصف الکرملین المکالمة؟",  # Arabic typed on a Persian keyboard (ک ی)
+    "کم استمرت قمة أنکوریج؟",
+    "Where will the Trump-Putin summit be held?",
+    "How long did the Anchorage summit last?",
+    "Budapest summit date?",  # keywords, no function word
+    "Gafsa phosphate output",
+    "Trump Putin Budapest",  # bare names
+    "Lavrov?",
+    "asdf qwerty zxcv",  # no language at all: left to the usual refusal
+    "2024؟",
+])
+def test_arabic_and_english_questions_are_read(question):
+    assert not other_language(question)
