@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -29,6 +30,8 @@ HELP = """اكتب سؤالك عن المقالة بالعربية واضغط En
   /sources  المقالات التي أعرفها
   /quit     الخروج (أو Ctrl-D)"""
 
+
+_COMMAND_RE = re.compile(r"/[A-Za-z_]+")
 
 QUOTED_RUN = 8  # words of a passage in a row that an answer cut to fit must hold to count as quoting it
 
@@ -181,6 +184,9 @@ def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, his
             continue
         if command == "/sources":
             out.write(format_articles(articles) + "\n\n")
+            continue
+        if _COMMAND_RE.fullmatch(command):  # «/foo»: a command mistyped, not a question
+            out.write(f"أمر غير معروف: {command}\n" + HELP + "\n\n")
             continue
         try:
             if as_json:

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from index.normalize import canonical_text
@@ -131,6 +132,20 @@ def _text_field(meta: dict, key: str) -> str | None:
     return str(value).strip() or None if value not in (None, "") else None
 
 
+def iso_date(value: str | None) -> str | None:
+    """A metadata date written day first («16/02/2016», «16-02-2016», «16.02.2016», as Arabic and
+    European news sites write them) as ISO «2016-02-16», so that every article's date reads alike;
+    any other value (ISO already, or a form not recognised) as given."""
+    if value is None:
+        return None
+    for form in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(value, form).date().isoformat()
+        except ValueError:
+            continue
+    return value
+
+
 def article_from_text(text: str, path: Path, meta: dict, *, md_title: str | None = None, sha256: str = "",
                       key: str = "", label: str = "", kind: str = "file") -> Article:
     """An article from plain text (paragraphs on lines or between blank lines) and metadata
@@ -145,7 +160,7 @@ def article_from_text(text: str, path: Path, meta: dict, *, md_title: str | None
     examples = meta.get("examples", [])
     examples = [str(q) for q in examples if str(q).strip()] if isinstance(examples, list) else []
     return Article(path=path, title=title, source=source, sentences=paras, examples=examples, sha256=sha256,
-                   date=_text_field(meta, "date"), author=_text_field(meta, "author"), key=key, label=label,
+                   date=iso_date(_text_field(meta, "date")), author=_text_field(meta, "author"), key=key, label=label,
                    kind=kind)
 
 

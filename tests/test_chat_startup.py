@@ -70,6 +70,10 @@ def test_terminal_chat_prompts_before_loading_and_answers_after(built_index):
         assert "Traceback" not in chat.output.decode()
         mark = chat.type("/sources")
         chat.read_until(PROMPT, timeout=30, after=mark)
+        mark = chat.type("/foo")  # a mistyped command gets the help, not an answer
+        chat.read_until(PROMPT, timeout=30, after=mark + len(PROMPT) + 1)
+        reply = chat.output[mark:].decode()
+        assert "أمر غير معروف" in reply and "/reset" in reply and "rubio-lavrov.txt#" not in reply
     finally:
         code = chat.close()
     assert code == 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from index.articles import load_article
 
 TEXT = "(رويترز)-- افتتح المهندس سامي الخطيب جسر النهر الجديد.\n\nويبلغ طول الجسر 850 متراً. وبلغت تكلفته 40 مليون دولار.\n"
@@ -60,3 +62,17 @@ def test_metadata_in_another_encoding_or_not_an_object(tmp_path):
     assert article.sentences == SENTENCES and len(warnings) == 1 and "not valid JSON" in warnings[0]
     article, warnings = _article(tmp_path, TEXT.encode("utf-8"), b'["a", "b"]')
     assert article.title.startswith("افتتح") and len(warnings) == 1 and "not a JSON object" in warnings[0]
+
+
+@pytest.mark.parametrize(("given", "shown"), [
+    ("16/02/2016", "2016-02-16"),  # day first, as the ANT corpus and Arabic sites write it
+    ("16-02-2016", "2016-02-16"),
+    ("6.2.2016", "2016-02-06"),
+    ("2017-01-17T13:56:00+01:00", "2017-01-17T13:56:00+01:00"),  # ISO already: as given
+    ("31/02/2016", "31/02/2016"),  # no such day: as given
+    ("الثلاثاء 16 فيفري", "الثلاثاء 16 فيفري"),
+])
+def test_a_day_first_date_is_read_as_iso(tmp_path, given, shown):
+    meta = '{"title": "افتتاح الجسر", "date": "%s"}' % given
+    article, _ = _article(tmp_path, TEXT.encode("utf-8"), meta.encode("utf-8"))
+    assert article.date == shown
