@@ -658,6 +658,27 @@ def asks_when_in_future(question: str) -> bool:
     return bool(re.search(r"\bwhen\b", question, re.IGNORECASE) and _FUTURE_EN_RE.search(question))
 
 
+# Words that put an event ahead (normalised): «الأسبوع المقبل», «المرتقبة», «من المقرر», «سوف», «سيتم».
+_FUTURE_WORDS = frozenset(normalize_arabic(w) for w in """المقبل المقبلة القادم القادمة المرتقب المرتقبة مرتقب
+    مرتقبا المنتظر المنتظرة ينتظر يرتقب تنتظر ترتقب المقرر المقررة مقررا مقررة المزمع المزمعة مزمع سوف سيتم
+    ستتم""".split())
+
+
+def speaks_of_future(text: str, phrase: str) -> bool:
+    """Whether the sentence of `text` that holds `phrase` (a date) speaks of something to come: a verb
+    in the future («سيلتئم», «ستدخل»: «س» then a prefix of the present, and not a noun's ending:
+    «سنوات», «سينما») or a word that puts an event ahead («المقبل», «المرتقبة», «من المقرر»). «متى
+    سيُفتتح المركز؟» is not answered by «…الموقع المكتشف في سبتمبر 2016»."""
+    sentences = [s for s in split_sentences(text) if phrase in s] or [text]
+    for word in WORD_RE.findall(normalize_arabic(sentences[0])):
+        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        if bare in _FUTURE_WORDS or word in _FUTURE_WORDS:
+            return True
+        if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتنا" and not bare.endswith(("ات", "ا", "ه", "و")):
+            return True
+    return False
+
+
 def now_or_before(phrase: str) -> bool:
     """Whether a marked date is only the day of the report or the day before («اليوم», «أمس»): what a
     news report says was announced then, not when a future event will be."""

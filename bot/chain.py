@@ -10,7 +10,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import CHECKABLE, names_holder_of, now_or_before, reports_saying, type_match
+from bot.answer_type import (CHECKABLE, names_holder_of, now_or_before, reports_saying, speaks_of_future,
+                             type_match)
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.language import other_language
@@ -168,9 +169,11 @@ class AnswerChain:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
                 found, composed = False, None
-            elif info.future and info.kind == "date" and composed[1] is not None and now_or_before(composed[1]):
+            elif info.future and info.kind == "date" and composed[1] is not None and (
+                    now_or_before(composed[1]) or not speaks_of_future(*composed)):
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
-                # future event will be.
+                # future event will be, nor is a date in a sentence about the past («…المكتشف في سبتمبر
+                # 2016» for «متى سيُفتتح المركز؟»).
                 found, composed = False, None
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)

@@ -283,6 +283,13 @@ def test_how_someone_reacted_is_answered_with_what_they_said(second_service):
     assert answer.found and "40 مليون دولار" in answer.answer, answer.answer
 
 
+def test_when_something_will_happen_is_not_answered_with_a_date_in_the_past(second_service):
+    # The article says she opened it on 5 June 2023: nothing about an opening to come.
+    assert not second_service.ask("متى ستفتتح الطبيبة ليلى منصور مستشفى الأطفال الجديد؟").found
+    answer = second_service.ask("متى سيستقبل المستشفى أول المرضى؟")
+    assert answer.found and answer.highlight == "الأسبوع المقبل", answer.answer
+
+
 def test_a_kind_of_named_place_the_article_mentions_is_answered(second_service):
     answer = second_service.ask("في أي جامعة درس المهندس سامي الخطيب الهندسة المدنية؟")
     assert answer.found and "جامعة القاهرة" in answer.answer, answer.answer

@@ -274,6 +274,22 @@ def test_a_stance_may_be_reported_by_others():
                               "وقالت خلف إن دولا مارست ضغوطا على الأمين العام للأمم المتحدة", by_anyone=True)
 
 
+@pytest.mark.parametrize(("text", "phrase", "ahead"), [
+    ("وسيلتئم الاجتماع السنوي يوم 8 أكتوبر 2016 بالعاصمة", "8 أكتوبر 2016", True),  # a future verb
+    ("وسيتم التعرف على الفريق السادس خلال الجولة المقررة يوم الأربعاء 15 فيفري", "الأربعاء", True),
+    ("ويعود الوفد إلى تونس الأسبوع المقبل", "الأسبوع المقبل", True),
+    ("القمة المرتقبة في 20 ماي", "20 ماي", True),
+    ("وهو موقع أثري اكتُشف في سبتمبر 2016 ويمسح سبعة هكتارات", "سبتمبر 2016", False),  # the past
+    ("صادق الصندوق في ماي 2016 على منح تونس قرضا لسنوات", "ماي 2016", False),  # «لسنوات»: a noun
+    ("عرض الفيلم في سينما المدينة يوم الخميس", "الخميس", False),  # «سينما»: a noun
+    ("افتتح الوزير المعرض يوم الاثنين. وسيزور الوزير صفاقس لاحقا", "الاثنين", False),  # another sentence
+])
+def test_a_date_in_a_sentence_about_the_future(text, phrase, ahead):
+    from bot.answer_type import speaks_of_future
+
+    assert speaks_of_future(text, phrase) is ahead
+
+
 @pytest.mark.parametrize(("question", "qualified"), [
     ("ما اسم وزير الخارجية الروسي؟", ("وزير", "الروسي")),
     ("ما الاسم الأول لوزير الخارجية الروسي؟", ("لوزير", "الروسي")),
