@@ -444,10 +444,11 @@ def counted_noun(question: str) -> str | None:
 # (normalised text; X is one to five words before the preposition that says what it is about, and
 # «ماذا قالت عن…» names nobody there).
 _ABOUT_WHAT = "علي|من|تجاه|ازاء|حول|بشان|عن|مع"  # the prepositions that say what X reacted to
+_DURING = "في|خلال|اثناء"  # or when and where X spoke («ماذا أكد روبيو خلال المكالمة؟»)
 _REACTION_RE = re.compile(
     r"(?<!\w)[وف]?(?:كيف|بماذا|بم|ما|ماذا|ما الذي)\s+(?:كان\s+|هو\s+|هي\s+)?"
     r"(?P<verb>رد فعل|رده فعل|رد|ردت|ردوا|علق|علقت|علقوا|موقف|تعليق|تفاعل|تفاعلت|قال|قالت|قالوا|صرح|صرحت"
-    rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)(?P<actor>(?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT})(?!\w)")
+    rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)(?P<actor>(?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT}|{_DURING})(?!\w)")
 
 
 def reacting_actor(question: str) -> str | None:

@@ -205,6 +205,8 @@ def test_time_gone_by_is_not_how_long_something_lasted():
     ("كيلي ماذا قالت عن طريقة تعامل ترامب مع الأطراف؟", None),  # nobody between the verb and «عن»
     ("ماذا قالت كيلي إن ترامب مستعد لفعله من أجل السلام؟", None),  # no preposition near: a statement's content
     ("متى رد الوزير على السؤال؟", None),
+    ("ماذا أكد روبيو خلال المكالمة؟", "روبيو"),  # when or where X spoke
+    ("ماذا قال ترامب في منشوره على تروث سوشيال؟", "ترامب"),  # not «ترامب في منشوره»
 ])
 def test_who_reacts_in_a_reaction_question(question, actor):
     from bot.answer_type import reacting_actor
