@@ -451,22 +451,19 @@ _REACTION_RE = re.compile(
     rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)(?P<actor>(?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT}|{_DURING})(?!\w)")
 
 
-def reacting_actor(question: str) -> str | None:
+def reaction(question: str) -> tuple[str | None, bool]:
     """Who reacts, takes a stance or speaks in a question asking for that («كيف ردّ الرئيس الأوكراني
-    على التأجيل؟» → «الرئيس الاوكراني», normalised); None for any other question. An article that
-    never names X cannot say how X reacted, however well it matches what X reacted to."""
+    على التأجيل؟» → «الرئيس الاوكراني», normalised; None for any other question), and whether it asks
+    for a stance («ما موقف روبيو من…؟»), which others may report («وأضاف المصدر أنه من غير المرجح أن
+    يوصي روبيو…»), rather than for what X said or did in reply («كيف ردّ…؟», «ماذا قال…؟»). An article
+    that never names X cannot say how X reacted, however well it matches what X reacted to."""
     match = _REACTION_RE.search(normalize_arabic(question))
-    if not match or _THAT.intersection(match.group("actor").split()):
-        return None  # «ماذا قالت كيلي إن ترامب مستعد…»: what was said, not only who said it
-    return match.group("actor")
-
-
-def asks_stance(question: str) -> bool:
-    """Whether a reaction question (`reacting_actor`) asks for a stance («ما موقف روبيو من…؟»), which
-    others may report («وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»), rather than for what the
-    actor said or did in reply («كيف ردّ…؟», «ماذا قال…؟»)."""
-    match = _REACTION_RE.search(normalize_arabic(question))
-    return bool(match) and match.group("verb") == "موقف"
+    if not match:
+        return None, False
+    stance = match.group("verb") == "موقف"
+    if _THAT.intersection(match.group("actor").split()):
+        return None, stance  # «ماذا قالت كيلي إن ترامب مستعد…»: what was said, not only who said it
+    return match.group("actor"), stance
 
 
 _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
@@ -502,7 +499,7 @@ def _saying(word: str, with_object: bool = True) -> str | None:
 
 
 def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:
-    """Whether a text reports `actor` (normalised, as `reacting_actor` gives it) saying something or
+    """Whether a text reports `actor` (normalised, as `reaction` gives it) saying something or
     reacting, in one of its sentences. Either a verb of saying whose subject the actor is: named after
     it, within SAYER_AFTER words and before «أن/إن» opens what is said, unless the word right after the
     verb is another subject (a definite noun of no title, organisation or place: in «اتهم التقرير
@@ -515,12 +512,12 @@ def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:
     `by_anyone`: for a stance, which others may report, a verb of saying and the actor named anywhere
     in one sentence are enough («وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»), the actor not the
     object of a preposition («ضغوطا على الأمين العام»)."""
-    wanted = [variants[0] for w in actor.split() if (variants := clitic_variants(w))]
-    if not wanted:
+    # Each word of the actor behind its clitics, and whether it is a title («رئيس البعثة», «الرئيس
+    # الأوكراني»): a title must be there too, «البعثة» alone may be anyone's.
+    named_by = [(variants[0], name_kind(w) == "person") for w in actor.split() if (variants := clitic_variants(w))]
+    if not named_by:
         return True
-    # A title the actor is named by («رئيس البعثة», «الرئيس الأوكراني») must be there too: «البعثة»
-    # alone may be anyone's.
-    titles = [name_kind(w) == "person" for w in actor.split() if clitic_variants(w)]
+    wanted, titles = [w for w, _ in named_by], [title for _, title in named_by]
     for sentence in split_sentences(text):
         tokens = words(sentence)
         # A word behind its clitics: the forms that end the word (no suffix cut).
@@ -563,7 +560,7 @@ def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:
 
 
 # What starts the content of what is said: the sayer is named before it.
-_THAT_WORDS = frozenset(("ان", "انه", "انها", "انهم", "انهما", "بان", "بانه", "بانها", "بانهم", "that"))
+_THAT_WORDS = _THAT | frozenset(("انهم", "انهما", "بانهم", "that"))
 
 
 # Prepositions (normalised): an actor right after one is spoken of («ضغوطا على الأمين العام»), not speaking.

@@ -283,7 +283,6 @@ QUALIFIED_MIN_RATIO = 0.5
 QUALIFIED_DEPTH = 5
 
 
-
 def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
     """The passage after the best one first when the best one ends in a colon: it only introduces
     what follows («…عن تشكيلة حكومة الوحدة الوطنية والتي ضمت كلا من :»), and the list after it says

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
-                             asks_stance, asks_when_in_future, counted_noun, expected_type, question_words,
-                             reacting_actor, role_nationality)
+                             asks_when_in_future, counted_noun, expected_type, question_words, reaction,
+                             role_nationality)
 from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
 
 # Words that point back at something said earlier (normalised forms).
@@ -105,7 +105,7 @@ class QuestionInfo:
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
-    actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reacting_actor`
+    actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
@@ -138,6 +138,7 @@ def refers_back(text: str) -> bool:
 def analyse(text: str) -> QuestionInfo:
     """Analyse one question."""
     _, latin = script_share(text)
+    actor, stance = reaction(text)
     return QuestionInfo(
         text=text,
         kind=expected_type(text),
@@ -148,8 +149,8 @@ def analyse(text: str) -> QuestionInfo:
         asks_name=asks_for_name(text),
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
         counts=counted_noun(text),
-        actor=reacting_actor(text),
-        stance=asks_stance(text),
+        actor=actor,
+        stance=stance,
         nationality=role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),

@@ -209,9 +209,9 @@ def test_time_gone_by_is_not_how_long_something_lasted():
     ("ماذا قال ترامب في منشوره على تروث سوشيال؟", "ترامب"),  # not «ترامب في منشوره»
 ])
 def test_who_reacts_in_a_reaction_question(question, actor):
-    from bot.answer_type import reacting_actor
+    from bot.answer_type import reaction
 
-    assert reacting_actor(question) == actor
+    assert reaction(question)[0] == actor
 
 
 @pytest.mark.parametrize(("question", "stance"), [
@@ -221,9 +221,9 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     ("متى رد الوزير على السؤال؟", False),
 ])
 def test_a_stance_is_told_apart_from_a_reply(question, stance):
-    from bot.answer_type import asks_stance
+    from bot.answer_type import reaction
 
-    assert asks_stance(question) is stance
+    assert reaction(question)[1] is stance
 
 
 @pytest.mark.parametrize(("actor", "text", "reported"), [
