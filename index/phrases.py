@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 30
+PHRASES_VERSION = 31
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -274,13 +274,24 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if not joined(first - 1):
         return _name_in_apposition(tokens, first, passage)
     word = tokens[first][2]
-    if word in STOPWORDS or _is_number(word) or _is_definite(word) or _in(word, _TITLES):
+    if not _can_be_name(word) or _is_definite(word) or _in(word, _TITLES):
         return None
     last = first  # two words, and one more after a link word («ياسر بن خليفة»)
-    while (last == first or tokens[last][2] in _NAME_LINKS) and joined(last) and tokens[last + 1][2] not in STOPWORDS \
-            and not _is_number(tokens[last + 1][2]) and not _in(tokens[last + 1][2], _TITLES):
+    while (last == first or tokens[last][2] in _NAME_LINKS) and joined(last) and _can_be_name(tokens[last + 1][2]) \
+            and not _in(tokens[last + 1][2], _TITLES):
         last += 1
     return first, last
+
+
+# «أنه», «بأنها» (normalised): "that he/she", after a clitic or not; not names («أنور», «أنيس»).
+_THAT_PRONOUNS = _norm_set("انه انها انهم انهما بانه بانها بان لانه لانها وانه وانها فانه")
+
+
+def _can_be_name(word: str) -> bool:
+    """Whether a normalised word can be part of a person's name: not a function word, also behind a
+    clitic («وأن», «بأنه»), not a lone letter («و» written apart) and not a number."""
+    return (len(word) >= 2 and word not in STOPWORDS and _strip_clitic(word) not in STOPWORDS
+            and word not in _THAT_PRONOUNS and not _is_number(word))
 
 
 _APPOSITION_OPEN_RE = re.compile(r"^\s*[،,]\s*$")
@@ -308,6 +319,30 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
         if _NAME_BREAK_RE.search(gap) or last - first + 1 >= _APPOSITION_WORDS:
             return None
         last += 1
+
+
+# «مؤتمر صحفي», «ندوة صحفية»: written indefinite, "press" describes the noun before it; only «الصحفي»,
+# «الصحفية» is a journalist's title.
+_PRESS = _norm_set("صحفي صحفية")
+
+
+def _is_ila(raw: str) -> bool:
+    """Whether a word as written is the preposition «إلى» («وإلى جانب»), which folds to «والي», the
+    title of a governor."""
+    return raw.endswith("ى") or "إ" in raw
+
+
+def _names_place(head: str, word: str) -> bool:
+    """Whether the word right after a place word («مدينة», «بولاية», «حي»; "" across punctuation) names
+    the place: «ولاية صفاقس», «بمدينة المنستير», «ملعب ميلينيوم». An indefinite place word is followed by
+    its name; a definite one by what describes it or by the rest of the sentence («الدولة التونسية»,
+    «البلاد مقابل», «الحي الذي»), so it names none. Nor does a function word, a number, another head or
+    a word behind a preposition («دولة من», «عاصمة للثقافة»)."""
+    if not word or _is_definite(head) or word.startswith(("لل", "بال", "كال", "فال")) or len(word) < 2:
+        return False
+    if word in STOPWORDS or _strip_clitic(word) in STOPWORDS or _is_number(word):
+        return False
+    return not any(_in(word, vocab) for vocab in (_PLACE_HEADS, _ORG_HEADS, _TITLES, _WEEKDAYS, _MONTHS))
 
 
 @lru_cache(maxsize=200_000)
@@ -426,7 +461,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("clock", i, i + (2 if nxt == "منتصف" and nxt2 else 1)))
                 i += 2
                 continue
-        if _in(word, _TITLES) and nxt and not _is_number(nxt):
+        if _in(word, _TITLES) and nxt and not _is_number(nxt) and not _is_ila(passage[tokens[i][0]:tokens[i][1]]) \
+                and not (_strip_clitic(word) in _PRESS and not _is_definite(word)):
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
@@ -435,8 +471,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             while end < min(n - 1, i + 2) and following(end):
                 end += 1
             spans.append(("organisation", i, end))
-        elif _in(word, _PLACE_HEADS) and nxt:
-            spans.append(("place", i + 1, min(n - 1, i + 1)))
+        elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):
+            spans.append(("place", i + 1, i + 1))
         elif starts_country(word) and (last := country_at([t[2] for t in tokens[i: i + _LONGEST_COUNTRY]], 0)) is not None:
             spans.append(("country", i, i + last))  # «باتجاه إيطاليا»: a country named bare
             i += last + 1

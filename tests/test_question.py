@@ -746,3 +746,42 @@ def test_a_country_answers_where_but_not_which_city(question, marked):
 ])
 def test_an_organisations_name_does_not_run_across_punctuation(passage, organisations):
     assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
+
+
+@pytest.mark.parametrize(("passage", "place"), [
+    ("وسجلت ولاية صفاقس أعلى نسبة.", "صفاقس"),
+    ("في اجتماع بمدينة المنستير أمس", "المنستير"),  # an indefinite place word, then its name
+    ("أقيمت المباراة في ملعب ميلينيوم بكارديف", "ميلينيوم"),
+])
+def test_a_place_word_followed_by_its_name_is_a_place(passage, place):
+    assert place in [s.text for s in typed_spans(passage) if s.kind == "place"]
+
+
+@pytest.mark.parametrize("passage", [
+    "وحمّلت السلطات العليا في البلاد مسؤولية أي تعامل معه",  # a definite place word and what follows
+    "تعمل الدولة التونسية على دعم الفلاحين",  # a definite place word and its adjective
+    "وتعيش في الحي الذي ولدت فيه",  # a function word
+    "وقال إن المدينة، وفق ما أعلن، ستُغلق",  # across punctuation
+    "اختيرت عاصمة للثقافة العربية",  # a word behind a preposition
+    "زار الوفد 12 دولة من القارة",  # a function word after an indefinite place word
+])
+def test_a_place_word_not_followed_by_a_name_gives_no_place(passage):
+    assert [s.text for s in typed_spans(passage) if s.kind == "place"] == []
+
+
+@pytest.mark.parametrize("passage", [
+    "وتعود وزارة الصناعة و التجارة إلى العمل",  # «و» written apart is no name
+    "وقال رئيس القسم أنه لم يتلق شيئا",  # «أنه» opens what is said
+    "واعتصموا للمطالبة بتطبيق الاتفاق، وإلى جانب ذلك طالبوا",  # «وإلى» folds to «والي» (a governor)
+])
+def test_function_words_after_a_title_are_no_name(passage):
+    assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
+
+
+def test_a_governor_is_still_a_title():
+    assert [s.text for s in typed_spans("وقال والي الجهة محمد صالح إن") if s.kind == "person"] == ["محمد صالح"]
+
+
+def test_press_written_indefinite_is_no_title():
+    assert [s.text for s in typed_spans("وقال في مؤتمر صحفي عقد أمس إن") if s.kind == "person"] == []
+    assert [s.text for s in typed_spans("وقالت الصحفية بترا لازلو إن") if s.kind == "person"] == ["بترا لازلو"]
