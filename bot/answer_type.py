@@ -125,7 +125,8 @@ def _focus_form(words_: list[str]) -> list[str]:
 
 # The cues in the same form as the questions they are matched against.
 _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
-_FROM_WHICH_RE = re.compile(r"^ [وف]?من (?=اي )")
+# «من أي بلد…؟» is "from which country", «من بين الذين…، كم…؟» "among those…": «من» is no "who" there.
+_FROM_WHICH_RE = re.compile(r"^ [وف]?من (?=اي |بين |ضمن |اصل )")
 _HOW_MUCH_COUNT = frozenset(("كم", "وكم", "فكم", "بكم", "قداش", "شحال", "قديش", "كام", "شكد"))
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English interrogative
 
@@ -137,7 +138,6 @@ def expected_type(question: str) -> str:
     if not question.isupper():  # "according to the WHO": an acronym is no interrogative
         question = _ACRONYM_RE.sub(" ", question)
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
-    # «من أي بلد…؟» is "from which country", not "who": the noun after «أي» decides.
     norm = _FROM_WHICH_RE.sub(" ", norm, count=1)
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
     for kind, cues in _FOCUS_CUES:

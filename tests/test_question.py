@@ -86,6 +86,9 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("من أي بلد جاء العلماء؟", "place"),
         ("ومن أي مدينة ينحدر اللاعب؟", "place"),
         ("من أي متجر اشتُري الفستان؟", "other"),
+        # «من بين…»: "among…", the question word after it decides.
+        ("من بين حاملي البطاقات، كم مسؤولا يحق لكل فريق؟", "count"),
+        ("من ضمن المشاركين، كم امرأة فازت؟", "count"),
     ],
 )
 def test_expected_answer_type(question, kind):
