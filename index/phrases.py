@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 31
+PHRASES_VERSION = 32
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -424,6 +424,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("percent", i, j + (0 if tokens[j][2].endswith("%") else 1)))
             elif unit == "في" and unit2 in _HUNDRED:
                 spans.append(("percent", i, j + 2))
+            elif unit == "من" and unit2 == "كل" and j + 3 < n and _is_number(tokens[j + 3][2]):
+                spans.append(("percent", i, j + 3))  # «أربعة من كل خمسة»: a share, as a percentage is
             elif _in(unit, _MONTHS):
                 year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
                 spans.append(("date", i, j + year))

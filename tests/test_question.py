@@ -147,6 +147,8 @@ def test_dialect_answer_type(question, kind):
         ("وسُجن لمدة أسبوع", "duration", "لمدة أسبوع"),
         ("بدأ استغلاله لأغراض سياحية منذ سنة 1983", "year", "1983"),
         ("في دراسة نشرت الاثنين 27 فيفري 2017", "year", "2017"),  # a year inside a date stands alone too
+        ("أربعة من كل خمسة أشخاص رأوه أبيض", "percent", "أربعة من كل خمسة"),  # a share
+        ("3 من كل 10 شبان", "percent", "3 من كل 10"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
