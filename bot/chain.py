@@ -44,7 +44,7 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
-    if other_language(text):
+    if other_language(question):  # as typed: folding Persian letters to Arabic ones hides a Persian question
         return text, messages.OTHER_LANGUAGE
     folded = normalize_arabic(text)
     if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):

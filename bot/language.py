@@ -4,17 +4,20 @@ say», which would be false when the article does."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from index.bridge import reads_as_english
+from index.bridge import english_stopwords
 
 # A Latin-script question with no English function word is taken for another language only when the
 # language identifier is at least this sure: French, Spanish and German questions score 0.9–0.99,
 # Latin filler 0.99, while bare names and keyword-style English score low («Budapest summit date?»:
 # 0.10, «Gafsa phosphate output»: 0.28).
 MIN_CONFIDENCE = 0.9
+# Arabic script with letters that no Arabic keyboard gives (پ چ ژ گ…): Persian or Urdu from this sure on.
+OTHER_LETTERS_CONFIDENCE = 0.5
 
 
 def other_language(text: str) -> bool:
@@ -28,22 +31,36 @@ def other_language(text: str) -> bool:
         return True
     if latin <= arabic:
         # Persian, Urdu…: Arabic script, but letters Arabic does not use. Arabic typed on a Persian
-        # keyboard has them too, but its words are Arabic: py3langid gives it at most ~0.6 for one of
-        # those languages («کیف وصف الکرملین المکالمة؟»: Urdu 0.57), a Persian or Urdu question 0.94–1.
-        if not _NOT_ARABIC_LETTERS.intersection(text):
+        # keyboard has some too (its keys for ك ي ة ه give ک ی ۀ ہ), but its words are Arabic: py3langid
+        # gives it at most ~0.6 for one of those languages («کیف وصف الکرملین المکالمة؟»: Urdu 0.57), a
+        # Persian or Urdu question 0.94–1. Letters no Arabic keyboard gives (پ چ ژ گ…) need less: «ترامب
+        # کی با پوتین تلفنی صحبت کرد؟» is Persian at 0.51.
+        letters = _NOT_ARABIC_LETTERS.intersection(text)
+        if not letters:
             return False
         language, probability = _identifier().classify(text)
-        return language in _ARABIC_SCRIPT_LANGUAGES and probability >= MIN_CONFIDENCE
-    if reads_as_english(text):
+        floor = OTHER_LETTERS_CONFIDENCE if letters - _PERSIAN_KEYBOARD_ARABIC else MIN_CONFIDENCE
+        return language in _ARABIC_SCRIPT_LANGUAGES and probability >= floor
+    if len(english_words(text)) > 1:
         return False
+    # One English function word may be another language's word too («a», «in», «on» in «Quand Trump
+    # a-t-il parlé…?»): then only a sure reading of another language decides.
     language, probability = _identifier().classify(text)
     return language != "en" and probability >= MIN_CONFIDENCE
 
 
 # Letters of Persian, Urdu, Pashto, Kurdish… that Arabic does not use (پ چ ژ گ ک ی ہ ے ۀ ٹ ڈ ڑ ں ۆ ێ).
 _NOT_ARABIC_LETTERS = frozenset("پچژگکیہےۀٹڈڑںۆێ")
+# What a Persian keyboard gives for ك ي ة ه when Arabic is typed on it (folded back by `canonical_text`).
+_PERSIAN_KEYBOARD_ARABIC = frozenset("کیۀہ")
 # Languages written in Arabic script that are not Arabic (py3langid's codes).
 _ARABIC_SCRIPT_LANGUAGES = frozenset(("fa", "ur", "ps", "ku", "ug"))
+
+
+def english_words(text: str) -> list[str]:
+    """The English function words of a text, in order («Who is the…» → who, is, the)."""
+    stopwords = english_stopwords()
+    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in stopwords]
 
 
 def _script(letter: str) -> str:

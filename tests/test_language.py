@@ -18,6 +18,10 @@ from bot.language import other_language
     "कौन नेतृत्व करेगा?",  # Devanagari
     "کی جلسات را رهبری می‌کند؟",  # Persian
     "یہ ملاقات کیوں ملتوی ہوئی؟",  # Urdu
+    "ترامب کی با پوتین تلفنی صحبت کرد؟",  # Persian with a letter no Arabic keyboard gives (پ): identified less surely
+    "چه کسی جلسات مقدماتی آمریکا را رهبری خواهد کرد؟",
+    "Quand Trump a-t-il parlé avec Poutine au téléphone ?",  # French with one word English has too («a»)
+    "Pourquoi la réunion entre Rubio et Lavrov a-t-elle été reportée ?",
 ])
 def test_a_question_in_another_language_is_told_apart(question):
     assert other_language(question)
@@ -36,8 +40,20 @@ def test_a_question_in_another_language_is_told_apart(question):
     "Gafsa phosphate output",
     "Trump Putin Budapest",  # bare names
     "Lavrov?",
+    "What is a summit?",
+    "Who is Rubio?",
     "asdf qwerty zxcv",  # no language at all: left to the usual refusal
     "2024؟",
 ])
 def test_arabic_and_english_questions_are_read(question):
     assert not other_language(question)
+
+
+def test_a_persian_question_is_told_apart_as_typed_not_as_folded():
+    """The chain checks the question as the user typed it: folding ک ی to ك ي (for Arabic typed on a
+    Persian keyboard) would hide a Persian question's letters."""
+    from bot.chain import check_question
+    from bot import messages
+
+    assert check_question("چه کسی جلسات مقدماتی آمریکا را رهبری خواهد کرد؟", 1000)[1] == messages.OTHER_LANGUAGE
+    assert check_question("کیف وصف الکرملین المکالمة؟", 1000)[1] is None
