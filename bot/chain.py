@@ -17,7 +17,7 @@ from bot.decide import DecisionModel
 from bot.language import other_language
 from bot.question import QuestionInfo, analyse, standard_arabic
 from index.retriever import Hit, HybridRetriever
-from index.normalize import canonical_text, normalize_arabic, term_groups, tokenize, without_frame_nouns
+from index.normalize import fold_script, normalize_arabic, term_groups, tokenize, visible_text, without_frame_nouns
 from index.split import split_sentences
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
@@ -36,7 +36,8 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
     """The cleaned question and, when it cannot be used, the Arabic reason why."""
     if not isinstance(question, str):
         return "", messages.EMPTY_QUESTION
-    text = " ".join(_CONTROL_RE.sub(" ", canonical_text(question)).split())
+    typed = " ".join(_CONTROL_RE.sub(" ", visible_text(question)).split())  # letters not yet folded
+    text = " ".join(fold_script(typed).split())
     if not text:
         return text, messages.EMPTY_QUESTION
     if len(text) > max_chars:
@@ -44,7 +45,7 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
-    if other_language(question):  # as typed: folding Persian letters to Arabic ones hides a Persian question
+    if other_language(typed):  # folding Persian letters to Arabic ones would hide a Persian question
         return text, messages.OTHER_LANGUAGE
     folded = normalize_arabic(text)
     if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):

@@ -4,12 +4,11 @@ say», which would be false when the article does."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from index.bridge import english_stopwords
+from index.bridge import english_words
 
 # A Latin-script question with no English function word is taken for another language only when the
 # language identifier is at least this sure: French, Spanish and German questions score 0.9–0.99,
@@ -55,12 +54,6 @@ _NOT_ARABIC_LETTERS = frozenset("پچژگکیہےۀٹڈڑںۆێ")
 _PERSIAN_KEYBOARD_ARABIC = frozenset("کیۀہ")
 # Languages written in Arabic script that are not Arabic (py3langid's codes).
 _ARABIC_SCRIPT_LANGUAGES = frozenset(("fa", "ur", "ps", "ku", "ug"))
-
-
-def english_words(text: str) -> list[str]:
-    """The English function words of a text, in order («Who is the…» → who, is, the)."""
-    stopwords = english_stopwords()
-    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in stopwords]
 
 
 def _script(letter: str) -> str:

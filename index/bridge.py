@@ -47,11 +47,16 @@ def english_stopwords() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | {w for w in STOPWORDS if w.isascii()}
 
 
+def english_words(text: str) -> list[str]:
+    """The English function words of a text, in order («Who is the…» → Who, is, the)."""
+    stopwords = english_stopwords()
+    return [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in stopwords]
+
+
 def reads_as_english(text: str) -> bool:
     """Whether a text has an English function word («the», «who», «did»…): what an English question
     has and a run of Latin letters («asdf qwerty»), Latin filler («lorem ipsum») or a bare name does not."""
-    stopwords = english_stopwords()
-    return any(w.lower() in stopwords for w in re.findall(r"[A-Za-z]+", text))
+    return bool(english_words(text))
 
 
 class WordBridge:

@@ -54,8 +54,19 @@ def canonical_text(text: str) -> str:
     """One spelling for the script variants of the same Arabic text (NFKC, Persian/Urdu letters,
     superscript alef, tatweel, Persian digits, zero-width and bidi characters); readable as before.
     Applied to articles when they are read and to questions when they are asked."""
-    text = unicodedata.normalize("NFKC", text)
-    return _INVISIBLE_RE.sub("", text).translate(_SCRIPT_FOLD)
+    return fold_script(visible_text(text))
+
+
+def visible_text(text: str) -> str:
+    """NFKC (presentation forms), zero-width and bidi characters dropped: `canonical_text` before its
+    letters are folded, which still tells a Persian question («چه کسی…») from Arabic."""
+    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def fold_script(text: str) -> str:
+    """Persian and Urdu letters as the Arabic ones they stand for, superscript alef and tatweel
+    dropped, Persian digits as Arabic-Indic: the rest of `canonical_text`."""
+    return text.translate(_SCRIPT_FOLD)
 
 
 def fold_digits(text: str) -> str:
