@@ -288,10 +288,15 @@ _THAT_PRONOUNS = _norm_set("انه انها انهم انهما بانه بان�
 
 
 def _can_be_name(word: str) -> bool:
-    """Whether a normalised word can be part of a person's name: not a function word, also behind a
-    clitic («وأن», «بأنه»), not a lone letter («و» written apart) and not a number."""
-    return (len(word) >= 2 and word not in STOPWORDS and _strip_clitic(word) not in STOPWORDS
-            and word not in _THAT_PRONOUNS and not _is_number(word))
+    """Whether a normalised word can be part of a person's name: no function word (`_names_nothing`)
+    nor «أنه», «بأنها»."""
+    return not _names_nothing(word) and word not in _THAT_PRONOUNS
+
+
+def _names_nothing(word: str) -> bool:
+    """Whether a normalised word is a function word, also behind a clitic («وأن»), a lone letter («و»
+    written apart) or a number: never a name of a person or a place."""
+    return len(word) < 2 or word in STOPWORDS or _strip_clitic(word) in STOPWORDS or _is_number(word)
 
 
 _APPOSITION_OPEN_RE = re.compile(r"^\s*[،,]\s*$")
@@ -338,9 +343,7 @@ def _names_place(head: str, word: str) -> bool:
     its name; a definite one by what describes it or by the rest of the sentence («الدولة التونسية»,
     «البلاد مقابل», «الحي الذي»), so it names none. Nor does a function word, a number, another head or
     a word behind a preposition («دولة من», «عاصمة للثقافة»)."""
-    if not word or _is_definite(head) or word.startswith(("لل", "بال", "كال", "فال")) or len(word) < 2:
-        return False
-    if word in STOPWORDS or _strip_clitic(word) in STOPWORDS or _is_number(word):
+    if _names_nothing(word) or _is_definite(head) or word.startswith(("لل", "بال", "كال", "فال")):
         return False
     return not any(_in(word, vocab) for vocab in (_PLACE_HEADS, _ORG_HEADS, _TITLES, _WEEKDAYS, _MONTHS))
 
