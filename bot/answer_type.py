@@ -437,7 +437,14 @@ _WEAK_LETTERS = str.maketrans("", "", "اويىءئؤ")
 def counted_noun(question: str) -> str | None:
     """The noun a «كم عدد…؟» question counts, normalised («كم عدد طلاب الجامعة؟» → «طلاب»), or None."""
     match = _COUNTED_RE.search(" ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))))
-    return match.group(1) if match and len(match.group(1)) > 2 else None
+    if not match or len(match.group(1)) <= 2 or match.group(1) in _ANYONE:
+        return None
+    return match.group(1)
+
+
+# Nouns and relatives that count people of any kind: «كم عدد الأشخاص الذين وضعوا أموالهم…؟» is answered
+# by «حوالي 3500 منخرطا», «كم عدد الذين لقوا حتفهم؟» by «400 قتيل»; the article names them its own way.
+_ANYONE = frozenset(normalize_arabic(w) for w in "الأشخاص أشخاص الأفراد أفراد الناس الذين اللذين اللواتي اللاتي".split())
 
 
 # «كيف ردّ X على…؟», «ما موقف X من…؟», «ماذا قال X عن…؟»: a reaction, a stance or a statement of X's

@@ -561,6 +561,9 @@ def test_whether_a_passage_names_the_holder_of_the_role_asked_for(question, wind
 @pytest.mark.parametrize(("question", "noun"), [
     ("كم عدد طلاب الجامعة؟", "طلاب"), ("ما هو عدد الزوار؟", "الزوار"), ("وكم عدد هذه الوحدات؟", "الوحدات"),
     ("كم يبلغ عدد المستفيدين من العفو؟", "المستفيدين"), ("كم عمره؟", None), ("ماذا قال الوزير عن العدد؟", None),
+    # People of any kind: the article names them its own way («3500 منخرطا», «400 قتيل»).
+    ("كم عدد الأشخاص الذين وضعوا أموالهم في الشركة؟", None), ("كم عدد الذين لقوا حتفهم؟", None),
+    ("ما عدد الأفراد المشمولين؟", None),
 ])
 def test_the_noun_a_how_many_question_counts(question, noun):
     from bot.answer_type import counted_noun
