@@ -15,10 +15,6 @@ from tests.conftest import core_settings
 # expected failures until the reader and the answerability decision get them right.
 FOLLOW_UP_AGE = pytest.mark.xfail(reason="issue 8 open: «وكم عمره؟» after the bridge question takes the "
                                   "first sentence (its «أربع سنوات») over the age sentence", strict=False)
-REFUSED_FOLLOW_UP = pytest.mark.xfail(reason="issue 8 open: since the refit without Arabic focus words, «وكم "
-                                      "عمرها؟» after a refused question ranks the right sentence first but its "
-                                      "answerability (0.175) falls just under the full threshold (0.202) that a "
-                                      "follow-up of a refused question must pass", strict=False)
 
 
 def ask_all(service, questions):
@@ -93,7 +89,6 @@ def test_a_follow_up_of_a_refused_question_is_searched_with_it(second_service):
     assert answer.sources and has_phrase(answer.sources[0].text, "38"), answer.sources
 
 
-@REFUSED_FOLLOW_UP
 def test_a_follow_up_of_a_refused_question_still_knows_its_topic(second_service):
     refused = Turn(question="من افتتحت مستشفى الأطفال؟", resolved="من افتتحت مستشفى الأطفال؟", answer="", found=False)
     answer = second_service.ask("وكم عمرها؟", [refused])
@@ -309,6 +304,18 @@ def test_a_name_the_article_gives_is_answered_and_marked(second_service, questio
     """The name check refuses only where the passage names nobody of the kind asked for."""
     answer = second_service.ask(question)
     assert answer.found and name in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("كم مضى من الوقت على آخر لقاء وجهاً لوجه بين الرئيسين؟", "شهرين"),
+    ("كم ساعة تقريبا دام لقاء الرئيسين الأخير؟", "ثلاث ساعات"),
+    ("What office does Vladimir Putin hold according to the article?", "الرئيس الروسي"),
+])
+def test_a_question_the_checks_pass_is_answered_under_the_models_own_bar(article_service, question, phrase):
+    """Answerability between 0.8 of the fitted threshold and the threshold itself: the chain's type and
+    name checks have already passed, so the model's bar is lowered (`CHAIN_THRESHOLD_FACTOR`)."""
+    answer = article_service.ask(question)
+    assert answer.found and has_phrase(answer.answer, phrase), answer
 
 
 def test_a_name_question_is_not_answered_by_the_name_it_asks_about(article_service):
