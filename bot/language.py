@@ -43,9 +43,18 @@ def other_language(text: str) -> bool:
     if len(english_words(text)) > 1:
         return False
     # One English function word may be another language's word too («a», «in», «on» in «Quand Trump
-    # a-t-il parlé…?»): then only a sure reading of another language decides.
+    # a-t-il parlé…?»): then only a sure reading of another language decides. Letters English does not
+    # use (ı ş ğ á ñ ö…, ¿ ¡) need less, as in Arabic script: «Rubio ile Lavrov arasındaki toplantı neden
+    # ertelendi?» is Turkish at 0.63, «¿Cuándo habló Trump con Putin…?» Spanish at 0.78, while an
+    # English question naming «José Mourinho» has English function words and never gets here.
     language, probability = _identifier().classify(text)
-    return language != "en" and probability >= MIN_CONFIDENCE
+    floor = OTHER_LETTERS_CONFIDENCE if _not_english_letters(text) else MIN_CONFIDENCE
+    return language != "en" and probability >= floor
+
+
+def _not_english_letters(text: str) -> bool:
+    """Whether a text has Latin letters outside English's a–z (accented, ı, ß…) or Spanish ¿ ¡."""
+    return any(ch in "¿¡" or (ch.isalpha() and _script(ch) == "LATIN" and not ch.isascii()) for ch in text)
 
 
 # Letters of Persian, Urdu, Pashto, Kurdish… that Arabic does not use (پ چ ژ گ ک ی ہ ے ۀ ٹ ڈ ڑ ں ۆ ێ).

@@ -22,6 +22,9 @@ from bot.language import other_language
     "چه کسی جلسات مقدماتی آمریکا را رهبری خواهد کرد؟",
     "Quand Trump a-t-il parlé avec Poutine au téléphone ?",  # French with one word English has too («a»)
     "Pourquoi la réunion entre Rubio et Lavrov a-t-elle été reportée ?",
+    # Letters English does not use: identified less surely, like the Persian letters above.
+    "Rubio ile Lavrov arasındaki toplantı neden ertelendi?",  # Turkish (0.63)
+    "¿Cuándo habló Trump con Putin por teléfono?",  # Spanish with names (0.78)
 ])
 def test_a_question_in_another_language_is_told_apart(question):
     assert other_language(question)
@@ -38,6 +41,8 @@ def test_a_question_in_another_language_is_told_apart(question):
     "How long did the Anchorage summit last?",
     "Budapest summit date?",  # keywords, no function word
     "Gafsa phosphate output",
+    "José Mourinho Porto salary",  # an accented name in English keywords
+    "What did José Mourinho say about Porto?",
     "Trump Putin Budapest",  # bare names
     "Lavrov?",
     "What is a summit?",
