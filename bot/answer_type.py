@@ -380,6 +380,24 @@ def _role_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# Family ties, each with the other words news uses for it (normalised): a passage that names someone
+# but never mentions the tie does not say who holds it («ما اسم زوجة فلاديمير بوتين؟» over a sentence
+# naming Trump and Putin), whereas a title may be paraphrased («مدرب» / «المدير الفني»).
+_KIN = tuple(frozenset(normalize_arabic(w) for w in group.split()) for group in (
+    "زوج قرين", "زوجة عقيلة حرم قرينة", "أب والد", "أم والدة", "ابن نجل", "ابنة بنت نجلة كريمة",
+    "أخ أخو شقيق", "أخت شقيقة", "أرملة"))
+
+
+def mentions_kin(role: str, window: str) -> bool | None:
+    """Whether a passage (with its neighbours) mentions the family tie an asked role is, in any of its
+    words and forms («زوجته», «وعقيلته»); None when the role is not a family tie."""
+    forms = _role_forms(role)
+    group = frozenset().union(*(kin for kin in _KIN if kin & forms))
+    if not group:
+        return None
+    return any(_role_forms(normalize_arabic(m.group())) & group for m in WORD_RE.finditer(window))
+
+
 def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:
     """Whether a mention of a role ends in a possessive pronoun («ونظيره», «رئيسها»)."""
     return any(word.endswith(suffix) and _role_forms(word[: -len(suffix)]) & role_forms

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import CHECKABLE, count_of_noun, matching_spans, name_spans, role_named, type_match
+from bot.answer_type import (CHECKABLE, count_of_noun, matching_spans, mentions_kin, name_spans, role_named,
+                             type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
 from index.retriever import Hit
@@ -94,7 +95,10 @@ def _role_ok(info: QuestionInfo, hit: Hit) -> float:
     named = role_named(info.asks_holder, hit.window_text, hit.window_passage_phrases(),
                        ROLE_NAME_KINDS, info.asked)
     if named is None:
-        # The role not mentioned: a paraphrase may still name its holder, but then a person it is.
+        # The role not mentioned: a paraphrase may still name its holder, but then a person it is; a
+        # family tie is not paraphrased away, so a passage that never mentions it does not say.
+        if mentions_kin(info.asks_holder[0], hit.window_text) is False:
+            return 0.0
         return 1.0 if name_spans("person", hit.window_passage_phrases(), info.asked) else 0.0
     return 0.0 if named is False else 1.0
 

@@ -325,6 +325,13 @@ def test_a_name_question_is_not_answered_by_the_name_it_asks_about(article_servi
     assert answer.found and answer.highlight == "سيرجي لافروف", (answer.answer, answer.highlight)
 
 
+@pytest.mark.parametrize("question", ["ما اسم زوجة فلاديمير بوتين؟", "من هي زوجة ماركو روبيو؟", "ما اسم والد ترامب؟"])
+def test_a_family_tie_the_article_never_mentions_is_not_answered_with_another_name(article_service, question):
+    """A newcomer's «ما اسم زوجة فلاديمير بوتين؟» got the opening sentence with «دونالد ترامب» marked."""
+    answer = article_service.ask(question)
+    assert not answer.found, (answer.answer, answer.highlight)
+
+
 def test_a_role_of_one_nationality_is_not_answered_by_its_holder_for_another(article_service):
     """«وزير الخارجية الروسي»: the article names «وزير الخارجية ماركو روبيو» and «نظيره الروسي سيرجي لافروف»."""
     answer = article_service.ask("ما اسم وزير الخارجية الروسي؟")

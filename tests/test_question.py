@@ -558,6 +558,20 @@ def test_whether_a_passage_names_the_holder_of_the_role_asked_for(question, wind
     assert role_named(asked_role(question), window, typed_spans(window), kinds, asked_words(question)) is named
 
 
+@pytest.mark.parametrize(("role", "window", "mentioned"), [
+    ("زوجه", "وقال ترامب إنه تحدث مع بوتين.", False),
+    ("زوجته", "وحضرت عقيلته الحفل.", True),  # another word for the same tie, with a pronoun
+    ("والد", "وقال الأب سالم العنزي إنه اختار الاسم.", True),
+    ("شقيق", "والتحق أخوه بالتنظيم.", True),  # «أخوه»: the construct form
+    ("شقيق", "والتحق ابن عمه بالتنظيم.", False),
+    ("رييس", "أي نص", None),  # a title, not a family tie
+])
+def test_whether_a_passage_mentions_a_family_tie(role, window, mentioned):
+    from bot.answer_type import mentions_kin
+
+    assert mentions_kin(role, window) is mentioned
+
+
 @pytest.mark.parametrize(("question", "noun"), [
     ("كم عدد طلاب الجامعة؟", "طلاب"), ("ما هو عدد الزوار؟", "الزوار"), ("وكم عدد هذه الوحدات؟", "الوحدات"),
     ("كم يبلغ عدد المستفيدين من العفو؟", "المستفيدين"), ("كم عمره؟", None), ("ماذا قال الوزير عن العدد؟", None),
