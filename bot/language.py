@@ -15,7 +15,8 @@ from index.bridge import english_words
 # Latin filler 0.99, while bare names and keyword-style English score low («Budapest summit date?»:
 # 0.10, «Gafsa phosphate output»: 0.28).
 MIN_CONFIDENCE = 0.9
-# Arabic script with letters that no Arabic keyboard gives (پ چ ژ گ…): Persian or Urdu from this sure on.
+# Arabic script with letters that no Arabic keyboard gives (پ چ ژ گ…), Latin script with letters English
+# does not use (ı ş á ñ…): another language from this sure on.
 OTHER_LETTERS_CONFIDENCE = 0.5
 
 
@@ -23,7 +24,8 @@ def other_language(text: str) -> bool:
     """Whether a question is written in neither Arabic nor English: mostly letters of another script;
     Arabic script with letters Arabic does not use, in a language py3langid (a maintained fork of
     langid.py, its model in the package) identifies as Persian, Urdu…; or Latin letters with no English
-    function word, in a language it identifies as not English. Both with MIN_CONFIDENCE."""
+    function word, in a language it identifies as not English. Both with MIN_CONFIDENCE, or with
+    OTHER_LETTERS_CONFIDENCE when the text has letters neither Arabic nor English uses."""
     scripts = Counter(_script(ch) for ch in text if ch.isalpha())
     arabic, latin, other = scripts["ARABIC"], scripts["LATIN"], scripts["OTHER"]
     if other > arabic + latin:
