@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, words
-from index.phrases import WORD_RE, Span, name_kind, typed_spans, unit_kind
+from index.phrases import WORD_RE, Span, is_number_word, name_kind, typed_spans, unit_kind
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
@@ -163,7 +163,27 @@ def expected_type(question: str) -> str:
         unit = next((kind for kind in kinds if kind), None)
         if unit:
             return unit
+        if _counts_a_noun(tokens):
+            return "number"
     return best[2] if best else "other"
+
+
+# Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
+_HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in
+                              "تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا مثلا فعلا أصلا تحديدا بالضبط".split())
+
+
+def _counts_a_noun(words_: list[str]) -> bool:
+    """Whether a how-much question counts things named by the indefinite accusative noun after «كم»
+    («كم شخصا…؟», «كم راكبا…؟», «كم صوتا…؟»; normalised words): it asks how many, which an amount
+    with a unit of its own does not answer («30 كلم», «76%», «سنتين»). A verb after «كم» («كم بلغت
+    الصادرات؟») may be answered by any amount."""
+    after = _after_how_much(words_)
+    if not after:
+        return False
+    word = after[0]
+    return (len(word) >= 4 and word.endswith("ا") and not word.endswith("وا") and word not in _HOW_MUCH_ADVERBS
+            and not is_number_word(word))
 
 
 

@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 32
+PHRASES_VERSION = 33
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -35,7 +35,7 @@ _NUMBER_WORDS = _norm_set(
     شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
 _CURRENCIES = _norm_set(
     """دينار دنانير دينارا د.ت مليم مليما دولار دولارا دولارات يورو أورو اورو ريال ريالا درهم دراهم درهما
-    جنيه جنيها جنيهات ليرة ليرات فرنك euro euros dollar dollars dinar dinars $ € £""")
+    جنيه جنيها جنيهات ليرة ليرات فرنك فرنكا روبل روبلا روبلات يوان euro euros dollar dollars dinar dinars $ € £""")
 _HUNDRED = _norm_set("المائة المئة")
 _AMOUNT_ABBREVIATIONS = _norm_set("م أ")  # before «د»: «م د» million dinars, «أ د» thousand dinars
 _PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent نسبة")
@@ -52,8 +52,8 @@ _ELAPSED_CUES = _norm_set("منذ مضى مضت يمضي مر مرت قبل")
 _ELAPSED_REACH = 3  # words between the cue and the duration («مضى أكثر من شهرين»)
 _DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
 _MEASURE_UNITS = _norm_set(
-    """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارات طن أطنان كيلوغرام كغ غرام غراما لتر لترات ميل ميلا
-    قدم كيلومترات مترات km
+    """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارا هكتارات طن طنا أطنان كيلوغرام كيلوغراما كيلوغرامات كغ كلغ
+    غرام غراما غرامات لتر لترا لترات ميل ميلا قدم كيلومترات مترات قنطار قنطارا قناطير برميل برميلا براميل km kg
     ميغابت ميجابت ميغابايت ميجابايت غيغابايت جيغابايت جيجابايت تيرابايت ميغا ميجا غيغا جيغا جيجا ميلي مللي
     ميغاواط ميغاوات كيلوواط واط mah mb gb tb mbps gbps mph kmh""")
 _UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي")
@@ -145,6 +145,11 @@ _NUMERAL_RE = re.compile(r"(?:وب|وال|بال|لل|ال|[وبلفك])?\d")
 def _is_number(word: str) -> bool:
     # Digits after a clitic at most («و15», «ب20»): «بوزيد2», «v8» are names with a digit, not numbers.
     return bool(_NUMERAL_RE.match(word)) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a normalised word is a number, in digits or words («15», «ثلاثة», «مليونا»)."""
+    return _is_number(word)
 
 
 def _is_year(word: str, previous: str = "", following: str | None = None) -> bool:

@@ -81,13 +81,13 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم بلغ الإنتاج بالطن؟", "measure"),
         ("كم دولارا دفع النادي؟", "money"),
         ("كم مليون دينار خسرت الشركة؟", "money"),
-        ("كم شخصا يزور المتحف باليوم؟", "count"),
+        ("كم شخصا يزور المتحف باليوم؟", "number"),
         # «من أي…» is "from which…", not "who": the noun after «أي» decides.
         ("من أي بلد جاء العلماء؟", "place"),
         ("ومن أي مدينة ينحدر اللاعب؟", "place"),
         ("من أي متجر اشتُري الفستان؟", "other"),
         # «من بين…»: "among…", the question word after it decides.
-        ("من بين حاملي البطاقات، كم مسؤولا يحق لكل فريق؟", "count"),
+        ("من بين حاملي البطاقات، كم مسؤولا يحق لكل فريق؟", "number"),
         ("من ضمن المشاركين، كم امرأة فازت؟", "count"),
     ],
 )
@@ -807,3 +807,39 @@ def test_a_governor_is_still_a_title():
 def test_press_written_indefinite_is_no_title():
     assert [s.text for s in typed_spans("وقال في مؤتمر صحفي عقد أمس إن") if s.kind == "person"] == []
     assert [s.text for s in typed_spans("وقالت الصحفية بترا لازلو إن") if s.kind == "person"] == ["بترا لازلو"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # the indefinite accusative noun after «كم» is what is counted: a count, not any amount
+    ("كم راكبا تتسع له عربات القطار؟", "number"),
+    ("كم صوتا حصل عليه المرشح؟", "number"),
+    ("كام كاميرا فيه الموبايل؟", "number"),
+    # a unit in the accusative is that unit's kind
+    ("كم طنا من التمور صدّرت تونس؟", "measure"),
+    ("كم لترا من الوقود ينتج الهكتار؟", "measure"),
+    ("كم دينارا دفع النادي؟", "money"),
+    # a verb, an adverb or a number after «كم» may be answered by any amount
+    ("كم بلغت الصادرات؟", "count"),
+    ("بكم نما الناتج؟", "count"),
+    ("كم تقريبا يبلغ الإنتاج؟", "count"),
+    ("كم مليونا خسرت الشركة؟", "count"),
+])
+def test_how_many_of_a_noun_asks_for_a_count(question, kind):
+    assert expected_type(question) == kind
+
+
+def test_a_count_of_a_noun_is_not_answered_by_an_amount_with_its_own_unit():
+    assert not type_match("number", "وعلى طول حوالي 30 كلم يحمل القطار ركابه")
+    assert not type_match("number", "سجلت الصادرات نموا بنسبة 76%")
+    assert type_match("number", "تتسع العربات الثلاث لنحو 120 راكبا")
+
+
+@pytest.mark.parametrize("passage, phrase", [
+    ("صدّرت تونس 500 طنا من التمور", "500 طنا"),
+    ("بلغ الإنتاج 300 ألف قنطار", "300 ألف قنطار"),
+    ("ينتج الحقل 40 ألف برميل يوميا", "40 ألف برميل"),
+    ("حجز 12 كلغ من القنب الهندي", "12 كلغ"),
+    ("بسعة 2700 لترا", "2700 لترا"),
+])
+def test_weights_and_volumes_in_any_case_are_measures(passage, phrase):
+    assert phrase in [s.text for s in typed_spans(passage) if s.kind == "measure"]
