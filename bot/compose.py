@@ -68,7 +68,14 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         at = sum(1 for o in offsets if o < span.start)
         return min((abs(at - a) for a in anchors), default=0)
 
-    return min(spans, key=lambda s: (_other_unit(info, s), distance(s), s.start))
+    return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), distance(s), s.start))
+
+
+def _not_a_person(info: QuestionInfo, span: Span) -> bool:
+    """Whether a who-question's span names no person: «من يرأس الهيئة؟» is answered by the name after a
+    title, before any organisation the passage also names («بمجلس نواب الشعب»). Not for a question
+    asking for a name of another kind («ما اسم المنصة…؟»)."""
+    return info.kind == "person" and info.asks_name in (None, "person") and span.kind != "person"
 
 
 def _other_unit(info: QuestionInfo, span: Span) -> bool:

@@ -843,3 +843,16 @@ def test_a_count_of_a_noun_is_not_answered_by_an_amount_with_its_own_unit():
 ])
 def test_weights_and_volumes_in_any_case_are_measures(passage, phrase):
     assert phrase in [s.text for s in typed_spans(passage) if s.kind == "measure"]
+
+
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    ("من رئيس الفريق الذي أُحيل ملفه على لجنة التأديب؟",
+     "قررت الجامعة إحالة ملف رئيس النادي الصفاقسي منصف خماخم على لجنة التأديب", "منصف خماخم"),
+    ("من هو الأستاذ الذي يؤطر الفريق في المسابقة؟",
+     "ويؤطر الفريق الأستاذ حاتم سليمان من الجمعية التونسية لمستقبل العلوم", "حاتم سليمان"),
+])
+def test_a_who_question_marks_the_person_before_an_organisation(question, passage, marked):
+    from bot.compose import best_span
+
+    span = best_span(analyse(standard_arabic(question)), passage)
+    assert span is not None and span.text == marked
