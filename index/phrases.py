@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 33
+PHRASES_VERSION = 34
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -298,10 +298,15 @@ def _can_be_name(word: str) -> bool:
     return not _names_nothing(word) and word not in _THAT_PRONOUNS
 
 
+def _function_word(word: str) -> bool:
+    """Whether a normalised word is a function word, also behind a clitic («وأن»), or a lone letter."""
+    return len(word) < 2 or word in STOPWORDS or _strip_clitic(word) in STOPWORDS
+
+
 def _names_nothing(word: str) -> bool:
     """Whether a normalised word is a function word, also behind a clitic («وأن»), a lone letter («و»
     written apart) or a number: never a name of a person or a place."""
-    return len(word) < 2 or word in STOPWORDS or _strip_clitic(word) in STOPWORDS or _is_number(word)
+    return _function_word(word) or _is_number(word)
 
 
 _APPOSITION_OPEN_RE = re.compile(r"^\s*[،,]\s*$")
@@ -476,9 +481,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
-        elif _in(word, _ORG_HEADS) and following(i):
-            end = i + 1  # the head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
-            while end < min(n - 1, i + 2) and following(end):
+        elif _in(word, _ORG_HEADS) and following(i) and not _function_word(following(i)):
+            # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
+            # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name).
+            end = i + 1
+            while end < min(n - 1, i + 2) and following(end) and not _function_word(following(end)):
                 end += 1
             spans.append(("organisation", i, end))
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):

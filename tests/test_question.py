@@ -856,3 +856,12 @@ def test_a_who_question_marks_the_person_before_an_organisation(question, passag
 
     span = best_span(analyse(standard_arabic(question)), passage)
     assert span is not None and span.text == marked
+
+
+@pytest.mark.parametrize(("passage", "organisations"), [
+    ("وتفيد إحصائيات للشركة السياحية التي تستغل القطار", ["للشركة السياحية"]),  # not into the relative clause
+    ("وسعيا لإنقاذ الشركة التي تعاني من ارتفاع مديونيتها", []),  # a head with no name is no organisation
+    ("وقالت اللجنة المنظمة لمونديال 2022 إن", ["المنظمة لمونديال 2022"]),  # a number may be in a name
+])
+def test_an_organisation_name_stops_at_a_function_word(passage, organisations):
+    assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
