@@ -157,7 +157,7 @@ def expected_type(question: str) -> str:
     if best and best[2] == "count":
         # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
         tokens = norm.split()
-        kinds = [unit_kind(w) for w in _after_how_much(tokens)]
+        kinds = [unit_kind(w) for w in _after_how_much(tokens) + _after_how_many(tokens)]
         # «بالطن», «بالدولار»: the unit it is counted in («باليوم» is per day, not a duration asked for)
         kinds += [kind for w in tokens if w.startswith("بال") for kind in [unit_kind(w)] if kind != "duration"]
         unit = next((kind for kind in kinds if kind), None)
@@ -173,11 +173,20 @@ _HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in
                               "تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا مثلا فعلا أصلا تحديدا بالضبط".split())
 
 
+def _after_how_many(words_: list[str]) -> list[str]:
+    """The two words after the first "how many" of a question's words ("how many hotels will…")."""
+    at = next((i for i in range(len(words_) - 1) if words_[i] == "how" and words_[i + 1] == "many"), None)
+    return words_[at + 2: at + 4] if at is not None else []
+
+
 def _counts_a_noun(words_: list[str]) -> bool:
     """Whether a how-much question counts things named by the indefinite accusative noun after «كم»
     («كم شخصا…؟», «كم راكبا…؟», «كم صوتا…؟»; normalised words): it asks how many, which an amount
     with a unit of its own does not answer («30 كلم», «76%», «سنتين»). A verb after «كم» («كم بلغت
     الصادرات؟») may be answered by any amount."""
+    english = _after_how_many(words_)
+    if english:  # "how many" always asks a count of the noun after it (its unit, if a unit, was read first)
+        return english[0].isalpha() and english[0] not in ("of", "more", "less", "fewer")
     after = _after_how_much(words_)
     if not after:
         return False

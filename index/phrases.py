@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 34
+PHRASES_VERSION = 35
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -55,7 +55,8 @@ _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارا هكتارات طن طنا أطنان كيلوغرام كيلوغراما كيلوغرامات كغ كلغ
     غرام غراما غرامات لتر لترا لترات ميل ميلا قدم كيلومترات مترات قنطار قنطارا قناطير برميل برميلا براميل km kg
     ميغابت ميجابت ميغابايت ميجابايت غيغابايت جيغابايت جيجابايت تيرابايت ميغا ميجا غيغا جيغا جيجا ميلي مللي
-    ميغاواط ميغاوات كيلوواط واط mah mb gb tb mbps gbps mph kmh""")
+    ميغاواط ميغاوات كيلوواط واط mah mb gb tb mbps gbps mph kmh
+    kilometres kilometers metres meters miles tonnes tons litres liters hectares kilograms grams barrels""")
 _UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي")
 # Colour words, masculine and feminine, with the article or without: what «ما لون…؟» asks for. Not brown
 # («بني/بنية» are also «بني سويف» and «بنية هزيلة», a frail build).

@@ -35,7 +35,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("شكون ترجم الكتاب؟", "person"),
         ("لماذا تأجل الاجتماع؟", "reason"),
         ("علاش تأجل الاجتماع؟", "reason"),
-        ("How many beds does the hospital have?", "count"),
+        ("How many beds does the hospital have?", "number"),
         ("How old is he?", "age"),
         ("In what year was he released?", "year"),
         ("ماذا قال الوزير؟", "other"),
@@ -823,6 +823,11 @@ def test_press_written_indefinite_is_no_title():
     ("بكم نما الناتج؟", "count"),
     ("كم تقريبا يبلغ الإنتاج؟", "count"),
     ("كم مليونا خسرت الشركة؟", "count"),
+    # English "how many" asks a count of its noun, or in its unit
+    ("How many people in Egypt use cannabis?", "number"),
+    ("How many minutes did the meeting last?", "duration"),
+    ("How many kilometres did the plane fly?", "measure"),
+    ("How many of the players scored?", "count"),
 ])
 def test_how_many_of_a_noun_asks_for_a_count(question, kind):
     assert expected_type(question) == kind
