@@ -47,6 +47,7 @@ _SCRIPT_FOLD = str.maketrans({
     "\u0670": "", "\u0640": "",  # superscript alef, tatweel
     **{chr(0x06F0 + i): chr(0x0660 + i) for i in range(10)},  # Persian digits -> Arabic-Indic
 })
+_UNREADABLE_RE = re.compile("[\ud800-\udfff\ufffd\ufffe\uffff]")
 _INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
@@ -58,9 +59,11 @@ def canonical_text(text: str) -> str:
 
 
 def visible_text(text: str) -> str:
-    """NFKC (presentation forms), zero-width and bidi characters dropped: `canonical_text` before its
-    letters are folded, which still tells a Persian question («چه کسی…») from Arabic."""
-    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text))
+    """NFKC (presentation forms), zero-width and bidi characters dropped, and characters that stand for
+    no text (lone surrogates: bytes that were not UTF-8, read with Python's surrogateescape from a
+    terminal, a pipe or argv; U+FFFD, noncharacters) made spaces: `canonical_text` before its letters
+    are folded, which still tells a Persian question («چه کسی…») from Arabic."""
+    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", _UNREADABLE_RE.sub(" ", text)))
 
 
 def fold_script(text: str) -> str:

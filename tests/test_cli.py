@@ -122,3 +122,22 @@ def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
     assert "rebuilding" in result.stderr and "Traceback" not in result.stderr
     record = json.loads(result.stdout)
     assert record["found"] and "أنكوريج" in record["answer"]
+
+
+def test_bytes_that_are_not_utf8_in_a_question_are_dropped_not_a_traceback(index_dir):
+    """Invalid bytes from a pipe, a terminal or argv (Python reads them as lone surrogates) are no text:
+    the question is asked without them, the next line still gets its answer, and bytes alone are an
+    empty question."""
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "LLM_PROVIDER": "none"}
+    question = "من سيقود الاجتماعات؟".encode()
+    stdin = question.replace(" ".encode(), b"\xff\xfe ", 1) + b"\n\xff\xfe\n" + question + b"\n"
+    result = subprocess.run([sys.executable, "-m", "bot", "chat", "--json", "--index-dir", str(index_dir)],
+                            input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-2000:]
+    garbled, nothing, plain = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert garbled["found"] and garbled["answer"] == plain["answer"] and "روبيو" in plain["answer"]
+    assert not nothing["found"] and nothing["error"]
+    result = subprocess.run([sys.executable, "-m", "bot", "ask", b"\xd9\x85\xd9\x86\xff " + "سيقود الاجتماعات؟".encode(),
+                             "--index-dir", str(index_dir)], capture_output=True, cwd=ROOT, env=env, timeout=300)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "روبيو" in result.stdout.decode()

@@ -215,3 +215,15 @@ def test_digits_are_embedded_as_ascii_one_character_for_one():
 
     text = "افتتح يوم ٥ يونيو ۲۰۲۳ بنسبة ٥١٫٦٪"
     assert fold_digits(text) == "افتتح يوم 5 يونيو 2023 بنسبة 51.6%" and len(fold_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize("unreadable", ["\udcff", "\udcff\udcfe", "\ufffd", "\ufffe", "\uffff", "\ud800"])
+def test_characters_that_stand_for_no_text_are_spaces(unreadable):
+    """Lone surrogates (bytes that were not UTF-8, read with surrogateescape), U+FFFD and noncharacters
+    are no letters: they split words as a space does and the text can be encoded again."""
+    from index.normalize import visible_text
+
+    text = visible_text(f"من{unreadable}سيقود الاجتماعات؟")
+    assert text.split() == ["من", "سيقود", "الاجتماعات؟"]
+    text.encode("utf-8")
+    assert tokenize(f"القمة{unreadable}") == tokenize("القمة")
