@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 35
+PHRASES_VERSION = 36
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -373,11 +373,37 @@ def _starts_span(word: str) -> bool:
                                                   _CAUSAL_VERBS)))
 
 
+# Where Arabic letters and digits meet inside a word: a space the writer left out («في حدود3.7 %»,
+# «ماي2017», «3.7بالمائة»). Not in Latin script, where a digit is part of a name («S7», «PHAB2»).
+_PERCENT_SIGN_RE = re.compile(r"\s*[%٪]")  # «3.7 %»: the sign after a space, no word of its own
+_GLUED_RE = re.compile(r"(?<=[\u0621-\u064a])(?=\d)|(?<=\d)(?=[\u0621-\u064a])")
+_CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل", "وب", "ول", "فب", "فل"))
+
+
+def _tokens(passage: str) -> list[tuple[int, int, str]]:
+    """The words of a passage as (start, end, normalised word), a word split where Arabic letters and
+    digits meet, except after a clitic («ب20», «وال3» stay numbers)."""
+    out = []
+    for m in WORD_RE.finditer(passage):
+        word, start = m.group(), m.start()
+        parts = _GLUED_RE.split(word) if _GLUED_RE.search(word) else [word]
+        merged: list[str] = []
+        for part in parts:
+            if merged and part[:1].isdigit() and normalize_arabic(merged[-1]) in _CLITICS:
+                merged[-1] += part
+            else:
+                merged.append(part)
+        for part in merged:
+            out.append((start, start + len(part), _normalized(part)))
+            start += len(part)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def typed_spans(passage: str) -> tuple[Span, ...]:
     """The typed phrases of a passage (numbers with their units, dates, ages, money, names after a
     title or an organisation word, places after a place word), in order of position."""
-    tokens = [(m.start(), m.end(), _normalized(m.group())) for m in WORD_RE.finditer(passage)]
+    tokens = _tokens(passage)
     spans: list[tuple[str, int, int]] = []  # kind, first token, last token (inclusive)
     n = len(tokens)
 
@@ -433,9 +459,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("money", i, j + 1))
             elif unit in _AMOUNT_ABBREVIATIONS and unit2 == "د":  # «175 م د», «30 أ.د»: million / thousand dinars
                 spans.append(("money", i, j + 2))
-            elif word.endswith("%") or tokens[j][2].endswith("%") or _in(unit, _PERCENT_CUES):
+            elif word.endswith("%") or tokens[j][2].endswith("%") or _in(unit, _PERCENT_CUES) or \
+                    _PERCENT_SIGN_RE.match(passage, tokens[j][1]):
                 # «40 أو 60%», «بين 10 و20%»: the sign after the last number of a run counts for all
-                spans.append(("percent", i, j + (0 if tokens[j][2].endswith("%") else 1)))
+                signed = tokens[j][2].endswith("%") or _PERCENT_SIGN_RE.match(passage, tokens[j][1])
+                spans.append(("percent", i, j + (0 if signed else 1)))
             elif unit == "في" and unit2 in _HUNDRED:
                 spans.append(("percent", i, j + 2))
             elif unit == "من" and unit2 == "كل" and j + 3 < n and _is_number(tokens[j + 3][2]):

@@ -384,7 +384,7 @@ def test_a_number_of_things_is_a_count_not_a_duration_or_a_share():
     assert analyse("كم بلغ عدد المشاركين في الندوة؟").kind == "number"
     assert not type_match("number", "تدوم الرحلة 30 يوما وارتفعت الأسعار بنسبة 5 بالمائة")
     assert type_match("number", "شارك في الندوة 120 شخصا")
-    assert not type_match("number", "نظمتها مجموعة سيدي بوزيد2 في إطار مشروع v8")  # a digit inside a name
+    assert not type_match("number", "نظمتها مجموعة PHAB2 في إطار مشروع v8")  # a digit inside a Latin name
 
 
 def test_a_phrase_the_question_already_says_is_no_answer():
@@ -870,3 +870,21 @@ def test_a_who_question_marks_the_person_before_an_organisation(question, passag
 ])
 def test_an_organisation_name_stops_at_a_function_word(passage, organisations):
     assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
+
+
+@pytest.mark.parametrize("passage, kind, phrase", [
+    # a space the writer left out between Arabic letters and digits
+    ("لتستقر نسبة التضخم في حدود3.7 % خلال الشهر", "percent", "3.7"),
+    ("صدر القرار في ماي2017 بعد نقاش", "date", "ماي2017"),
+    ("ارتفعت الصادرات بنسبة 3.7بالمائة", "percent", "3.7بالمائة"),
+    # the percent sign after a space
+    ("تطمح تونس إلى إنتاج 12 % من حاجياتها", "percent", "12"),
+    # a clitic before a number is no missing space
+    ("بيعت التذكرة بـ20 دينارا", "money", "بـ20 دينارا"),
+])
+def test_numbers_glued_to_words_or_signs_apart_are_read(passage, kind, phrase):
+    assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
+
+
+def test_digits_in_latin_names_stay_names():
+    assert [s.text for s in typed_spans("هاتف S7 وهاتف PHAB2 Pro") if s.kind == "quoted"] == ["S7", "PHAB2 Pro"]
