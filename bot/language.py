@@ -49,9 +49,14 @@ def other_language(text: str) -> bool:
     # use (ı ş ğ á ñ ö…, ¿ ¡) need less, as in Arabic script: «Rubio ile Lavrov arasındaki toplantı neden
     # ertelendi?» is Turkish at 0.63, «¿Cuándo habló Trump con Putin…?» Spanish at 0.78, while an
     # English question naming «José Mourinho» has English function words and never gets here.
+    if _not_english_letters(text):
+        # The two likeliest other languages together: close languages share a question («Rubio ile
+        # Lavrov toplantısı neden ertelendi?» is Turkish at 0.49, Crimean Tatar at 0.45), while a terse
+        # English one naming «José Mourinho» spreads over many (0.24 + 0.14).
+        others = [p for language, p in _identifier().rank(text) if language != "en"]
+        return sum(others[:2]) >= OTHER_LETTERS_CONFIDENCE
     language, probability = _identifier().classify(text)
-    floor = OTHER_LETTERS_CONFIDENCE if _not_english_letters(text) else MIN_CONFIDENCE
-    return language != "en" and probability >= floor
+    return language != "en" and probability >= MIN_CONFIDENCE
 
 
 def _not_english_letters(text: str) -> bool:
