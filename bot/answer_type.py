@@ -195,8 +195,6 @@ def _counts_a_noun(words_: list[str]) -> bool:
             and not is_number_word(word))
 
 
-
-
 def _after_how_much(words_: list[str]) -> list[str]:
     """The two words after the first «كم/قداش/…» of a question's words («كم طنا», «كم مليون دينار»)."""
     at = next((i for i, w in enumerate(words_) if w in _HOW_MUCH_COUNT), None)

@@ -373,9 +373,9 @@ def _starts_span(word: str) -> bool:
                                                   _CAUSAL_VERBS)))
 
 
+_PERCENT_SIGN_RE = re.compile(r"\s*[%٪]")  # «3.7 %»: the sign after a space, no word of its own
 # Where Arabic letters and digits meet inside a word: a space the writer left out («في حدود3.7 %»,
 # «ماي2017», «3.7بالمائة»). Not in Latin script, where a digit is part of a name («S7», «PHAB2»).
-_PERCENT_SIGN_RE = re.compile(r"\s*[%٪]")  # «3.7 %»: the sign after a space, no word of its own
 _GLUED_RE = re.compile(r"(?<=[\u0621-\u064a])(?=\d)|(?<=\d)(?=[\u0621-\u064a])")
 _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل", "وب", "ول", "فب", "فل"))
 
@@ -459,10 +459,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("money", i, j + 1))
             elif unit in _AMOUNT_ABBREVIATIONS and unit2 == "د":  # «175 م د», «30 أ.د»: million / thousand dinars
                 spans.append(("money", i, j + 2))
-            elif word.endswith("%") or tokens[j][2].endswith("%") or _in(unit, _PERCENT_CUES) or \
-                    _PERCENT_SIGN_RE.match(passage, tokens[j][1]):
+            elif (signed := tokens[j][2].endswith("%") or bool(_PERCENT_SIGN_RE.match(passage, tokens[j][1]))) \
+                    or word.endswith("%") or _in(unit, _PERCENT_CUES):
                 # «40 أو 60%», «بين 10 و20%»: the sign after the last number of a run counts for all
-                signed = tokens[j][2].endswith("%") or _PERCENT_SIGN_RE.match(passage, tokens[j][1])
                 spans.append(("percent", i, j + (0 if signed else 1)))
             elif unit == "في" and unit2 in _HUNDRED:
                 spans.append(("percent", i, j + 2))
