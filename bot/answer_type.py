@@ -157,13 +157,14 @@ def expected_type(question: str) -> str:
     if best and best[2] == "count":
         # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
         tokens = norm.split()
-        kinds = [unit_kind(w) for w in _after_how_much(tokens) + _after_how_many(tokens)]
+        arabic, english = _after_how_much(tokens), _after_how_many(tokens)
+        kinds = [unit_kind(w) for w in arabic + english]
         # «بالطن», «بالدولار»: the unit it is counted in («باليوم» is per day, not a duration asked for)
         kinds += [kind for w in tokens if w.startswith("بال") for kind in [unit_kind(w)] if kind != "duration"]
         unit = next((kind for kind in kinds if kind), None)
         if unit:
             return unit
-        if _counts_a_noun(tokens):
+        if _counts_a_noun(arabic, english):
             return "number"
     return best[2] if best else "other"
 
@@ -179,18 +180,17 @@ def _after_how_many(words_: list[str]) -> list[str]:
     return words_[at + 2: at + 4] if at is not None else []
 
 
-def _counts_a_noun(words_: list[str]) -> bool:
+def _counts_a_noun(arabic: list[str], english: list[str]) -> bool:
     """Whether a how-much question counts things named by the indefinite accusative noun after «كم»
-    («كم شخصا…؟», «كم راكبا…؟», «كم صوتا…؟»; normalised words): it asks how many, which an amount
-    with a unit of its own does not answer («30 كلم», «76%», «سنتين»). A verb after «كم» («كم بلغت
-    الصادرات؟») may be answered by any amount."""
-    english = _after_how_many(words_)
+    («كم شخصا…؟», «كم راكبا…؟», «كم صوتا…؟») or the noun after "how many", given the words after each
+    (`_after_how_much`, `_after_how_many`): it asks how many, which an amount with a unit of its own does
+    not answer («30 كلم», «76%», «سنتين»). A verb after «كم» («كم بلغت الصادرات؟») may be answered by
+    any amount."""
     if english:  # "how many" always asks a count of the noun after it (its unit, if a unit, was read first)
         return english[0].isalpha() and english[0] not in ("of", "more", "less", "fewer")
-    after = _after_how_much(words_)
-    if not after:
+    if not arabic:
         return False
-    word = after[0]
+    word = arabic[0]
     return (len(word) >= 4 and word.endswith("ا") and not word.endswith("وا") and word not in _HOW_MUCH_ADVERBS
             and not is_number_word(word))
 

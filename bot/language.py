@@ -25,7 +25,8 @@ def other_language(text: str) -> bool:
     Arabic script with letters Arabic does not use, in a language py3langid (a maintained fork of
     langid.py, its model in the package) identifies as Persian, Urdu…; or Latin letters with no English
     function word, in a language it identifies as not English. Both with MIN_CONFIDENCE, or with
-    OTHER_LETTERS_CONFIDENCE when the text has letters neither Arabic nor English uses."""
+    OTHER_LETTERS_CONFIDENCE when the text has letters neither Arabic nor English uses (in Latin script,
+    for its two likeliest other languages together)."""
     scripts = Counter(_script(ch) for ch in text if ch.isalpha())
     arabic, latin, other = scripts["ARABIC"], scripts["LATIN"], scripts["OTHER"]
     if other > arabic + latin:

@@ -386,10 +386,9 @@ def _tokens(passage: str) -> list[tuple[int, int, str]]:
     out = []
     for m in WORD_RE.finditer(passage):
         word, start = m.group(), m.start()
-        parts = _GLUED_RE.split(word) if _GLUED_RE.search(word) else [word]
         merged: list[str] = []
-        for part in parts:
-            if merged and part[:1].isdigit() and normalize_arabic(merged[-1]) in _CLITICS:
+        for part in _GLUED_RE.split(word):
+            if merged and part[:1].isdigit() and _normalized(merged[-1]) in _CLITICS:
                 merged[-1] += part
             else:
                 merged.append(part)
