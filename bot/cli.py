@@ -190,7 +190,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             index_dir = work / f"index-{_digest(sorted(str(s.resolve()) for s in sources))}"
         service = _service(settings, index_dir)
         with tqdm(total=len(rows), desc="questions", file=sys.stderr, leave=False) as bar:
-            report = score_jsonl(service.ask, rows, bar.update)
+            report = score_jsonl(service.ask, rows, bar.update, conversation=args.conversation)
     summary = report.summary()
     print(json.dumps(summary, ensure_ascii=False))
     if args.failures:
@@ -263,6 +263,8 @@ def parser() -> argparse.ArgumentParser:
                     help="folder under which each question's \"article\" field names a .txt (e.g. the ANT corpus)")
     ev.add_argument("--work-dir", type=Path, help="where its index is built (default .cache/eval/NAME)")
     ev.add_argument("--failures", action="store_true", help="list failed questions on stderr")
+    ev.add_argument("--conversation", action="store_true",
+                    help="ask all questions in one conversation, in file order (as piped into `bot chat`)")
     ev.set_defaults(run=cmd_eval)
 
     tg = sub.add_parser("telegram", help="run the Telegram bot")

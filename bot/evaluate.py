@@ -124,13 +124,18 @@ class Report:
         return out
 
 
-def score_jsonl(ask: Ask, rows: Iterable[dict], progress: Callable[[], None] = lambda: None) -> Report:
-    """answer / refuse / followup rates over development-format rows."""
+def score_jsonl(ask: Ask, rows: Iterable[dict], progress: Callable[[], None] = lambda: None,
+                conversation: bool = False) -> Report:
+    """answer / refuse / followup rates over development-format rows. Each row is a conversation of
+    its own, or with `conversation` all rows are one, in file order, as when a user pipes the questions
+    into `bot chat`: a standalone question then follows other turns and must not be read as a follow-up."""
     report = Report()
+    history: list[Turn] = []
     for row in rows:
         kind = row.get("kind")
         turns = row["turns"] if kind == "followup" else [row["q"]]
-        history: list[Turn] = []
+        if not conversation:
+            history = []
         answer = None
         for question in turns:
             answer = ask(question, history)

@@ -10,7 +10,8 @@ from pyarabic import araby
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
                              asks_when_in_future, counted_noun, expected_type, question_words, reaction,
                              role_nationality)
-from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, script_share, tokenize, without_frame_nouns, words
+from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
+                             words)
 
 # Words that point back at something said earlier (normalised forms).
 _REFERRING_WORDS = frozenset(
@@ -28,6 +29,19 @@ _CONJUNCTION_START = re.compile(
     r"|ثم\s|and\s|so\s|what about)",
     re.IGNORECASE,
 )
+# «ومنذ أي سنّ؟», «وبالتعاون مع أي وزارة…؟», «والنسخة العادية بكم؟», «وفي فرنسا؟»: "and" with a
+# preposition or the article on the first word, then an interrogative within the next three words or
+# little else («وزير الخارجية من أي بلد؟» is no continuation).
+_AND_START = re.compile(
+    r"^\W*[وف](?:في|من|عن|على|علي|إلى|الى|منذ|بعد|قبل|حسب|بحسب|رغم|مع|عند|خلال|حتى|حتي|لدى|لدي|إذا|اذا"
+    r"|ال\w+|بال\w+|لل\w+|بحلول)(?!\w)")
+_INTERROGATIVE_SOON = re.compile(
+    r"^\W*\w+(?:\W+\w+){0,2}?\W+[وفبل]?(?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي|أية|اية)(?!\w)")
+# An English pronoun for a person before any name in the question ("Is he likely to recommend a
+# Putin–Trump meeting?"; not "What did Trump say he…"): it leans on the last turn at any length.
+_ENGLISH_PRONOUN_FIRST = re.compile(r"^\W*\w+(?:\W+(?![A-Z])\w+)*?\W+(?:he|she|they|him|his|her|them|their)\b")
+# A question with more content words than this says what it is about itself (`refers_back`).
+_SHORT_QUESTION_GROUPS = 3
 
 
 # Dialect question words, particles and common verbs with their standard Arabic (Maghrebi, Egyptian,
@@ -73,6 +87,10 @@ _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, rever
 # A whole dialect word first («واش»), else one behind و/ف («وشكون»).
 _DIALECT_RE = re.compile(rf"(?<!\w)(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIALECT_ALTERNATIVES}))(?!\w)")
 _DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
+# The Egyptian passive «اتـ» on a verb of three root letters («اتأجل»، «اتقفلت»، «اتولد») is the
+# standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it («اتصل»، «اتفقوا»)
+# («اتصل»، «اتخذت»، «اتهمه») or a long vowel («اتحاد»، «اتفاق»). Questions only: articles are not rewritten.
+_DIALECT_PASSIVE_RE = re.compile(r"(?<!\w)([وف]?)ات(?=[^\Wا][^\Wاوي][^\Wاويتهة](?:ت|وا|و|نا|ي)?(?!\w))")
 
 
 # A word with diacritics; only dialect words lose them here (the others' are the user's spelling).
@@ -81,15 +99,17 @@ _DIACRITISED_WORD_RE = re.compile(r"[\w\u064b-\u0652]*[\u064b-\u0652][\w\u064b-\
 
 def _bare_if_dialect(match: re.Match[str]) -> str:
     bare = araby.strip_tashkeel(match.group())
-    return bare if _DIALECT_RE.fullmatch(bare) or _DIALECT_DEMONSTRATIVE_RE.match(bare) else match.group()
+    dialect = _DIALECT_RE.fullmatch(bare) or _DIALECT_DEMONSTRATIVE_RE.match(bare) or _DIALECT_PASSIVE_RE.match(bare)
+    return bare if dialect else match.group()
 
 
 def standard_arabic(text: str) -> str:
-    """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»);
-    diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
+    """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
+    «اتأجل» → «تأجل»); diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
-    return _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
+    text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
+    return _DIALECT_PASSIVE_RE.sub(lambda m: m.group(1) + "ت", text)
 
 
 @dataclass(frozen=True)
@@ -123,16 +143,31 @@ def _has_pronoun_suffix(raw_word: str) -> bool:
 
 
 def refers_back(text: str) -> bool:
-    """True when a question leans on an earlier turn (pronouns, "and what...", very short)."""
+    """True when a question leans on an earlier turn: it opens with "and/so (+ preposition) +
+    interrogative" («وكم عمره؟», «ومنذ أي سنّ؟»), or it is short and points back (a pronoun, a
+    demonstrative, a pronoun suffix: «كم عمره؟», «من هي؟»).
+
+    A pronoun or suffix in a longer question mostly points inside it («ما الحرب التي يسعى ترامب إلى
+    إنهائها؟», «هو روبيو ولافروف ممكن يتكلموا تاني؟» with the Egyptian opening «هو»), and reading
+    it as a follow-up in a conversation searches it with the turn before. Our question sets: of 2,888
+    standalone questions 941 were read as follow-ups before this bound and the openings above, 23
+    after; of 417 follow-ups 405 were recognised before, 414 after."""
+    if _CONJUNCTION_START.match(text) or _ENGLISH_PRONOUN_FIRST.match(text):
+        return True
+    groups = len(term_groups(text))
+    if _AND_START.match(text) and (groups <= 2 or _INTERROGATIVE_SOON.match(text)):
+        return True
+    if groups > _SHORT_QUESTION_GROUPS:
+        return False
     raw_words = re.findall(r"[\w]+", text)
     norm_words = words(text)
     for i, word in enumerate(norm_words):
-        copula = word in _COPULAS and i > 0 and norm_words[i - 1] in _INTERROGATIVES
-        if word in _REFERRING_WORDS and not copula:
+        # «من هو ليلى…» is a copula; «من هي؟» at the end asks about someone named before.
+        copula = word in _COPULAS and 0 < i < len(norm_words) - 1 and norm_words[i - 1] in _INTERROGATIVES
+        opening = word in _COPULAS and i == 0 and len(norm_words) > 2  # Egyptian «هي القمة هتكون فين؟»
+        if word in _REFERRING_WORDS and not copula and not opening:
             return True
-    if any(_has_pronoun_suffix(w) for w in raw_words[1:] + raw_words[:1]):
-        return True
-    return bool(_CONJUNCTION_START.match(text))
+    return any(_has_pronoun_suffix(w) for w in raw_words[1:] + raw_words[:1])
 
 
 def analyse(text: str) -> QuestionInfo:

@@ -83,6 +83,16 @@ def test_a_follow_up_asking_something_new_is_not_given_the_same_sentence_again(a
     assert has_phrase(follow_up.answer, "أهمية") and follow_up.answer != first.answer
 
 
+def test_a_question_that_names_its_own_topic_is_searched_alone_in_a_conversation(article_service):
+    # «إنهائها» points at «الحرب» inside the question, not at the turn before it
+    first, second = ask_all(article_service, ["من سيقود الاجتماعات الأولية؟",
+                                              "ما الحرب التي يسعى ترامب إلى إنهائها بحسب المقال؟"])
+    assert first.found
+    assert second.resolved is None or second.resolved == second.question, second.resolved
+    alone = article_service.ask(second.question, [])
+    assert (second.found, second.answer) == (alone.found, alone.answer)
+
+
 def test_a_follow_up_of_a_refused_question_is_searched_with_it(second_service):
     refused = Turn(question="من افتتحت مستشفى الأطفال؟", resolved="من افتتحت مستشفى الأطفال؟", answer="", found=False)
     answer = second_service.ask("وكم عمرها؟", [refused])

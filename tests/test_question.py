@@ -413,10 +413,39 @@ def test_a_phrase_the_question_already_says_is_no_answer():
         ("ماذا قال عبدالله بن زايد عن الزيارة؟", False),
         ("من هو جاب الله؟", False),
         ("وماذا قال عنه نصر الله؟", True),  # «عنه» still refers back
+        ("من هي؟", True),  # a copula that ends the question asks about someone named before
+        ("ومنذ أي سنّ؟", True),  # "and" on a preposition, then the interrogative
+        ("وبالتعاون مع أي وزارة يُعدّ برنامج القياس المستمر؟", True),
+        ("وفي فرنسا؟", True),
+        ("Is he likely to recommend a Putin–Trump meeting for next week right now?", True),
+        # a pronoun in a longer question points inside it
+        ("ما الحرب التي يسعى ترامب إلى إنهائها؟", False),
+        ("كم عمرها؟", True),  # a short question still does
+        ("في أي برنامج كانت ليلى الشتاوي ضيفة عندما تحدثت عن إقالتها؟", False),
+        ("هو روبيو ولافروف ممكن يتكلموا تاني الأسبوع ده؟", False),  # the Egyptian opening «هو»
+        ("What did Trump say he and Putin had agreed to hold the following week?", False),
     ],
 )
 def test_follow_up_detection(question, refers):
     assert analyse(question).refers_back is refers
+
+
+@pytest.mark.parametrize(
+    ("dialect", "standard"),
+    [
+        ("هو ليه الاجتماع اتأجل؟", "هو لماذا الاجتماع تأجل؟"),
+        ("واتقفلت الشطوط قد إيه؟", "وتقفلت الشطوط كم؟"),
+        ("كشيش اتولد سنة كام؟", "كشيش تولد سنة كم؟"),
+        # standard words with «ات»: two root letters after it, a long vowel, a pronoun, ta marbuta
+        ("متى اتصل روبيو بلافروف؟", "متى اتصل روبيو بلافروف؟"),
+        ("هل اتخذت الحكومة قرارا؟", "هل اتخذت الحكومة قرارا؟"),
+        ("ما نتائج اتفاق السلام مع اتحاد الشغل؟", "ما نتائج اتفاق السلام مع اتحاد الشغل؟"),
+        ("لماذا اتهمه القاضي؟", "لماذا اتهمه القاضي؟"),
+        ("كم قيمة فاتورة الكهرباء؟", "كم قيمة فاتورة الكهرباء؟"),
+    ],
+)
+def test_the_egyptian_passive_is_the_standard_form(dialect, standard):
+    assert standard_arabic(dialect) == standard
 
 
 def test_dialect_words_become_standard_arabic():
@@ -440,7 +469,7 @@ def test_dialect_words_become_standard_arabic():
         # relative pronoun, "there is not", "because", "still", "yesterday", "tomorrow"
         ("مين اللي فاز؟", "من الذي فاز؟"),
         ("ليه مفيش اتفاق لسه؟", "لماذا لا يوجد اتفاق ما زال؟"),
-        ("اتأجل عشان إيه؟", "اتأجل لأن ماذا؟"),
+        ("اتأجل عشان إيه؟", "تأجل لأن ماذا؟"),
         ("شو صار امبارح؟", "ماذا صار أمس؟"),
         # seeing and coming, as dialect says them
         ("كيفاش يشوف روبيو اللقاءات الجاية؟", "كيف يرى روبيو اللقاءات القادمة؟"),

@@ -62,3 +62,20 @@ def test_squad_scorer_and_conversion(tmp_path):
     assert summary["answer_contains_gold"] == 0.5
     assert summary["source_recall@1"] == 0.5 and summary["source_recall@3"] == 0.5
     assert summary["found"] == 0.5
+
+
+def test_a_conversation_run_asks_every_row_after_the_turns_before_it():
+    rows = [
+        {"id": "1", "kind": "answer", "q": "س1", "any": [["أ"]]},
+        {"id": "2", "kind": "followup", "turns": ["س2", "س3"], "any": [["أ"]]},
+        {"id": "3", "kind": "refuse", "q": "س4"},
+    ]
+    for conversation, expected in ((False, [0, 0, 1, 0]), (True, [0, 1, 2, 3])):
+        seen = []
+
+        def ask(question, history):
+            seen.append(len(history))
+            return Answer(question, "أ", True, [Source("أ", 0.9, "a.txt#1.1", "A")], ms=1.0)
+
+        score_jsonl(ask, rows, conversation=conversation)
+        assert seen == expected, (conversation, seen)
