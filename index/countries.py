@@ -1,5 +1,7 @@
-"""Country names in Arabic, from the Unicode CLDR as Babel ships it: a place an article names bare
-(«باتجاه إيطاليا», «في المغرب»), with no place word before it."""
+"""Country names in Arabic, from the Unicode CLDR as Babel ships it and from the iso-codes
+translations pycountry ships (which add the names Arabic news uses where the CLDR has another: «المجر»
+beside «هنغاريا», «الدنمارك», «روسيا البيضاء»): a place an article names bare («باتجاه إيطاليا», «في
+المغرب»), with no place word before it."""
 
 from __future__ import annotations
 
@@ -10,25 +12,43 @@ from index.normalize import normalize_arabic
 
 # CLDR names that are common Arabic words too («مالي» financial, «بنين» sons), or no place.
 _HOMOGRAPHS = frozenset(("مالي", "بنين"))
-_NOT_PLACES = ("لكنات", "منطقه", "الامم المتحده", "الاتحاد الاوروبي")
+_NOT_PLACES = ("لكنات", "منطقه", "الامم المتحده", "الاتحاد الاوروبي", "المقعد", "القطاع", "الجزء", "محافظه")
 _CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب")
 
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Normalised country names by their first word, the longest first: {"الولايات": (("الولايات",
-    "المتحده"),), …}. Babel's Arabic territory names (two-letter codes: countries and territories)."""
-    from babel import Locale
-
+    "المتحده"),), …}. Babel's Arabic territory names (two-letter codes: countries and territories) and
+    pycountry's Arabic names of ISO 3166 countries (short, common and official)."""
     names: dict[str, set[tuple[str, ...]]] = {}
-    for code, name in Locale("ar").territories.items():
-        if len(code) != 2:
-            continue  # numeric codes are continents and regions («العالم», «أوروبا»)
-        folded = normalize_arabic(re.sub(r"\(.*?\)|\s-\s.*", "", name)).split()
+    for name in _arabic_names():
+        folded = tuple(normalize_arabic(name).split())
         if not folded or any(p in " ".join(folded) for p in _NOT_PLACES) or " ".join(folded) in _HOMOGRAPHS:
             continue
-        names.setdefault(folded[0], set()).add(tuple(folded))
+        names.setdefault(folded[0], set()).add(folded)
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in names.items()}
+
+
+def _arabic_names() -> list[str]:
+    import gettext
+
+    import pycountry
+    from babel import Locale
+
+    cldr = [re.sub(r"\(.*?\)|\s-\s.*", "", name)
+            for code, name in Locale("ar").territories.items()
+            if len(code) == 2]  # numeric codes are continents and regions («العالم», «أوروبا»)
+    iso = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    names = []
+    for country in pycountry.countries:
+        for english in {getattr(country, attr, None) for attr in ("name", "common_name", "official_name")} - {None}:
+            arabic = iso.gettext(english)
+            if arabic != english:
+                # «المجر (هنغاريا)»: both; «إيران، الجمهوريّة الإسلاميّة الإيرانيّة»: the name before the comma
+                head, _, rest = arabic.partition("(")
+                names += [head.split("،")[0], rest.rstrip(")")]
+    return cldr + [name for name in names if name.strip()]
 
 
 @lru_cache(maxsize=100_000)

@@ -249,8 +249,9 @@ def test_long_answer_is_split_on_sentence_boundaries(api, core, in_scope, tmp_pa
         checker.feed(part)
         assert checker.ok and not checker.stack, "every message must be well-formed HTML"
     joined = "\n".join(texts)
+    plain = joined.replace("<b>", "").replace("</b>", "")  # the highlight, wherever it stands, is bold
     for i, sentence in enumerate(sentences):
-        assert esc(sentence) in joined, f"sentence {i} lost or cut"
+        assert esc(sentence) in plain, f"sentence {i} lost or cut"
     assert "<&>" not in joined
 
 
