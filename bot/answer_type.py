@@ -312,8 +312,16 @@ def type_match(question_type: str, phrases: Sequence[Span], asked: frozenset[str
 
 
 def asked_words(question: str) -> frozenset[str]:
-    """A question's normalised words, as `matching_spans` compares them."""
-    return frozenset(WORD_RE.findall(normalize_arabic(question)))
+    """A question's normalised words, as `matching_spans` compares them; a Latin name glued to an
+    Arabic clitic («لـCNN», «بـPHAB2») also counts as the name alone («cnn»)."""
+    found = WORD_RE.findall(normalize_arabic(question))
+    return frozenset(found + [part for word in found if _MIXED_SCRIPT_RE.search(word)
+                              for part in _SCRIPT_RUN_RE.findall(word)])
+
+
+# A word with Arabic letters next to Latin ones, and its Latin runs.
+_MIXED_SCRIPT_RE = re.compile(r"[\u0600-\u06ff][a-z0-9]|[a-z0-9][\u0600-\u06ff]")
+_SCRIPT_RUN_RE = re.compile(r"[a-z0-9]+")
 
 
 def question_words(question: str) -> frozenset[str]:

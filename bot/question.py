@@ -88,8 +88,9 @@ _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, rever
 _DIALECT_RE = re.compile(rf"(?<!\w)(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIALECT_ALTERNATIVES}))(?!\w)")
 _DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
 # The Egyptian passive «اتـ» on a verb of three root letters («اتأجل»، «اتقفلت»، «اتولد») is the
-# standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it («اتصل»، «اتفقوا»)
-# («اتصل»، «اتخذت»، «اتهمه») or a long vowel («اتحاد»، «اتفاق»). Questions only: articles are not rewritten.
+# standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it, or a suffix or
+# ta marbuta after three («اتصل»، «اتخذت»، «اتهمه»، «فاتورة»), or a long vowel («اتحاد»، «اتفاق»).
+# Questions only: articles are not rewritten.
 _DIALECT_PASSIVE_RE = re.compile(r"(?<!\w)([وف]?)ات(?=[^\Wا][^\Wاوي][^\Wاويتهة](?:ت|وا|و|نا|ي)?(?!\w))")
 
 
@@ -162,7 +163,7 @@ def refers_back(text: str) -> bool:
     raw_words = re.findall(r"[\w]+", text)
     norm_words = words(text)
     for i, word in enumerate(norm_words):
-        # «من هو ليلى…» is a copula; «من هي؟» at the end asks about someone named before.
+        # «من هي ليلى…» is a copula; «من هي؟» at the end asks about someone named before.
         copula = word in _COPULAS and 0 < i < len(norm_words) - 1 and norm_words[i - 1] in _INTERROGATIVES
         opening = word in _COPULAS and i == 0 and len(norm_words) > 2  # Egyptian «هي القمة هتكون فين؟»
         if word in _REFERRING_WORDS and not copula and not opening:

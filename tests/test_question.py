@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import messages
-from bot.answer_type import asks_for_name, expected_type, type_match as type_match_phrases, typed_spans
+from bot.answer_type import asked_words, asks_for_name, expected_type, type_match as type_match_phrases, typed_spans
 from bot.chain import check_question
 from bot.question import analyse, standard_arabic
 
@@ -385,6 +385,10 @@ def test_a_number_of_things_is_a_count_not_a_duration_or_a_share():
     assert not type_match("number", "تدوم الرحلة 30 يوما وارتفعت الأسعار بنسبة 5 بالمائة")
     assert type_match("number", "شارك في الندوة 120 شخصا")
     assert not type_match("number", "نظمتها مجموعة PHAB2 في إطار مشروع v8")  # a digit inside a Latin name
+
+
+def test_a_latin_name_glued_to_a_clitic_is_a_word_of_the_question():
+    assert {"cnn", "phab2"} <= asked_words("ماذا قال لـCNN عن سعر بـPHAB2؟")
 
 
 def test_a_phrase_the_question_already_says_is_no_answer():
