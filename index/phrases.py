@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 37
+PHRASES_VERSION = 38
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -348,6 +348,16 @@ def _is_ila(raw: str) -> bool:
     return raw.endswith("ى") or "إ" in raw
 
 
+def _town_before_country(tokens: list[tuple[int, int, str]], i: int, passage: str) -> bool:
+    """Whether the country named at token i, with «ب» on it, follows «في» and one word that names a
+    town in it («في بودابست بالمجر», «في ميلانو بإيطاليا»): a bare town is typed by nothing else."""
+    if i < 2 or not tokens[i][2].startswith("ب") or tokens[i - 2][2] != "في":
+        return False
+    town = tokens[i - 1][2]
+    between = passage[tokens[i - 2][1]:tokens[i - 1][0]] + passage[tokens[i - 1][1]:tokens[i][0]]
+    return not between.strip() and _can_be_name(town) and not starts_country(town)
+
+
 def _names_place(head: str, word: str) -> bool:
     """Whether the word right after a place word («مدينة», «بولاية», «حي»; "" across punctuation) names
     the place: «ولاية صفاقس», «بمدينة المنستير», «ملعب ميلينيوم». An indefinite place word is followed by
@@ -518,6 +528,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):
             spans.append(("place", i + 1, i + 1))
         elif starts_country(word) and (last := country_at([t[2] for t in tokens[i: i + _LONGEST_COUNTRY]], 0)) is not None:
+            if _town_before_country(tokens, i, passage):
+                spans.append(("place", i - 1, i + last))  # «في بودابست بالمجر»: a town of the country
             spans.append(("country", i, i + last))  # «باتجاه إيطاليا»: a country named bare
             i += last + 1
             continue

@@ -776,6 +776,18 @@ def test_a_country_named_bare_is_a_place(passage, country):
     assert country in [s.text for s in typed_spans(passage) if s.kind == "country"]
 
 
+@pytest.mark.parametrize(("passage", "town"), [
+    ("على قمة ترامب-بوتين المرتقبة في بودابست بالمجر.", "بودابست بالمجر"),
+    ("عقد الاجتماع في ميلانو بإيطاليا أمس", "ميلانو بإيطاليا"),
+    ("في الوقت ذاته بفرنسا", None),  # a function word is no town
+    ("في 2016 بتونس", None),
+    ("في بودابست، بالمجر", None),  # not across punctuation
+])
+def test_a_word_between_fi_and_a_country_with_bi_is_a_town_there(passage, town):
+    places = [s.text for s in typed_spans(passage) if s.kind == "place"]
+    assert places == ([town] if town else [])
+
+
 @pytest.mark.parametrize("passage", [
     "وقال إن الوضع المالي للشركة صعب.",  # «مالي»: financial, not Mali
     "وتضم العائلة ثلاثة بنين وبنتا.",  # «بنين»: sons, not Benin
