@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 38
+PHRASES_VERSION = 40
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -75,6 +75,10 @@ _RELATIVE_TIME = _norm_set("أمس البارحة غدا اليوم")
 # «مطلع الشهر», «أواخر العام الماضي», «بداية الأسبوع»: a part of a period, a date in its own right.
 _PERIOD_PARTS = _norm_set("مطلع مستهل أوائل أواخر بداية بدايه نهاية نهايه منتصف أواسط")
 _PERIOD_ADJECTIVES = _norm_set("الماضي الماضية المقبل المقبلة القادم القادمة")
+# «هذا الأسبوع», «السنة الحالية»: the period of the report (`current_period`), named by a demonstrative
+# or an adjective.
+_THIS = _norm_set("هذا هذه")
+_CURRENT = _norm_set("الجاري الجارية الحالي الحالية")
 # Words of time that never begin a name set off by commas («…، مؤخرا، …»).
 _TIME_ADVERBS = _RELATIVE_TIME | _PERIOD_ADJECTIVES | _norm_set("مؤخرا قريبا")
 # «القرن التاسع عشر», «منتصف القرن 18», «الثمانينيات»: a date, in centuries or decades.
@@ -378,7 +382,7 @@ def _starts_span(word: str) -> bool:
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
             or bare in _DECADES or bare in COLOURS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
-            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or starts_country(word)
+            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -540,6 +544,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         elif word in _ABOUT and _in(nxt, _SINGLE_UNITS):
             # «قرابة الساعة», «حوالي ساعة», «لمدة أسبوع»: one unit of time, about or for
             spans.append(("duration", i, i + 1))
+            i += 2
+            continue
+        elif (word in _THIS and nxt in PERIODS) or (_in(word, PERIODS) and nxt in _CURRENT):
+            spans.append(("current_period", i, i + 1))
             i += 2
             continue
         elif _in(word, PERIODS) and nxt in _PERIOD_ADJECTIVES:

@@ -307,6 +307,17 @@ def test_when_something_will_happen_is_not_answered_with_a_date_in_the_past(seco
     assert answer.found and answer.highlight == "الأسبوع المقبل", answer.answer
 
 
+def test_the_period_of_the_report_is_marked_where_it_is_nearer_than_another_date(article_service):
+    # «…بعقد اجتماع بوتين-ترامب الأسبوع المقبل، لكن من الممكن أن يتحدث روبيو ولافروف مرة أخرى هذا الأسبوع»
+    answer = article_service.ask("متى قد يتحدث روبيو ولافروف مرة أخرى؟")
+    assert answer.found and answer.highlight == "هذا الأسبوع", (answer.answer, answer.highlight)
+
+
+def test_the_period_of_the_report_alone_does_not_answer_when(article_service):
+    # The opening sentence says «…هذا الأسبوع، على الأقل في الوقت الحالي» and nothing of CNN's founding.
+    assert not article_service.ask("متى تأسست شبكة CNN؟").found
+
+
 def test_a_kind_of_named_place_the_article_mentions_is_answered(second_service):
     answer = second_service.ask("في أي جامعة درس المهندس سامي الخطيب الهندسة المدنية؟")
     assert answer.found and "جامعة القاهرة" in answer.answer, answer.answer

@@ -143,6 +143,8 @@ def test_dialect_answer_type(question, kind):
         ("طالب في مطلع الشهر الجاري بإخضاعه", "relative_date", "مطلع الشهر"),  # a part of a period
         ("على عقد اجتماع الأسبوع المقبل في بودابست", "relative_date", "الأسبوع المقبل"),  # a period relative to now
         ("وارتفعت الصادرات في العام الماضي", "relative_date", "العام الماضي"),
+        ("أن يتحدث روبيو ولافروف مرة أخرى هذا الأسبوع.", "current_period", "هذا الأسبوع"),  # the report's own period
+        ("وتراجع الإنتاج خلال السنة الحالية", "current_period", "السنة الحالية"),
         ("و دامت قرابة الساعة وسط حضور أمني", "duration", "قرابة الساعة"),  # one unit, about or for
         ("وسُجن لمدة أسبوع", "duration", "لمدة أسبوع"),
         ("بدأ استغلاله لأغراض سياحية منذ سنة 1983", "year", "1983"),
