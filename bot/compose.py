@@ -9,7 +9,8 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import CHECKABLE, Span, asked_words, asks_who_is, matching_spans, name_spans, same_noun, type_match, typed_spans
+from bot.answer_type import (CHECKABLE, Span, asked_words, asks_who_is, matching_spans, name_spans, same_noun, type_match,
+                             typed_spans)
 from bot.question import QuestionInfo
 from index.normalize import normalize_arabic, tokenize
 from index.phrases import DURATION_UNITS, PERIODS, WORD_RE

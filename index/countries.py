@@ -31,6 +31,7 @@ def country_names() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _arabic_names() -> list[str]:
+    """Every Arabic country name of both sources, as written (not yet normalised)."""
     import gettext
 
     import pycountry
