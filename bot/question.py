@@ -94,6 +94,10 @@ _DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
 _DIALECT_PASSIVE_RE = re.compile(r"(?<!\w)([وف]?)ات(?=[^\Wا][^\Wاوي][^\Wاويتهة](?:ت|وا|و|نا|ي)?(?!\w))")
 
 
+# A vocative and who it calls («يا عم», «يا جماعة», «يا ترى»): no part of what is asked.
+_VOCATIVE_RE = re.compile(r"(?<!\w)يا\s+\w+\s*")
+
+
 # A word with diacritics; only dialect words lose them here (the others' are the user's spelling).
 _DIACRITISED_WORD_RE = re.compile(r"[\w\u064b-\u0652]*[\u064b-\u0652][\w\u064b-\u0652]*")
 
@@ -106,10 +110,11 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل»); diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
+    «اتأجل» → «تأجل»), a vocative dropped («يا عم»); diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
+    text = _VOCATIVE_RE.sub("", text)
     return _DIALECT_PASSIVE_RE.sub(lambda m: m.group(1) + "ت", text)
 
 

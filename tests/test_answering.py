@@ -93,6 +93,12 @@ def test_a_question_that_names_its_own_topic_is_searched_alone_in_a_conversation
     assert (second.found, second.answer) == (alone.found, alone.answer)
 
 
+def test_a_vocative_in_a_dialect_question_is_not_searched_for(article_service):
+    # a newcomer's «هو ليه الاجتماع اتأجل يا عم؟» was refused: «يا عم» counted as words to find
+    answer = article_service.ask("هو ليه الاجتماع اتأجل يا عم؟")
+    assert answer.found and "متباينة" in answer.answer, answer.answer
+
+
 def test_a_follow_up_of_a_refused_question_is_searched_with_it(second_service):
     refused = Turn(question="من افتتحت مستشفى الأطفال؟", resolved="من افتتحت مستشفى الأطفال؟", answer="", found=False)
     answer = second_service.ask("وكم عمرها؟", [refused])

@@ -440,6 +440,7 @@ def test_follow_up_detection(question, refers):
     ("dialect", "standard"),
     [
         ("هو ليه الاجتماع اتأجل؟", "هو لماذا الاجتماع تأجل؟"),
+        ("يا جماعة ليه الاجتماع اتأجل يا عم؟", "لماذا الاجتماع تأجل ؟"),  # a vocative is no part of the question
         ("واتقفلت الشطوط قد إيه؟", "وتقفلت الشطوط كم؟"),
         ("كشيش اتولد سنة كام؟", "كشيش تولد سنة كم؟"),
         # standard words with «ات»: two root letters after it, a long vowel, a pronoun, ta marbuta
