@@ -299,7 +299,12 @@ def asks_for_town(question: str) -> bool:
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
     """Those of a passage's typed phrases (`typed_spans`) that can answer a question of this type;
     with `asked` (the question's normalised words), not those the question itself already says («في 2017؟»)."""
-    kinds = _ANSWERED_BY.get(question_type, ())
+    return spans_of_kinds(_ANSWERED_BY.get(question_type, ()), phrases, asked)
+
+
+def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
+    """A passage's typed phrases of these kinds; with `asked` (the question's normalised words), not
+    those the question itself already says."""
     return [s for s in phrases if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
 
 

@@ -9,8 +9,8 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asked_words, asks_who_is, matching_spans, name_spans, same_noun, type_match,
-                             typed_spans)
+from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun, spans_of_kinds,
+                             type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.normalize import normalize_arabic, tokenize
 from index.phrases import DURATION_UNITS, PERIODS, WORD_RE
@@ -65,7 +65,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         # «هذا الأسبوع» competes with the dates a passage gives, nearest the question's words first, but
         # never makes a date of its own: the type checks do not count it (a passage about «متى تأسست…؟»
         # that only says «هذا الأسبوع» does not answer it).
-        spans += [s for s in phrases if s.kind == "current_period" and not asked_words(s.text) <= info.asked]
+        spans += spans_of_kinds(("current_period",), phrases, info.asked)
     terms = set(info.terms)
     anchors = [i for i, w in enumerate(passage.split()) if terms & set(tokenize(w))]
     offsets = _word_offsets(passage)

@@ -23,9 +23,11 @@ _REFERRING_WORDS = frozenset(
 # "من هو/ما هي" is a plain question: the pronoun there is a copula, not a reference.
 _COPULAS = frozenset(("هو", "هي", "هم", "هما"))
 _INTERROGATIVES = frozenset(("من", "ما", "ماذا", "ومن", "وما", "فمن", "فما", "مين", "شو"))
+# The interrogatives that open a continuing question, as typed (not normalised).
+_ASKING = "ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي"
 # A question opening with "and/so (+ preposition) + interrogative" continues the conversation.
 _CONJUNCTION_START = re.compile(
-    r"^\s*(?:[وف](?:(?:في|على|علي|من|إلى|الى|عن|مع|ب|ل)\s*)?(?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي)\b"
+    rf"^\s*(?:[وف](?:(?:في|على|علي|من|إلى|الى|عن|مع|ب|ل)\s*)?(?:{_ASKING})\b"
     r"|ثم\s|and\s|so\s|what about)",
     re.IGNORECASE,
 )
@@ -35,8 +37,7 @@ _CONJUNCTION_START = re.compile(
 _AND_START = re.compile(
     r"^\W*[وف](?:في|من|عن|على|علي|إلى|الى|منذ|بعد|قبل|حسب|بحسب|رغم|مع|عند|خلال|حتى|حتي|لدى|لدي|إذا|اذا"
     r"|ال\w+|بال\w+|لل\w+|بحلول)(?!\w)")
-_INTERROGATIVE_SOON = re.compile(
-    r"^\W*\w+(?:\W+\w+){0,2}?\W+[وفبل]?(?:ما|ماذا|من|كم|متى|متي|أين|اين|لماذا|كيف|هل|أي|اي|أية|اية)(?!\w)")
+_INTERROGATIVE_SOON = re.compile(rf"^\W*\w+(?:\W+\w+){{0,2}}?\W+[وفبل]?(?:{_ASKING}|أية|اية)(?!\w)")
 # An English pronoun for a person before any name in the question ("Is he likely to recommend a
 # Putin–Trump meeting?"; not "What did Trump say he…"): it leans on the last turn at any length.
 _ENGLISH_PRONOUN_FIRST = re.compile(r"^\W*\w+(?:\W+(?![A-Z])\w+)*?\W+(?:he|she|they|him|his|her|them|their)\b")
@@ -110,7 +111,8 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل»), a vocative dropped («يا عم»); diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
+    «اتأجل» → «تأجل»), a vocative dropped («يا عم»); diacritics go first, since dialect is often written
+    with them («قدّاش», «شنوّة»)."""
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
