@@ -172,10 +172,15 @@ def score_squad(ask: Ask, questions: Iterable[SquadQuestion], progress: Callable
         answer = ask(q.question, [])
         report.latencies.append(answer.ms)
         report.lengths.append(len(answer.answer))
-        report.add("answer_contains_gold", answer.found and has_phrase(answer.answer, q.gold))
+        ok = answer.found and has_phrase(answer.answer, q.gold)
+        report.add("answer_contains_gold", ok)
         report.add("found", answer.found)
         hits = [has_phrase(s.text, q.gold) for s in answer.sources]
         report.add("source_recall@1", any(hits[:1]))
         report.add("source_recall@3", any(hits[:3]))
+        if not ok:
+            report.failures.append({"id": f"{q.file}#{q.paragraph}", "kind": "answer", "question": q.question,
+                                    "gold": q.gold, "answer": answer.answer, "found": answer.found,
+                                    "top": answer.sources[0].text[:200] if answer.sources else None})
         progress()
     return report

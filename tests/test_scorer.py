@@ -58,8 +58,10 @@ def test_squad_scorer_and_conversion(tmp_path):
     assert [(q.paragraph, q.gold) for q in questions] == [(1, "القاهرة"), (2, "النيل")]
     written = list((tmp_path / "articles").glob("*.txt"))
     assert len(written) == 1 and written[0].read_text(encoding="utf-8").count("\n") == 2
-    summary = score_squad(scripted({"ما العاصمة؟": ("هي القاهرة", True)}), questions).summary()
+    report = score_squad(scripted({"ما العاصمة؟": ("هي القاهرة", True)}), questions)
+    summary = report.summary()
     assert summary["answer_contains_gold"] == 0.5
+    assert [(f["question"], f["gold"]) for f in report.failures] == [("ما النهر؟", "النيل")]
     assert summary["source_recall@1"] == 0.5 and summary["source_recall@3"] == 0.5
     assert summary["found"] == 0.5
 
