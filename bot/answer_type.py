@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, words
+from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import WORD_RE, Span, is_number_word, name_kind, typed_spans, unit_kind
 from index.split import split_sentences
 
@@ -251,6 +251,40 @@ def asks_for_name(question: str) -> str | None:
         following = WORD_RE.findall(folded[match.start(1):])[:_ENGLISH_NAMED_WORDS]
         return next((kind for kind in map(name_kind, following) if kind), "any")
     return (name_kind(named) or "any") if named else "person"
+
+
+def name_noun(question: str) -> str | None:
+    """The normalised noun an Arabic question asks the name of («ما اسم الملعب…؟» → «الملعب»); None
+    for a person's own name («ما اسمه؟»), an English question or one asking for no name."""
+    match = _NAME_QUESTION_RE.search(normalize_arabic(question))
+    named = match.group(1) if match else ""
+    if not named or named.isascii() or named in _NAME_QUALIFIERS or not tokenize(named):
+        return None  # «ما الاسم الذي…», «ما الاسم الرسمي لـ…»: no noun said
+    return named
+
+
+# Words that qualify a name rather than say what is named («الاسم الحقيقي», «الاسم الآخر»), normalised.
+_NAME_QUALIFIERS = frozenset({"الاخر", "الرسمي", "الحقيقي", "الكامل", "الجديد", "القديم", "الاصلي", "العلمي",
+                              "الشايع", "المستعار", "التجاري", "الحالي", "السابق", "الاول", "الاخير"})
+
+
+def noun_named(noun: str, window: str, asked: frozenset[str]) -> bool:
+    """Whether a passage (with its neighbours) names something of the asked-for noun: the noun, in
+    any form («ملعب», «بالملعب»), followed within two words by a content word the question does not
+    say («ملعب رادس», «المستعمرة الفرنسية فورت كارولين»). A name of no known kind is often a term
+    («العاصفة المدارية بيريل») that `typed_spans` does not type."""
+    forms = _role_forms(noun)
+    said = {form for word in asked for form in clitic_variants(word)}
+    found = [normalize_arabic(w) for w in WORD_RE.findall(window)]
+    for i, word in enumerate(found):
+        if _role_forms(word) & forms and any(
+                tokenize(following) and not said.intersection(clitic_variants(following))
+                for following in found[i + 1:i + 1 + _WORDS_AFTER_NOUN]):
+            return True
+    return False
+
+
+_WORDS_AFTER_NOUN = 2
 
 
 # The phrase kinds that can give the name a question asks for (`asks_for_name`).

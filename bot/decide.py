@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, count_of_noun, matching_spans, mentions_kin, name_spans, role_named,
-                             type_match)
+from bot.answer_type import (CHECKABLE, count_of_noun, matching_spans, mentions_kin, name_spans, noun_named,
+                             role_named, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
 from index.retriever import Hit
@@ -77,12 +77,25 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
     - "count_ok": a «كم عدد X؟» question needs a count of X (X in any number, near the count) in the
       passage or its neighbours: `count_of_noun`."""
     return {
-        "name_ok": 1.0 if info.asks_name in (None, "any")
-        or name_spans(info.asks_name, hit.window_passage_phrases(), info.asked) else 0.0,
+        "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
         "role_ok": _role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
     }
+
+
+def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
+    """Whether the passage or its neighbours can give the name a question asks for outright: one of
+    the kind asked for (`name_spans`); for a name of no known kind («ما اسم الملعب…؟»), one of any
+    kind or the asked-for noun followed by a word the question does not say (`noun_named`). An
+    English question's noun cannot be looked for in an Arabic passage: any name there will do."""
+    if info.asks_name is None:
+        return True
+    if name_spans(info.asks_name, hit.window_passage_phrases(), info.asked):
+        return True
+    if info.asks_name != "any":
+        return False
+    return info.name_noun is None or noun_named(info.name_noun, hit.window_text, info.asked)
 
 
 def _role_ok(info: QuestionInfo, hit: Hit) -> float:

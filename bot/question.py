@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
-                             asks_when_in_future, counted_noun, expected_type, question_words, reaction,
-                             role_nationality)
+                             asks_when_in_future, counted_noun, expected_type, name_noun, question_words,
+                             reaction, role_nationality)
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 
@@ -131,6 +131,7 @@ class QuestionInfo:
     refers_back: bool
     asked: frozenset[str] = frozenset()  # its normalised words: a phrase it already says is no answer
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
+    name_noun: str | None = None  # what it asks the name of («ما اسم الملعب؟»: «الملعب»): `name_noun`
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
@@ -190,6 +191,7 @@ def analyse(text: str) -> QuestionInfo:
         refers_back=refers_back(text),
         asked=question_words(text),
         asks_name=asks_for_name(text),
+        name_noun=name_noun(text),
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
         counts=counted_noun(text),
         actor=actor,

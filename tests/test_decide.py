@@ -78,6 +78,23 @@ def test_a_passage_without_the_kind_of_phrase_asked_for_does_not_answer():
                                              1.25, 0.1, 1.0), 0.9)])
 
 
+def test_a_name_of_no_known_kind_needs_the_named_noun_followed_by_something_new_or_a_name():
+    model = load_decision_model()
+    film = analyse("ما اسم الفيلم الفائز بالجائزة الكبرى؟")
+    assert film.asks_name == "any" and film.name_noun == "الفيلم"
+    unnamed = hit("أعلن المهرجان الفيلم الفائز بالجائزة الكبرى أمس.", 1.25, 0.1, 1.0)
+    assert not model.type_supported(film, [(unnamed, 0.9)])  # the film, and only what the question says
+    named = hit("فاز فيلم ريش بالجائزة الكبرى للمهرجان.", 1.25, 0.1, 1.0)
+    assert model.type_supported(film, [(named, 0.9)])
+    other_form = hit("احتفى النقاد بالفيلم المصري ريش الفائز بالجائزة الكبرى.", 1.25, 0.1, 1.0)
+    assert model.type_supported(film, [(other_form, 0.9)])
+    # A qualifier of the name is no noun («الاسم الحقيقي»); an English noun cannot be looked for.
+    assert analyse("ما الاسم الحقيقي للرسام؟").name_noun is None
+    english = analyse("What is the name of the film that won the grand prize?")
+    assert english.asks_name == "any" and english.name_noun is None
+    assert model.type_supported(english, [(unnamed, 0.9)])
+
+
 def test_long_sentences_are_trimmed_to_the_matching_clauses():
     filler = "، ".join(f"وتحدث المسؤولون عن موضوع جانبي رقم {i}" for i in range(12))
     sentence = f"{filler}، وافتتح الجسر الجديد يوم 12 مارس 2024، {filler}."
