@@ -14,13 +14,17 @@ from index.normalize import normalize_arabic
 _HOMOGRAPHS = frozenset(("مالي", "بنين"))
 _NOT_PLACES = ("لكنات", "منطقه", "الامم المتحده", "الاتحاد الاوروبي", "المقعد", "القطاع", "الجزء", "محافظه")
 _CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب")
+# Short names Arabic news uses that neither source has (the CLDR says «المملكة المتحدة», «سوريا»,
+# «الإمارات العربية المتحدة», «ميانمار (بورما)»…), and the parts of the United Kingdom.
+_SHORT_NAMES = ("بريطانيا", "أمريكا", "أميركا", "إنجلترا", "إنكلترا", "اسكتلندا", "سورية", "الإمارات",
+                "فلسطين", "البوسنة", "بورما", "كوت ديفوار", "الدومينيكان")
 
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Normalised country names by their first word, the longest first: {"الولايات": (("الولايات",
-    "المتحده"),), …}. Babel's Arabic territory names (two-letter codes: countries and territories) and
-    pycountry's Arabic names of ISO 3166 countries (short, common and official)."""
+    "المتحده"),), …}. Babel's Arabic territory names (two-letter codes: countries and territories),
+    pycountry's Arabic names of ISO 3166 countries (short, common and official) and `_SHORT_NAMES`."""
     names: dict[str, set[tuple[str, ...]]] = {}
     for name in _arabic_names():
         folded = tuple(normalize_arabic(name).split())
@@ -49,7 +53,7 @@ def _arabic_names() -> list[str]:
                 # «المجر (هنغاريا)»: both; «إيران، الجمهوريّة الإسلاميّة الإيرانيّة»: the name before the comma
                 head, _, rest = arabic.partition("(")
                 names += [head.split("،")[0], rest.rstrip(")")]
-    return cldr + [name for name in names if name.strip()]
+    return cldr + [name for name in names if name.strip()] + list(_SHORT_NAMES)
 
 
 @lru_cache(maxsize=100_000)

@@ -774,6 +774,10 @@ def test_the_marked_phrase(question, passage, marked):
     ("على قمة ترامب-بوتين المرتقبة في بودابست بالمجر.", "بالمجر"),
     ("وصل الوزير إلى الدنمارك صباح اليوم.", "الدنمارك"),
     ("وتعمل في روسيا البيضاء منذ سنوات.", "روسيا البيضاء"),
+    # short names of neither source
+    ("وعاد السفير إلى بريطانيا بعد اللقاء.", "بريطانيا"),
+    ("وتستورد أمريكا النفط من الخليج.", "أمريكا"),
+    ("وزار الوفد الإمارات الأسبوع الماضي.", "الإمارات"),
 ])
 def test_a_country_named_bare_is_a_place(passage, country):
     assert country in [s.text for s in typed_spans(passage) if s.kind == "country"]
