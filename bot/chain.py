@@ -219,7 +219,8 @@ class AnswerChain:
     def extractive_answer(self, retrieved: Retrieved) -> Answer:
         """The answer made of the article's own sentences, or the honest not-found reply."""
         if not retrieved.found:
-            return Answer(retrieved.question, messages.NOT_FOUND, False, retrieved.sources(), resolved=retrieved.resolved)
+            return Answer(retrieved.question, not_found_reply(retrieved.info), False, retrieved.sources(),
+                          resolved=retrieved.resolved)
         text, highlight = retrieved.composed or compose(retrieved.info, retrieved.ranked)
         return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved,
                       highlight=highlight)
@@ -236,6 +237,12 @@ class AnswerChain:
         answer = self.answer(question, history)
         yield answer.answer
         yield answer
+
+
+def not_found_reply(info: QuestionInfo) -> str:
+    """The honest reply that the articles do not say: in Arabic, with English beside it for a question
+    asked in English (Latin script, as `DecisionModel.model_for` tells them apart)."""
+    return messages.NOT_FOUND_ENGLISH if info.latin_share > 0.5 else messages.NOT_FOUND
 
 
 def _own_groups(info: QuestionInfo) -> list[tuple[str, ...]]:

@@ -27,7 +27,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.chain import AnswerChain, Retrieved, check_question
+from bot.chain import AnswerChain, Retrieved, check_question, not_found_reply
 from bot.llm import AuthWarning, describe_error, is_auth_error, redact
 from bot.prompts import PromptError, load_prompt
 
@@ -434,7 +434,7 @@ class LLMAnswerChain:
         if not raw.strip():
             raise NotTrusted("empty reply")
         if says_not_found(raw):
-            return Answer(plan.question, messages.NOT_FOUND, False, plan.retrieved.sources(), mode="llm",
+            return Answer(plan.question, not_found_reply(plan.retrieved.info), False, plan.retrieved.sources(), mode="llm",
                           resolved=plan.standalone)
         if citations.invalid:
             given = f"only [1]..[{len(plan.excerpts)}] were given" if plan.excerpts else "no excerpt was given"

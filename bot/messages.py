@@ -1,6 +1,8 @@
 """User-facing texts (Arabic), kept in one place for every front end."""
 
 NOT_FOUND = "لا تذكر المقالة ذلك. جرّب سؤالاً عن محتواها."
+# To a question asked in English: the same, with its English beside it.
+NOT_FOUND_ENGLISH = NOT_FOUND + " (The article does not say. Try a question about what it says.)"
 EMPTY_QUESTION = "السؤال فارغ. اكتب سؤالك عن المقالة."
 NO_WORDS = "لم أجد كلمات في السؤال. اكتب سؤالك عن المقالة."
 TOO_LONG = "السؤال طويل جداً (عدد أحرفه {length}، والحد {limit}). اختصره من فضلك وأعد إرساله."
