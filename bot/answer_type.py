@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
-from index.phrases import WORD_RE, Span, is_number_word, name_kind, typed_spans, unit_kind
+from index.phrases import WORD_RE, Span, is_calendar_date, is_number_word, name_kind, typed_spans, unit_kind
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
@@ -340,6 +340,21 @@ def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozens
     """A passage's typed phrases of these kinds; with `asked` (the question's normalised words), not
     those the question itself already says."""
     return [s for s in phrases if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
+
+
+# «في أي تاريخ…؟», «ما تاريخ…؟», "on what date…?": a date of the calendar, on the normalised text.
+_CALENDAR_RE = re.compile(r"(?<!\w)(?:اي|ما|ما هو|ما هي)\s+(?:ال)?تاريخ(?!\w)|\b(?:what|which)\s+date\b", re.IGNORECASE)
+
+
+def asks_calendar_date(question: str) -> bool:
+    """Whether a question asks outright for a date of the calendar («في أي تاريخ انضم…؟», "On what
+    date…?"), which a weekday or «اليوم» alone does not give."""
+    return bool(_CALENDAR_RE.search(normalize_arabic(question)))
+
+
+def calendar_dates(phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
+    """A passage's dates and years of the calendar (`is_calendar_date`) the question does not already say."""
+    return [s for s in spans_of_kinds(("date", "year"), phrases, asked) if is_calendar_date(s.text)]
 
 
 def type_match(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> bool:

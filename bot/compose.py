@@ -13,7 +13,7 @@ from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_
                              type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.normalize import normalize_arabic, tokenize
-from index.phrases import DURATION_UNITS, PERIODS, WORD_RE
+from index.phrases import DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date
 from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
@@ -74,7 +74,8 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         at = sum(1 for o in offsets if o < span.start)
         return min((abs(at - a) for a in anchors), default=0)
 
-    return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), distance(s), s.start))
+    return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s),
+                                     info.calendar and not is_calendar_date(s.text), distance(s), s.start))
 
 
 def _not_a_person(info: QuestionInfo, span: Span) -> bool:

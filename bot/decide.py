@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, count_of_noun, matching_spans, mentions_kin, name_spans, noun_named,
-                             role_named, type_match)
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, matching_spans, mentions_kin, name_spans,
+                             noun_named, role_named, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
 from index.retriever import Hit
@@ -75,12 +75,15 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
       as a name does (11 of XQuAD-ar's answered questions lost with it, one news near miss refused).
     - "role_ok": see `_role_ok`.
     - "count_ok": a «كم عدد X؟» question needs a count of X (X in any number, near the count) in the
-      passage or its neighbours: `count_of_noun`."""
+      passage or its neighbours: `count_of_noun`.
+    - "date_ok": a question asking for a date of the calendar («في أي تاريخ…؟») needs one there, not
+      only a weekday or «اليوم» (`calendar_dates`)."""
     return {
         "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
         "role_ok": _role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
+        "date_ok": 1.0 if not info.calendar or calendar_dates(hit.window_passage_phrases(), info.asked) else 0.0,
     }
 
 
@@ -137,7 +140,8 @@ def type_supported_by(values: dict[str, float]) -> bool:
     for a name needs a name there («ما اسم زوجته؟» over a passage that names nobody new), and one
     asking who holds a role needs a name by the role where the passage mentions it."""
     return ((not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
-            and bool(values.get("role_ok", 1.0)) and bool(values.get("count_ok", 1.0)))
+            and bool(values.get("role_ok", 1.0)) and bool(values.get("count_ok", 1.0))
+            and bool(values.get("date_ok", 1.0)))
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

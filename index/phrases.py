@@ -202,6 +202,12 @@ def _is_month(word: str) -> bool:
     return False
 
 
+def is_calendar_date(text: str) -> bool:
+    """Whether a date phrase names a day, month or year of the calendar («20 أوت 2016», «جانفي»,
+    «2014»), not only a weekday or a day relative to the report («الخميس», «اليوم»)."""
+    return any(ch.isdigit() for ch in text) or any(_is_month(w) for w in WORD_RE.findall(normalize_arabic(text)))
+
+
 @lru_cache(maxsize=200_000)
 def _in(word: str, vocab: frozenset[str]) -> bool:
     return word in vocab or _strip_clitic(word) in vocab or ("ال" + _strip_clitic(word)) in vocab

@@ -78,6 +78,20 @@ def test_a_passage_without_the_kind_of_phrase_asked_for_does_not_answer():
                                              1.25, 0.1, 1.0), 0.9)])
 
 
+def test_a_question_asking_for_a_date_of_the_calendar_needs_one_not_a_weekday_or_today():
+    model = load_decision_model()
+    joined = analyse("في أي تاريخ انضم الإعلامي إلى الحزب؟")
+    assert joined.calendar and joined.kind == "date"
+    today = hit("أكد الإعلامي اليوم الخميس أنه انضم إلى الحزب.", 1.25, 0.1, 1.0)
+    assert not model.type_supported(joined, [(today, 0.9)])
+    dated = hit("انضم الإعلامي إلى الحزب يوم الخميس 21 مارس 2017.", 1.25, 0.1, 1.0)
+    assert model.type_supported(joined, [(dated, 0.9)])
+    assert compose(joined, [(dated, 0.9)])[1] == "21 مارس 2017"  # the date marked, not the weekday
+    # «متى…؟» may be answered by a weekday.
+    assert model.type_supported(analyse("متى انضم الإعلامي إلى الحزب؟"), [(today, 0.9)])
+    assert analyse("On what date did the journalist join the party?").calendar
+
+
 def test_a_name_of_no_known_kind_needs_the_named_noun_followed_by_something_new_or_a_name():
     model = load_decision_model()
     film = analyse("ما اسم الفيلم الفائز بالجائزة الكبرى؟")

@@ -945,3 +945,13 @@ def test_numbers_glued_to_words_or_signs_apart_are_read(passage, kind, phrase):
 
 def test_digits_in_latin_names_stay_names():
     assert [s.text for s in typed_spans("هاتف S7 وهاتف PHAB2 Pro") if s.kind == "quoted"] == ["S7", "PHAB2 Pro"]
+
+
+@pytest.mark.parametrize(("phrase", "calendar"), [
+    ("20 أوت 2016", True), ("جانفي", True), ("بجانفي", True), ("2014", True),
+    ("الخميس", False), ("اليوم", False), ("الأسبوع المقبل", False), ("الأب", False),
+])
+def test_a_date_of_the_calendar_names_a_day_a_month_or_a_year(phrase, calendar):
+    from index.phrases import is_calendar_date
+
+    assert is_calendar_date(phrase) is calendar
