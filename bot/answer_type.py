@@ -198,7 +198,14 @@ def _counts_a_noun(arabic: list[str], english: list[str]) -> bool:
 def _after_how_much(words_: list[str]) -> list[str]:
     """The two words after the first «كم/قداش/…» of a question's words («كم طنا», «كم مليون دينار»)."""
     at = next((i for i, w in enumerate(words_) if w in _HOW_MUCH_COUNT), None)
-    return words_[at + 1: at + 3] if at is not None else []
+    if at is None:
+        return []
+    # «كم أصبح سنة 2012؟»: a word before a year says when, not the unit asked for.
+    return [w for k, w in enumerate(words_[at + 1: at + 3], at + 1)
+            if not (k + 1 < len(words_) and _YEAR_RE.fullmatch(words_[k + 1]))]
+
+
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def asked_units(question: str) -> tuple[str, ...]:

@@ -880,6 +880,8 @@ def test_press_written_indefinite_is_no_title():
     ("بكم نما الناتج؟", "count"),
     ("كم تقريبا يبلغ الإنتاج؟", "count"),
     ("كم مليونا خسرت الشركة؟", "count"),
+    # a year after a unit word says when, not the unit asked
+    ("وكم أصبح سنة 2012؟", "count"), ("كم بلغ الإنتاج عام 2016؟", "count"), ("كم سنة استمرت الحرب؟", "duration"),
     # English "how many" asks a count of its noun, or in its unit
     ("How many people in Egypt use cannabis?", "number"),
     ("How many minutes did the meeting last?", "duration"),
