@@ -100,7 +100,7 @@ _INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد"))
 # focus noun, and the focus noun's article, do not change what is asked.
 _HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما قداش شحال قديش".split())
 _AUXILIARIES = frozenset(normalize_arabic(w) for w in """كان كانت يكون تكون كانوا يبلغ تبلغ بلغ بلغت يساوي
-    تساوي ساوى هو هي هم هى يصل تصل وصل وصلت""".split())
+    تساوي ساوى هو هي هم هى يصل تصل وصل وصلت سيكون ستكون سيبلغ ستبلغ سيساوي ستساوي سيصل ستصل""".split())
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللذين"))
 
 

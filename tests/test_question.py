@@ -43,6 +43,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم كان عمر الوزير عند تعيينه؟", "age"),
         ("كم يبلغ سعر التذكرة؟", "money"),
         ("كم تبلغ القيمة المالية للصفقة؟", "money"),
+        ("كم ستبلغ كلفة إنجاز الميناء؟", "money"),  # the auxiliary in the future
         ("ما هي النسبة التي سجلها النمو؟", "percent"),
         ("كم يبعد الميناء عن المدينة؟", "measure"),
         ("ما الذي دفع الوزير إلى الاستقالة؟", "reason"),
