@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 41
+PHRASES_VERSION = 42
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -304,9 +304,14 @@ _THAT_PRONOUNS = _norm_set("انه انها انهم انهما بانه بان�
 
 
 def _can_be_name(word: str) -> bool:
-    """Whether a normalised word can be part of a person's name: no function word (`_names_nothing`)
-    nor «أنه», «بأنها»."""
-    return not _names_nothing(word) and word not in _THAT_PRONOUNS
+    """Whether a normalised word can be part of a person's name: no function word (`_names_nothing`),
+    nor «أنه», «بأنها», nor a verb news puts right after a title («رئيس الحكومة أقر الإسراع…»)."""
+    return not _names_nothing(word) and word not in _THAT_PRONOUNS and _strip_clitic(word) not in _REPORTING_VERBS
+
+
+# Past-tense verbs of saying and deciding, as news writes them after their subject (normalised).
+_REPORTING_VERBS = _norm_set("""قال قالت أكد أكدت أعلن أعلنت أوضح أوضحت أضاف أضافت أشار أشارت أقر أقرت قرر قررت
+    دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت""")
 
 
 def _function_word(word: str) -> bool:

@@ -958,3 +958,11 @@ def test_a_date_of_the_calendar_names_a_day_a_month_or_a_year(phrase, calendar):
     from index.phrases import is_calendar_date
 
     assert is_calendar_date(phrase) is calendar
+
+
+@pytest.mark.parametrize("passage", [
+    "انعقد مجلس وزاري بإشراف رئيس الحكومة اقر الإسراع في انجاز الميناء.",
+    "وقال وزير الخارجية أكد أن المحادثات مستمرة.",
+])
+def test_a_verb_right_after_a_title_is_no_name(passage):
+    assert [s for s in typed_spans(passage) if s.kind == "person"] == []
