@@ -282,16 +282,21 @@ def noun_named(noun: str, window: str, asked: frozenset[str]) -> bool:
     («العاصفة المدارية بيريل») that `typed_spans` does not type."""
     forms = _role_forms(noun)
     said = {form for word in asked for form in clitic_variants(word)}
-    found = [normalize_arabic(w) for w in WORD_RE.findall(window)]
+    matches = list(WORD_RE.finditer(window))
+    found = [normalize_arabic(m.group()) for m in matches]
     for i, word in enumerate(found):
-        if _role_forms(word) & forms and any(
-                tokenize(following) and not said.intersection(clitic_variants(following))
-                for following in found[i + 1:i + 1 + _WORDS_AFTER_NOUN]):
+        if not _role_forms(word) & forms:
+            continue
+        if _QUOTE_OPENS_RE.match(window, matches[i].end()):
+            return True  # «حركة "إلى الأمام"»: a quoted name, whatever its words
+        if any(tokenize(following) and not said.intersection(clitic_variants(following))
+               for following in found[i + 1:i + 1 + _WORDS_AFTER_NOUN]):
             return True
     return False
 
 
 _WORDS_AFTER_NOUN = 2
+_QUOTE_OPENS_RE = re.compile(r"\s*[\"«“]")
 
 
 # The phrase kinds that can give the name a question asks for (`asks_for_name`).

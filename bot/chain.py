@@ -10,8 +10,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, names_holder_of, now_or_before, reports_saying, speaks_of_future,
-                             type_match)
+from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying,
+                             speaks_of_future, type_match)
 from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.language import other_language
@@ -197,7 +197,10 @@ class AnswerChain:
             return False
         # «في أي سجن…؟», «ما الحزب الذي…؟»: an article that never mentions a prison or a party does not
         # say which one (seen sets: 12 news and 3 bundled-article near misses refused, 1 answer lost).
-        return info.named_kind is None or any(self.retriever.article_has(w, best) for w in info.named_kind)
+        # And the passage or its neighbours must name one: the noun followed by a word the question does
+        # not say or a quoted name («سجن المرناقية», «حركة "إلى الأمام"»), not the noun alone.
+        return info.named_kind is None or (any(self.retriever.article_has(w, best) for w in info.named_kind)
+                                           and any(noun_named(w, best.window_text, info.asked) for w in info.named_kind))
 
     def _answers_follow_up(self, info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> bool:
         """Whether the best passage answers a follow-up of an answered question that the answerability

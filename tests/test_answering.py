@@ -293,6 +293,13 @@ def test_what_the_question_takes_for_granted_and_the_article_never_names_is_refu
     assert not answer.found, answer.answer
 
 
+def test_which_one_of_a_kind_needs_one_named_in_the_passage_not_only_in_the_article(second_service):
+    """The article names a university (the engineer's), but not one where the doctor worked."""
+    answer = second_service.ask("في أي جامعة درس الخطيب الهندسة المدنية؟")
+    assert answer.found and "جامعة القاهرة" in answer.answer, answer.answer
+    assert not second_service.ask("في أي جامعة عملت الطبيبة ليلى منصور؟").found
+
+
 @pytest.mark.parametrize("question", [
     "كيف ردّت الطبيبة ليلى منصور على افتتاح الجسر؟",  # she is named, the bridge too; she says nothing of it
     "كيف علّق المهندس سامي الخطيب على افتتاح مستشفى الأطفال؟",

@@ -966,3 +966,15 @@ def test_a_date_of_the_calendar_names_a_day_a_month_or_a_year(phrase, calendar):
 ])
 def test_a_verb_right_after_a_title_is_no_name(passage):
     assert [s for s in typed_spans(passage) if s.kind == "person"] == []
+
+
+@pytest.mark.parametrize(("noun", "window", "named"), [
+    ("الملعب", "احتضن ملعب رادس النهائي.", True),
+    ("الحركه", 'وقال البيان "كانت حركة "إلى الأمام" ضحية لعملية تسلل".', True),  # a quoted name
+    ("الملعب", "احتضن الملعب النهائي.", False),  # the noun and a word the question says
+    ("الجامعه", "درس في الجامعة.", False),
+])
+def test_a_noun_named_is_followed_by_a_new_word_or_a_quoted_name(noun, window, named):
+    from bot.answer_type import noun_named, question_words
+
+    assert noun_named(noun, window, question_words("ما اسم الملعب الذي احتضن النهائي؟")) is named
