@@ -278,8 +278,8 @@ _NAME_QUALIFIERS = frozenset({"الاخر", "الرسمي", "الحقيقي", "�
 def noun_named(noun: str, window: str, asked: frozenset[str]) -> bool:
     """Whether a passage (with its neighbours) names something of the asked-for noun: the noun, in
     any form («ملعب», «بالملعب»), followed within two words by a content word the question does not
-    say («ملعب رادس», «المستعمرة الفرنسية فورت كارولين»). A name of no known kind is often a term
-    («العاصفة المدارية بيريل») that `typed_spans` does not type."""
+    say («ملعب رادس», «المستعمرة الفرنسية فورت كارولين») or by a quoted name. A name of no known kind
+    is often a term («العاصفة المدارية بيريل») that `typed_spans` does not type."""
     forms = _role_forms(noun)
     said = {form for word in asked for form in clitic_variants(word)}
     matches = list(WORD_RE.finditer(window))

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_calendar_date, asks_for_name, asks_for_town,
-                             asks_when_in_future, counted_noun, expected_type, name_noun, question_words,
-                             reaction, role_nationality)
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_calendar_date, asks_for_name,
+                             asks_for_town, asks_when_in_future, counted_noun, expected_type, name_noun,
+                             question_words, reaction, role_nationality)
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 
