@@ -5,8 +5,10 @@ its request has been written to the socket.
 written the whole request (its `send_request_body.complete` trace event), and the answer is marked
 delivered then. A `kill -9` before that leaves the question pending, so it is answered after the
 restart (a request cut off half-written is no message to Telegram); a kill after the mark finds it
-done (the kernel still sends what was written). Only a kill inside the mark itself, one SQLite commit
-on the event loop's one thread, sends an answer twice; none is lost. (Marking when the request
+done (the kernel still sends what was written). Only a kill between a request's last bytes entering the
+socket and its mark (one SQLite commit on the event loop's one thread, run when that task resumes)
+sends an answer twice: at most the answers on the wire at that moment, one on a quiet machine; none is
+lost. (Marking when the request
 *started* to be written, as an earlier version did, lost the answer in that window instead: a user
 who gets an answer twice is better off than one who gets none.)
 """
