@@ -278,12 +278,13 @@ _NAME_QUALIFIERS = frozenset({"الاخر", "الرسمي", "الحقيقي", "�
                               "الشايع", "المستعار", "التجاري", "الحالي", "السابق", "الاول", "الاخير"})
 
 
-def noun_named(noun: str, window: str, asked: frozenset[str]) -> bool:
-    """Whether a passage (with its neighbours) names something of the asked-for noun: the noun, in
-    any form («ملعب», «بالملعب»), followed within two words by a content word the question does not
-    say («ملعب رادس», «المستعمرة الفرنسية فورت كارولين») or by a quoted name. A name of no known kind
-    is often a term («العاصفة المدارية بيريل») that `typed_spans` does not type."""
-    forms = _role_forms(noun)
+def noun_named(nouns: tuple[str, ...], window: str, asked: frozenset[str]) -> bool:
+    """Whether a passage (with its neighbours) names something of the asked-for noun (or one of its
+    synonyms, `nouns`): the noun, in any form («ملعب», «بالملعب»), followed within two words by a
+    content word the question does not say («ملعب رادس», «المستعمرة الفرنسية فورت كارولين») or by a
+    quoted name. A name of no known kind is often a term («العاصفة المدارية بيريل») that `typed_spans`
+    does not type. The window is read once for all the synonyms."""
+    forms = frozenset().union(*map(_role_forms, nouns))
     said = {form for word in asked for form in clitic_variants(word)}
     matches = list(WORD_RE.finditer(window))
     found = [normalize_arabic(m.group()) for m in matches]

@@ -200,7 +200,7 @@ class AnswerChain:
         # And the passage or its neighbours must name one: the noun followed by a word the question does
         # not say or a quoted name («سجن المرناقية», «حركة "إلى الأمام"»), not the noun alone.
         return info.named_kind is None or (any(self.retriever.article_has(w, best) for w in info.named_kind)
-                                           and any(noun_named(w, best.window_text, info.asked) for w in info.named_kind))
+                                           and noun_named(info.named_kind, best.window_text, info.asked))
 
     def _answers_follow_up(self, info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> bool:
         """Whether the best passage answers a follow-up of an answered question that the answerability

@@ -98,7 +98,7 @@ def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
         return True
     if info.asks_name != "any":
         return False
-    return info.name_noun is None or noun_named(info.name_noun, hit.window_text, info.asked)
+    return info.name_noun is None or noun_named((info.name_noun,), hit.window_text, info.asked)
 
 
 def _role_ok(info: QuestionInfo, hit: Hit) -> float:

@@ -978,4 +978,4 @@ def test_a_verb_right_after_a_title_is_no_name(passage):
 def test_a_noun_named_is_followed_by_a_new_word_or_a_quoted_name(noun, window, named):
     from bot.answer_type import noun_named, question_words
 
-    assert noun_named(noun, window, question_words("ما اسم الملعب الذي احتضن النهائي؟")) is named
+    assert noun_named((noun,), window, question_words("ما اسم الملعب الذي احتضن النهائي؟")) is named
