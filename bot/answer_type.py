@@ -77,7 +77,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
               "ما اليوم", "ماذا اليوم", "ما هو اليوم", "ما التاريخ", "ما هو التاريخ",
               # Egyptian «يوم إيه» (which day), after `standard_arabic` made «إيه» «ماذا»
               "يوم ماذا", "شهر ماذا", "تاريخ ماذا",
-              "منذ متي", "الي متي", "حتي متي",
+              "منذ متي", "من متي", "الي متي", "حتي متي",
               # «ما الموعد الجديد…», «في أي موعد…»: when it is set for
               "ما موعد", "ما هو موعد", "ما الموعد", "ما هو الموعد", "اي موعد")),
     ("reason", ("لماذا", "لم", "ليش", "ليه", "علاش", "علاه", "لاش", "why", "ما سبب", "ما اسباب", "سبب", "لاي سبب",
@@ -359,13 +359,24 @@ def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozens
 
 
 # «في أي تاريخ…؟», «ما تاريخ…؟», "on what date…?": a date of the calendar, on the normalised text.
-_CALENDAR_RE = re.compile(r"(?<!\w)(?:اي|ما|ما هو|ما هي)\s+(?:ال)?تاريخ(?!\w)|\b(?:what|which)\s+date\b", re.IGNORECASE)
+# «منذ متى…؟», «من إمتى…؟», "since when…?" ask when something began: a weekday or the day of the
+# report («أكد أمس رئيس الهيئة…») does not say since when he has led it. Not «ابتداءً من متى…؟», from
+# when on something will be, which a weekday can answer («ابتداءً من الاثنين المقبل»).
+_CALENDAR_RE = re.compile(r"(?<!\w)(?:اي|ما|ما هو|ما هي)\s+(?:ال)?تاريخ(?!\w)|\b(?:what|which)\s+date\b"
+                          r"|(?<!\w)(?P<since>[وف]?(?:منذ|من))\s+متي(?!\w)|\bsince\s+when\b", re.IGNORECASE)
+_FROM_ON = frozenset(normalize_arabic(w) for w in "ابتداء ابتداءا بداية انطلاقا اعتبارا".split())
 
 
 def asks_calendar_date(question: str) -> bool:
     """Whether a question asks outright for a date of the calendar («في أي تاريخ انضم…؟», "On what
-    date…?"), which a weekday or «اليوم» alone does not give."""
-    return bool(_CALENDAR_RE.search(normalize_arabic(question)))
+    date…?") or since when something has been («منذ متى يتولى…؟»), which a weekday or «اليوم» alone
+    does not give."""
+    folded = normalize_arabic(question)
+    match = _CALENDAR_RE.search(folded)
+    if match and match.group("since"):
+        before = folded[:match.start()].split()
+        return not (before and before[-1] in _FROM_ON)
+    return bool(match)
 
 
 def calendar_dates(phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from langchain_core.documents import Document
 
 from bot.answer import Turn
 from bot.chain import _not_a_repeat, question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
 from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, features, load_decision_model
-from bot.question import analyse
+from bot.question import analyse, standard_arabic
 from index.retriever import PARAGRAPH_WEIGHT, Hit
 
 
@@ -90,6 +91,22 @@ def test_a_question_asking_for_a_date_of_the_calendar_needs_one_not_a_weekday_or
     # «متى…؟» may be answered by a weekday.
     assert model.type_supported(analyse("متى انضم الإعلامي إلى الحزب؟"), [(today, 0.9)])
     assert analyse("On what date did the journalist join the party?").calendar
+
+
+@pytest.mark.parametrize("question", ["منذ متى يتولى هشام بسباس رئاسة الهيئة؟", "ومنذ متى يتولاها؟",
+                                      "من متى بيرأس الهيئة هشام بسباس؟", "Since when has Hichem Besbes led the authority?"])
+def test_since_when_asks_when_it_began_which_the_day_of_the_report_does_not_say(question):
+    model = load_decision_model()
+    since = analyse(standard_arabic(question))
+    assert since.kind == "date" and since.calendar  # «من متى» is "since when", not «من» "who"
+    reported = hit("قال رئيس الهيئة هشام بسباس أمس الخميس إن الخدمة ستتحسن.", 1.25, 0.1, 1.0)
+    assert not model.type_supported(since, [(reported, 0.9)])
+    began = hit("يتولى هشام بسباس رئاسة الهيئة منذ جانفي 2015.", 1.25, 0.1, 1.0)
+    assert model.type_supported(since, [(began, 0.9)])
+
+
+def test_from_when_on_is_not_since_when():
+    assert not analyse("ابتداء من متى يكون الصنف الجديد جاهزا للبيع؟").calendar  # «ابتداءً من الاثنين» answers it
 
 
 def test_a_name_of_no_known_kind_needs_the_named_noun_followed_by_something_new_or_a_name():
