@@ -564,7 +564,7 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
 _COUNTED_RE = re.compile(r"(?<!\w)[وف]?(?:كم|ما)\s+(?:ال)?عدد\s+(?:(?:هذا|هذه|هذين|هاتين|ذلك|تلك|هولاء|اوليك)\s+)?(\w+)")
 COUNTED_NOUN_WORDS = 4  # how near a count its noun must stand: «بلغ عدد الزوار 33 ألفا», «سبعة دهاليز»
 _PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
-_SUFFIXES = ("ات", "ين", "ون", "ان", "ه", "ا")
+_SUFFIXES = ("ات", "ين", "ون", "ان", "ه", "ا", "ها", "هما", "هم", "هن", "نا", "كم")  # number, then possessive endings
 _WEAK_LETTERS = str.maketrans("", "", "اويىءئؤ")
 
 

@@ -627,6 +627,8 @@ def test_the_noun_a_how_many_question_counts(question, noun):
     # Sound and broken plurals, with an article or a clitic, are the same noun.
     ("الطلاب", "طالبا", True), ("أشرطة", "شريطا", True), ("أشخاص", "شخص", True), ("بطاقات", "بطاقة", True),
     ("النواب", "نائبا", True), ("الفرق", "فريقا", True), ("المستفيدين", "مستفيد", True),
+    # With a possessive ending on either («أبنائهما», «بأبنائه», «سكانها»).
+    ("أبنائهما", "بأبنائه", True), ("سكانها", "سكان", True), ("موظفيهم", "موظفين", True),
     ("الزوار", "دول", False), ("الطلاب", "مدارس", False), ("القتلى", "جرحى", False),
 ])
 def test_same_noun_in_another_number(a, b, same):
@@ -640,6 +642,7 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد الزوار؟", "وبلغ عدد الزوار 33 ألفا هذا العام.", True),
     ("كم عدد الأنفاق؟", "يمر القطار عبر سبعة أنفاق في الجبل.", True),
     ("كم عدد المدارس؟", "افتتح الوزير ثلاث مدارس جديدة.", True),
+    ("وكم عدد أبنائهما؟", "ولم تكن ترغب في قطع علاقة الأب بأبنائه الثلاثة.", True),
     # A count of something else, or the count the question already gives, does not answer.
     ("كم عدد الزوار؟", "وأبدت 6 دول موافقتها على المشاركة.", False),
     ("كم عدد طلاب الجامعات الثلاث؟", "زار الوزير الجامعات الثلاث.", False),
