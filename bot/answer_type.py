@@ -247,11 +247,31 @@ _NAME_QUESTION_RE = re.compile(
 _ENGLISH_NAMED_WORDS = 3  # how far after "the name of" the named noun may stand ("the Swedish defence minister")
 
 
+# Words that qualify a name rather than say what is named («الاسم الحقيقي», «الاسم الآخر»), normalised.
+_NAME_QUALIFIERS = frozenset({"الاخر", "الرسمي", "الحقيقي", "الكامل", "الجديد", "القديم", "الاصلي", "العلمي",
+                              "الشايع", "المستعار", "التجاري", "الحالي", "السابق", "الاول", "الاخير"})
+
+
+# «ما الاسم الأول لوزير الخارجية الروسي؟», «ما الاسم الكامل للرئيس الروسي؟»: a qualified name of a
+# person's role is that role's holder's name, as «ما اسم وزير الخارجية الروسي؟» asks (normalised text).
+_QUALIFIED_NAME_RE = re.compile(r"(?<!\w)(ال)?(اسم)\s+(?:" + "|".join(sorted(_NAME_QUALIFIERS)) + r")\s+ل(ل)?(\w{3,})")
+
+
+def _name_of_role(folded: str) -> str:
+    """A normalised question with «الاسم الأول لـ<role>» read as «اسم <role>» when the role is a person's
+    («الاسم الآخر للطريق» is another name of the road, and stays as it is)."""
+    def plain(match: re.Match[str]) -> str:
+        role = ("ال" if match.group(3) else "") + match.group(4)
+        return f"اسم {role}" if name_kind(role) == "person" else match.group()
+    return _QUALIFIED_NAME_RE.sub(plain, folded)
+
+
 def asks_for_name(question: str) -> str | None:
     """The kind of name a question asks for outright: «ما اسم زوجته؟» a person, «ما اسم الشركة؟» an
     organisation, «ما اسم المدينة؟» a place, «ما اسم البرنامج؟» "any" (a name of any kind, or a quoted
-    one); None when it asks for none. «ما اسمه؟» asks for a person's."""
-    folded = normalize_arabic(question)
+    one); None when it asks for none. «ما اسمه؟» asks for a person's, and so does «ما الاسم الأول لوزير
+    الخارجية؟»."""
+    folded = _name_of_role(normalize_arabic(question))
     match = _NAME_QUESTION_RE.search(folded)
     if not match:
         return None
@@ -271,11 +291,6 @@ def name_noun(question: str) -> str | None:
     if not named or named.isascii() or named in _NAME_QUALIFIERS or not tokenize(named):
         return None  # «ما الاسم الذي…», «ما الاسم الرسمي لـ…»: no noun said
     return named
-
-
-# Words that qualify a name rather than say what is named («الاسم الحقيقي», «الاسم الآخر»), normalised.
-_NAME_QUALIFIERS = frozenset({"الاخر", "الرسمي", "الحقيقي", "الكامل", "الجديد", "القديم", "الاصلي", "العلمي",
-                              "الشايع", "المستعار", "التجاري", "الحالي", "السابق", "الاول", "الاخير"})
 
 
 def noun_named(nouns: tuple[str, ...], window: str, asked: frozenset[str]) -> bool:
@@ -427,7 +442,7 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
     «ما اسم رئيس جندوبة…؟» → ("رييس", "جندوبه"). None for any other question, for a role that is
     not a person's title or noun («ما اسم الجسر…؟»: such names are too often untyped terms), and
     for «من هي آنا كيلي؟» (a named person)."""
-    match = _ROLE_RE.match(normalize_arabic(question))
+    match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
     if not match or asks_who_is(question) or name_kind(match.group(1)) != "person":
         return None
     after = match.group(2)

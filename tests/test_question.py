@@ -531,7 +531,10 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
      ("What is the name of the Kremlin spokesman quoted in the article?", "person"),
      ("What is the name of the Swedish defence minister?", "person"),
      ("What is the name of the company that built the bridge?", "organisation"),
-     ("What is the name of the host city?", "place"), ("What is the name of the voice assistant?", "any")],
+     ("What is the name of the host city?", "place"), ("What is the name of the voice assistant?", "any"),
+     # a qualified name of a person's role is the holder's name; another name of a road is not a person's
+     ("ما الاسم الأول لوزير الخارجية الروسي؟", "person"), ("ما الاسم الكامل للرئيس الروسي؟", "person"),
+     ("ما الاسم الآخر للطريق الوطنية 168؟", "any")],
 )
 def test_what_kind_of_name_a_question_asks_for(question, kind):
     assert asks_for_name(question) == kind
@@ -564,6 +567,8 @@ def test_the_span_opener_look_up_drops_no_phrase():
     ("من هي آنا كيلي؟", None), ("ما اسم الجسر الجديد؟", None), ("من افتتح الجسر؟", None),
     ("Who is the coach?", None),
     ("من هو الحكم الذي أدار مباراة الذهاب؟", ("الحكم", None)), ("من هم المستشارون الروس؟", ("المستشارون", "الروس")),
+    ("ما الاسم الأول لوزير الخارجية الروسي؟", ("وزير", "الخارجيه")), ("ما الاسم الكامل للرئيس الروسي؟", ("الرييس", "الروسي")),
+    ("ما الاسم الآخر للطريق الوطنية 168؟", None),
 ])
 def test_the_role_whose_holder_a_question_asks_for(question, role):
     from bot.answer_type import asked_role
