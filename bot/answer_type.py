@@ -22,7 +22,8 @@ __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "a
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("age", ("كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
-    ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "what percentage", "what percent", "what share", "كم بالمائه")),
+    ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
+                 "كم بالمائه")),
     ("money", ("بكام", "how much does", "how much did", "how much is", "how much money", "what price",
                "what is the salary", "what was the salary", "what salary", "what is the cost", "what was the cost",
                "what is the price", "what was the price", "what is the budget", "what was the budget", "what budget",

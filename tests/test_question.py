@@ -50,6 +50,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("ما الذي دفع الوزير إلى الاستقالة؟", "reason"),
         # An acronym is no interrogative: "the WHO" is the World Health Organization.
         ("What share of adults are not active enough, according to the WHO?", "percent"),
+        ("بأي نسبة تراجعت الصادرات؟", "percent"), ("إلى أي نسبة تريد الحكومة خفض الديون؟", "percent"),
         ("Which programme did the IMF approve?", "other"),
         ("Who heads the WHO?", "person"),
         ("How much was the club fined?", "count"),
