@@ -395,6 +395,21 @@ def asks_calendar_date(question: str) -> bool:
     return bool(match)
 
 
+def asks_since_when(question: str) -> bool:
+    """Whether a question asks since when something has been («منذ متى…؟», «من إمتى…؟», "since when…?"):
+    a date said right after «منذ» answers it too («منذ أمس», «منذ الاثنين الماضي»)."""
+    folded = normalize_arabic(question)
+    match = _CALENDAR_RE.search(folded)
+    since = bool(match and (match.group("since") or folded[match.start():].startswith("since")))
+    return since and asks_calendar_date(question)
+
+
+def dates_since(window: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
+    """A passage's dates said right after «منذ» («…معتصمون منذ أمس»), the question's own excepted."""
+    return [s for s in spans_of_kinds(("date", "relative_date"), phrases, asked)
+            if WORD_RE.findall(normalize_arabic(window[:s.start]))[-1:] in (["منذ"], ["ومنذ"])]
+
+
 def calendar_dates(phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
     """A passage's dates and years of the calendar (`is_calendar_date`) the question does not already say."""
     return [s for s in spans_of_kinds(("date", "year"), phrases, asked) if is_calendar_date(s.text)]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_calendar_date, asks_for_name,
-                             asks_for_town, asks_when_in_future, counted_noun, expected_type, name_noun,
-                             question_words, reaction, role_nationality)
+                             asks_for_town, asks_since_when, asks_when_in_future, counted_noun, expected_type,
+                             name_noun, question_words, reaction, role_nationality)
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 
@@ -142,6 +142,7 @@ class QuestionInfo:
     units: tuple[str, ...] = ()  # the units a how-much question asks in («كم ساعة…؟»): `asked_units`
     town: bool = False  # it asks for a city, a region or a street, not a country: `asks_for_town`
     calendar: bool = False  # it asks for a date of the calendar («في أي تاريخ…؟»): `asks_calendar_date`
+    since: bool = False  # it asks since when («منذ متى…؟»), which a date after «منذ» answers too: `asks_since_when`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -203,4 +204,5 @@ def analyse(text: str) -> QuestionInfo:
         units=asked_units(text),
         town=asks_for_town(text),
         calendar=asks_calendar_date(text),
+        since=asks_since_when(text),
     )

@@ -103,6 +103,8 @@ def test_since_when_asks_when_it_began_which_the_day_of_the_report_does_not_say(
     assert not model.type_supported(since, [(reported, 0.9)])
     began = hit("يتولى هشام بسباس رئاسة الهيئة منذ جانفي 2015.", 1.25, 0.1, 1.0)
     assert model.type_supported(since, [(began, 0.9)])
+    # A day said right after «منذ» says since when too.
+    assert model.type_supported(since, [(hit("يتولى هشام بسباس رئاسة الهيئة منذ الاثنين الماضي.", 1.25, 0.1, 1.0), 0.9)])
 
 
 def test_from_when_on_is_not_since_when():
