@@ -379,29 +379,34 @@ def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozens
 # report («أكد أمس رئيس الهيئة…») does not say since when he has led it. Not «ابتداءً من متى…؟», from
 # when on something will be, which a weekday can answer («ابتداءً من الاثنين المقبل»).
 _CALENDAR_RE = re.compile(r"(?<!\w)(?:اي|ما|ما هو|ما هي)\s+(?:ال)?تاريخ(?!\w)|\b(?:what|which)\s+date\b"
-                          r"|(?<!\w)(?P<since>[وف]?(?:منذ|من))\s+متي(?!\w)|\bsince\s+when\b", re.IGNORECASE)
+                          r"|(?<!\w)(?P<since>[وف]?(?:منذ|من)\s+متي|since\s+when)(?!\w)", re.IGNORECASE)
 _FROM_ON = frozenset(normalize_arabic(w) for w in "ابتداء ابتداءا بداية انطلاقا اعتبارا".split())
+
+
+def _calendar_question(question: str) -> str | None:
+    """"since" for a question asking since when («منذ متى…؟»), "calendar" for one asking for a date of
+    the calendar («في أي تاريخ…؟»), None for any other (and for «ابتداءً من متى…؟»)."""
+    folded = normalize_arabic(question)
+    match = _CALENDAR_RE.search(folded)
+    if not match:
+        return None
+    if not match.group("since"):
+        return "calendar"
+    before = folded[:match.start()].split()
+    return None if before and before[-1] in _FROM_ON else "since"
 
 
 def asks_calendar_date(question: str) -> bool:
     """Whether a question asks outright for a date of the calendar («في أي تاريخ انضم…؟», "On what
     date…?") or since when something has been («منذ متى يتولى…؟»), which a weekday or «اليوم» alone
     does not give."""
-    folded = normalize_arabic(question)
-    match = _CALENDAR_RE.search(folded)
-    if match and match.group("since"):
-        before = folded[:match.start()].split()
-        return not (before and before[-1] in _FROM_ON)
-    return bool(match)
+    return _calendar_question(question) is not None
 
 
 def asks_since_when(question: str) -> bool:
     """Whether a question asks since when something has been («منذ متى…؟», «من إمتى…؟», "since when…?"):
     a date said right after «منذ» answers it too («منذ أمس», «منذ الاثنين الماضي»)."""
-    folded = normalize_arabic(question)
-    match = _CALENDAR_RE.search(folded)
-    since = bool(match and (match.group("since") or folded[match.start():].startswith("since")))
-    return since and asks_calendar_date(question)
+    return _calendar_question(question) == "since"
 
 
 def dates_since(window: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
