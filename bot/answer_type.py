@@ -383,9 +383,11 @@ _CALENDAR_RE = re.compile(r"(?<!\w)(?:اي|ما|ما هو|ما هي)\s+(?:ال)?
 _FROM_ON = frozenset(normalize_arabic(w) for w in "ابتداء ابتداءا بداية انطلاقا اعتبارا".split())
 
 
-def _calendar_question(question: str) -> str | None:
-    """"since" for a question asking since when («منذ متى…؟»), "calendar" for one asking for a date of
-    the calendar («في أي تاريخ…؟»), None for any other (and for «ابتداءً من متى…؟»)."""
+def calendar_question(question: str) -> str | None:
+    """What date a question asks for, if it asks outright: "calendar" for a date of the calendar («في أي
+    تاريخ انضم…؟», "On what date…?"), "since" for since when something has been («منذ متى يتولى…؟», «من
+    إمتى…؟», "since when…?"), which a date said right after «منذ» answers too; None for any other (and for
+    «ابتداءً من متى…؟»). Neither kind is answered by a weekday or «اليوم» alone."""
     folded = normalize_arabic(question)
     match = _CALENDAR_RE.search(folded)
     if not match:
@@ -394,19 +396,6 @@ def _calendar_question(question: str) -> str | None:
         return "calendar"
     before = folded[:match.start()].split()
     return None if before and before[-1] in _FROM_ON else "since"
-
-
-def asks_calendar_date(question: str) -> bool:
-    """Whether a question asks outright for a date of the calendar («في أي تاريخ انضم…؟», "On what
-    date…?") or since when something has been («منذ متى يتولى…؟»), which a weekday or «اليوم» alone
-    does not give."""
-    return _calendar_question(question) is not None
-
-
-def asks_since_when(question: str) -> bool:
-    """Whether a question asks since when something has been («منذ متى…؟», «من إمتى…؟», "since when…?"):
-    a date said right after «منذ» answers it too («منذ أمس», «منذ الاثنين الماضي»)."""
-    return _calendar_question(question) == "since"
 
 
 def dates_since(window: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_calendar_date, asks_for_name,
-                             asks_for_town, asks_since_when, asks_when_in_future, counted_noun, expected_type,
-                             name_noun, question_words, reaction, role_nationality)
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
+                             asks_when_in_future, calendar_question, counted_noun, expected_type, name_noun,
+                             question_words, reaction, role_nationality)
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 
@@ -141,8 +141,8 @@ class QuestionInfo:
     future: bool = False  # it asks when something will happen: `asks_when_in_future`
     units: tuple[str, ...] = ()  # the units a how-much question asks in («كم ساعة…؟»): `asked_units`
     town: bool = False  # it asks for a city, a region or a street, not a country: `asks_for_town`
-    calendar: bool = False  # it asks for a date of the calendar («في أي تاريخ…؟»): `asks_calendar_date`
-    since: bool = False  # it asks since when («منذ متى…؟»), which a date after «منذ» answers too: `asks_since_when`
+    calendar: bool = False  # it asks for a date of the calendar («في أي تاريخ…؟», «منذ متى…؟»): `calendar_question`
+    since: bool = False  # of those, since when («منذ متى…؟»), which a date after «منذ» answers too
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -185,6 +185,7 @@ def analyse(text: str) -> QuestionInfo:
     """Analyse one question."""
     _, latin = script_share(text)
     actor, stance = reaction(text)
+    dated = calendar_question(text)
     return QuestionInfo(
         text=text,
         kind=expected_type(text),
@@ -203,6 +204,6 @@ def analyse(text: str) -> QuestionInfo:
         future=asks_when_in_future(text),
         units=asked_units(text),
         town=asks_for_town(text),
-        calendar=asks_calendar_date(text),
-        since=asks_since_when(text),
+        calendar=dated is not None,
+        since=dated == "since",
     )

@@ -8,9 +8,8 @@ restart (a request cut off half-written is no message to Telegram); a kill after
 done (the kernel still sends what was written). Only a kill between a request's last bytes entering the
 socket and its mark (one SQLite commit on the event loop's one thread, run when that task resumes)
 sends an answer twice: at most the answers on the wire at that moment, one on a quiet machine; none is
-lost. (Marking when the request
-*started* to be written, as an earlier version did, lost the answer in that window instead: a user
-who gets an answer twice is better off than one who gets none.)
+lost. (Marking when the request *started* to be written, as an earlier version did, lost the answer in
+that window instead: a user who gets an answer twice is better off than one who gets none.)
 """
 
 from __future__ import annotations
