@@ -44,6 +44,9 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم يبلغ سعر التذكرة؟", "money"),
         ("كم تبلغ القيمة المالية للصفقة؟", "money"),
         ("كم ستبلغ كلفة إنجاز الميناء؟", "money"),  # the auxiliary in the future
+        ("كم تبلغ ثروة رجل الأعمال؟", "money"),  # a noun that is an amount of money
+        ("كم كانت التعويضات؟", "money"),
+        ("كم مرتب المدرب؟", "money"),
         ("What is the salary of Marco Rubio?", "money"), ("What budget has been allocated to the centre?", "money"),
         ("ما هي النسبة التي سجلها النمو؟", "percent"),
         ("كم يبعد الميناء عن المدينة؟", "measure"),
