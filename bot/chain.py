@@ -16,6 +16,7 @@ from bot.compose import compose, source_of
 from bot.decide import DecisionModel
 from bot.language import other_language
 from bot.question import QuestionInfo, analyse, standard_arabic
+from bot.wordlists import has_known_word
 from index.retriever import Hit, HybridRetriever
 from index.normalize import fold_script, normalize_arabic, term_groups, tokenize, visible_text, without_frame_nouns
 from index.split import split_sentences
@@ -219,8 +220,22 @@ class AnswerChain:
     def _retrieve(self, inputs: dict) -> Retrieved:
         return self.retrieve(inputs["question"], inputs.get("history", ()))
 
+    def unreadable(self, retrieved: Retrieved) -> bool:
+        """Whether a question the articles do not answer has no word at all: none of Arabic or English
+        (`has_known_word`, also after dialect words are made standard) and none the articles use (a
+        name such as «لافروف» is in no word list). Keyboard mash («asdkjh qwe zxcmnb») is then told it
+        was not understood, not that the article does not say."""
+        if retrieved.found:
+            return False
+        question = retrieved.question
+        return not (has_known_word(question) or has_known_word(retrieved.info.text)
+                    or self.retriever.knows_any(question))
+
     def extractive_answer(self, retrieved: Retrieved) -> Answer:
-        """The answer made of the article's own sentences, or the honest not-found reply."""
+        """The answer made of the article's own sentences, the honest not-found reply, or, for a
+        question with no word in it (`unreadable`), the reply that it was not understood."""
+        if self.unreadable(retrieved):
+            return Answer(retrieved.question, messages.NOT_UNDERSTOOD, False, [], error=messages.NOT_UNDERSTOOD)
         if not retrieved.found:
             return Answer(retrieved.question, not_found_reply(retrieved.info), False, retrieved.sources(),
                           resolved=retrieved.resolved)

@@ -294,7 +294,8 @@ class LLMAnswerChain:
         # or slow provider never delays the (extractive) reply by more than that.
         deadline = time.monotonic() + self.timeout
         plan = self.plan_step.invoke({"question": text, "history": list(history), "deadline": deadline})
-        if not self.available:  # the rewrite just found out that the key is refused
+        if not self.available or self.core.unreadable(plan.base):
+            # The rewrite just found out that the key is refused, or the message has no word to ask about.
             yield from self._fallback(plan, None, shown=False)
             return
         inputs = {"question": plan.standalone, "excerpts": plan.numbered()}

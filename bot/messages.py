@@ -5,6 +5,9 @@ NOT_FOUND = "لا تذكر المقالة ذلك. جرّب سؤالاً عن م�
 NOT_FOUND_ENGLISH = NOT_FOUND + " (The article does not say. Try a question about what it says.)"
 EMPTY_QUESTION = "السؤال فارغ. اكتب سؤالك عن المقالة."
 NO_WORDS = "لم أجد كلمات في السؤال. اكتب سؤالك عن المقالة."
+# Letters that make no word of Arabic or English («asdkjh qwe»): said in both, since the script does not tell.
+NOT_UNDERSTOOD = ("لم أفهم السؤال: لا أجد فيه كلمة عربية أو إنجليزية أعرفها. اكتب سؤالك عن المقالة بجملة كاملة."
+                  " (I could not read the question: it has no Arabic or English word I know. Ask about the article in a full sentence.)")
 TOO_LONG = "السؤال طويل جداً (عدد أحرفه {length}، والحد {limit}). اختصره من فضلك وأعد إرساله."
 OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإنجليزية فقط. (I answer questions in Arabic or English only.)"
 INSTRUCTION = "أجيب عن الأسئلة حول المقالة فقط، ولا أنفّذ الأوامر. اكتب سؤالك عن محتواها."

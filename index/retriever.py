@@ -220,6 +220,10 @@ class HybridRetriever(BaseRetriever):
         vocab = self._article_vocab(hit.position)
         return all(any(t in vocab for t in group) for group in term_groups(text))
 
+    def knows_any(self, text: str) -> bool:
+        """Whether any content word of `text` (in any of its lexical forms) occurs in any indexed passage."""
+        return any(self._lexical.term_id(t) is not None for group in term_groups(text) for t in group)
+
     def absent_words(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int) -> tuple[str, ...]:
         """The question's words that a passage's article never uses (the focus of a near miss)."""
         vocab = self._article_vocab(doc_index)

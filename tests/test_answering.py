@@ -218,6 +218,23 @@ def test_latin_gibberish_is_not_answered(article_service, text):
     assert not article_service.ask(text).found
 
 
+@pytest.mark.parametrize("text", ["asdkjh qwe zxcmnb poiuy", "qwertyuiop", "سشيبل ثقفغ لاتنم", "ضصثق",
+                                  "123 456", "hjkl, zxcv؟"])
+def test_a_message_with_no_word_is_told_it_was_not_understood(article_service, text):
+    # Keyboard mash in either script, or digits alone: no word to ask about, so not «the article does
+    # not say» with passages picked by chance, but a request for a question in words.
+    answer = article_service.ask(text)
+    assert not answer.found and answer.error == messages.NOT_UNDERSTOOD
+    assert answer.answer == messages.NOT_UNDERSTOOD and answer.sources == []
+
+
+@pytest.mark.parametrize("text", ["what is asdf qwerty?", "عاصمة المجر؟", "شكون؟", "لافروف؟"])
+def test_a_message_with_a_word_is_never_told_it_was_not_understood(article_service, text):
+    # An English or Arabic word (a dialect one too), or a name the article uses though no word list has it.
+    answer = article_service.ask(text)
+    assert answer.error is None and answer.answer != messages.NOT_UNDERSTOOD
+
+
 def test_a_latin_script_question_naming_the_articles_people_still_reaches_the_models(article_service):
     # Not English, but it spells the article's names and is not surely another language (German with no
     # umlaut: py3langid 0.48): the off-topic shortcut for Latin filler must not refuse it outright.

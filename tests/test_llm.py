@@ -216,6 +216,18 @@ def test_not_found_marker_gives_the_honest_reply_with_nearest_sources(core_servi
     assert streamed.answer == messages.NOT_FOUND and not streamed.found
 
 
+def test_a_message_with_no_word_is_not_sent_to_the_model(core_service):
+    # Keyboard mash gets the core's "not understood" reply, streamed or not, and costs no LLM request.
+    with OpenAIServer() as fake:
+        fake.script(Reply("عاصمة اليابان هي طوكيو [1]."))
+        service = llm_service(core_service, "openai", fake.base_url)
+        answer = service.ask("asdkjh qwe zxcmnb poiuy", [])
+        items = list(service.stream("سشيبل ثقفغ لاتنم", []))
+        assert fake.chat_requests() == []
+    assert not answer.found and answer.error == messages.NOT_UNDERSTOOD and answer.sources == []
+    assert "".join(items[:-1]) == messages.NOT_UNDERSTOOD and final_of(items).error == messages.NOT_UNDERSTOOD
+
+
 def test_core_refusal_overrides_an_ungrounded_llm_claim(core_service, core):
     assert not core.retrieve(OUT_OF_SCOPE, []).found
     with OpenAIServer() as fake:

@@ -1,0 +1,38 @@
+"""Whether a message is made of words at all: keyboard mash («asdkjh qwe zxcmnb», «سشيبل ثقفغ») is
+told apart from a question the articles do not answer, so that the user hears "I could not read that"
+instead of «the article does not say»."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from index.bridge import english_stopwords
+from index.normalize import STOPWORDS, clitic_variants, normalize_arabic, words
+
+MIN_LETTERS = 2  # a lone letter («a», «و») says nothing either way
+
+
+def has_known_word(text: str) -> bool:
+    """Whether any word of a text (of MIN_LETTERS letters or more), in any of its lexical forms
+    (`clitic_variants`: «والاجتماعات» → اجتماعات), is a word of Arabic or English: in pyspellchecker's
+    word lists (about 144,000 Arabic and 161,000 English words, from subtitles and Wikipedia) or a
+    function word the bot knows (`STOPWORDS`, English function words). Digits are not words.
+    Loads the lists on first use (about 1.5 s)."""
+    known = _known_words()
+    for word in words(text):
+        if sum(ch.isalpha() for ch in word) < MIN_LETTERS:
+            continue
+        if any(form in known for form in (word, *clitic_variants(word))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The word lists, folded as questions are (`normalize_arabic`: «عاصمة» → عاصمه)."""
+    from spellchecker import SpellChecker
+
+    out: set[str] = set(STOPWORDS) | set(english_stopwords())
+    out.update(normalize_arabic(w) for w in SpellChecker(language="ar", distance=1).word_frequency.keys())
+    out.update(w.lower() for w in SpellChecker(language="en", distance=1).word_frequency.keys())
+    return frozenset(out)
