@@ -12,7 +12,8 @@ from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying,
                              speaks_of_future, type_match)
-from bot.compose import compose, source_of
+from bot.compose import compose, gist_answer, source_of
+from bot.gist import gist_question
 from bot.decide import DecisionModel
 from bot.language import other_language
 from bot.question import QuestionInfo, analyse, standard_arabic
@@ -34,6 +35,9 @@ FOLLOW_UP_THRESHOLD_FACTOR = 0.8
 # blind sets 13–18: +10 right answers, none refused less (bench/HISTORY.md).
 CHAIN_THRESHOLD_FACTOR = 0.8
 RESOLVED_CONTEXT_WORDS = 30
+# A question about a whole article gets its lead; an LLM is given this many of its first passages.
+GIST_PASSAGES = 3
+GIST_TITLES = 5  # titles listed when asked which article
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 
@@ -107,6 +111,7 @@ class Retrieved:
     ranked: list[tuple[Hit, float]] = field(default_factory=list)
     found: bool = False
     composed: tuple[str, str | None] | None = None  # the answer text and its highlight, once found
+    reply: str | None = None  # a fixed reply in place of the not-found one («which article?»)
 
     @property
     def resolved(self) -> str:
@@ -134,6 +139,9 @@ class AnswerChain:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
         searched = without_override(standard_arabic(question_part(question)))
         info = analyse(searched)
+        named = gist_question(searched)
+        if named is not None:
+            return self._gist(question, info, named, history)
         previous = follow_up_turn(info, history)
         context = previous.resolved if previous else None
         hits = self.retriever.search(searched, k=CANDIDATES, context=context,
@@ -186,6 +194,28 @@ class AnswerChain:
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)
 
+    def _gist(self, question: str, info: QuestionInfo, named: str, history: Sequence[Turn]) -> Retrieved:
+        """A question about an article as a whole (`gist_question`), answered with its title and lead
+        (`gist_answer`). The article: the one `named` words find, else the one the conversation was last
+        answered from, else the only one indexed; with several and none of these, the reply asks which."""
+        articles = self.retriever.articles()
+        file = None
+        if named:
+            hits = self.retriever.search(named, k=1, focus=False)
+            file = hits[0].document.metadata["file"] if hits else None
+        else:
+            last = next((turn for turn in reversed(history) if turn.found and turn.refs), None)
+            file = self.retriever.file_of(last.refs[0]) if last else None
+            if file is None and len(articles) == 1:
+                file = next(iter(articles))
+        lead = self.retriever.lead(file, GIST_PASSAGES) if file else []
+        if not lead:
+            titles = "، ".join(f"«{title}»" for title in list(articles.values())[:GIST_TITLES])
+            reply = messages.WHICH_ARTICLE.format(count=len(articles), titles=titles) if len(articles) > 1 else None
+            return Retrieved(question=question, info=info, context=None, reply=reply)
+        return Retrieved(question=question, info=info, context=None, ranked=[(hit, 1.0) for hit in lead],
+                         found=True, composed=(gist_answer(lead[0]), None))
+
     def _named_in_article(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage's article names what the question presupposes: whoever a reaction
         question asks about («كيف ردّ الرئيس الأوكراني على…؟»: every word of «الرئيس الأوكراني»; on our
@@ -236,6 +266,8 @@ class AnswerChain:
         question with no word in it (`unreadable`), the reply that it was not understood."""
         if self.unreadable(retrieved):
             return Answer(retrieved.question, messages.NOT_UNDERSTOOD, False, [], error=messages.NOT_UNDERSTOOD)
+        if retrieved.reply is not None:
+            return Answer(retrieved.question, retrieved.reply, False, [], resolved=retrieved.resolved)
         if not retrieved.found:
             return Answer(retrieved.question, not_found_reply(retrieved.info), False, retrieved.sources(),
                           resolved=retrieved.resolved)

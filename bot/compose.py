@@ -39,6 +39,16 @@ def bounded(text: str, limit: int = MAX_SOURCE_CHARS) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def gist_answer(lead: Hit) -> str:
+    """What an article is about: its title and its lead («title: lead»), at most MAX_ANSWER_CHARS; the
+    lead alone when the title is its first words (the default title of an article given none)."""
+    title = str(lead.document.metadata.get("article") or "").strip()
+    text = lead.document.page_content
+    if title and not normalize_arabic(text).startswith(normalize_arabic(title).rstrip("… ")):
+        text = f"{title}: {text}"
+    return bounded(text, MAX_ANSWER_CHARS)
+
+
 def source_of(hit: Hit, score: float) -> Source:
     """The `Source` record of a retrieved passage (its text bounded)."""
     meta = hit.document.metadata

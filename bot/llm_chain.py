@@ -294,8 +294,9 @@ class LLMAnswerChain:
         # or slow provider never delays the (extractive) reply by more than that.
         deadline = time.monotonic() + self.timeout
         plan = self.plan_step.invoke({"question": text, "history": list(history), "deadline": deadline})
-        if not self.available or self.core.unreadable(plan.base):
-            # The rewrite just found out that the key is refused, or the message has no word to ask about.
+        if not self.available or self.core.unreadable(plan.base) or plan.base.reply is not None:
+            # The rewrite just found out that the key is refused, or the core has its own reply: the
+            # message has no word to ask about, or it is not known which article it asks about.
             yield from self._fallback(plan, None, shown=False)
             return
         inputs = {"question": plan.standalone, "excerpts": plan.numbered()}

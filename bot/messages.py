@@ -10,6 +10,9 @@ NOT_UNDERSTOOD = ("لم أفهم السؤال: لا أجد فيه كلمة عر�
                   " (I could not read the question: it has no Arabic or English word I know. Ask about the article in a full sentence.)")
 TOO_LONG = "السؤال طويل جداً (عدد أحرفه {length}، والحد {limit}). اختصره من فضلك وأعد إرساله."
 OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإنجليزية فقط. (I answer questions in Arabic or English only.)"
+# «ما موضوع المقالة؟» over several articles, with nothing said before to tell which one.
+WHICH_ARTICLE = ("عن أي مقالة تسأل؟ عدد المقالات هنا: {count}، منها: {titles}. اذكر موضوعها في سؤالك، "
+                 "مثل: «لخّص خبر …».")
 INSTRUCTION = "أجيب عن الأسئلة حول المقالة فقط، ولا أنفّذ الأوامر. اكتب سؤالك عن محتواها."
 INTERNAL_ERROR = "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى بعد قليل."
 SOURCE_LABEL = "المصدر"

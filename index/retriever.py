@@ -220,6 +220,23 @@ class HybridRetriever(BaseRetriever):
         vocab = self._article_vocab(hit.position)
         return all(any(t in vocab for t in group) for group in term_groups(text))
 
+    def articles(self) -> dict[str, str]:
+        """Each indexed article's file (its key in the store) with its title, in index order."""
+        return {file: self.store.documents[docs[0]].metadata.get("article", file)
+                for file, docs in self._article_docs.items()}
+
+    def file_of(self, ref: str) -> str | None:
+        """The article file of a passage reference («rubio-lavrov.txt#4.1»), or None if not indexed."""
+        i = self._by_ref.get(ref)
+        return None if i is None else self.store.documents[i].metadata["file"]
+
+    def lead(self, file: str, n: int) -> list[Hit]:
+        """An article's first n passages that are not headings (its lead first), as hits of no query."""
+        docs = [self.store.documents[i] for i in self._article_docs.get(file, [])]
+        return [Hit(document=doc, dense=0.0, dense_margin=0.0, lexical=0.0, lexical_norm=0.0, coverage=0.0,
+                    window_coverage=0.0, corpus_coverage=0.0, fused=0.0)
+                for doc in docs if not doc.metadata.get("heading")][:n]
+
     def knows_any(self, text: str) -> bool:
         """Whether any content word of `text` (in any of its lexical forms) occurs in any indexed passage."""
         return any(self._lexical.term_id(t) is not None for group in term_groups(text) for t in group)

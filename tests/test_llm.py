@@ -228,6 +228,15 @@ def test_a_message_with_no_word_is_not_sent_to_the_model(core_service):
     assert "".join(items[:-1]) == messages.NOT_UNDERSTOOD and final_of(items).error == messages.NOT_UNDERSTOOD
 
 
+def test_a_question_about_the_whole_article_gives_the_model_its_first_passages(core_service):
+    with OpenAIServer() as fake:
+        fake.script(quoting(1))
+        answer = llm_service(core_service, "openai", fake.base_url).ask("ما موضوع المقالة؟", [])
+        excerpts = excerpts_of(answer_requests(fake)[0])
+    assert excerpts[1].startswith("قد تتعثر آمال الرئيس الأمريكي") and len(excerpts) == 3
+    assert answer.mode == "llm" and answer.found and answer.sources[0].source.endswith("#1.1")
+
+
 def test_core_refusal_overrides_an_ungrounded_llm_claim(core_service, core):
     assert not core.retrieve(OUT_OF_SCOPE, []).found
     with OpenAIServer() as fake:
