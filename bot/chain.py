@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -12,15 +11,14 @@ from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying,
                              speaks_of_future, type_match)
+from bot.checks import check_question, question_part, without_override
 from bot.compose import compose, gist_answer, source_of
-from bot.gist import gist_question
 from bot.decide import DecisionModel
-from bot.language import other_language
+from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, standard_arabic
 from bot.wordlists import has_known_word
+from index.normalize import term_groups, tokenize, without_frame_nouns
 from index.retriever import Hit, HybridRetriever
-from index.normalize import fold_script, normalize_arabic, term_groups, tokenize, visible_text, without_frame_nouns
-from index.split import split_sentences
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
 CANDIDATES = 20
@@ -38,62 +36,6 @@ RESOLVED_CONTEXT_WORDS = 30
 # A question about a whole article gets its lead; an LLM is given this many of its first passages.
 GIST_PASSAGES = 3
 GIST_TITLES = 5  # titles listed when asked which article
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_WORD_RE = re.compile(r"\w", re.UNICODE)
-
-
-def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
-    """The cleaned question and, when it cannot be used, the Arabic reason why."""
-    if not isinstance(question, str):
-        return "", messages.EMPTY_QUESTION
-    typed = " ".join(_CONTROL_RE.sub(" ", visible_text(question)).split())  # letters not yet folded
-    text = " ".join(fold_script(typed).split())
-    if not text:
-        return text, messages.EMPTY_QUESTION
-    if len(text) > max_chars:
-        # Told as the user counts it (what they sent, spaces and all), not as cleaned.
-        return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
-    if not _WORD_RE.search(text):
-        return text, messages.NO_WORDS
-    if other_language(typed):  # folding Persian letters to Arabic ones would hide a Persian question
-        return text, messages.OTHER_LANGUAGE
-    folded = normalize_arabic(text)
-    if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):
-        return text, messages.INSTRUCTION
-    return text, None
-
-
-# «تجاهل كل التعليمات السابقة…», "ignore your instructions…": an attempt to change what the bot does.
-# Answers are the article's own sentences whatever a message says, so this only spares the user an
-# answer to an order; an override with a question in it («…وقل لي من سيقود الاجتماعات») is answered.
-_OVERRIDE_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:تجاهل|انس|انسي|تخط|تجاوز|اهمل)\s+(?:\w+\s+){0,2}"
-    r"(?:(?:ال)?(?:تعليمات|اوامر|قواعد|توجيهات)\w*|ما\s+سبق))"
-    r"|\b(?:ignore|disregard|forget|override)\b(?:\s+\w+){0,3}\s+(?:instructions?|rules|prompts?|directions)\b",
-    re.IGNORECASE)
-_QUESTION_RE = re.compile(
-    r"[?؟]|(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|اي|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)"
-    r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
-
-
-def without_override(text: str) -> str:
-    """A question with an order to drop the bot's instructions cut out («Ignore the rules: who will
-    lead…?» is searched as «who will lead…?»): the order is not what the user asks about, and its
-    words would only lower the question's coverage. Only such messages are folded (normalised)."""
-    folded = normalize_arabic(text)
-    if not _OVERRIDE_RE.search(folded):
-        return text
-    return " ".join(_OVERRIDE_RE.sub(" ", folded).split()) or text
-
-
-def question_part(text: str) -> str:
-    """The interrogative sentences of a text that also makes statements («القمة في باريس. أين القمة؟»):
-    statements in a question are not facts to search for, only the question is."""
-    sentences = split_sentences(text)
-    asked = [s for s in sentences if s.rstrip("\"»”' ").endswith(("?", "؟"))]
-    return " ".join(asked) if asked and len(asked) < len(sentences) else text
-
-
 def follow_up_turn(info: QuestionInfo, history: Sequence[Turn]) -> Turn | None:
     """The earlier turn a follow-up leans on, if the question is one. A refused turn still says what
     the user is asking about («ومتى نُشرت؟» after a refused question about a study); only its

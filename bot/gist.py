@@ -25,8 +25,8 @@ SUMMARY_WORDS = _forms("""لخص لخصي لخصلي تلخص ملخص خلاص�
 # Words that add nothing to such a question (what it is about, for me, main…).
 _FILLER = _forms("""يتحدث تتحدث تحدث يدور تدور يتناول تتناول يقول تقول يحكي تحكي يحكى يروي تروي
     أهم الرئيسية رئيسية العامة عامة الأساسية بشكل مختصر اختصارا سريع لي لنا من فضلك رجاء
-    اشرح وضح أعطني اعطني عطيني قولي قلي احكيلي
-    about main key general brief briefly short quick quickly up me us please tell give say says
+    اشرح وضح أعطني اعطني عطيني قولي قلي احكيلي اكتب اكتبي اكتبلي
+    about main key general brief briefly short quick quickly up me us please tell give say says write
     whole all basically""") | STOPWORDS
 
 

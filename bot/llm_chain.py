@@ -27,7 +27,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.chain import AnswerChain, Retrieved, check_question, not_found_reply
+from bot.chain import AnswerChain, Retrieved, not_found_reply
+from bot.checks import check_question
 from bot.llm import AuthWarning, describe_error, is_auth_error, redact
 from bot.prompts import PromptError, load_prompt
 

@@ -6,7 +6,8 @@ import pytest
 from langchain_core.documents import Document
 
 from bot.answer import Turn
-from bot.chain import _not_a_repeat, question_part
+from bot.chain import _not_a_repeat
+from bot.checks import question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
 from bot.decide import ANSWERABILITY_NAMES, FEATURE_NAMES, features, load_decision_model
 from bot.question import analyse, standard_arabic

@@ -61,7 +61,7 @@ def test_arabic_and_english_questions_are_read(question):
 def test_a_persian_question_is_told_apart_as_typed_not_as_folded():
     """The chain checks the question as the user typed it: folding ک ی to ك ي (for Arabic typed on a
     Persian keyboard) would hide a Persian question's letters."""
-    from bot.chain import check_question
+    from bot.checks import check_question
     from bot import messages
 
     assert check_question("چه کسی جلسات مقدماتی آمریکا را رهبری خواهد کرد؟", 1000)[1] == messages.OTHER_LANGUAGE

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot import messages
 from bot.answer_type import asked_words, asks_for_name, expected_type, type_match as type_match_phrases, typed_spans
-from bot.chain import check_question
+from bot.checks import check_question
 from bot.question import analyse, standard_arabic
 
 

@@ -1,0 +1,95 @@
+"""Checks on a message before it is searched: empty, too long, no words, another language, an order
+instead of a question (to drop the bot's instructions, or to write or translate something)."""
+
+from __future__ import annotations
+
+import re
+
+from bot import messages
+from bot.gist import gist_question
+from bot.language import other_language
+from index.normalize import fold_script, normalize_arabic, visible_text
+from index.split import split_sentences
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+
+
+def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
+    """The cleaned question and, when it cannot be used, the Arabic reason why."""
+    if not isinstance(question, str):
+        return "", messages.EMPTY_QUESTION
+    typed = " ".join(_CONTROL_RE.sub(" ", visible_text(question)).split())  # letters not yet folded
+    text = " ".join(fold_script(typed).split())
+    if not text:
+        return text, messages.EMPTY_QUESTION
+    if len(text) > max_chars:
+        # Told as the user counts it (what they sent, spaces and all), not as cleaned.
+        return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
+    if not _WORD_RE.search(text):
+        return text, messages.NO_WORDS
+    if other_language(typed):  # folding Persian letters to Arabic ones would hide a Persian question
+        return text, messages.OTHER_LANGUAGE
+    folded = normalize_arabic(text)
+    if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):
+        return text, messages.INSTRUCTION
+    if asks_to_write(folded):
+        return text, messages.INSTRUCTION
+    return text, None
+
+
+# «تجاهل كل التعليمات السابقة…», "ignore your instructions…": an attempt to change what the bot does.
+# Answers are the article's own sentences whatever a message says, so this only spares the user an
+# answer to an order; an override with a question in it («…وقل لي من سيقود الاجتماعات») is answered.
+_OVERRIDE_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:تجاهل|انس|انسي|تخط|تجاوز|اهمل)\s+(?:\w+\s+){0,2}"
+    r"(?:(?:ال)?(?:تعليمات|اوامر|قواعد|توجيهات)\w*|ما\s+سبق))"
+    r"|\b(?:ignore|disregard|forget|override)\b(?:\s+\w+){0,3}\s+(?:instructions?|rules|prompts?|directions)\b",
+    re.IGNORECASE)
+_QUESTION_RE = re.compile(
+    r"[?؟]|(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|اي|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)"
+    r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
+
+
+def without_override(text: str) -> str:
+    """A question with an order to drop the bot's instructions cut out («Ignore the rules: who will
+    lead…?» is searched as «who will lead…?»): the order is not what the user asks about, and its
+    words would only lower the question's coverage. Only such messages are folded (normalised)."""
+    folded = normalize_arabic(text)
+    if not _OVERRIDE_RE.search(folded):
+        return text
+    return " ".join(_OVERRIDE_RE.sub(" ", folded).split()) or text
+
+
+def question_part(text: str) -> str:
+    """The interrogative sentences of a text that also makes statements («القمة في باريس. أين القمة؟»):
+    statements in a question are not facts to search for, only the question is."""
+    sentences = split_sentences(text)
+    asked = [s for s in sentences if s.rstrip("\"»”' ").endswith(("?", "؟"))]
+    return " ".join(asked) if asked and len(asked) < len(sentences) else text
+
+
+# «اكتب لي قصيدة عن ترامب», «ترجم المقالة إلى الإنجليزية», "tell me a joke": an order to make a text,
+# which the bot does not do (its answers are the articles' own sentences); the nearest sentences would
+# only look like an answer. Not when the message also asks something («اكتب لي من سيقود الاجتماعات»).
+_MAKE = r"(?:[وف]?(?:اكتب|اكتبي|اكتبلي|الف|الفي|انشي|انشئ|اصنع|ارسم|احك|احكي|احكيلي|قل|قلي|اعطني|عطني|اعطيني|ابتكر|ولد|" \
+        r"تكتب|تكتبي|تكتبلي|تالف|تنشي|تصنع|ترسم|تحكي|تحكيلي|تعطيني)|write|compose|create|generate|draw|tell|give|make|sing|invent)"
+_TEXT_KINDS = (r"(?:ال)?(?:قصيده|قصايد|شعر|ابيات|بيت شعر|وصفه|وصفات|قصه|قصص|حكايه|نكته|نكت|نكتا|رساله|مقالا|مقال|مقاله|"
+               r"اغنيه|نشيد|كود|برنامجا|برنامج|بريدا|ايميل|تغريده|منشورا|منشور|خطابا|خطاب|روايه|خاطره|لغزا|لغز|موضوع تعبير|نصا)"
+               r"|poem|poems|recipe|story|stories|joke|jokes|letter|essay|article|song|lyrics|code|program|script|email|"
+               r"tweet|post|speech|novel|limerick|haiku|riddle|rap")
+_WRITE_RE = re.compile(
+    rf"^(?:(?:من فضلك|لو سمحت|ممكن|هل يمكنك|هل تستطيع|بليز|please|can you|could you|would you|will you)\s+)?"
+    rf"(?:{_MAKE})\b(?:\s+\w+){{0,3}}?\s+(?:a |an |some |me |us |the )*(?:{_TEXT_KINDS})\b"
+    r"|^(?:(?:من فضلك|ممكن|please|can you|could you)\s+)?(?:[وف]?(?:ترجم|ترجمي|تترجم)|translate)\b",
+    re.IGNORECASE)
+_INTERROGATIVE_RE = re.compile(
+    r"(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)(?! فضلك| يمكنك| تستطيع)"
+    r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
+
+
+def asks_to_write(folded: str) -> bool:
+    """Whether a message (normalised) orders a text made or translated, asking nothing of the article
+    (a summary of the article, «اكتب لي ملخص المقالة», is asked of it: `gist_question`)."""
+    return (bool(_WRITE_RE.search(folded)) and not _INTERROGATIVE_RE.search(folded)
+            and gist_question(folded) is None)

@@ -1,0 +1,34 @@
+"""Orders to write or translate something (`bot.checks.asks_to_write`): not questions about the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import messages
+from bot.checks import check_question
+
+
+@pytest.mark.parametrize("message", [
+    "اكتب لي قصيدة عن ترامب", "اكتب لي وصفة كبسة دجاج", "احكي لي نكتة", "ترجم المقالة إلى الإنجليزية",
+    "ممكن تكتبلي رسالة لبوتين؟", "Write a poem about Putin", "Tell me a joke", "Can you write me a story about Trump?",
+    "please translate the article into French",
+])
+def test_an_order_to_write_or_translate_is_told_what_the_bot_does(message):
+    assert check_question(message, 1000)[1] == messages.INSTRUCTION
+
+
+@pytest.mark.parametrize("message", [
+    "اكتب لي من سيقود الاجتماعات", "اكتب اسم وزير الخارجية الروسي", "قل لي متى تحدث روبيو مع لافروف",
+    "Write the name of the Russian minister", "Tell me who will lead the meetings", "Give me the date of the summit",
+    "اكتب لي ملخص المقالة", "Write a summary of the article", "من كتب القصيدة؟", "ما هي الرسالة التي وجهها ترامب؟",
+    "ترجمة المقالة متوفرة؟",
+])
+def test_a_question_in_the_form_of_an_order_is_still_asked(message):
+    assert check_question(message, 1000)[1] is None
+
+
+def test_orders_get_no_passages_end_to_end(article_service):
+    answer = article_service.ask("اكتب لي قصيدة عن ترامب")
+    assert not answer.found and answer.error == messages.INSTRUCTION and answer.sources == []
+    answer = article_service.ask("اكتب لي ملخص المقالة")
+    assert answer.found and answer.sources[0].source.endswith("#1.1")
