@@ -189,6 +189,10 @@ class AnswerChain:
             return all(set(group) & _passage_terms(best) for group in _own_groups(info))
         return False
 
+    def warm_up(self) -> None:
+        """Prepare, ahead of the first question, what some questions would wait for (`HybridRetriever.warm_up`)."""
+        self.retriever.warm_up()
+
     def _retrieve(self, inputs: dict) -> Retrieved:
         return self.retrieve(inputs["question"], inputs.get("history", ()))
 
@@ -200,8 +204,9 @@ class AnswerChain:
         if retrieved.found:
             return False
         question = retrieved.question
-        return not (has_known_word(question) or has_known_word(retrieved.info.text)
-                    or self.retriever.knows_any(question))
+        # The articles' words first: most refused questions share one, and need no word list loaded.
+        return not (self.retriever.knows_any(question) or has_known_word(question)
+                    or has_known_word(retrieved.info.text))
 
     def extractive_answer(self, retrieved: Retrieved) -> Answer:
         """The answer made of the article's own sentences, the honest not-found reply, or, for a

@@ -17,14 +17,14 @@ def has_known_word(text: str) -> bool:
     (`clitic_variants`: «والاجتماعات» → اجتماعات), is a word of Arabic or English: in pyspellchecker's
     word lists (about 144,000 Arabic and 161,000 English words, from subtitles and Wikipedia) or a
     function word the bot knows (`STOPWORDS`, English function words). Digits are not words.
-    Loads the lists on first use (about 1.5 s)."""
+    Loads the lists the first time a text has no function word (about 1.5 s)."""
+    candidates = [(word, *clitic_variants(word)) for word in words(text)
+                  if sum(ch.isalpha() for ch in word) >= MIN_LETTERS]
+    function_words = STOPWORDS | english_stopwords()
+    if any(form in function_words for forms in candidates for form in forms):
+        return True  # no need to load the lists
     known = _known_words()
-    for word in words(text):
-        if sum(ch.isalpha() for ch in word) < MIN_LETTERS:
-            continue
-        if any(form in known for form in (word, *clitic_variants(word))):
-            return True
-    return False
+    return any(form in known for forms in candidates for form in forms)
 
 
 @lru_cache(maxsize=1)
