@@ -137,13 +137,19 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         # Greet and prompt at once; the model and the index load meanwhile (the first answer waits).
         from bot.loading import Background
 
-        loader = Background(lambda: _service(settings, index_dir))
+        loader = Background(lambda: _warmed(_service(settings, index_dir)))
         history = settings.model_dir.parent / "chat_history"
         articles = indexed_articles(index_dir or settings.index_dir)
         return run_terminal(waiting_stream(loader, sys.stdout), articles, args.json, history,
                             settings.chat_history_turns)
-    service = _service(settings, index_dir)
+    service = _warmed(_service(settings, index_dir))
     return run_pipe(service.ask, sys.stdin, sys.stdout, args.json, settings.chat_history_turns)
+
+
+def _warmed(service):
+    """The service, its warm-up started (`QAService.warm_up`)."""
+    service.warm_up()
+    return service
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -281,6 +281,10 @@ class LLMAnswerChain:
 
     # -- steps -------------------------------------------------------------------------------
 
+    def warm_up(self) -> None:
+        """The core's warm-up (`AnswerChain.warm_up`)."""
+        self.core.warm_up()
+
     @property
     def available(self) -> bool:
         """False once the provider rejected the API key."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
     from bot.settings import Settings
     from index.store import ProgressFactory, Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,21 @@ class QAService:
             self._chain = chain
             self.articles = list(articles)
         return summary
+
+    def warm_up(self) -> threading.Thread:
+        """Start preparing, in a daemon thread, what the first questions of some kinds would wait for
+        (the English bridge of a small index: about 2 s for the bundled article); returns the thread.
+        A failure there is logged, never raised: the questions then do the work themselves."""
+
+        def run() -> None:
+            try:
+                self._chain.warm_up()
+            except Exception:  # noqa: BLE001 - a warm-up must never take the service down
+                log.warning("Warm-up failed; the first English question will prepare the bridge itself", exc_info=True)
+
+        thread = threading.Thread(target=run, name="warm-up", daemon=True)
+        thread.start()
+        return thread
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         """Answer one question, given the conversation so far (oldest first)."""

@@ -102,6 +102,16 @@ class WordBridge:
                 self._vectors.popitem(last=False)
             return out
 
+    def warm_up(self, files: Sequence[str]) -> None:
+        """Embed the words of the articles `files` (at most MAX_ARTICLES) and load the tokenizer's
+        vocabulary and the English function words now, so that the first English question about them
+        does not wait for it (about 2 s for the bundled article)."""
+        english_stopwords()
+        self._vocabulary_of_tokenizer()
+        vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
+        if vocabulary:
+            self.vectors(vocabulary)
+
     def english_words(self, question: str, names: frozenset[str] = frozenset()) -> list[str]:
         """The question's English content words, in order: three letters or more, no function words, none
         of `names` (words matched by spelling instead), and only words the model's tokenizer has whole

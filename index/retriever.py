@@ -10,6 +10,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from index.bridge import MAX_ARTICLES as BRIDGE_MAX_ARTICLES
 from index.bridge import WordBridge
 from index.lexical import LexicalIndex
 from index.phrases import PHRASES_VERSION, Span, typed_spans
@@ -274,6 +275,12 @@ class HybridRetriever(BaseRetriever):
     def article_text(self, file: str) -> str:
         """An article's passages, in order, joined by spaces."""
         return " ".join(self.store.documents[i].page_content for i in self._article_docs.get(file, ()))
+
+    def warm_up(self) -> None:
+        """Prepare the English bridge for an index of at most BRIDGE_MAX_ARTICLES articles (all an English
+        question may reach); a larger index warms each article as questions reach it."""
+        if len(self._article_docs) <= BRIDGE_MAX_ARTICLES:
+            self._bridge.warm_up(list(self._article_docs))
 
     def translations(self, query: str, dense: np.ndarray) -> dict[str, str]:
         """For a question mostly in Latin script, given its `dense` scores, its English words' nearest

@@ -90,6 +90,23 @@ def test_a_word_is_embedded_once_across_questions(second_service):
     assert embeddings.embedded == after_first
 
 
+def test_a_warmed_up_bridge_embeds_nothing_for_the_first_english_question(second_service):
+    embeddings = CountingEmbeddings(second_service._chain.retriever.store.vectorstore.embedding_function)
+    bridge = WordBridge(embeddings, lambda file: SECOND_ARTICLE)
+    bridge.warm_up([SECOND_FILE])
+    warmed = embeddings.embedded
+    assert warmed == len(bridge.vocabulary(SECOND_FILE))
+    assert bridge.translations("How many beds does the hospital have?", [SECOND_FILE])
+    assert embeddings.embedded == warmed
+
+
+def test_the_service_warms_up_in_the_background_and_still_answers(second_service):
+    thread = second_service.warm_up()
+    answer = second_service.ask("How long is the new bridge?")  # while the warm-up may still run
+    thread.join(timeout=60)
+    assert not thread.is_alive() and answer.found
+
+
 def test_a_translation_joins_its_english_words_group_and_adds_no_word():
     groups = term_groups("how old doctor hospital")
     joined = _with_translations(groups, {"doctor": "الطبيبه"})
