@@ -119,8 +119,7 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
     the question's words and the phrase `keep`; short passages as they are."""
     if len(sentence) <= limit:
         return sentence
-    tokens = sentence.split(" ")
-    offsets = _word_offsets(sentence)
+    tokens, offsets = _glued(sentence.split(" "), _word_offsets(sentence))
     terms = set(info.terms)
     keep = keep or best_span(info, sentence)
     weight = [1.0 if terms & set(tokenize(t)) else 0.0 for t in tokens]
@@ -148,6 +147,27 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
     _, start, end = best
     text = " ".join(tokens[start:end]).strip(" ،,؛;:")
     return ("…" if start > 0 else "") + text + ("…" if end < len(tokens) else "")
+
+
+_LONE_CLITICS = frozenset(("و", "ف", "ب", "ل", "ك"))
+
+
+def _glued(tokens: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Words and their offsets with a conjunction or preposition written apart («و دوَّنَ مورينيو») joined
+    to the word after it, so that no cut separates them."""
+    out_tokens: list[str] = []
+    out_offsets: list[int] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i] in _LONE_CLITICS and i + 1 < len(tokens):
+            out_tokens.append(f"{tokens[i]} {tokens[i + 1]}")
+            out_offsets.append(offsets[i])
+            i += 2
+        else:
+            out_tokens.append(tokens[i])
+            out_offsets.append(offsets[i])
+            i += 1
+    return out_tokens, out_offsets
 
 
 # «هذا العام», «تلك الفترة» point at a time, not back at something the sentence before names.
@@ -278,5 +298,7 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
     if span is None or _other_unit(info, span):  # «كم ساعة…؟»: «ثلاث ساعات» in the second before «شهرين» in the best
         other = best_span(info, second, None if second != hit.document.page_content else hit.passage_phrases())
         span = other if other is not None and (span is None or not _other_unit(info, other)) else span
-    joined = f"{second} {text}" if hit.position < best.position else f"{text} {second}"  # in the article's order
+    # The sentence next door in the article's order (it reads on from it, or leads into it); a runner-up
+    # from elsewhere after the best one, which answers first.
+    joined = f"{second} {text}" if hit.position == best.position - 1 else f"{text} {second}"
     return joined, span.text if span and span.text in joined else None

@@ -139,6 +139,15 @@ def test_long_sentences_are_trimmed_to_the_matching_clauses():
     assert trim(short, analyse("متى افتتح الجسر؟")) == short
 
 
+def test_a_trimmed_answer_keeps_a_conjunction_written_apart_with_the_word_after_it():
+    tail = "دون المدرب رسالة عبر صفحته الرسمية"
+    sentence = " ".join(f"كلمة{i}" for i in range(60)) + f" و {tail}"
+    for limit in range(len(tail) + 2, len(tail) + 12):  # every cut near the conjunction
+        out = trim(sentence, analyse("أين دون المدرب رسالة عبر صفحته الرسمية؟"), limit=limit)
+        assert not out.startswith(f"…{tail}"), out
+        assert not out.endswith(" و…")
+
+
 def test_statements_in_a_question_are_not_searched():
     assert question_part("القمة ستعقد في باريس. أين ستعقد القمة؟") == "أين ستعقد القمة؟"
     assert question_part("أين ستعقد القمة؟") == "أين ستعقد القمة؟"
@@ -153,6 +162,16 @@ def test_an_answer_shows_a_close_runner_up_of_the_same_article_but_not_a_distant
     assert compose(info, [(best, 0.70), (runner_up, 0.65)])[0] == f"{best.document.page_content} {runner_up.document.page_content}"
     assert compose(info, [(best, 0.70), (runner_up, 0.30)])[0] == best.document.page_content
     assert compose(info, [(best, 0.70), (other_article, 0.69)])[0] == best.document.page_content
+
+
+def test_the_best_passage_comes_first_unless_the_second_is_the_sentence_just_before_it():
+    info = analyse("أين ستعقد القمة؟")
+    best = hit("القمة المرتقبة ستعقد في بودابست.", 1.2, 0.05, 0.8, position=7, paragraph=4)
+    earlier = hit("عقدت القمة الماضية في أنكوريج.", 1.2, 0.05, 0.8, position=3, paragraph=2)
+    just_before = hit("وأعلن البيت الأبيض موعد القمة.", 1.2, 0.05, 0.8, position=6, paragraph=3)
+    assert compose(info, [(best, 0.70), (earlier, 0.65)])[0] == f"{best.document.page_content} {earlier.document.page_content}"
+    assert compose(info, [(best, 0.70), (just_before, 0.65)])[0] == (
+        f"{just_before.document.page_content} {best.document.page_content}")
 
 
 def test_a_close_runner_up_too_long_to_fit_whole_is_cut_around_what_matches():
