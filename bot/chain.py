@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -189,9 +190,9 @@ class AnswerChain:
             return all(set(group) & _passage_terms(best) for group in _own_groups(info))
         return False
 
-    def warm_up(self) -> None:
+    def warm_up(self, stop: threading.Event | None = None) -> None:
         """Prepare, ahead of the first question, what some questions would wait for (`HybridRetriever.warm_up`)."""
-        self.retriever.warm_up()
+        self.retriever.warm_up(stop)
 
     def _retrieve(self, inputs: dict) -> Retrieved:
         return self.retrieve(inputs["question"], inputs.get("history", ()))

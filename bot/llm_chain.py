@@ -281,9 +281,9 @@ class LLMAnswerChain:
 
     # -- steps -------------------------------------------------------------------------------
 
-    def warm_up(self) -> None:
+    def warm_up(self, stop: threading.Event | None = None) -> None:
         """The core's warm-up (`AnswerChain.warm_up`)."""
-        self.core.warm_up()
+        self.core.warm_up(stop)
 
     @property
     def available(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from index.store import ProgressFactory, Store
 
 log = logging.getLogger(__name__)
+WARM_UP_EXIT_WAIT = 30.0  # seconds at most to wait at exit for a warm-up batch to end
 
 
 @dataclass(frozen=True)
@@ -87,16 +89,24 @@ class QAService:
     def warm_up(self) -> threading.Thread:
         """Start preparing, in a daemon thread, what the first questions of some kinds would wait for
         (the English bridge of a small index: about 2 s for the bundled article); returns the thread.
-        A failure there is logged, never raised: the questions then do the work themselves."""
+        A failure there is logged, never raised: the questions then do the work themselves. At exit the
+        warm-up is told to stop and waited for (a fraction of a second): a thread still inside the
+        model's native code when the interpreter finalises would abort the process."""
+        stop = threading.Event()
 
         def run() -> None:
             try:
-                self._chain.warm_up()
+                self._chain.warm_up(stop)
             except Exception:  # noqa: BLE001 - a warm-up must never take the service down
                 log.warning("Warm-up failed; the first English question will prepare the bridge itself", exc_info=True)
 
+        def finish() -> None:
+            stop.set()
+            thread.join(WARM_UP_EXIT_WAIT)
+
         thread = threading.Thread(target=run, name="warm-up", daemon=True)
         thread.start()
+        atexit.register(finish)
         return thread
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:

@@ -33,6 +33,7 @@ from index.normalize import STOPWORDS, words
 MIN_SIMILARITY = 0.25
 MAX_ARTICLES = 4  # the candidate articles searched for translations
 CACHED_WORDS = 50_000  # word vectors kept (1.5 KiB each)
+WARM_UP_BATCH = 64  # words embedded at a time by `WordBridge.warm_up`
 CACHED_ARTICLES = 1_024  # article vocabularies kept (normalising an article's words: ~1.5 ms)
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
@@ -102,15 +103,18 @@ class WordBridge:
                 self._vectors.popitem(last=False)
             return out
 
-    def warm_up(self, files: Sequence[str]) -> None:
+    def warm_up(self, files: Sequence[str], stop: threading.Event | None = None) -> None:
         """Embed the words of the articles `files` (at most MAX_ARTICLES) and load the tokenizer's
         vocabulary and the English function words now, so that the first English question about them
-        does not wait for it (about 2 s for the bundled article)."""
+        does not wait for it (about 2 s for the bundled article). In batches of WARM_UP_BATCH words,
+        stopping early once `stop` is set (the process is ending)."""
         english_stopwords()
         self._vocabulary_of_tokenizer()
         vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
-        if vocabulary:
-            self.vectors(vocabulary)
+        for start in range(0, len(vocabulary), WARM_UP_BATCH):
+            if stop is not None and stop.is_set():
+                return
+            self.vectors(vocabulary[start:start + WARM_UP_BATCH])
 
     def english_words(self, question: str, names: frozenset[str] = frozenset()) -> list[str]:
         """The question's English content words, in order: three letters or more, no function words, none

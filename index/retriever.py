@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -276,11 +277,11 @@ class HybridRetriever(BaseRetriever):
         """An article's passages, in order, joined by spaces."""
         return " ".join(self.store.documents[i].page_content for i in self._article_docs.get(file, ()))
 
-    def warm_up(self) -> None:
+    def warm_up(self, stop: threading.Event | None = None) -> None:
         """Prepare the English bridge for an index of at most BRIDGE_MAX_ARTICLES articles (all an English
         question may reach); a larger index warms each article as questions reach it."""
         if len(self._article_docs) <= BRIDGE_MAX_ARTICLES:
-            self._bridge.warm_up(list(self._article_docs))
+            self._bridge.warm_up(list(self._article_docs), stop)
 
     def translations(self, query: str, dense: np.ndarray) -> dict[str, str]:
         """For a question mostly in Latin script, given its `dense` scores, its English words' nearest
