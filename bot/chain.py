@@ -139,13 +139,16 @@ class AnswerChain:
 
     def _gist(self, question: str, info: QuestionInfo, named: str, history: Sequence[Turn]) -> Retrieved:
         """A question about an article as a whole (`gist_question`), answered with its title and lead
-        (`gist_answer`). The article: the one `named` words find, else the one the conversation was last
-        answered from, else the only one indexed; with several and none of these, the reply asks which."""
+        (`gist_answer`). The article: the one `named` words find (it must use one of them), else the one
+        the conversation was last answered from, else the only one indexed; with several and none of
+        these, the reply asks which, and with one that the named words miss, the article does not say."""
         articles = self.retriever.articles()
         file = None
         if named:
             hits = self.retriever.search(named, k=1, focus=False)
-            file = hits[0].document.metadata["file"] if hits else None
+            # The article found must use one of the words that name it: «لخص خبر المريخ» over articles
+            # that never mention Mars summarises none of them.
+            file = hits[0].document.metadata["file"] if hits and hits[0].article_coverage > 0 else None
         else:
             last = next((turn for turn in reversed(history) if turn.found and turn.refs), None)
             file = self.retriever.file_of(last.refs[0]) if last else None

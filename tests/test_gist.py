@@ -61,6 +61,8 @@ def test_a_summary_asked_by_name_is_of_that_article(both_service):
     assert answer.found and answer.sources[0].source.startswith("bridge-hospital.txt#")
     answer = both_service.ask("لخص خبر بودابست")
     assert answer.found and BUNDLED_LEAD in answer.answer
+    answer = both_service.ask("لخص خبر المريخ")  # no article mentions Mars: none is summed up
+    assert not answer.found and answer.sources == [] and "«" in answer.answer
 
 
 def test_a_follow_up_after_the_gist_goes_on_from_the_lead(article_service):
