@@ -46,9 +46,11 @@ _OVERRIDE_RE = re.compile(
     r"(?:(?:ال)?(?:تعليمات|اوامر|قواعد|توجيهات)\w*|ما\s+سبق))"
     r"|\b(?:ignore|disregard|forget|override)\b(?:\s+\w+){0,3}\s+(?:instructions?|rules|prompts?|directions)\b",
     re.IGNORECASE)
-_QUESTION_RE = re.compile(
-    r"[?؟]|(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|اي|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)"
-    r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
+# An interrogative, Arabic (normalised) or English; «من» of «من فضلك» (please) is none.
+_INTERROGATIVE = (r"(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|اي|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)"
+                  r"(?!\s+(?:فضلك|يمكنك|تستطيع))|\b(?:who|what|when|where|why|how|which)\b")
+_INTERROGATIVE_RE = re.compile(_INTERROGATIVE, re.IGNORECASE)
+_QUESTION_RE = re.compile(r"[?؟]|" + _INTERROGATIVE, re.IGNORECASE)
 
 
 def without_override(text: str) -> str:
@@ -83,9 +85,6 @@ _WRITE_RE = re.compile(
     rf"(?:{_MAKE})\b(?:\s+\w+){{0,3}}?\s+(?:a |an |some |me |us |the )*(?:{_TEXT_KINDS})\b"
     r"|^(?:(?:من فضلك|ممكن|please|can you|could you)\s+)?(?:[وف]?(?:ترجم|ترجمي|تترجم)|translate)\b",
     re.IGNORECASE)
-_INTERROGATIVE_RE = re.compile(
-    r"(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)(?! فضلك| يمكنك| تستطيع)"
-    r"|\b(?:who|what|when|where|why|how|which)\b", re.IGNORECASE)
 
 
 def asks_to_write(folded: str) -> bool:
