@@ -71,6 +71,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
     ("count", ("كم", "بكم", "how many", "how much", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
                "قد ايش")),
+    # «منذ متى…؟», «من إمتى…؟», "since when…?": when something began, a date or the time gone by since
+    # («منذ 2015», «مضى أكثر من شهرين منذ…»).
+    ("since", ("منذ متي", "من متي", "since when")),
     ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
     ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what date", "what day", "which day", "which date",
@@ -80,7 +83,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
               "ما اليوم", "ماذا اليوم", "ما هو اليوم", "ما التاريخ", "ما هو التاريخ",
               # Egyptian «يوم إيه» (which day), after `standard_arabic` made «إيه» «ماذا»
               "يوم ماذا", "شهر ماذا", "تاريخ ماذا",
-              "منذ متي", "من متي", "الي متي", "حتي متي",
+              "الي متي", "حتي متي",
               # «ما الموعد الجديد…», «في أي موعد…»: when it is set for
               "ما موعد", "ما هو موعد", "ما الموعد", "ما هو الموعد", "اي موعد")),
     ("reason", ("لماذا", "لم", "ليش", "ليه", "علاش", "علاه", "لاش", "why", "ما سبب", "ما اسباب", "سبب", "لاي سبب",
@@ -96,7 +99,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
 CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
-                       "date", "year", "colour"))
+                       "date", "since", "year", "colour"))
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -233,6 +236,7 @@ _ANSWERED_BY = {
     "number": ("count",),
     "colour": ("colour",),
     "date": ("date", "relative_date"),
+    "since": ("date", "relative_date", "year", "elapsed"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),
     "place": ("place", "country"),
@@ -388,7 +392,7 @@ _FROM_ON = frozenset(normalize_arabic(w) for w in "ابتداء ابتداءا �
 def calendar_question(question: str) -> str | None:
     """What date a question asks for, if it asks outright: "calendar" for a date of the calendar («في أي
     تاريخ انضم…؟», "On what date…?"), "since" for since when something has been («منذ متى يتولى…؟», «من
-    إمتى…؟», "since when…?"), which a date said right after «منذ» answers too; None for any other (and for
+    إمتى…؟», "since when…?"), which a date said right after «منذ» or the time gone by answer too; None for any other (and for
     «ابتداءً من متى…؟»). Neither kind is answered by a weekday or «اليوم» alone."""
     folded = normalize_arabic(question)
     match = _CALENDAR_RE.search(folded)
@@ -400,10 +404,12 @@ def calendar_question(question: str) -> str | None:
     return None if before and before[-1] in _FROM_ON else "since"
 
 
-def dates_since(window: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
-    """A passage's dates said right after «منذ» («…معتصمون منذ أمس»), the question's own excepted."""
-    return [s for s in spans_of_kinds(("date", "relative_date"), phrases, asked)
-            if WORD_RE.findall(normalize_arabic(window[:s.start]))[-1:] in (["منذ"], ["ومنذ"])]
+def since_phrases(window: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
+    """What says since when, besides a date of the calendar: a passage's dates said right after «منذ»
+    («…معتصمون منذ أمس») and its times gone by («مضى أكثر من شهرين», «منذ ثلاثة أيام»), the question's
+    own excepted."""
+    return [s for s in spans_of_kinds(("date", "relative_date", "elapsed"), phrases, asked)
+            if s.kind == "elapsed" or WORD_RE.findall(normalize_arabic(window[:s.start]))[-1:] in (["منذ"], ["ومنذ"])]
 
 
 def calendar_dates(phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

@@ -29,7 +29,7 @@ NEIGHBOUR_RATIO = 0.25
 MIN_SECOND_CHARS = 100
 # Question types whose answer is a phrase worth marking.
 HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
-                         "date", "year", "person", "place", "organisation", "colour"))
+                         "date", "since", "year", "person", "place", "organisation", "colour"))
 
 
 def bounded(text: str, limit: int = MAX_SOURCE_CHARS) -> str:

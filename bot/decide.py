@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, dates_since, matching_spans, mentions_kin,
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, since_phrases, matching_spans, mentions_kin,
                              name_spans, noun_named, role_named, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
@@ -78,14 +78,15 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
       passage or its neighbours: `count_of_noun`.
     - "date_ok": a question asking for a date of the calendar («في أي تاريخ…؟») needs one there, not
       only a weekday or «اليوم» (`calendar_dates`); one asking since when («منذ متى…؟») is also answered
-      by a date right after «منذ» («منذ أمس»: `dates_since`)."""
+      by a date right after «منذ» («منذ أمس») or by the time gone by since («مضى أكثر من شهرين»):
+      `since_phrases`."""
     return {
         "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
         "role_ok": _role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
         "date_ok": 1.0 if not info.calendar or calendar_dates(hit.window_passage_phrases(), info.asked) or (
-            info.since and dates_since(hit.window_text, hit.window_passage_phrases(), info.asked)) else 0.0,
+            info.since and since_phrases(hit.window_text, hit.window_passage_phrases(), info.asked)) else 0.0,
     }
 
 

@@ -99,13 +99,17 @@ def test_a_question_asking_for_a_date_of_the_calendar_needs_one_not_a_weekday_or
 def test_since_when_asks_when_it_began_which_the_day_of_the_report_does_not_say(question):
     model = load_decision_model()
     since = analyse(standard_arabic(question))
-    assert since.kind == "date" and since.calendar  # «من متى» is "since when", not «من» "who"
+    assert since.kind == "since" and since.calendar  # «من متى» is "since when", not «من» "who"
     reported = hit("قال رئيس الهيئة هشام بسباس أمس الخميس إن الخدمة ستتحسن.", 1.25, 0.1, 1.0)
     assert not model.type_supported(since, [(reported, 0.9)])
     began = hit("يتولى هشام بسباس رئاسة الهيئة منذ جانفي 2015.", 1.25, 0.1, 1.0)
     assert model.type_supported(since, [(began, 0.9)])
     # A day said right after «منذ» says since when too.
     assert model.type_supported(since, [(hit("يتولى هشام بسباس رئاسة الهيئة منذ الاثنين الماضي.", 1.25, 0.1, 1.0), 0.9)])
+    # So does the time gone by since it began, which the answer marks.
+    gone_by = hit("ومضى أكثر من عامين منذ أن تولى هشام بسباس رئاسة الهيئة.", 1.25, 0.1, 1.0)
+    assert model.type_supported(since, [(gone_by, 0.9)])
+    assert compose(since, [(gone_by, 0.9)])[1] == "عامين"
 
 
 def test_from_when_on_is_not_since_when():
