@@ -138,6 +138,8 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
             end += 1
         if end == start:  # a single word longer than the limit
             return bounded(sentence, limit)
+        if end == len(tokens) and windows and windows[-1][2] == end:
+            break  # later starts only give shorter windows of the same end («…72 عاما.» alone)
         windows.append((score, start, end))
         size -= len(tokens[start]) + 1
         score -= weight[start]

@@ -143,6 +143,13 @@ def test_long_sentences_are_trimmed_to_the_matching_clauses():
     assert trim(short, analyse("متى افتتح الجسر؟")) == short
 
 
+def test_a_phrase_at_the_end_of_a_long_passage_is_shown_with_the_words_before_it():
+    # The window holding the answer is as long as the limit allows, not the last two words alone.
+    filler = " ".join(f"وتحدث المسؤول عن موضوع جانبي رقم {i}" for i in range(10))
+    out = trim(f"{filler} والذي توفي هذا الأسبوع عن عمر 72 عاما.", analyse("How old was he when he died?"))
+    assert out.endswith("72 عاما.") and len(out) > MAX_ANSWER_CHARS - 40, out
+
+
 def test_a_trimmed_answer_keeps_a_conjunction_written_apart_with_the_word_after_it():
     tail = "دون المدرب رسالة عبر صفحته الرسمية"
     sentence = " ".join(f"كلمة{i}" for i in range(60)) + f" و {tail}"
