@@ -37,6 +37,8 @@ RESOLVED_CONTEXT_WORDS = 30
 # A question about a whole article gets its lead; an LLM is given this many of its first passages.
 GIST_PASSAGES = 3
 GIST_TITLES = 5  # titles listed when asked which article
+
+
 def follow_up_turn(info: QuestionInfo, history: Sequence[Turn]) -> Turn | None:
     """The earlier turn a follow-up leans on, if the question is one. A refused turn still says what
     the user is asking about («ومتى نُشرت؟» after a refused question about a study); only its

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, since_phrases, matching_spans, mentions_kin,
-                             name_spans, noun_named, role_named, type_match)
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, matching_spans, mentions_kin, name_spans,
+                             noun_named, role_named, since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
 from index.retriever import Hit

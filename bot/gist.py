@@ -28,13 +28,14 @@ _FILLER = _forms("""يتحدث تتحدث تحدث يدور تدور يتناو�
     اشرح وضح أعطني اعطني عطيني قولي قلي احكيلي اكتب اكتبي اكتبلي
     about main key general brief briefly short quick quickly up me us please tell give say says write
     whole all basically""") | STOPWORDS
+_GIST_WORDS = DOCUMENT_NOUNS | TOPIC_NOUNS | SUMMARY_WORDS | _FILLER
 
 
 def _stem(word: str) -> str:
     for prefix in _PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix):]
-            if rest in DOCUMENT_NOUNS | TOPIC_NOUNS | SUMMARY_WORDS | _FILLER:
+            if rest in _GIST_WORDS:
                 return rest
     return word
 
@@ -49,7 +50,7 @@ def gist_question(text: str) -> str | None:
         return None
     article = [w for w in said if w in DOCUMENT_NOUNS or w in TOPIC_NOUNS]
     summary = [w for w in said if w in SUMMARY_WORDS]
-    rest = [w for w in said if w not in DOCUMENT_NOUNS | TOPIC_NOUNS | SUMMARY_WORDS | _FILLER]
+    rest = [w for w in said if w not in _GIST_WORDS]
     if not rest and (article or summary):
         return ""
     if rest and summary:

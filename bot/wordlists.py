@@ -20,19 +20,24 @@ def has_known_word(text: str) -> bool:
     Loads the lists the first time a text has no function word (about 1.5 s)."""
     candidates = [(word, *clitic_variants(word)) for word in words(text)
                   if sum(ch.isalpha() for ch in word) >= MIN_LETTERS]
-    function_words = STOPWORDS | english_stopwords()
-    if any(form in function_words for forms in candidates for form in forms):
+    if any(form in _function_words() for forms in candidates for form in forms):
         return True  # no need to load the lists
     known = _known_words()
     return any(form in known for forms in candidates for form in forms)
 
 
 @lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Arabic and English function words (normalised), known without loading the lists."""
+    return STOPWORDS | english_stopwords()
+
+
+@lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    """The word lists, folded as questions are (`normalize_arabic`: «عاصمة» → عاصمه)."""
+    """The word lists, folded as questions are (`normalize_arabic`: «عاصمة» → عاصمه), and the function words."""
     from spellchecker import SpellChecker
 
-    out: set[str] = set(STOPWORDS) | set(english_stopwords())
+    out: set[str] = set(_function_words())
     out.update(normalize_arabic(w) for w in SpellChecker(language="ar", distance=1).word_frequency.keys())
     out.update(w.lower() for w in SpellChecker(language="en", distance=1).word_frequency.keys())
     return frozenset(out)
