@@ -557,7 +557,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                asked: frozenset[str]) -> bool | None:
     """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
     asked role (`asked_role`): a name of one of `kinds` right after a mention of the role, before the
-    next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»). Where the
+    next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»; with no comma
+    after a verb of saying: «وقال لسعد الجموسي مدير المهرجان»). Where the
     question gives the word after the role, only mentions followed by it count. None when the role is
     not mentioned at all (a paraphrase may still name its holder); False when it is, and no name
     stands by it («أمام رئيس المحكمة الدستورية العليا.») or no mention is followed by the question's
@@ -590,7 +591,17 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                 between = normalize_arabic(window[span.end:start])
                 if between.split() in _COPULAS or (not WORD_RE.search(between) and _APPOSITION_RE.search(between)):
                     return True
+                if not between.strip() and _said_before(window, span.start):
+                    return True  # «وقال لسعد الجموسي مدير المهرجان»: the speaker, then his title
     return False
+
+
+def _said_before(text: str, at: int) -> bool:
+    """Whether the word right before offset `at` is a verb of saying (`_saying`): a name after it is its
+    subject, and a title right after the name is his («وقال لسعد الجموسي مدير المهرجان»), not the
+    object of a verb such as «التقى»."""
+    words = WORD_RE.findall(normalize_arabic(text[:at]))
+    return bool(words) and _saying(words[-1], with_object=False) is not None
 
 
 # «كم عدد طلاب الجامعة؟»: the noun counted, right after «عدد» (after `_focus_form`, so «ما هو عدد…» too).

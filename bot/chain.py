@@ -121,6 +121,7 @@ class AnswerChain:
         if found:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
+            ranked = _marked_first(ranked, composed[1])
             if composed[1] is None and info.kind in CHECKABLE:
                 # The type check passed on the passage's neighbours, but the answer shown holds no
                 # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
@@ -313,6 +314,17 @@ def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list
             if type_match(info.kind, hit.passage_phrases(), info.asked):
                 return _moved_first(ranked, i)
             break
+    return ranked
+
+
+def _marked_first(ranked: list[tuple[Hit, float]], highlight: str | None) -> list[tuple[Hit, float]]:
+    """The ranking with the passage the marked phrase comes from first, when the answer took it from a
+    runner-up (`compose`): the first source is the sentence the answer came from."""
+    if highlight is None or not ranked or highlight in ranked[0][0].document.page_content:
+        return ranked
+    for i, (hit, _) in enumerate(ranked[1:3], start=1):
+        if highlight in hit.document.page_content:
+            return _moved_first(ranked, i)
     return ranked
 
 

@@ -297,10 +297,24 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
     if not type_match(info.kind, best.passage_phrases(), info.asked):
         seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].passage_phrases(), info.asked))
     hit, second = seconds[0]
+    from_second = False
     if span is None or _other_unit(info, span):  # «كم ساعة…؟»: «ثلاث ساعات» in the second before «شهرين» in the best
         other = best_span(info, second, None if second != hit.document.page_content else hit.passage_phrases())
-        span = other if other is not None and (span is None or not _other_unit(info, other)) else span
-    # The sentence next door in the article's order (it reads on from it, or leads into it); a runner-up
-    # from elsewhere after the best one, which answers first.
-    joined = f"{second} {text}" if hit.position == best.position - 1 else f"{text} {second}"
+        if other is not None and (span is None or not _other_unit(info, other)):
+            span, from_second = other, True
+    joined = f"{second} {text}" if _second_first(hit, best, span, from_second) else f"{text} {second}"
     return joined, span.text if span and span.text in joined else None
+
+
+def _second_first(second: Hit, best: Hit, span: Span | None, from_second: bool) -> bool:
+    """Whether the second passage of an answer goes before the best one. The one holding the phrase
+    marked comes first («أين ستعقد القمة؟»: the Budapest sentence before the Anchorage one the ranking
+    put first), unless it points back at the other, which must then be read first («…وانتهى ذلك
+    الاجتماع…»). With nothing marked, the article's order for the sentence next door (it leads into the
+    best one); a runner-up from elsewhere after the best one, which answers first."""
+    before = second.position == best.position - 1
+    if span is None:
+        return before
+    if from_second:
+        return not (second.position == best.position + 1 and _points_back(second.document.page_content))
+    return before and _points_back(best.document.page_content)

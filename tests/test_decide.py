@@ -203,8 +203,38 @@ def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
     no_number = hit("وصف الكرملين الاجتماع بأنه بناء.", 1.2, 0.05, 0.8, position=5, paragraph=3)
     number = hit("استمر الاجتماع ثلاث ساعات.", 1.2, 0.05, 0.8, position=8, paragraph=4)
     out, highlight = compose(info, [(best, 0.70), (no_number, 0.68), (number, 0.66)])
-    assert out == f"{best.document.page_content} {number.document.page_content}"
+    # The sentence holding the phrase marked answers, so it comes first.
+    assert out == f"{number.document.page_content} {best.document.page_content}"
     assert highlight == "ثلاث ساعات"
+
+
+def test_the_sentence_holding_the_marked_phrase_leads_unless_it_points_back_at_the_other():
+    info = analyse("أين ستعقد القمة؟")
+    past = hit("وعقدت القمة الأخيرة في أنكوريج بألاسكا قبل شهرين.", 1.2, 0.05, 0.8, position=4, paragraph=2)
+    coming = hit("ولم يتضح أثر التأجيل على القمة المرتقبة في بودابست بالمجر.", 1.2, 0.05, 0.8, position=5, paragraph=2)
+    out, highlight = compose(info, [(past, 0.70), (coming, 0.68)])
+    assert highlight == "بودابست بالمجر"
+    assert out.startswith(coming.document.page_content)
+    # «ذلك الاجتماع» refers to the sentence before: that one is read first.
+    info = analyse("كم ساعة استمر الاجتماع؟")
+    summit = hit("وعقد ترامب آخر قمة مع بوتين في أنكوريج.", 1.2, 0.05, 0.8, position=4, paragraph=2)
+    lasted = hit("وانتهى ذلك الاجتماع الذي استمر ثلاث ساعات دون اتفاق.", 1.2, 0.05, 0.8, position=5, paragraph=2)
+    out, highlight = compose(info, [(summit, 0.70), (lasted, 0.68)])
+    assert highlight == "ثلاث ساعات"
+    assert out.startswith(summit.document.page_content)
+
+
+def test_the_best_sentence_holding_the_marked_phrase_comes_before_the_one_next_door_before_it():
+    info = analyse("من هو وزير الخارجية الروسي؟")
+    before = hit("وقال وزير الخارجية الأمريكي ماركو روبيو إنه سيقود الاجتماعات.", 1.2, 0.05, 0.8, position=4, paragraph=2)
+    best = hit("وتأجل الاجتماع بين روبيو ونظيره الروسي سيرجي لافروف.", 1.2, 0.05, 0.8, position=5, paragraph=2)
+    out, highlight = compose(info, [(best, 0.70), (before, 0.68)])
+    assert highlight == "سيرجي لافروف"
+    assert out.startswith(best.document.page_content)
+    # With nothing to mark, the sentence before still leads into the best one.
+    info = analyse("لماذا تأجل الاجتماع؟")
+    out, highlight = compose(info, [(best, 0.70), (before, 0.68)])
+    assert highlight is None and out.startswith(before.document.page_content)
 
 
 def test_the_phrase_marked_in_a_two_sentence_answer_is_in_the_unit_asked_whichever_sentence_holds_it():

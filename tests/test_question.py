@@ -157,6 +157,10 @@ def test_dialect_answer_type(question, kind):
         ("في دراسة نشرت الاثنين 27 فيفري 2017", "year", "2017"),  # a year inside a date stands alone too
         ("أربعة من كل خمسة أشخاص رأوه أبيض", "percent", "أربعة من كل خمسة"),  # a share
         ("3 من كل 10 شبان", "percent", "3 من كل 10"),
+        # a speaker named between the verb of saying and the title
+        ("وقال لسعد الجموسي مدير المهرجان في مؤتمر صحفي", "person", "لسعد الجموسي"),
+        ("وأكد عبد الكريم الهاروني رئيس مجلس شورى الحركة أن", "person", "عبد الكريم الهاروني"),
+        ("قالت الجموسي مديرة المهرجان إن", "person", "الجموسي"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -172,6 +176,11 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال المدير الجهوي، أمس، إن",
     "وأكد الوزير، الاثنين، أن",
     "وقال الرئيس، صباح اليوم، إن",
+    # a verb of saying and a title with no name between them, or with a time word or a body
+    "وقال أمس رئيس الحكومة إن",
+    "وأعلنت وزارة الصحة مدير المستشفى",
+    "وقال مدير المهرجان أمس إن",
+    "وقال، لسعد الجموسي مدير المهرجان",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
@@ -591,6 +600,12 @@ def test_the_role_whose_holder_a_question_asks_for(question, role):
     ("من هو نظير روبيو الروسي؟", "وناقش روبيو ونظيره الروسي الوزير سيرجي لافروف القمة.", True),
     ("من هو مدرب الفريق؟", "قال مدرب الفريق سامي الخطيب إن المباراة صعبة.", True),
     ("من هو مدرب الفريق؟", "قال الوزير سامي الخطيب، مدرب الفريق، إن المباراة صعبة.", True),
+    # A speaker named before his title, with no comma («وقال لسعد الجموسي مدير المهرجان…»)…
+    ("من هو مدير المهرجان؟", "وقال لسعد الجموسي مدير المهرجان في مؤتمر صحفي إن الدورة ستكون عربية.", True),
+    ("من هو مدير المهرجان؟", "وأكد الجموسي مدير المهرجان أن الدورة ستكون عربية.", True),
+    # …but a name before a title is no holder of it after a verb that takes an object.
+    ("من هو مدير المهرجان؟", "واستقبل الوزير لسعد الجموسي مدير المهرجان أمس.", False),
+    ("من هو مدير المهرجان؟", "وقال أمس مدير المهرجان إن الدورة ستكون عربية.", False),
     ("ما اسم زوجته؟", "وحضرت زوجته الحفل.", False),
     ("ما اسم زوجته؟", "وحضرت زوجته السيدة ليلى حداد الحفل.", True),
     # The role not mentioned at all: the passage may name its holder in other words.
