@@ -457,26 +457,14 @@ NAME_AFTER_ROLE_CHARS = 40  # «مديرة منطقة المغرب العربي 
 
 def asked_role(question: str) -> tuple[str, str | None] | None:
     """The person's role a question asks the holder of, with the word after it, normalised:
-    «ما اسم رئيس جندوبة…؟» → ("رييس", "جندوبه"); «من يرأس الهيئة؟» → ("رييس", "الهييه"): a verb of
-    heading, managing or coaching asks for the holder of that title. None for any other question, for
-    a role that is not a person's title or noun («ما اسم الجسر…؟»: such names are too often untyped
-    terms), and for «من هي آنا كيلي؟» (a named person)."""
-    folded = normalize_arabic(question)
-    verb = _ROLE_VERB_RE.match(folded)
-    if verb:
-        return _ROLE_VERBS[verb.group(1)], (verb.group(2) if len(verb.group(2)) > 2 else None)
-    match = _ROLE_RE.match(_name_of_role(folded))
+    «ما اسم رئيس جندوبة…؟» → ("رييس", "جندوبه"). None for any other question, for a role that is
+    not a person's title or noun («ما اسم الجسر…؟»: such names are too often untyped terms), and
+    for «من هي آنا كيلي؟» (a named person)."""
+    match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
     if not match or asks_who_is(question) or name_kind(match.group(1)) != "person":
         return None
     after = match.group(2)
     return match.group(1), (after if after and after not in _RELATIVES and len(after) > 2 else None)
-
-
-# «من يرأس…؟», «من أدار…؟», «من يدرب…؟» (normalised): who holds the title the verb is the act of.
-_ROLE_VERBS = {**dict.fromkeys("يراس تراس يتراس تتراس راس".split(), "رييس"),
-               **dict.fromkeys("يدير تدير ادار ادارت".split(), "مدير"),
-               **dict.fromkeys("يدرب تدرب درب دربت".split(), "مدرب")}
-_ROLE_VERB_RE = re.compile(rf"^\W*[وف]?(?:من|مين|شكون|منو)\s+({'|'.join(_ROLE_VERBS)})\s+(\w+)")
 
 
 # A nisba adjective after a role («وزير الخارجية الروسي», «للرئيس الأمريكي»), normalised.
