@@ -216,7 +216,7 @@ class DecisionModel:
 
     def on_topic(self, info: QuestionInfo, ranked: Sequence[tuple[Hit, float]]) -> bool:
         """Whether the question is about the articles at all: false for an Arabic-script question that
-        shares no word with the indexed articles, else the off-topic gate on the retriever's first passage
+        shares no word with the indexed articles or with the best passage's article, else the off-topic gate on the retriever's first passage
         (always true without a fitted gate or a passage)."""
         models = self.model_for(info)
         if not ranked:
@@ -224,6 +224,11 @@ class DecisionModel:
         if models is self.arabic and ranked[0][0].corpus_coverage == 0.0:
             # Not one of its words in any indexed article: of 445 answerable Arabic-script questions
             # in our question sets none was like this, while off-topic ones often are.
+            return False
+        if models is self.arabic and info.terms and ranked[0][0].article_coverage == 0.0:
+            # Nor in the article of the best passage («كيف أحضّر كعكة الشوكولاتة في البيت؟» over an
+            # archive where another article says «البيت»): seen sets, 1 more off-topic question
+            # refused, none of the 2 such answerable ones was answered right.
             return False
         if models is self.latin and ranked[0][0].corpus_coverage == 0.0 and not reads_as_english(info.text):
             # Latin letters that are not English («lorem ipsum dolor») and hold no name the articles

@@ -349,6 +349,16 @@ def test_an_arabic_question_sharing_no_word_with_the_articles_is_off_topic():
         model.latin.on_topic.probability(features(latin, close)) >= model.latin.on_topic_threshold)
 
 
+def test_an_arabic_question_sharing_no_word_with_the_best_passages_article_is_off_topic():
+    """«البيت» is in another article of the archive, not in the one whose passage came first."""
+    from dataclasses import replace
+
+    model = load_decision_model()
+    info = analyse("كيف أحضّر كعكة الشوكولاتة في البيت؟")
+    line = hit("الحل مقاعد مكيفة مناسبة للجميع!", dense=1.2, margin=0.2, coverage=0.0, corpus=0.2)  # close by cosine
+    assert not model.on_topic(info, [(replace(line, article_coverage=0.0), 0.9)])
+
+
 def test_the_off_topic_gate_judges_the_retrievers_first_passage_not_the_closest_by_cosine():
     """A short line of names can be the closest by cosine while sharing no word with the question."""
     from dataclasses import replace
