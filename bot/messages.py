@@ -8,6 +8,9 @@ NO_WORDS = "لم أجد كلمات في السؤال. اكتب سؤالك عن �
 # Letters that make no word of Arabic or English («asdkjh qwe»): said in both, since the script does not tell.
 NOT_UNDERSTOOD = ("لم أفهم السؤال: لا أجد فيه كلمة عربية أو إنجليزية أعرفها. اكتب سؤالك عن المقالة بجملة كاملة."
                   " (I could not read the question: it has no Arabic or English word I know. Ask about the article in a full sentence.)")
+# Bytes that are not text («\udcff\x07…»: a file, or text in another encoding than UTF-8).
+NOT_TEXT = ("لم أستطع قراءة الرسالة: معظمها رموز ليست نصاً. اكتب سؤالك عن المقالة نصاً."
+            " (The message is not readable text: most of it is bytes that are not UTF-8. Send your question as text.)")
 TOO_LONG = "السؤال طويل جداً (عدد أحرفه {length}، والحد {limit}). اختصره من فضلك وأعد إرساله."
 OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإنجليزية فقط. (I answer questions in Arabic or English only.)"
 # «ما موضوع المقالة؟» over several articles, with nothing said before to tell which one.

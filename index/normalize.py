@@ -66,6 +66,19 @@ def visible_text(text: str) -> str:
     return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", _UNREADABLE_RE.sub(" ", text)))
 
 
+def unreadable_share(text: str) -> float:
+    """The share (0.0–1.0) of a text's characters, spaces aside, that stand for no text: lone
+    surrogates, U+FFFD and noncharacters (`visible_text` makes them spaces) and control characters.
+    Bytes that were not UTF-8 text (a file, another encoding) leave many of them."""
+    shown = "".join(text.split())
+    if not shown:
+        return 0.0
+    return len(_NOT_TEXT_RE.findall(shown)) / len(shown)
+
+
+_NOT_TEXT_RE = re.compile("[\ud800-\udfff\ufffd\ufffe\uffff\x00-\x08\x0b-\x1f\x7f]")
+
+
 def fold_script(text: str) -> str:
     """Persian and Urdu letters as the Arabic ones they stand for, superscript alef and tatweel
     dropped, Persian digits as Arabic-Indic: the rest of `canonical_text`."""

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bot import messages
 from tests.conftest import ROOT
 
 FIELDS = {"question", "answer", "found", "sources", "ms"}
@@ -126,17 +128,20 @@ def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
 
 def test_bytes_that_are_not_utf8_in_a_question_are_dropped_not_a_traceback(index_dir):
     """Invalid bytes from a pipe, a terminal or argv (Python reads them as lone surrogates) are no text:
-    the question is asked without them, the next line still gets its answer, and bytes alone are an
-    empty question."""
+    the question is asked without them, the next line still gets its answer, and bytes alone (or 200
+    random ones) are told they are not text, with no passages."""
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "LLM_PROVIDER": "none"}
     question = "من سيقود الاجتماعات؟".encode()
-    stdin = question.replace(" ".encode(), b"\xff\xfe ", 1) + b"\n\xff\xfe\n" + question + b"\n"
+    rng = random.Random(7)
+    junk = bytes(rng.randrange(256) for _ in range(200)).replace(b"\n", b"").replace(b"\r", b"")
+    stdin = question.replace(" ".encode(), b"\xff\xfe ", 1) + b"\n\xff\xfe\n" + junk + b"\n" + question + b"\n"
     result = subprocess.run([sys.executable, "-m", "bot", "chat", "--json", "--index-dir", str(index_dir)],
                             input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300)
     assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-2000:]
-    garbled, nothing, plain = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    garbled, nothing, random_bytes, plain = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert garbled["found"] and garbled["answer"] == plain["answer"] and "روبيو" in plain["answer"]
-    assert not nothing["found"] and nothing["error"]
+    for record in (nothing, random_bytes):
+        assert not record["found"] and record["error"] == messages.NOT_TEXT and record["sources"] == []
     result = subprocess.run([sys.executable, "-m", "bot", "ask", b"\xd9\x85\xd9\x86\xff " + "سيقود الاجتماعات؟".encode(),
                              "--index-dir", str(index_dir)], capture_output=True, cwd=ROOT, env=env, timeout=300)
     assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-2000:]
