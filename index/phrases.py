@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 43
+PHRASES_VERSION = 44
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -257,7 +257,7 @@ _DEFINITE_GIVEN_NAMES = _norm_set(
 _NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")
 _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
-_COMPLEMENT_WORDS = 4  # «المدير الجهوي للتجارة بمنوبة ياسر…»: the words of a title's complement skipped
+_COMPLEMENT_WORDS = 6  # «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…»: the words of a title's complement skipped
 
 
 def _is_definite(word: str) -> bool:
@@ -281,8 +281,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             first += 2  # «مجلس نواب الشعب»: the head's own complement too
-        elif _is_definite(word) or (first == i + 1 and word in _ON_BEHALF):
+        elif _is_definite(word) or word in _ON_BEHALF:  # «الناطق الرسمي باسم الحكومة إياد الدهماني»
             first += 1
+        elif starts_country(word) and (last := country_at([t[2] for t in tokens[first:first + _LONGEST_COUNTRY]], 0)) is not None:
+            first += last + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
         else:
             break
     if first >= n:
@@ -292,8 +294,9 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     word = tokens[first][2]
     if not _can_be_name(word) or _is_definite(word) or _in(word, _TITLES):
         return None
-    last = first  # two words, and one more after a link word («ياسر بن خليفة»)
-    while (last == first or tokens[last][2] in _NAME_LINKS) and joined(last) and _can_be_name(tokens[last + 1][2]) \
+    last = first  # two words, and one more after a link word («ياسر بن خليفة», «عبد العزيز الرصاع»)
+    while (last == first or tokens[last][2] in _NAME_LINKS or (last == first + 1 and tokens[first][2] in _NAME_LINKS)) \
+            and joined(last) and _can_be_name(tokens[last + 1][2]) \
             and not _in(tokens[last + 1][2], _TITLES):
         last += 1
     return first, last

@@ -161,6 +161,12 @@ def test_dialect_answer_type(question, kind):
         ("وقال لسعد الجموسي مدير المهرجان في مؤتمر صحفي", "person", "لسعد الجموسي"),
         ("وأكد عبد الكريم الهاروني رئيس مجلس شورى الحركة أن", "person", "عبد الكريم الهاروني"),
         ("قالت الجموسي مديرة المهرجان إن", "person", "الجموسي"),
+        # a title's long complement: «باسم» anywhere in it, a country with a preposition
+        ("وقال المتحدث الرسمي باسم وزارة الداخلية ياسر مصباح إن", "person", "ياسر مصباح"),
+        ("وأكد الناطق الرسمي باسم الحكومة إياد الدهماني أن", "person", "إياد الدهماني"),
+        ("أكد الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان السليطي أن", "person", "سفيان السليطي"),
+        # a compound given name opening with «عبد»: one more word
+        ("وقال سفير تونس بفرنسا عبد العزيز الرصاع إن", "person", "عبد العزيز الرصاع"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
