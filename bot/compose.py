@@ -272,7 +272,7 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
         joined = f"{best_text} {cause}"
         return trim(joined, info, keep=next((s for s in typed_spans(joined) if s.kind == "reason"), None)), None
     span = best_span(info, best_text, best.passage_phrases())
-    text = trim(best_text, info, keep=span)
+    text = _cut_marked(best, trim(best_text, info, keep=span))
     seconds = []
     for hit, p in ranked[1:3]:
         meta, best_meta = hit.document.metadata, best.document.metadata
@@ -283,7 +283,7 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
         close = p >= RUNNER_UP_RATIO * best_p
         neighbour = adjacent and p >= max(NEIGHBOUR_MIN, NEIGHBOUR_RATIO * best_p)
         room = MAX_ANSWER_CHARS - len(text) - 1
-        second = hit.document.page_content
+        second = _cut_marked(hit, hit.document.page_content)
         if len(second) > room:  # cut to the words around what matches, if that leaves enough of it
             second = trim(second, info, limit=room) if room >= MIN_SECOND_CHARS else ""
         if second and (close or neighbour):
@@ -304,6 +304,20 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
             span, from_second = other, True
     joined = f"{second} {text}" if _second_first(hit, best, span, from_second) else f"{text} {second}"
     return joined, span.text if span and span.text in joined else None
+
+
+def _cut_marked(hit: Hit, text: str) -> str:
+    """A passage's text as shown whole, with «…» where it is a window of a longer sentence cut by the
+    index (`index.chunks.passages`): before a window that does not open the sentence, after one that
+    does not end it. Text `trim` cut already has its marks."""
+    if text != hit.document.page_content or not hit.document.metadata.get("part"):
+        return text
+    if hit.document.metadata["part"] > 1:
+        text = "…" + text
+    return text if text.endswith(_SENTENCE_ENDS) else text + "…"
+
+
+_SENTENCE_ENDS = tuple(".!?؟…:\"»”)")
 
 
 def _second_first(second: Hit, best: Hit, span: Span | None, from_second: bool) -> bool:

@@ -384,3 +384,13 @@ def test_a_follow_up_with_a_new_word_moves_past_the_passage_just_given():
     assert _not_a_repeat(analyse("وماذا قال عن الاجتماعات؟"), ranked, previous) == ranked
     assert _not_a_repeat(analyse("وكم أكد؟"), ranked, previous) == ranked
     assert _not_a_repeat(analyse("وماذا أكد؟"), [(given, 0.86), (other, 0.58), (stressed, 0.1)], previous)[0][0] is given
+
+
+def test_a_window_of_a_long_sentence_shown_whole_is_marked_where_the_sentence_goes_on():
+    info = analyse("أين دفن الصحفيان؟")
+    middle = hit("المزارع في مدينة درنة، بعد أن أعلنت الوزارة اعتراف الموقوفين", 1.2, 0.05, 0.8, position=3)
+    middle.document.metadata["part"] = 2  # the second window of a sentence the index cut
+    assert compose(info, [(middle, 0.7)])[0] == "…المزارع في مدينة درنة، بعد أن أعلنت الوزارة اعتراف الموقوفين…"
+    first = hit("واستمع الى شهادة مصريين تفيد بدفنهما بإحدى المزارع.", 1.2, 0.05, 0.8, position=3)
+    first.document.metadata["part"] = 1  # the first window, ending the sentence: nothing to mark
+    assert compose(info, [(first, 0.7)])[0] == first.document.page_content
