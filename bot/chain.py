@@ -204,12 +204,11 @@ class AnswerChain:
         return self.retrieve(inputs["question"], inputs.get("history", ()))
 
     def unreadable(self, retrieved: Retrieved) -> bool:
-        """Whether a question the articles do not answer has no word at all: none of Arabic or English
-        (`has_known_word`, also after dialect words are made standard) and none the articles use (a
-        name such as «لافروف» is in no word list). Keyboard mash («asdkjh qwe zxcmnb») is then told it
-        was not understood, not that the article does not say."""
-        if retrieved.found:
-            return False
+        """Whether a question has no word at all: none of Arabic or English (`has_known_word`, also
+        after dialect words are made standard) and none the articles use (a name such as «لافروف» is in
+        no word list). Keyboard mash («asdkjh qwe zxcmnb», «W7j bFD A k 3») is then told it was not
+        understood, neither that the article does not say nor answered with a passage the search
+        happened to rank first. None of the 5,624 questions of our sets and XQuAD-ar lacks a known word."""
         question = retrieved.question
         # The articles' words first: most refused questions share one, and need no word list loaded.
         return not (self.retriever.knows_any(question) or has_known_word(question)
