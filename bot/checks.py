@@ -8,13 +8,12 @@ import re
 from bot import messages
 from bot.gist import gist_question
 from bot.language import other_language
-from index.normalize import fold_script, normalize_arabic, unreadable_share, visible_text
+from index.normalize import CONTROL_RE, fold_script, normalize_arabic, unreadable_share, visible_text
 from index.split import split_sentences
 
 # A message with more of its characters standing for no text (`unreadable_share`) is bytes, not a
 # question: 200 random bytes read from a pipe have about half; a stray byte in a question, a few.
 MAX_UNREADABLE_SHARE = 0.2
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 
 
@@ -24,7 +23,7 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return "", messages.EMPTY_QUESTION
     if unreadable_share(question) > MAX_UNREADABLE_SHARE:
         return "", messages.NOT_TEXT
-    typed = " ".join(_CONTROL_RE.sub(" ", visible_text(question)).split())  # letters not yet folded
+    typed = " ".join(CONTROL_RE.sub(" ", visible_text(question)).split())  # letters not yet folded
     text = " ".join(fold_script(typed).split())
     if not text:
         return text, messages.EMPTY_QUESTION

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun, spans_of_kinds,
                              type_match, typed_spans)
 from bot.question import QuestionInfo
+from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize
 from index.phrases import DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date
 from index.retriever import Hit
@@ -314,10 +315,7 @@ def _cut_marked(hit: Hit, text: str) -> str:
         return text
     if hit.document.metadata["part"] > 1:
         text = "…" + text
-    return text if text.endswith(_SENTENCE_ENDS) else text + "…"
-
-
-_SENTENCE_ENDS = tuple(".!?؟…:\"»”)")
+    return text if text.endswith(SENTENCE_END) else text + "…"
 
 
 def _second_first(second: Hit, best: Hit, span: Span | None, from_second: bool) -> bool:

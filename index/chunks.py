@@ -17,7 +17,7 @@ PASSAGE_OVERLAP = 12
 MAX_PASSAGE_CHARS = 600  # a "word" can be a 200,000-character run: passages are bounded in characters too
 # A heading (the headline, a sub-heading) is short and does not end like a sentence.
 HEADING_MAX_WORDS = 16
-_SENTENCE_END = tuple(".!?؟…:\"»”)")
+SENTENCE_END = tuple(".!?؟…:\"»”)")  # what a sentence (not a heading) ends with
 
 
 def is_heading(paragraph: list[str], title: str) -> bool:
@@ -28,7 +28,7 @@ def is_heading(paragraph: list[str], title: str) -> bool:
     text = paragraph[0].strip()
     if text == title.strip():
         return True
-    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(_SENTENCE_END)
+    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(SENTENCE_END)
 
 
 def passages(sentence: str, max_words: int = MAX_PASSAGE_WORDS, overlap: int = PASSAGE_OVERLAP,

@@ -47,7 +47,10 @@ _SCRIPT_FOLD = str.maketrans({
     "\u0670": "", "\u0640": "",  # superscript alef, tatweel
     **{chr(0x06F0 + i): chr(0x0660 + i) for i in range(10)},  # Persian digits -> Arabic-Indic
 })
-_UNREADABLE_RE = re.compile("[\ud800-\udfff\ufffd\ufffe\uffff]")
+_UNREADABLE_CHARS = "\ud800-\udfff\ufffd\ufffe\uffff"  # lone surrogates, U+FFFD, noncharacters
+_CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f"  # control characters but tab and newline
+_UNREADABLE_RE = re.compile(f"[{_UNREADABLE_CHARS}]")
+CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
 _INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
@@ -76,7 +79,7 @@ def unreadable_share(text: str) -> float:
     return len(_NOT_TEXT_RE.findall(shown)) / len(shown)
 
 
-_NOT_TEXT_RE = re.compile("[\ud800-\udfff\ufffd\ufffe\uffff\x00-\x08\x0b-\x1f\x7f]")
+_NOT_TEXT_RE = re.compile(f"[{_UNREADABLE_CHARS}{_CONTROL_CHARS}]")
 
 
 def fold_script(text: str) -> str:
