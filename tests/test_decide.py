@@ -208,33 +208,29 @@ def test_the_runner_up_shown_is_one_with_the_kind_of_answer_asked_for():
     assert highlight == "ثلاث ساعات"
 
 
-def test_the_sentence_holding_the_marked_phrase_leads_unless_it_points_back_at_the_other():
-    info = analyse("أين ستعقد القمة؟")
-    past = hit("وعقدت القمة الأخيرة في أنكوريج بألاسكا قبل شهرين.", 1.2, 0.05, 0.8, position=4, paragraph=2)
-    coming = hit("ولم يتضح أثر التأجيل على القمة المرتقبة في بودابست بالمجر.", 1.2, 0.05, 0.8, position=5, paragraph=2)
-    out, highlight = compose(info, [(past, 0.70), (coming, 0.68)])
-    assert highlight == "بودابست بالمجر"
-    assert out.startswith(coming.document.page_content)
-    # «ذلك الاجتماع» refers to the sentence before: that one is read first.
-    info = analyse("كم ساعة استمر الاجتماع؟")
-    summit = hit("وعقد ترامب آخر قمة مع بوتين في أنكوريج.", 1.2, 0.05, 0.8, position=4, paragraph=2)
-    lasted = hit("وانتهى ذلك الاجتماع الذي استمر ثلاث ساعات دون اتفاق.", 1.2, 0.05, 0.8, position=5, paragraph=2)
-    out, highlight = compose(info, [(summit, 0.70), (lasted, 0.68)])
-    assert highlight == "ثلاث ساعات"
-    assert out.startswith(summit.document.page_content)
+_PAST = ("وعقدت القمة الأخيرة في أنكوريج بألاسكا قبل شهرين.", 4)
+_COMING = ("ولم يتضح أثر التأجيل على القمة المرتقبة في بودابست بالمجر.", 5)
+_SUMMIT = ("وعقد ترامب آخر قمة مع بوتين في أنكوريج.", 4)
+_LASTED = ("وانتهى ذلك الاجتماع الذي استمر ثلاث ساعات دون اتفاق.", 5)
+_RUBIO = ("وقال وزير الخارجية الأمريكي ماركو روبيو إنه سيقود الاجتماعات.", 4)
+_LAVROV = ("وتأجل الاجتماع بين روبيو ونظيره الروسي سيرجي لافروف.", 5)
 
 
-def test_the_best_sentence_holding_the_marked_phrase_comes_before_the_one_next_door_before_it():
-    info = analyse("من هو وزير الخارجية الروسي؟")
-    before = hit("وقال وزير الخارجية الأمريكي ماركو روبيو إنه سيقود الاجتماعات.", 1.2, 0.05, 0.8, position=4, paragraph=2)
-    best = hit("وتأجل الاجتماع بين روبيو ونظيره الروسي سيرجي لافروف.", 1.2, 0.05, 0.8, position=5, paragraph=2)
-    out, highlight = compose(info, [(best, 0.70), (before, 0.68)])
-    assert highlight == "سيرجي لافروف"
-    assert out.startswith(best.document.page_content)
+@pytest.mark.parametrize(("question", "best", "second", "highlight", "second_first"), [
+    # The sentence holding the marked phrase leads…
+    ("أين ستعقد القمة؟", _PAST, _COMING, "بودابست بالمجر", True),
+    ("من هو وزير الخارجية الروسي؟", _LAVROV, _RUBIO, "سيرجي لافروف", False),  # before the one next door before it
+    # …unless it points back at the other («ذلك الاجتماع»), which is then read first.
+    ("كم ساعة استمر الاجتماع؟", _SUMMIT, _LASTED, "ثلاث ساعات", False),
     # With nothing to mark, the sentence before still leads into the best one.
-    info = analyse("لماذا تأجل الاجتماع؟")
-    out, highlight = compose(info, [(best, 0.70), (before, 0.68)])
-    assert highlight is None and out.startswith(before.document.page_content)
+    ("لماذا تأجل الاجتماع؟", _LAVROV, _RUBIO, None, True),
+])
+def test_the_sentence_holding_the_marked_phrase_leads_the_answer(question, best, second, highlight, second_first):
+    best_hit = hit(best[0], 1.2, 0.05, 0.8, position=best[1], paragraph=2)
+    second_hit = hit(second[0], 1.2, 0.05, 0.8, position=second[1], paragraph=2)
+    out, marked = compose(analyse(question), [(best_hit, 0.70), (second_hit, 0.68)])
+    assert marked == highlight
+    assert out.startswith(second[0] if second_first else best[0])
 
 
 def test_the_phrase_marked_in_a_two_sentence_answer_is_in_the_unit_asked_whichever_sentence_holds_it():
