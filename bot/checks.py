@@ -39,6 +39,8 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
         return text, messages.INSTRUCTION
     if asks_to_write(folded):
         return text, messages.INSTRUCTION
+    if asks_opinion(folded):
+        return text, messages.OPINION
     return text, None
 
 
@@ -96,3 +98,23 @@ def asks_to_write(folded: str) -> bool:
     (a summary of the article, «اكتب لي ملخص المقالة», is asked of it: `gist_question`)."""
     return (bool(_WRITE_RE.search(folded)) and not _INTERROGATIVE_RE.search(folded)
             and gist_question(folded) is None)
+
+
+# «ما رأيك في ترامب؟», «برأيك من سيفوز؟», «هل تعتقد أن القمة ستنجح؟», "What do you think of Putin?":
+# the bot's own opinion, belief or liking. Its answers are the article's sentences, and one about the
+# topic would read as the bot's view. «ما رأي روبيو…؟» asks someone's view the article may report; a
+# verb that is also the third person feminine («هل تعتقد روسيا أن…؟») counts only before «أن» or at
+# the end, where no other subject can stand.
+_OPINION_RE = re.compile(
+    r"(?<!\w)(?:[وفب]?رايك(?:م|ي)?|(?:في|ب)\s?نظرك(?:م)?|وجهه نظرك(?:م)?|توقعاتك|شعورك|احساسك|انطباعك)(?!\w)"
+    r"|(?<!\w)(?:هل|شو|ايش|وش|ماذا|انت|انتي|انتم)\s+(?:ب)?(?:تعتقد|تعتقدي|تعتقدين|تظن|تظني|تظنين|تتوقع|تتوقعي|تتوقعين|تشوف|"
+    r"تفتكر|تفتكري|تحب|تحبي|تكره|تكرهي)(?:وا|ون)?(?=\s+ان(?:ه|ها|هم)?(?!\w)|\s*[?؟]?\s*$)"
+    r"|(?<!\w)(?:هل|شو|ايش|وش)\s+(?:ب)?(?:تحب|تحبي|تكره|تكرهي)(?:وا|ون)?\s"
+    r"|\b(?:your (?:opinion|view|views|thoughts|feelings?|take)|(?:do|would|did) you (?:think|believe|like|love|hate|prefer|"
+    r"feel|support|agree|expect)|what do you make of|how do you feel)\b",
+    re.IGNORECASE)
+
+
+def asks_opinion(folded: str) -> bool:
+    """Whether a message (normalised) asks the bot's own opinion, belief or liking (`_OPINION_RE`)."""
+    return bool(_OPINION_RE.search(folded))

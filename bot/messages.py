@@ -17,5 +17,9 @@ OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإن�
 WHICH_ARTICLE = ("عن أي مقالة تسأل؟ عدد المقالات هنا: {count}، منها: {titles}. اذكر موضوعها في سؤالك، "
                  "مثل: «لخّص خبر …».")
 INSTRUCTION = "أجيب عن الأسئلة حول المقالة فقط، ولا أنفّذ الأوامر. اكتب سؤالك عن محتواها."
+# «ما رأيك في ترامب؟», "Do you think…?": the bot's own view, which it does not have; in both languages,
+# since the same question comes in either.
+OPINION = ("ليس لي رأي خاص: أنقل فقط ما تقوله المقالة. اسأل عمّا تذكره، مثل: «ماذا قال ترامب عن القمة؟»"
+           " (I have no opinion of my own; I only report what the article says. Ask what it says.)")
 INTERNAL_ERROR = "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى بعد قليل."
 SOURCE_LABEL = "المصدر"

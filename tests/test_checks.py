@@ -1,5 +1,5 @@
 """Checks on a message before it is searched (`bot.checks`): orders to write or translate something,
-bytes that are not text."""
+requests for the bot's own opinion, bytes that are not text."""
 
 from __future__ import annotations
 
@@ -35,6 +35,28 @@ def test_orders_get_no_passages_end_to_end(article_service):
     assert not answer.found and answer.error == messages.INSTRUCTION and answer.sources == []
     answer = article_service.ask("اكتب لي ملخص المقالة")
     assert answer.found and answer.sources[0].source.endswith("#1.1")
+
+
+@pytest.mark.parametrize("message", [
+    "ما رأيك في ترامب؟", "شو رأيك بالقمة؟", "برأيك من سيفوز؟", "في رأيك، هل ستعقد القمة؟", "هل تعتقد أن القمة ستنجح؟",
+    "إنت شو بتتوقع؟", "هل تحب بوتين؟", "وش رايك في لافروف", "ما وجهة نظرك في التأجيل؟",
+    "What do you think about Putin?", "Do you like Trump?", "What is your opinion of the summit?",
+])
+def test_a_request_for_the_bots_own_opinion_is_told_it_has_none(message):
+    assert check_question(message, 1000)[1] == messages.OPINION
+
+
+@pytest.mark.parametrize("message", [
+    "ما رأي روبيو في الاجتماع؟", "ما الهدف من حياد الشبكة في رأيه؟", "هل تعتقد روسيا أن القمة مفيدة؟",
+    "ماذا تتوقع موسكو من القمة؟", "What did Rubio think about the call?", "Does Russia expect the summit to happen?",
+])
+def test_someone_elses_opinion_is_still_asked(message):
+    assert check_question(message, 1000)[1] is None
+
+
+def test_an_opinion_request_gets_no_passages_end_to_end(article_service):
+    answer = article_service.ask("ما رأيك في ترامب؟")
+    assert not answer.found and answer.error == messages.OPINION and answer.sources == []
 
 
 def _random_bytes(seed: int) -> bytes:
