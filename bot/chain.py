@@ -262,18 +262,28 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
     الخارجية الأمريكي؟») is not answered with the same passage again when that passage has none of its
     own words and another passage of the same article, scored at least REPEAT_MIN, has one: the context
     makes the old passage score high, the new word is what the user asks about. That passage comes
-    first and the repeat is dropped. Not for questions asking for a typed phrase («وكم عمره؟»): the
-    type check judges those."""
-    if info.kind != "other" or not info.terms or not ranked or ranked[0][0].document.metadata["ref"] not in previous.refs:
+    first and the repeat is dropped. A follow-up asking for a checkable kind of phrase («وفي أي ساعة
+    تنطلقان؟») moves the same way past a passage just given that has no phrase of that kind, to one of
+    the same article that has one (seen sets: +1 follow-up, nothing lost)."""
+    if not ranked or ranked[0][0].document.metadata["ref"] not in previous.refs:
         return ranked
-    own = set(info.terms)
     best = ranked[0][0]
-    if own & _passage_terms(best):
+    if info.kind in CHECKABLE:
+        def answers(hit: Hit) -> bool:
+            return type_match(info.kind, hit.passage_phrases(), info.asked)
+    elif info.kind == "other" and info.terms:
+        own = set(info.terms)
+
+        def answers(hit: Hit) -> bool:
+            return bool(own & _passage_terms(hit))
+    else:
+        return ranked
+    if answers(best):
         return ranked
     for i, (hit, p) in enumerate(ranked[1:], start=1):
         if p < REPEAT_MIN:
             break
-        if hit.document.metadata["file"] == best.document.metadata["file"] and own & _passage_terms(hit):
+        if hit.document.metadata["file"] == best.document.metadata["file"] and answers(hit):
             return [ranked[i]] + ranked[1:i] + ranked[i + 1:]
     return ranked
 

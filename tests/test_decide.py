@@ -382,6 +382,20 @@ def test_a_follow_up_with_a_new_word_moves_past_the_passage_just_given():
     assert _not_a_repeat(analyse("وماذا أكد؟"), [(given, 0.86), (other, 0.58), (stressed, 0.1)], previous)[0][0] is given
 
 
+def test_a_follow_up_asking_for_a_kind_of_phrase_moves_past_the_passage_just_given_that_has_none():
+    given = hit("تتواصل الليلة إثارة دوري أبطال أوروبا بمباراتين.", 1.2, 0.05, 0.8, position=2)
+    timed = hit("الإربعاء 08 مارس 2017 الساعة 20:45 برشلونة - باريس سان جيرمان.", 1.0, 0.02, 0.2, position=3)
+    other = hit("يدخل برشلونة المباراة تحت شعار لا بديل عن الفوز.", 1.1, 0.03, 0.4, position=4)
+    previous = Turn(question="ما المباراتان المبرمجتان الليلة؟", resolved="ما المباراتان المبرمجتان الليلة؟",
+                    answer="…", found=True, refs=(given.document.metadata["ref"],))
+    ranked = [(given, 0.87), (other, 0.4), (timed, 0.33)]
+    assert [h for h, _ in _not_a_repeat(analyse("وفي أي ساعة تنطلقان؟"), ranked, previous)] == [timed, other]
+    # Not when the passage just given has a phrase of that kind, nor when no other one scores enough.
+    assert _not_a_repeat(analyse("وفي أي ساعة تنطلقان؟"), [(timed, 0.87), (other, 0.4)], previous) == [
+        (timed, 0.87), (other, 0.4)]
+    assert _not_a_repeat(analyse("وفي أي ساعة تنطلقان؟"), [(given, 0.87), (timed, 0.1)], previous)[0][0] is given
+
+
 def test_a_window_of_a_long_sentence_shown_whole_is_marked_where_the_sentence_goes_on():
     info = analyse("أين دفن الصحفيان؟")
     middle = hit("المزارع في مدينة درنة، بعد أن أعلنت الوزارة اعتراف الموقوفين", 1.2, 0.05, 0.8, position=3)
