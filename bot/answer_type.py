@@ -795,13 +795,16 @@ def _noun_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     bases = {word} | {word[len(p):] for p in _PROCLITICS if word.startswith(p) and len(word) - len(p) >= 3}
     stems = bases | {b[: -len(s)] for b in bases for s in _SUFFIXES if b.endswith(s) and len(b) - len(s) >= 3}
     consonants = {s.translate(_WEAK_LETTERS) for s in stems}
+    # A doubled root letter is written once where it takes a shadda: «شباب»/«شابا», «أدلة»/«دليل».
+    consonants |= {re.sub(r"(.)\1", r"\1", c) for c in consonants}
     return frozenset(stems), frozenset(c for c in consonants if len(c) >= 2)
 
 
 def same_noun(a: str, b: str) -> bool:
     """Whether two normalised words may be one noun in another number or form: a stem in common, or
     (broken plurals: «أشرطة»/«شريط», «أشخاص»/«شخص», «طلاب»/«طالب») the same
-    consonants once the weak letters are dropped (two or more: «نواب»/«نائب», «أعضاء»/«عضو»)."""
+    consonants once the weak letters are dropped (two or more: «نواب»/«نائب», «أعضاء»/«عضو»), a doubled
+    one written once («شباب»/«شابا»)."""
     stems_a, consonants_a = _noun_forms(a)
     stems_b, consonants_b = _noun_forms(b)
     return bool(stems_a & stems_b or consonants_a & consonants_b)

@@ -659,6 +659,8 @@ def test_the_noun_a_how_many_question_counts(question, noun):
     ("النواب", "نائبا", True), ("الفرق", "فريقا", True), ("المستفيدين", "مستفيد", True),
     # With a possessive ending on either («أبنائهما», «بأبنائه», «سكانها»).
     ("أبنائهما", "بأبنائه", True), ("سكانها", "سكان", True), ("موظفيهم", "موظفين", True),
+    # A doubled root letter written once in the singular («شابّ»).
+    ("الشباب", "شابا", True), ("أدلة", "دليل", True), ("الشباب", "شعب", False), ("الشباب", "شبكة", False),
     ("الزوار", "دول", False), ("الطلاب", "مدارس", False), ("القتلى", "جرحى", False),
 ])
 def test_same_noun_in_another_number(a, b, same):
