@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 44
+PHRASES_VERSION = 45
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -280,7 +280,9 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     while first < n and first - i <= _COMPLEMENT_WORDS and joined(first - 1):
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
-            first += 2  # «مجلس نواب الشعب»: the head's own complement too
+            # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
+            # الوضع صعب» names nobody).
+            first += 2 if joined(first) and not _function_word(tokens[first + 1][2]) else 1
         elif _is_definite(word) or word in _ON_BEHALF:  # «الناطق الرسمي باسم الحكومة إياد الدهماني»
             first += 1
         elif starts_country(word) and (last := country_at([t[2] for t in tokens[first:first + _LONGEST_COUNTRY]], 0)) is not None:
@@ -309,14 +311,18 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
     """The name between a verb of saying at token i and a title right after it, as (first, last) token
     indices: «وقال لسعد الجموسي مدير المهرجان…», «وأكد عبد الكريم الهاروني رئيس مجلس…», «قال الجموسي
     مدير…». News puts a speaker's name before the title as often as after it. One to four words, no
-    punctuation around or between them, none a function word, number, time word, title or organisation
-    or place word («وقال أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None otherwise."""
+    punctuation around or between them but a comma before the title («اعتبر سفيان السليطي، الناطق
+    الرسمي…»; then two words at least), none a function word, number, time word, title or organisation or place word («وقال
+    أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None otherwise."""
     n = len(tokens)
     last = i
     while last + 1 < n and last - i < _NAME_BEFORE_TITLE_WORDS + 1:
-        if _NAME_BREAK_RE.search(passage[tokens[last][1]:tokens[last + 1][0]]):
-            return None
         word = tokens[last + 1][2]
+        between = passage[tokens[last][1]:tokens[last + 1][0]]
+        if _NAME_BREAK_RE.search(between):
+            # One word before a comma is as often a noun («قال مصدر، …», «أوضح الخبير، …») as a name.
+            named = last - i >= 2
+            return (i + 1, last) if between.strip() in ("،", ",") and named and _in(word, _TITLES) else None
         if _in(word, _TITLES):
             return (i + 1, last) if last > i else None
         if not _can_be_name(word) or any(_in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS)):

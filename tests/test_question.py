@@ -161,6 +161,7 @@ def test_dialect_answer_type(question, kind):
         ("وقال لسعد الجموسي مدير المهرجان في مؤتمر صحفي", "person", "لسعد الجموسي"),
         ("وأكد عبد الكريم الهاروني رئيس مجلس شورى الحركة أن", "person", "عبد الكريم الهاروني"),
         ("قالت الجموسي مديرة المهرجان إن", "person", "الجموسي"),
+        ("اعتبر سفيان السليطي، الناطق الرسمي باسم المحكمة، أن", "person", "سفيان السليطي"),  # a comma before the title
         # a title's long complement: «باسم» anywhere in it, a country with a preposition
         ("وقال المتحدث الرسمي باسم وزارة الداخلية ياسر مصباح إن", "person", "ياسر مصباح"),
         ("وأكد الناطق الرسمي باسم الحكومة إياد الدهماني أن", "person", "إياد الدهماني"),
@@ -187,6 +188,10 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وأعلنت وزارة الصحة مدير المستشفى",
     "وقال مدير المهرجان أمس إن",
     "وقال، لسعد الجموسي مدير المهرجان",
+    # one word before a comma and a title is as often a noun; a body's name with punctuation after it
+    "قال مصدر، مدير الشركة، إن",
+    "وأوضح الخبير، رئيس الجمعية، أن",
+    "وقال محمد، رئيس الجمعية، إن الوضع صعب.",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
