@@ -18,6 +18,7 @@ from index.chunks import CHUNKER_VERSION
 from index.generations import current_dir
 from index.phrases import PHRASES_VERSION
 from index.vectorstore import FlatVectorStore
+from index.web import is_url
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +203,20 @@ def build_store(
     return store
 
 
+def passage_sources(index_dir: Path) -> tuple[list[Path], list[str]]:
+    """The article files an index's passages come from (`documents.json` of its current generation),
+    as (those still on disk, those not: gone files and URLs); ([], []) when the passages are unreadable
+    too. What an index whose manifest is lost can be rebuilt from."""
+    folder = current_dir(Path(index_dir), MANIFEST_FILE)
+    try:
+        raw_docs = json.loads((folder / DOCS_FILE).read_text(encoding="utf-8")) if folder else []
+        paths = list(dict.fromkeys(str(d["metadata"]["path"]) for d in raw_docs))
+    except (OSError, ValueError, KeyError, TypeError):
+        return [], []
+    found = [Path(p) for p in paths if not is_url(p) and Path(p).is_file()]
+    return found, [p for p in paths if Path(p) not in found]
+
+
 def open_store(
     index_dir: Path,
     embeddings: Embeddings,
@@ -218,6 +233,13 @@ def open_store(
     try:
         manifest = read_manifest(index_dir)
     except CorruptIndex as exc:
+        recovered, lost = passage_sources(index_dir)
+        if recovered:
+            # The passages still say which articles the index held (a user's own archive, not the
+            # default sources): those are rebuilt, and any that cannot be are named.
+            notify(f"{exc}; rebuilding the index from the {len(recovered)} article file(s) its passages name"
+                   + (f"; not found again: {', '.join(lost)}" if lost else ""))
+            return build_store(recovered, index_dir, embeddings, model_name, progress, notify=notify)
         where = ", ".join(map(str, default_sources))
         if current_dir(index_dir, MANIFEST_FILE) is not None or (index_dir / INDEX_FILE).exists():
             notify(f"{exc}; rebuilding the index from {where}")

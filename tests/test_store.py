@@ -119,6 +119,22 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings,
     assert read_manifest(index_dir)["count"] == 6
 
 
+def test_an_index_whose_manifest_is_lost_is_rebuilt_from_its_own_articles_not_the_default_ones(
+        tmp_path, articles, embeddings):
+    """A user's archive (`--index-dir`) with a garbled manifest keeps its articles: their files are named
+    by the passages; the default sources (the bundled article) would silently replace them."""
+    index_dir = tmp_path / "index"
+    open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
+    (generation_dir(index_dir) / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
+    elsewhere = tmp_path / "default"
+    elsewhere.mkdir()
+    (elsewhere / "other.txt").write_text("مقالة أخرى لا علاقة لها بالجسر.", encoding="utf-8")
+    seen, notify = notes()
+    store = open_store(index_dir, embeddings, MODEL, [elsewhere], notify=notify)
+    assert {Path(d.metadata["path"]).name for d in store.documents} == {"bridge-hospital.txt"}
+    assert any("its passages name" in m for m in seen), seen
+
+
 def test_index_of_another_model_is_refused(tmp_path, articles, embeddings):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
