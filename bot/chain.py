@@ -12,7 +12,7 @@ from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying,
                              speaks_of_future, type_match)
-from bot.checks import check_question, question_part, without_override
+from bot.checks import check_question, question_part, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
 from bot.gist import gist_question
@@ -82,7 +82,7 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        searched = without_override(standard_arabic(question_part(question)))
+        searched = without_greeting(without_override(standard_arabic(question_part(question))))
         info = analyse(searched)
         named = gist_question(searched)
         if named is not None:

@@ -35,6 +35,9 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
     if other_language(typed):  # folding Persian letters to Arabic ones would hide a Persian question
         return text, messages.OTHER_LANGUAGE
     folded = normalize_arabic(text)
+    social = small_talk(folded)
+    if social is not None:
+        return text, social
     if _OVERRIDE_RE.search(folded) and not _QUESTION_RE.search(folded):
         return text, messages.INSTRUCTION
     if asks_to_write(folded):
@@ -118,3 +121,43 @@ _OPINION_RE = re.compile(
 def asks_opinion(folded: str) -> bool:
     """Whether a message (normalised) asks the bot's own opinion, belief or liking (`_OPINION_RE`)."""
     return bool(_OPINION_RE.search(folded))
+
+
+# Greetings, thanks and goodbyes, Arabic (normalised, dialects too) and English. A message made of
+# nothing else gets a reply in kind (`small_talk`); searched, «السلام عليكم» found a sentence about peace.
+_GREETINGS = r"""السلام عليكم(?: ورحمه الله(?: وبركاته)?)?|سلام عليكم|سلام|عليكم السلام|مرحبا(?: بك| بكم)?|مرحبتين|اهلا(?: وسهلا| بك| بكم)?
+    |اهلين|هلا(?: والله)?|هاي|صباح الخير|مساء الخير|صباح النور|مساء النور|تحيه طيبه|تحياتي|كيف حالك|كيف الحال|كيفك|شلونك
+    |شلون الحال|ازيك|عامل ايه|واش راك|لاباس|لباس|كيداير|شخبارك|hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)
+    |greetings|how are you(?: doing)?|what's up|salam|salaam"""
+_THANKS = r"""شكرا(?: جزيلا| لك| كثيرا| كتير)?|الف شكر|مشكور|مشكوره|يعطيك العافيه|تسلم|تسلمي|بارك الله فيك|جزاك الله خيرا
+    |ميرسي|thanks?(?: you)?(?: (?:so|very) much)?|thx|ty|much appreciated|merci"""
+_FAREWELLS = r"""مع السلامه|الي اللقاء|وداعا|باي|تصبح علي خير|bye|goodbye|good night|see you"""
+_SOCIAL = {messages.GREETING: _GREETINGS, messages.THANKS: _THANKS, messages.FAREWELL: _FAREWELLS}
+
+
+def _alternatives(words: str) -> str:
+    return "|".join(part.strip() for part in " ".join(words.split()).split("|"))
+
+
+_SOCIAL_RE = {reply: re.compile(rf"^(?:(?:{_alternatives(words)})\b\s*)+$", re.IGNORECASE)
+              for reply, words in _SOCIAL.items()}
+# A greeting before a question («السلام عليكم، متى تعقد القمة؟»): not what is asked about.
+_LEADING_GREETING_RE = re.compile(rf"^(?:(?:{_alternatives(_GREETINGS)})\b(?:\s+يا\s+\w+)?[\s،,!.]*)+(?=\w)",
+                                  re.IGNORECASE)
+_ADDRESS_RE = re.compile(r"\b(?:يا\s+\w+|bot|there|everyone|all)\b|[^\w\s']", re.IGNORECASE)
+
+
+def small_talk(folded: str) -> str | None:
+    """The reply to a message (normalised) that only greets, thanks or says goodbye, maybe to someone
+    («مرحبا يا بوت», "hi there!"), or None: «مرحبا، من سيقود الاجتماعات؟» is a question."""
+    bare = " ".join(_ADDRESS_RE.sub(" ", folded).split())
+    if not bare:
+        return None
+    return next((reply for reply, pattern in _SOCIAL_RE.items() if pattern.match(bare)), None)
+
+
+def without_greeting(text: str) -> str:
+    """A question with a greeting before it cut out (folded, as `without_override` does), else as it is."""
+    folded = normalize_arabic(text)
+    rest = _LEADING_GREETING_RE.sub("", folded)
+    return rest if rest != folded and rest.strip() else text

@@ -17,6 +17,12 @@ OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإن�
 WHICH_ARTICLE = ("عن أي مقالة تسأل؟ عدد المقالات هنا: {count}، منها: {titles}. اذكر موضوعها في سؤالك، "
                  "مثل: «لخّص خبر …».")
 INSTRUCTION = "أجيب عن الأسئلة حول المقالة فقط، ولا أنفّذ الأوامر. اكتب سؤالك عن محتواها."
+# A message that only greets, thanks or says goodbye («السلام عليكم», «شكراً», "hello"): answered in kind,
+# in both languages, with what the bot is for.
+GREETING = ("أهلاً بك! اكتب سؤالك عن المقالة وسأجيبك من نصّها."
+            " (Hello! Ask a question about the article and I will answer from its text.)")
+THANKS = "عفواً! هل لديك سؤال آخر عن المقالة؟ (You're welcome! Any other question about the article?)"
+FAREWELL = "مع السلامة! (Goodbye!)"
 # «ما رأيك في ترامب؟», "Do you think…?": the bot's own view, which it does not have; in both languages,
 # since the same question comes in either.
 OPINION = ("ليس لي رأي خاص: أنقل فقط ما تقوله المقالة. اسأل عمّا تذكره، مثل: «ماذا قال ترامب عن القمة؟»"

@@ -1,5 +1,5 @@
 """Checks on a message before it is searched (`bot.checks`): orders to write or translate something,
-requests for the bot's own opinion, bytes that are not text."""
+requests for the bot's own opinion, greetings and thanks, bytes that are not text."""
 
 from __future__ import annotations
 
@@ -57,6 +57,38 @@ def test_someone_elses_opinion_is_still_asked(message):
 def test_an_opinion_request_gets_no_passages_end_to_end(article_service):
     answer = article_service.ask("ما رأيك في ترامب؟")
     assert not answer.found and answer.error == messages.OPINION and answer.sources == []
+
+
+@pytest.mark.parametrize(("message", "reply"), [
+    ("السلام عليكم", messages.GREETING), ("السلام عليكم ورحمة الله وبركاته", messages.GREETING),
+    ("مرحبا يا بوت!", messages.GREETING), ("أهلا وسهلا", messages.GREETING), ("صباح الخير", messages.GREETING),
+    ("شلونك؟", messages.GREETING), ("Hi there!", messages.GREETING), ("hello", messages.GREETING),
+    ("شكراً جزيلاً", messages.THANKS), ("يعطيك العافية", messages.THANKS), ("Thank you!", messages.THANKS),
+    ("مع السلامة", messages.FAREWELL), ("bye", messages.FAREWELL),
+])
+def test_a_greeting_thanks_or_goodbye_is_answered_in_kind(message, reply):
+    assert check_question(message, 1000)[1] == reply
+
+
+@pytest.mark.parametrize(("message", "searched"), [
+    ("السلام عليكم، أين ستعقد القمة؟", "اين ستعقد القمه؟"), ("مرحبا يا بوت، من سيقود الاجتماعات؟", "من سيقود الاجتماعات؟"),
+    ("Hi, who will lead the talks?", "who will lead the talks?"),
+    # no greeting: as it is
+    ("ما السلام الذي يسعى إليه ترامب؟", "ما السلام الذي يسعى إليه ترامب؟"), ("سلامة المواطنين أولوية؟", "سلامة المواطنين أولوية؟"),
+])
+def test_a_greeting_before_a_question_is_not_searched(message, searched):
+    from bot.checks import without_greeting
+
+    assert check_question(message, 1000)[1] is None
+    assert without_greeting(message) == searched
+
+
+def test_a_greeting_gets_no_passages_and_one_before_a_question_does_not_change_its_answer(article_service):
+    """«السلام عليكم» searched had found a sentence about peace («السلام»)."""
+    answer = article_service.ask("السلام عليكم")
+    assert not answer.found and answer.error == messages.GREETING and answer.sources == []
+    answer = article_service.ask("السلام عليكم، أين ستعقد القمة؟")
+    assert answer.found and answer.highlight == "بودابست بالمجر", (answer.answer, answer.highlight)
 
 
 def _random_bytes(seed: int) -> bytes:
