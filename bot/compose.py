@@ -85,8 +85,14 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         at = sum(1 for o in offsets if o < span.start)
         return min((abs(at - a) for a in anchors), default=0)
 
-    return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s),
+    return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      info.calendar and not is_calendar_date(s.text), distance(s), s.start))
+
+
+def _time_for_a_measure(info: QuestionInfo, span: Span) -> bool:
+    """Whether a measure question's span is a time: «كم تبعد ليفن عن العاصمة؟» may be answered in hours
+    by car, but a distance in the passage («على بعد 25 كيلومترا… حوالي الساعة الواحدة») comes first."""
+    return info.kind == "measure" and span.kind == "duration"
 
 
 def _not_a_person(info: QuestionInfo, span: Span) -> bool:
