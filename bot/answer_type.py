@@ -347,15 +347,20 @@ _WHO_IS_NAMED_RE = re.compile(r"^\W*[Ww]ho\s+(?:is|was|'s)\s+(?:[A-Z][\w'’.-]*
 def asks_who_is(question: str) -> bool:
     """Whether a question asks who a named person is («من هي آنا كيلي؟», "Who is Anna Kelly?": a
     description, her role), not for a person («من هو وزير الخارجية الروسي؟», «من هو الحكم؟», "Who is
-    the coach?"): what follows «من هو/هي» is one to three words, the first not definite, none a title or
-    a noun for a person; in English, one to three capitalised words."""
+    the coach?"): what follows «من هو/هي» is one to three words (besides «بن», «عبد»…), the first not
+    definite, none a title or a noun for a person; in English, one to three capitalised words."""
     if _WHO_IS_NAMED_RE.match(question.strip()):
         return True
     match = _WHO_IS_RE.match(normalize_arabic(question))
     if not match:
         return False
     named = WORD_RE.findall(match.group(1))
-    return 0 < len(named) <= 3 and not named[0].startswith("ال") and not any(name_kind(w) for w in named)
+    links = sum(w in _NAME_LINK_WORDS for w in named)  # «عبد الجليل بن سالم»: four words, one name
+    return (0 < len(named) - links <= 3 and not named[0].startswith("ال")
+            and not any(name_kind(w) for w in named))
+
+
+_NAME_LINK_WORDS = frozenset(normalize_arabic(w) for w in "بن ابن بنت أبو أبي عبد ولد".split())
 
 
 # «في أي مدينة…؟», "which city": a place inside a country, which the country's name does not give.
