@@ -503,6 +503,28 @@ def role_nationality(question: str) -> tuple[str, str] | None:
     return None
 
 
+# The same for an English question: "Who is Rubio's Russian counterpart?", "the French ambassador".
+_ENGLISH_NISBA = {"russian": "روسي", "american": "امريكي", "us": "امريكي", "french": "فرنسي", "tunisian": "تونسي",
+                  "egyptian": "مصري", "ukrainian": "اوكراني", "chinese": "صيني", "british": "بريطاني",
+                  "german": "الماني", "italian": "ايطالي", "turkish": "تركي", "iranian": "ايراني", "saudi": "سعودي",
+                  "qatari": "قطري", "algerian": "جزايري", "moroccan": "مغربي", "libyan": "ليبي", "syrian": "سوري",
+                  "iraqi": "عراقي", "israeli": "اسراييلي", "palestinian": "فلسطيني", "hungarian": "مجري",
+                  "spanish": "اسباني", "japanese": "ياباني", "indian": "هندي", "kuwaiti": "كويتي", "emirati": "اماراتي"}
+_ENGLISH_ROLE = {"counterpart": "نظير", "minister": "وزير", "president": "رييس", "ambassador": "سفير",
+                 "coach": "مدرب", "spokesman": "متحدث", "spokesperson": "متحدث", "king": "ملك", "envoy": "مبعوث"}
+_ENGLISH_ROLE_RE = re.compile(rf"\b({'|'.join(_ENGLISH_NISBA)})\s+(?:\w+\s+)?({'|'.join(_ENGLISH_ROLE)})\b",
+                              re.IGNORECASE)
+
+
+def english_role_nationality(question: str) -> tuple[str, str] | None:
+    """`role_nationality` of an English question, in the Arabic forms the passages are read in:
+    "Who is Rubio's Russian counterpart?" → («نظير», «الروسي»), "the French foreign minister" → («وزير», «الفرنسي»)."""
+    match = _ENGLISH_ROLE_RE.search(question.replace("U.S.", "US"))
+    if not match:
+        return None
+    return _ENGLISH_ROLE[match.group(2).lower()], "ال" + _ENGLISH_NISBA[match.group(1).lower()]
+
+
 def names_holder_of(role: tuple[str, str], text: str, phrases: Sequence[Span]) -> bool:
     """Whether a passage names a person right after the role's adjective, with the role (or «نظير», a
     counterpart: the same role) just before it: «…ونظيره الروسي سيرجي لافروف» for («وزير», «الروسي»),

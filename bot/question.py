@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
-                             asks_when_in_future, calendar_question, counted_noun, expected_type, name_noun,
-                             question_words, reaction, role_nationality)
+                             asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
+                             expected_type, name_noun, question_words, reaction, role_nationality)
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 
@@ -199,7 +199,7 @@ def analyse(text: str) -> QuestionInfo:
         counts=counted_noun(text),
         actor=actor,
         stance=stance,
-        nationality=role_nationality(text),
+        nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),
         units=asked_units(text),

@@ -406,7 +406,8 @@ def test_a_name_the_question_glues_to_a_clitic_does_not_name_the_role_asked_abou
 
 
 @pytest.mark.parametrize("question", ["ما اسم وزير الخارجية الروسي؟",
-                                      "من هو المسؤول الروسي الذي كان مقررا أن يلتقيه وزير الخارجية الأمريكي؟"])
+                                      "من هو المسؤول الروسي الذي كان مقررا أن يلتقيه وزير الخارجية الأمريكي؟",
+                                      "Who is Rubio's Russian counterpart?"])
 def test_a_role_of_one_nationality_is_not_answered_by_its_holder_for_another(article_service, question):
     """«وزير الخارجية الروسي»: the article names «وزير الخارجية ماركو روبيو» and «نظيره الروسي سيرجي لافروف»;
     a role the article never gives him («المسؤول الروسي») is held by the counterpart of that nationality."""

@@ -339,6 +339,16 @@ def test_the_nationality_of_a_role_asked_about(question, qualified):
     assert role_nationality(question) == qualified
 
 
+@pytest.mark.parametrize(("question", "qualified"), [
+    ("Who is Rubio's Russian counterpart?", ("نظير", "الروسي")), ("Who is the French foreign minister?", ("وزير", "الفرنسي")),
+    ("Who is the U.S. ambassador in Tunis?", ("سفير", "الامريكي")), ("Who is Trump?", None), ("Who won the Russian cup?", None),
+])
+def test_the_nationality_of_a_role_asked_about_in_english(question, qualified):
+    from bot.question import analyse
+
+    assert analyse(question).nationality == qualified
+
+
 def test_a_role_holder_of_that_nationality_is_named_by_the_role_or_a_counterpart():
     from bot.answer_type import names_holder_of
 
