@@ -533,6 +533,10 @@ def test_dialect_words_become_standard_arabic():
         ("اتكلموا في التليفون إمتى؟", "تكلموا في الهاتف متى؟"),
         ("وش قال بالتلفون؟", "ماذا قال بالهاتف؟"),
         ("متى سيُقدَّم العرض؟", "متى سيُقدَّم العرض؟"),
+        # where to, going, coming, being hurt
+        ("لوين كان رايح القطار؟", "إلى أين كان ذاهب القطار؟"),
+        ("منين جا القطار؟", "من أين جاء القطار؟"),
+        ("كم واحد انصاب؟", "كم واحد أصيب؟"),
     ],
 )
 def test_maghrebi_egyptian_gulf_and_iraqi_question_words(dialect, standard):
