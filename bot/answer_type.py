@@ -504,7 +504,7 @@ def role_nationality(question: str) -> tuple[str, str] | None:
 
 
 # The same for an English question: "Who is Rubio's Russian counterpart?", "the French ambassador".
-_ENGLISH_NISBA = {"russian": "روسي", "american": "امريكي", "us": "امريكي", "french": "فرنسي", "tunisian": "تونسي",
+_ENGLISH_NISBA = {"russian": "روسي", "american": "امريكي", "french": "فرنسي", "tunisian": "تونسي",
                   "egyptian": "مصري", "ukrainian": "اوكراني", "chinese": "صيني", "british": "بريطاني",
                   "german": "الماني", "italian": "ايطالي", "turkish": "تركي", "iranian": "ايراني", "saudi": "سعودي",
                   "qatari": "قطري", "algerian": "جزايري", "moroccan": "مغربي", "libyan": "ليبي", "syrian": "سوري",
@@ -516,10 +516,13 @@ _ENGLISH_ROLE_RE = re.compile(rf"\b({'|'.join(_ENGLISH_NISBA)})\s+(?:\w+\s+)?({'
                               re.IGNORECASE)
 
 
+_US_RE = re.compile(r"\bU\.?S\.?(?=\s)")  # "the U.S. ambassador", "US president"; not the pronoun "us"
+
+
 def english_role_nationality(question: str) -> tuple[str, str] | None:
     """`role_nationality` of an English question, in the Arabic forms the passages are read in:
     "Who is Rubio's Russian counterpart?" → («نظير», «الروسي»), "the French foreign minister" → («وزير», «الفرنسي»)."""
-    match = _ENGLISH_ROLE_RE.search(question.replace("U.S.", "US"))
+    match = _ENGLISH_ROLE_RE.search(_US_RE.sub("American", question))
     if not match:
         return None
     return _ENGLISH_ROLE[match.group(2).lower()], "ال" + _ENGLISH_NISBA[match.group(1).lower()]

@@ -312,8 +312,8 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
     indices: «وقال لسعد الجموسي مدير المهرجان…», «وأكد عبد الكريم الهاروني رئيس مجلس…», «قال الجموسي
     مدير…». News puts a speaker's name before the title as often as after it. One to four words, no
     punctuation around or between them but a comma before the title («اعتبر سفيان السليطي، الناطق
-    الرسمي…»; then two words at least), none a function word, number, time word, title or organisation or place word («وقال
-    أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None otherwise."""
+    الرسمي…»; then two words at least), none a function word, number, time word, title or organisation
+    or place word («وقال أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None otherwise."""
     n = len(tokens)
     last = i
     while last + 1 < n and last - i < _NAME_BEFORE_TITLE_WORDS + 1:
