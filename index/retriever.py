@@ -383,7 +383,10 @@ class HybridRetriever(BaseRetriever):
         lexical_query = self.lexical_form(query)
         translated = self.translations(query, dense)
         terms = tokenize(" ".join([lexical_query, *translated.values()]))
-        groups = _with_translations(term_groups(lexical_query), translated)
+        # A name's Arabic spellings join its own group, as translations do: "Kremlin" counts as found
+        # where «الكرملين» is, and is not also a word of its own that no passage has.
+        spelled = {name: " ".join(arabic) for name, arabic in self._skeletons.names(query, STOPWORDS)}
+        groups = _with_translations(term_groups(without_frame_nouns(query)), {**spelled, **translated})
         scale = [1.0] * len(groups)
         lexical = self.lexical_scores(terms) if terms else np.zeros(len(dense))
         if context:

@@ -29,3 +29,13 @@ def test_the_index_finds_names_of_its_vocabulary_and_skips_ambiguous_or_common_w
     greeting = SkeletonIndex(["الحالي", "حول", "خلال", "التاثير", "صفاقس"])
     assert greeting.arabic_words("Hello there", STOPWORDS) == []
     assert greeting.arabic_words("Sfax? Hello there, how far is sfax from Sfax", STOPWORDS) == ["صفاقس"]
+
+
+def test_a_name_and_its_arabic_spelling_count_as_one_word_of_the_question(article_service):
+    """"Kremlin" and «الكرملين» are one word of "How did the Kremlin describe the call?": the passage
+    naming the Kremlin holds one of its three words (every English word weighs the same, none being in
+    the articles), not the Arabic spelling alone against four words, one of which no passage has."""
+    retriever = article_service._chain.retriever
+    hits = retriever.search("How did the Kremlin describe the call?", k=5)
+    kremlin = next(hit for hit in hits if "الكرملين" in hit.document.page_content)
+    assert kremlin.coverage == pytest.approx(1 / 3, abs=0.01)
