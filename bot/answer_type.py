@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
-from index.phrases import WORD_RE, Span, is_calendar_date, is_number_word, name_kind, typed_spans, unit_kind
+from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, name_kind, typed_spans,
+                           unit_kind)
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
@@ -355,12 +356,9 @@ def asks_who_is(question: str) -> bool:
     if not match:
         return False
     named = WORD_RE.findall(match.group(1))
-    links = sum(w in _NAME_LINK_WORDS for w in named)  # «عبد الجليل بن سالم»: four words, one name
+    links = sum(w in NAME_LINKS for w in named)  # «عبد الجليل بن سالم»: four words, one name
     return (0 < len(named) - links <= 3 and not named[0].startswith("ال")
             and not any(name_kind(w) for w in named))
-
-
-_NAME_LINK_WORDS = frozenset(normalize_arabic(w) for w in "بن ابن بنت أبو أبي عبد ولد".split())
 
 
 # «في أي مدينة…؟», "which city": a place inside a country, which the country's name does not give.

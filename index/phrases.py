@@ -254,7 +254,7 @@ _DEFINITE_GIVEN_NAMES = _norm_set(
     """الحبيب الباجي المنصف الطاهر الهادي الأزهر الطيب الصادق المختار الناصر المنجي الحسين الحسن العربي
     الصغير الشاذلي المهدي العياشي البشير الجيلاني الهاشمي الفاضل المولدي الكبير الصحبي المكي الزين
     الخليل العيد السيد الشيخ المعز الأسعد الفرجاني العجمي""")
-_NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")
+NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")  # words inside one name: «ياسر بن خليفة»
 _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
 _COMPLEMENT_WORDS = 6  # «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…»: the words of a title's complement skipped
@@ -297,7 +297,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if not _can_be_name(word) or _is_definite(word) or _in(word, _TITLES):
         return None
     last = first  # two words, and one more after a link word («ياسر بن خليفة», «عبد العزيز الرصاع»)
-    while (last == first or tokens[last][2] in _NAME_LINKS or (last == first + 1 and tokens[first][2] in _NAME_LINKS)) \
+    while (last == first or tokens[last][2] in NAME_LINKS or (last == first + 1 and tokens[first][2] in NAME_LINKS)) \
             and joined(last) and _can_be_name(tokens[last + 1][2]) \
             and not _in(tokens[last + 1][2], _TITLES):
         last += 1
