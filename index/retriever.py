@@ -283,22 +283,28 @@ class HybridRetriever(BaseRetriever):
         if len(self._article_docs) <= BRIDGE_MAX_ARTICLES:
             self._bridge.warm_up(list(self._article_docs), stop)
 
-    def translations(self, query: str, dense: np.ndarray) -> dict[str, str]:
+    def translations(self, query: str, dense: np.ndarray, spelled: dict[str, str] | None = None) -> dict[str, str]:
         """For a question mostly in Latin script, given its `dense` scores, its English words' nearest
         Arabic words in the articles of the densest passages (`index.bridge`; names are matched by
-        their spelling instead); none for other questions."""
+        their spelling instead: `spellings`, if already found as `spelled`); none for other questions."""
         if not len(dense) or script_share(query)[1] <= 0.5:
             return {}
         files = [self.store.documents[int(i)].metadata["file"] for i in _top(dense, BRIDGE_PASSAGES)]
-        names = frozenset(name for name, _ in self._skeletons.names(query, STOPWORDS))
+        names = frozenset(self.spellings(query) if spelled is None else spelled)
         return self._bridge.translations(query, files, names)
 
-    def lexical_form(self, query: str) -> str:
+    def spellings(self, query: str) -> dict[str, str]:
+        """Each name a query writes in Latin script with the Arabic spellings the articles have for it,
+        space-separated («Sfax» → «صفاقس»): `SkeletonIndex.names`."""
+        return {name: " ".join(arabic) for name, arabic in self._skeletons.names(query, STOPWORDS)}
+
+    def lexical_form(self, query: str, spelled: dict[str, str] | None = None) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic
-        spelling of names it writes in Latin script («Sfax» → صفاقس) where the articles have them."""
+        spelling of names it writes in Latin script («Sfax» → صفاقس) where the articles have them
+        (`spellings`, if already found)."""
         text = without_frame_nouns(query)
-        arabic = self._skeletons.arabic_words(query, STOPWORDS)
-        return f"{text} {' '.join(arabic)}" if arabic else text
+        arabic = " ".join((self.spellings(query) if spelled is None else spelled).values())
+        return f"{text} {arabic}" if arabic else text
 
     def window_text(self, doc_index: int) -> str:
         """A passage with its neighbours in the same paragraph, in order."""
@@ -380,12 +386,12 @@ class HybridRetriever(BaseRetriever):
         hidden = np.fromiter(exclude, dtype=int) if exclude else None
         if hidden is not None:
             dense[hidden] = -1.0
-        lexical_query = self.lexical_form(query)
-        translated = self.translations(query, dense)
+        spelled = self.spellings(query)
+        lexical_query = self.lexical_form(query, spelled)
+        translated = self.translations(query, dense, spelled)
         terms = tokenize(" ".join([lexical_query, *translated.values()]))
         # A name's Arabic spellings join its own group, as translations do: "Kremlin" counts as found
         # where «الكرملين» is, and is not also a word of its own that no passage has.
-        spelled = {name: " ".join(arabic) for name, arabic in self._skeletons.names(query, STOPWORDS)}
         groups = _with_translations(term_groups(without_frame_nouns(query)), {**spelled, **translated})
         scale = [1.0] * len(groups)
         lexical = self.lexical_scores(terms) if terms else np.zeros(len(dense))

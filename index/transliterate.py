@@ -100,7 +100,3 @@ class SkeletonIndex:
             matches = set().union(*(self._by_skeleton.get(s, set()) for s in latin_skeletons(word)))
             if 0 < len(matches) <= MAX_MATCHES:
                 yield word, sorted(matches)
-
-    def arabic_words(self, text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-        """The Arabic words the names of `text` may transliterate (`names`), in order."""
-        return [arabic for _, matches in self.names(text, stopwords) for arabic in matches]
