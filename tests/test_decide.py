@@ -382,6 +382,20 @@ def test_a_follow_up_with_a_new_word_moves_past_the_passage_just_given():
     assert _not_a_repeat(analyse("وماذا أكد؟"), [(given, 0.86), (other, 0.58), (stressed, 0.1)], previous)[0][0] is given
 
 
+def test_a_follow_up_moves_from_a_passage_with_some_of_its_new_words_to_one_with_all():
+    camera = hit("ويمتاز الهاتف بكاميرا سريعة التركيز بدقة 16 ميغابيكسل.", 1.2, 0.05, 0.8, position=2)
+    screen = hit("ومن مزاياه شاشته الواسعة بدقة 2560 في 1440 بيكسل.", 1.0, 0.02, 0.3, position=5)
+    battery = hit("ويضم الهاتف شاشته وبطارية كبيرة.", 1.1, 0.03, 0.4, position=4)
+    previous = Turn(question="ما دقة الكاميرا؟", resolved="ما دقة الكاميرا؟", answer="…", found=True,
+                    refs=(camera.document.metadata["ref"],))
+    ranked = [(camera, 0.9), (battery, 0.5), (screen, 0.45)]
+    assert [h for h, _ in _not_a_repeat(analyse("وما دقة شاشته؟"), ranked, previous)] == [screen, battery]
+    # Not to a passage with no more of them than the one given, nor below REPEAT_MIN.
+    assert _not_a_repeat(analyse("وما دقة شاشته؟"), [(camera, 0.9), (battery, 0.5)], previous) == [
+        (camera, 0.9), (battery, 0.5)]
+    assert _not_a_repeat(analyse("وما دقة شاشته؟"), [(camera, 0.9), (screen, 0.2)], previous)[0][0] is camera
+
+
 def test_a_follow_up_asking_for_a_kind_of_phrase_moves_past_the_passage_just_given_that_has_none():
     given = hit("تتواصل الليلة إثارة دوري أبطال أوروبا بمباراتين.", 1.2, 0.05, 0.8, position=2)
     timed = hit("الإربعاء 08 مارس 2017 الساعة 20:45 برشلونة - باريس سان جيرمان.", 1.0, 0.02, 0.2, position=3)
