@@ -137,6 +137,9 @@ def _focus_form(words_: list[str]) -> list[str]:
 _FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
 # «من أي بلد…؟» is "from which country", «من بين الذين…، كم…؟» "among those…": «من» is no "who" there.
 _FROM_WHICH_RE = re.compile(r"^ [وف]?من (?=اي |بين |ضمن |اصل )")
+# «سنة 2016», «عام 2015»: the year a thing happened in, never the years a "how many years" cue counts
+# («الدولة صرفت كم سنة 2016…؟» asks how much was spent that year).
+_NAMED_YEAR_RE = re.compile(r" (?:ال)?(?:سنه|عام) (?=(?:1[89]|20)\d\d )")
 _HOW_MUCH_COUNT = frozenset(("كم", "وكم", "فكم", "بكم", "قداش", "شحال", "قديش", "كام", "شكد"))
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English interrogative
 
@@ -148,7 +151,7 @@ def expected_type(question: str) -> str:
     if not question.isupper():  # "according to the WHO": an acronym is no interrogative
         question = _ACRONYM_RE.sub(" ", question)
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
-    norm = _FROM_WHICH_RE.sub(" ", norm, count=1)
+    norm = _NAMED_YEAR_RE.sub(" ", _FROM_WHICH_RE.sub(" ", norm, count=1))
     best: tuple[int, int, str] | None = None  # (position, -cue length, type)
     for kind, cues in _FOCUS_CUES:
         for cue in cues:

@@ -943,6 +943,9 @@ def test_press_written_indefinite_is_no_title():
     ("كم مليونا خسرت الشركة؟", "count"),
     # a year after a unit word says when, not the unit asked
     ("وكم أصبح سنة 2012؟", "count"), ("كم بلغ الإنتاج عام 2016؟", "count"), ("كم سنة استمرت الحرب؟", "duration"),
+    # nor does «سنة»/«عام» right after «كم» when a year follows it: when, not how many years
+    ("الدولة صرفت كم سنة 2016 لتعويض الفلاحين؟", "count"), ("كم عام 2015 بلغ العجز؟", "count"),
+    ("كم سنة 1000 يوم؟", "duration"),
     # English "how many" asks a count of its noun, or in its unit
     ("How many people in Egypt use cannabis?", "number"),
     ("How many minutes did the meeting last?", "duration"),
