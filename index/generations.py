@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+_log = logging.getLogger(__name__)
+_warned: set[Path] = set()  # index folders whose broken pointer was reported
 
 CURRENT_FILE = "CURRENT"
 LOCK_FILE = ".lock"
@@ -31,6 +35,15 @@ def current_dir(index_dir: Path, legacy_file: str = "manifest.json") -> Path | N
         return index_dir / name
     if (index_dir / legacy_file).exists():
         return index_dir
+    # A pointer that is garbled, names a generation that is gone, or was deleted: the newest generation
+    # written complete (a build writes its manifest last) is the index, not "no index at all".
+    complete = sorted(p.name for p in index_dir.glob("gen-*") if _GEN_RE.match(p.name) and (p / legacy_file).is_file())
+    if complete:
+        if index_dir not in _warned:  # once a process: every reader of the index asks
+            _warned.add(index_dir)
+            _log.warning("index %s: its %s pointer names no generation (%r); using the newest complete one, %s",
+                         index_dir, CURRENT_FILE, name[:40], complete[-1])
+        return index_dir / complete[-1]
     return None
 
 

@@ -139,7 +139,7 @@ def load_store(index_dir: Path, embeddings: Embeddings, model_name: str, manifes
         raw_docs = json.loads((folder / DOCS_FILE).read_text(encoding="utf-8"))
         documents = [Document(page_content=d["text"], metadata=d["metadata"]) for d in raw_docs]
     except Exception as exc:  # faiss raises RuntimeError, JSON ValueError, files OSError
-        raise CorruptIndex(f"index files in {folder} cannot be read: {exc}") from exc
+        raise CorruptIndex(f"index files in {folder} cannot be read: {_why_unreadable(exc)}") from exc
     if (index.ntotal != len(documents) or index.ntotal != manifest["count"] or index.d != manifest["dimension"]
             or paragraphs.ntotal != manifest.get("paragraphs") or paragraphs.d != index.d):
         raise CorruptIndex(
@@ -147,6 +147,14 @@ def load_store(index_dir: Path, embeddings: Embeddings, model_name: str, manifes
             f"manifest says {manifest['count']}"
         )
     return as_store(index, paragraphs, documents, manifest, embeddings, folder)
+
+
+def _why_unreadable(exc: Exception) -> str:
+    """One short line for the operator: FAISS's own message is a C++ assertion («Error in void
+    faiss::read_xb_vector… 'ret == (size)' failed: read error in…»)."""
+    if isinstance(exc, RuntimeError) and "faiss" in str(exc):
+        return "a FAISS file is truncated or damaged"
+    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
 
 
 def files_under(root: Path) -> list[Path]:

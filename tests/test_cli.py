@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -122,6 +123,36 @@ def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
     result = run(["chat", "--json", "--index-dir", str(broken)], "أين عقدت آخر قمة بين ترامب وبوتين؟\n")
     assert result.returncode == 0, result.stderr
     assert "rebuilding" in result.stderr and "Traceback" not in result.stderr
+    record = json.loads(result.stdout)
+    assert record["found"] and "أنكوريج" in record["answer"]
+
+
+def test_a_truncated_faiss_file_is_named_in_one_line_and_rebuilt(index_dir, tmp_path):
+    """FAISS's own message is a C++ assertion («Error in void faiss::read_xb_vector…»): the operator is
+    told in plain words which index could not be read, and the index is embedded again."""
+    copy = tmp_path / "copy"
+    shutil.copytree(index_dir, copy)
+    vectors = next(copy.glob("gen-*/faiss.index"))
+    vectors.write_bytes(vectors.read_bytes()[:1000])
+    result = run(["chat", "--json", "--index-dir", str(copy)], "أين عقدت آخر قمة بين ترامب وبوتين؟\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "a FAISS file is truncated or damaged" in result.stderr and "faiss::" not in result.stderr
+    assert json.loads(result.stdout)["found"]
+
+
+@pytest.mark.parametrize("pointer", [b"\x00\xffjunk", b"gen-000099\n", None])
+def test_an_index_whose_current_pointer_is_broken_uses_its_newest_complete_generation(index_dir, tmp_path, pointer):
+    """The CURRENT file garbled, naming a generation that is gone, or deleted: the generation on disk
+    is still the index (one English warning for the operator), not "no index at" that folder."""
+    copy = tmp_path / "copy"
+    shutil.copytree(index_dir, copy)
+    if pointer is None:
+        (copy / "CURRENT").unlink()
+    else:
+        (copy / "CURRENT").write_bytes(pointer)
+    result = run(["chat", "--json", "--index-dir", str(copy)], "أين عقدت آخر قمة بين ترامب وبوتين؟\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("using the newest complete one") == 1
     record = json.loads(result.stdout)
     assert record["found"] and "أنكوريج" in record["answer"]
 
