@@ -18,7 +18,7 @@ from index.normalize import STOPWORDS, normalize_arabic
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 45
+PHRASES_VERSION = 46
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -257,6 +257,8 @@ _DEFINITE_GIVEN_NAMES = _norm_set(
 NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")  # words inside one name: «ياسر بن خليفة»
 _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
+# Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
+_TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
 _COMPLEMENT_WORDS = 6  # «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…»: the words of a title's complement skipped
 
 
@@ -283,7 +285,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
             # الوضع صعب» names nobody).
             first += 2 if joined(first) and not _function_word(tokens[first + 1][2]) else 1
-        elif _is_definite(word) or word in _ON_BEHALF:  # «الناطق الرسمي باسم الحكومة إياد الدهماني»
+        elif _is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS:
+            # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
         elif starts_country(word) and (last := country_at([t[2] for t in tokens[first:first + _LONGEST_COUNTRY]], 0)) is not None:
             first += last + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
@@ -528,7 +531,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif _in(unit, _MONTHS):
                 year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
                 spans.append(("date", i, j + year))
-            elif _in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous):  # «الأشهر الستة»
+            elif (_in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous)
+                  and not any(c.isdigit() for c in word)):
+                # «الأشهر الستة»: a number word after the unit; digits after it start a phrase of their own
+                # («وسيشمل العقد 25 ألف من طالبي الشغل»: the contract, then a count)
                 spans.append(("duration", i - 1, j))
             elif _in(unit, DURATION_UNITS) or _in(word, DURATION_UNITS):
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
