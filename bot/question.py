@@ -37,6 +37,8 @@ _CONJUNCTION_START = re.compile(
 _AND_START = re.compile(
     r"^\W*[وف](?:في|من|عن|على|علي|إلى|الى|منذ|بعد|قبل|حسب|بحسب|رغم|مع|عند|خلال|حتى|حتي|لدى|لدي|إذا|اذا"
     r"|ال\w+|بال\w+|لل\w+|بحلول)(?!\w)")
+# «وكانت لمن؟», «وكان متى؟»: "and" on «كان» (or «صار», «أصبح»), then an interrogative.
+_AND_WAS = re.compile(r"^\W*[وف](?:كان|كانت|كانوا|كانا|يكون|تكون|سيكون|ستكون|صار|صارت|أصبح|أصبحت|اصبح|اصبحت)(?!\w)")
 _INTERROGATIVE_SOON = re.compile(rf"^\W*\w+(?:\W+\w+){{0,2}}?\W+[وفبل]?(?:{_ASKING}|أية|اية)(?!\w)")
 # An English pronoun for a person before any name in the question ("Is he likely to recommend a
 # Putin–Trump meeting?"; not "What did Trump say he…"): it leans on the last turn at any length.
@@ -50,7 +52,7 @@ _SHORT_QUESTION_GROUPS = 3
 # Verbs inflected the dialect's way (b-/k-/h- prefixes) are matched by the index's clitic variants.
 _DIALECT = {
     # who / what / which
-    "مين": "من", "شكون": "من", "منو": "من", "مينو": "من",
+    "مين": "من", "لمين": "لمن", "بمين": "بمن", "شكون": "من", "منو": "من", "مينو": "من",
     "شو": "ماذا", "ايش": "ماذا", "إيش": "ماذا", "شنو": "ماذا", "شنوة": "ماذا", "شنيا": "ماذا", "اشنو": "ماذا",
     "آش": "ماذا", "اش": "ماذا", "ايه": "ماذا", "إيه": "ماذا", "وش": "ماذا", "فاش": "في ماذا",
     "أنهي": "أي", "انهي": "أي", "إنهي": "أي", "أنهو": "أي", "انهو": "أي", "اشمن": "أي", "أشمن": "أي", "آشمن": "أي",
@@ -170,7 +172,7 @@ def refers_back(text: str) -> bool:
     if _CONJUNCTION_START.match(text) or _ENGLISH_PRONOUN_FIRST.match(text):
         return True
     groups = len(term_groups(text))
-    if _AND_START.match(text) and (groups <= 2 or _INTERROGATIVE_SOON.match(text)):
+    if (_AND_START.match(text) or _AND_WAS.match(text)) and (groups <= 2 or _INTERROGATIVE_SOON.match(text)):
         return True
     if groups > _SHORT_QUESTION_GROUPS:
         return False
