@@ -386,6 +386,25 @@ def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozens
     return [s for s in phrases if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
 
 
+def says_again(phrase: str, asked: frozenset[str]) -> bool:
+    """Whether a phrase only repeats the question's words, whatever clitics either has («…إجراءات حظر
+    الحواسيب؟» over «بحظر الحواسيب»): no phrase to mark as the answer. (The type checks compare the
+    words as written: on our sets, clitics alone apart, such a phrase still answered two questions.)"""
+    return {_bare(w) for w in asked_words(phrase)} <= {_bare(w) for w in asked}
+
+
+def _bare(word: str) -> str:
+    """A normalised word without its leading conjunction, preposition and article («وبالحواسيب»,
+    «بحظر», «للوزارة» → «حواسيب», «حظر», «وزاره»)."""
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 4:
+        return word[2:]
+    if len(word) > 3 and word[0] in "بلك":
+        word = word[1:]
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 # «في أي تاريخ…؟», «ما تاريخ…؟», "on what date…?": a date of the calendar, on the normalised text.
 # «منذ متى…؟», «من إمتى…؟», "since when…?" ask when something began: a weekday or the day of the
 # report («أكد أمس رئيس الهيئة…») does not say since when he has led it. Not «ابتداءً من متى…؟», from

@@ -9,8 +9,8 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun, spans_of_kinds,
-                             type_match, typed_spans)
+from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun, says_again,
+                             spans_of_kinds, type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize
@@ -67,7 +67,8 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     spans = (name_spans(info.asks_name, phrases, info.asked) if info.asks_name  # «ما اسم…»
              else matching_spans(info.kind, phrases, info.asked))
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts with it.
-    spans = [s for s in spans if not (s.kind == "person" and _first_word(s.text) in info.asked)]
+    spans = [s for s in spans if not (s.kind == "person" and _first_word(s.text) in info.asked)
+             and not says_again(s.text, info.asked)]
     if info.town:
         spans = [s for s in spans if s.kind != "country"]
     if not spans:
