@@ -78,8 +78,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         # never makes a date of its own: the type checks do not count it (a passage about «متى تأسست…؟»
         # that only says «هذا الأسبوع» does not answer it).
         spans += spans_of_kinds(("current_period",), phrases, info.asked)
-    terms = set(info.terms)
-    anchors = [i for i, w in enumerate(passage.split()) if terms & set(tokenize(w))]
+    anchors = _anchors(info, passage)
     offsets = _word_offsets(passage)
 
     def distance(span: Span) -> int:
@@ -88,6 +87,21 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
     return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      info.calendar and not is_calendar_date(s.text), distance(s), s.start))
+
+
+def _anchors(info: QuestionInfo, passage: str) -> list[int]:
+    """The word positions of the passage where the question's rarest word there stands: «متى ستعقد
+    الجلسة الثالثة؟» over a sentence naming three sessions and their days is anchored at «الثالثة»,
+    said once, not at each «الجلسة». All the question's words when none is rarer than another."""
+    found: dict[str, list[int]] = {}
+    for i, word in enumerate(passage.split()):
+        for term in set(info.terms) & set(tokenize(word)):
+            found.setdefault(term, []).append(i)
+    if not found:
+        return []
+    fewest = min(len(at) for at in found.values())
+    rare = sorted(i for at in found.values() if len(at) == fewest for i in at)
+    return rare if fewest < max(len(at) for at in found.values()) else sorted({i for at in found.values() for i in at})
 
 
 def _time_for_a_measure(info: QuestionInfo, span: Span) -> bool:

@@ -443,6 +443,18 @@ def test_a_phrase_the_question_already_says_is_no_answer():
     assert type_match("count", "تشمل الانتخابات 350 بلدية لسنة 2017", question.asked)
 
 
+@pytest.mark.parametrize(("question", "day"), [
+    ("متى ستعقد الجلسة الأولى؟", "10 مارس"), ("متى ستعقد الجلسة الثانية؟", "11 مارس"),
+    ("متى ستعقد الجلسة الثالثة؟", "24 مارس 2017"),
+])
+def test_the_phrase_marked_is_nearest_the_questions_rarest_word_in_the_passage(question, day):
+    """«الجلسة» is said of every session; which one («الثالثة») is said once, and places the answer."""
+    passage = ("وأوضحت الهيئة أن الجلسة الأولى التي ستنظم يوم 10 مارس، ستخصص لانتهاكات حقوق الإنسان ضد المرأة، "
+               "فيما ستخصص الجلسة الثانية التي ستنعقد يوم 11 مارس، لانتهاكات حرية النفاذ للأنترنات، أما الجلسة "
+               "الثالثة فستخصص للإنتهاكات أثناء فترة الإستقلال، يوم 24 مارس 2017")
+    assert best_span(analyse(question), passage).text == day
+
+
 def test_a_phrase_the_question_says_with_other_clitics_is_not_marked():
     """«…إجراءات حظر الحواسيب؟» is not answered by «بحظر الحواسيب» (read as a name after «القاضي»)."""
     question = analyse("من أقر إجراءات حظر الحواسيب؟")
