@@ -367,47 +367,49 @@ def test_the_off_topic_gate_judges_the_retrievers_first_passage_not_the_closest_
     assert not model.on_topic(info, [(replace(answer, fused=0.0), 0.7), (names, 0.2)])
 
 
+def _answered_with(question: str, given: Hit) -> Turn:
+    """The turn that answered `question` with the passage `given`."""
+    return Turn(question=question, resolved=question, answer="…", found=True, refs=(given.document.metadata["ref"],))
+
+
+def _order(follow_up: str, ranked: list[tuple[Hit, float]], previous: Turn) -> list[Hit]:
+    """The passages in the order `_not_a_repeat` leaves them for a follow-up."""
+    return [h for h, _ in _not_a_repeat(analyse(follow_up), ranked, previous)]
+
+
 def test_a_follow_up_with_a_new_word_moves_past_the_passage_just_given():
     given = hit("سيقود وزير الخارجية ماركو روبيو الاجتماعات.", 1.2, 0.05, 0.8, position=2)
     stressed = hit("وأكد روبيو أهمية اللقاءات القادمة.", 1.1, 0.03, 0.4, position=9)
     other = hit("وأجرى روبيو ولافروف مكالمة هاتفية.", 1.1, 0.03, 0.4, position=8)
-    previous = Turn(question="من هو وزير الخارجية؟", resolved="من هو وزير الخارجية؟", answer="…", found=True,
-                    refs=(given.document.metadata["ref"],))
+    previous = _answered_with("من هو وزير الخارجية؟", given)
     ranked = [(given, 0.86), (other, 0.58), (stressed, 0.49)]
-    assert [h for h, _ in _not_a_repeat(analyse("وماذا أكد؟"), ranked, previous)] == [stressed, other]
+    assert _order("وماذا أكد؟", ranked, previous) == [stressed, other]
     # Not when the passage just given has the new word, nor for a question asking for a typed phrase,
     # nor when the passage with the word scores too low.
-    assert _not_a_repeat(analyse("وماذا قال عن الاجتماعات؟"), ranked, previous) == ranked
-    assert _not_a_repeat(analyse("وكم أكد؟"), ranked, previous) == ranked
-    assert _not_a_repeat(analyse("وماذا أكد؟"), [(given, 0.86), (other, 0.58), (stressed, 0.1)], previous)[0][0] is given
+    assert _order("وماذا قال عن الاجتماعات؟", ranked, previous) == [given, other, stressed]
+    assert _order("وكم أكد؟", ranked, previous) == [given, other, stressed]
+    assert _order("وماذا أكد؟", [(given, 0.86), (other, 0.58), (stressed, 0.1)], previous)[0] is given
 
 
-def test_a_follow_up_moves_from_a_passage_with_some_of_its_new_words_to_one_with_all():
-    camera = hit("ويمتاز الهاتف بكاميرا سريعة التركيز بدقة 16 ميغابيكسل.", 1.2, 0.05, 0.8, position=2)
-    screen = hit("ومن مزاياه شاشته الواسعة بدقة 2560 في 1440 بيكسل.", 1.0, 0.02, 0.3, position=5)
-    battery = hit("ويضم الهاتف شاشته وبطارية كبيرة.", 1.1, 0.03, 0.4, position=4)
-    previous = Turn(question="ما دقة الكاميرا؟", resolved="ما دقة الكاميرا؟", answer="…", found=True,
-                    refs=(camera.document.metadata["ref"],))
-    ranked = [(camera, 0.9), (battery, 0.5), (screen, 0.45)]
-    assert [h for h, _ in _not_a_repeat(analyse("وما دقة شاشته؟"), ranked, previous)] == [screen, battery]
-    # Not to a passage with no more of them than the one given, nor below REPEAT_MIN.
-    assert _not_a_repeat(analyse("وما دقة شاشته؟"), [(camera, 0.9), (battery, 0.5)], previous) == [
-        (camera, 0.9), (battery, 0.5)]
-    assert _not_a_repeat(analyse("وما دقة شاشته؟"), [(camera, 0.9), (screen, 0.2)], previous)[0][0] is camera
-
-
-def test_a_follow_up_asking_for_a_kind_of_phrase_moves_past_the_passage_just_given_that_has_none():
-    given = hit("تتواصل الليلة إثارة دوري أبطال أوروبا بمباراتين.", 1.2, 0.05, 0.8, position=2)
-    timed = hit("الإربعاء 08 مارس 2017 الساعة 20:45 برشلونة - باريس سان جيرمان.", 1.0, 0.02, 0.2, position=3)
-    other = hit("يدخل برشلونة المباراة تحت شعار لا بديل عن الفوز.", 1.1, 0.03, 0.4, position=4)
-    previous = Turn(question="ما المباراتان المبرمجتان الليلة؟", resolved="ما المباراتان المبرمجتان الليلة؟",
-                    answer="…", found=True, refs=(given.document.metadata["ref"],))
-    ranked = [(given, 0.87), (other, 0.4), (timed, 0.33)]
-    assert [h for h, _ in _not_a_repeat(analyse("وفي أي ساعة تنطلقان؟"), ranked, previous)] == [timed, other]
-    # Not when the passage just given has a phrase of that kind, nor when no other one scores enough.
-    assert _not_a_repeat(analyse("وفي أي ساعة تنطلقان؟"), [(timed, 0.87), (other, 0.4)], previous) == [
-        (timed, 0.87), (other, 0.4)]
-    assert _not_a_repeat(analyse("وفي أي ساعة تنطلقان؟"), [(given, 0.87), (timed, 0.1)], previous)[0][0] is given
+@pytest.mark.parametrize(("asked", "given", "better", "other", "follow_up"), [
+    # some of the follow-up's new words in the passage given («دقة»), all of them in another («شاشته» too)
+    ("ما دقة الكاميرا؟", "ويمتاز الهاتف بكاميرا سريعة التركيز بدقة 16 ميغابيكسل.",
+     "ومن مزاياه شاشته الواسعة بدقة 2560 في 1440 بيكسل.", "ويضم الهاتف شاشته وبطارية كبيرة.", "وما دقة شاشته؟"),
+    # no phrase of the kind asked for in the passage given, one in another
+    ("ما المباراتان المبرمجتان الليلة؟", "تتواصل الليلة إثارة دوري أبطال أوروبا بمباراتين.",
+     "الإربعاء 08 مارس 2017 الساعة 20:45 برشلونة - باريس سان جيرمان.",
+     "يدخل برشلونة المباراة تحت شعار لا بديل عن الفوز.", "وفي أي ساعة تنطلقان؟"),
+])
+def test_a_follow_up_moves_past_the_passage_just_given_to_one_that_answers_what_it_adds(
+        asked, given, better, other, follow_up):
+    given, better, other = (hit(given, 1.2, 0.05, 0.8, position=2), hit(better, 1.0, 0.02, 0.3, position=5),
+                            hit(other, 1.1, 0.03, 0.4, position=4))
+    previous = _answered_with(asked, given)
+    assert _order(follow_up, [(given, 0.9), (other, 0.5), (better, 0.45)], previous) == [better, other]
+    # Not to a passage that answers no more of it, nor to one below REPEAT_MIN, nor when the one given answers.
+    assert _order(follow_up, [(given, 0.9), (other, 0.5)], previous) == [given, other]
+    assert _order(follow_up, [(given, 0.9), (better, 0.2)], previous)[0] is given
+    assert _order(follow_up, [(better, 0.9), (other, 0.5)], _answered_with(asked, better)) == [better, other]
 
 
 def test_a_window_of_a_long_sentence_shown_whole_is_marked_where_the_sentence_goes_on():
