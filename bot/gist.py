@@ -15,7 +15,7 @@ def _forms(text: str) -> frozenset[str]:
 
 # The article itself: a question naming it and nothing else asks about the whole of it.
 DOCUMENT_NOUNS = _forms("""مقال مقالة مقالات خبر أخبار نص تقرير قصة حكاية سالفة
-    article story report text news piece""")
+    article articles story stories report reports text texts news piece pieces""")
 # What an article is about: its topic, gist, main points.
 TOPIC_NOUNS = _forms("""موضوع مضمون محتوى فحوى فكرة أفكار ملخص خلاصة تلخيص نقاط نقطة
     topic gist summary overview point points""")

@@ -17,6 +17,7 @@ BUNDLED_LEAD = "قد تتعثر آمال الرئيس الأمريكي دونا�
     "ما موضوع المقالة؟", "عن ماذا تتحدث المقالة؟", "ما هي أهم النقاط في الخبر؟", "لخص المقالة", "لخّص لي",
     "ما الخبر؟", "ما الفكرة الرئيسية؟", "شو القصة باختصار؟", "ايش السالفة؟", "إيه الحكاية؟",
     "What is the article about?", "Summarize the story please", "What is the main point of the story?",
+    "What are the articles about?", "Summarise the news stories",
 ])
 def test_questions_about_the_whole_article(question):
     assert gist_question(standard_arabic(question)) == ""
