@@ -74,6 +74,7 @@ def test_terminal_chat_prompts_before_loading_and_answers_after(built_index):
         chat.read_until(PROMPT, timeout=30, after=mark + len(PROMPT) + 1)
         reply = chat.output[mark:].decode()
         assert "أمر غير معروف" in reply and "/reset" in reply and "rubio-lavrov.txt#" not in reply
+        assert "English" in reply  # English questions are answered too: the help says so
     finally:
         code = chat.close()
     assert code == 0
