@@ -93,15 +93,13 @@ def _anchors(info: QuestionInfo, passage: str) -> list[int]:
     """The word positions of the passage where the question's rarest word there stands: «متى ستعقد
     الجلسة الثالثة؟» over a sentence naming three sessions and their days is anchored at «الثالثة»,
     said once, not at each «الجلسة». All the question's words when none is rarer than another."""
+    terms = set(info.terms)
     found: dict[str, list[int]] = {}
     for i, word in enumerate(passage.split()):
-        for term in set(info.terms) & set(tokenize(word)):
+        for term in terms & set(tokenize(word)):
             found.setdefault(term, []).append(i)
-    if not found:
-        return []
-    fewest = min(len(at) for at in found.values())
-    rare = sorted(i for at in found.values() if len(at) == fewest for i in at)
-    return rare if fewest < max(len(at) for at in found.values()) else sorted({i for at in found.values() for i in at})
+    fewest = min((len(at) for at in found.values()), default=0)
+    return sorted(i for at in found.values() if len(at) == fewest for i in at)
 
 
 def _time_for_a_measure(info: QuestionInfo, span: Span) -> bool:

@@ -31,14 +31,13 @@ _CONJUNCTION_START = re.compile(
     r"|ثم\s|and\s|so\s|what about)",
     re.IGNORECASE,
 )
-# «ومنذ أي سنّ؟», «وبالتعاون مع أي وزارة…؟», «والنسخة العادية بكم؟», «وفي فرنسا؟»: "and" with a
-# preposition or the article on the first word, then an interrogative within the next three words or
-# little else («وزير الخارجية من أي بلد؟» is no continuation).
+# «ومنذ أي سنّ؟», «وبالتعاون مع أي وزارة…؟», «والنسخة العادية بكم؟», «وفي فرنسا؟», «وكانت لمن؟»: "and"
+# with a preposition, the article or «كان» (or «صار», «أصبح») on the first word, then an interrogative
+# within the next three words or little else («وزير الخارجية من أي بلد؟» is no continuation).
 _AND_START = re.compile(
     r"^\W*[وف](?:في|من|عن|على|علي|إلى|الى|منذ|بعد|قبل|حسب|بحسب|رغم|مع|عند|خلال|حتى|حتي|لدى|لدي|إذا|اذا"
-    r"|ال\w+|بال\w+|لل\w+|بحلول)(?!\w)")
-# «وكانت لمن؟», «وكان متى؟»: "and" on «كان» (or «صار», «أصبح»), then an interrogative.
-_AND_WAS = re.compile(r"^\W*[وف](?:كان|كانت|كانوا|كانا|يكون|تكون|سيكون|ستكون|صار|صارت|أصبح|أصبحت|اصبح|اصبحت)(?!\w)")
+    r"|ال\w+|بال\w+|لل\w+|بحلول"
+    r"|كان|كانت|كانوا|كانا|يكون|تكون|سيكون|ستكون|صار|صارت|أصبح|أصبحت|اصبح|اصبحت)(?!\w)")
 _INTERROGATIVE_SOON = re.compile(rf"^\W*\w+(?:\W+\w+){{0,2}}?\W+[وفبل]?(?:{_ASKING}|أية|اية)(?!\w)")
 # An English pronoun for a person before any name in the question ("Is he likely to recommend a
 # Putin–Trump meeting?"; not "What did Trump say he…"): it leans on the last turn at any length.
@@ -172,7 +171,7 @@ def refers_back(text: str) -> bool:
     if _CONJUNCTION_START.match(text) or _ENGLISH_PRONOUN_FIRST.match(text):
         return True
     groups = len(term_groups(text))
-    if (_AND_START.match(text) or _AND_WAS.match(text)) and (groups <= 2 or _INTERROGATIVE_SOON.match(text)):
+    if _AND_START.match(text) and (groups <= 2 or _INTERROGATIVE_SOON.match(text)):
         return True
     if groups > _SHORT_QUESTION_GROUPS:
         return False
