@@ -14,11 +14,17 @@ from bot.settings import Settings, load_settings
 log = logging.getLogger("bot")
 
 
-def _progress(total: int, desc: str) -> Callable[[int], None]:
-    """A tqdm bar on stderr."""
+def _bar(total: int, desc: str, unit: str):
+    """A tqdm bar on stderr: cleared when done on a terminal, left with its newline in a log (where a
+    cleared bar ends in a carriage return and the next line would be glued onto it)."""
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc=desc, unit="passage", file=sys.stderr, leave=False)
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=not sys.stderr.isatty())
+
+
+def _progress(total: int, desc: str) -> Callable[[int], None]:
+    """A progress callback over `_bar` that closes it at the total."""
+    bar = _bar(total, desc, "passage")
 
     def advance(n: int) -> None:
         bar.update(n)
@@ -173,8 +179,6 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Score a question file (development JSONL or SQuAD JSON) on an index of its own."""
     import json
 
-    from tqdm import tqdm
-
     from bot.evaluate import is_squad, read_jsonl, score_jsonl, score_squad, squad_to_articles
 
     work = args.work_dir or Path(".cache/eval") / args.file.stem
@@ -182,7 +186,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         questions = squad_to_articles(args.file, work / "articles")
         settings = settings.model_copy(update={"sources": [work / "articles"]})
         service = _service(settings, work / "index")
-        with tqdm(total=len(questions), desc="questions", file=sys.stderr, leave=False) as bar:
+        with _bar(len(questions), "questions", "question") as bar:
             report = score_squad(service.ask, questions, bar.update)
     else:
         rows = read_jsonl(args.file)
@@ -195,7 +199,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             settings = settings.model_copy(update={"sources": sources})
             index_dir = work / f"index-{_digest(sorted(str(s.resolve()) for s in sources))}"
         service = _service(settings, index_dir)
-        with tqdm(total=len(rows), desc="questions", file=sys.stderr, leave=False) as bar:
+        with _bar(len(rows), "questions", "question") as bar:
             report = score_jsonl(service.ask, rows, bar.update, conversation=args.conversation)
     summary = report.summary()
     print(json.dumps(summary, ensure_ascii=False))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from index.normalize import canonical_text
+from index.normalize import canonical_text, reads_as_arabic
 from index.split import paragraphs, split_sentences, strip_furniture
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -177,7 +177,12 @@ def load_article(path: Path, notify: Callable[[str], None] = _warn) -> Article:
         return article_from_text(page.text, path, merged, sha256=digest, kind="html")
     raw = read_text_file(path)
     text, md_title = _markdown_to_text(raw) if path.suffix.lower() == ".md" else (raw, None)
-    return article_from_text(text, path, meta, md_title=md_title, sha256=digest)
+    article = article_from_text(text, path, meta, md_title=md_title, sha256=digest)
+    if not reads_as_arabic(text):
+        # Indexed all the same (the operator chose the file, and the model is multilingual), but the
+        # question analysis, phrases and decision are Arabic: say so, rather than answer poorly unannounced.
+        notify(f"{path}: little Arabic text; indexed, but the bot is made for Arabic articles and may answer poorly")
+    return article
 
 
 def _first_words(sentence: str, limit: int = 8) -> str:

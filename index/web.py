@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from index.articles import SourceError
+from index.normalize import reads_as_arabic
 
 HTML_SUFFIXES = (".html", ".htm")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_ARABIC_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
-MIN_ARABIC_LETTERS = 20
-MIN_ARABIC_SHARE = 0.2  # of all letters in the extracted text
 USER_AGENT = "arabic-article-qa/0.1 (+https://pypi.org/project/trafilatura/)"
 
 
@@ -135,9 +131,7 @@ def extract(html: bytes | str, url: str | None = None, charset: str | None = Non
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         raise WebError(f"{where}: no article text found in the page")
-    arabic = len(_ARABIC_RE.findall(text))
-    letters = len(_LETTER_RE.findall(text)) or 1
-    if arabic < MIN_ARABIC_LETTERS or arabic / letters < MIN_ARABIC_SHARE:
+    if not reads_as_arabic(text):
         raise WebError(f"{where}: no Arabic text in the page")
 
     def field(attr: str) -> str | None:

@@ -102,6 +102,24 @@ def test_an_index_dir_that_does_not_exist_is_an_operator_error_not_a_new_index(t
     assert not missing.exists()  # nothing was built there
 
 
+def test_an_article_with_little_arabic_is_indexed_with_a_note_and_the_log_stays_line_by_line(tmp_path):
+    from tests.conftest import SECOND_ARTICLE
+
+    sources = tmp_path / "articles"
+    sources.mkdir()
+    (sources / "bridge.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (sources / "english.txt").write_text("The council approved the new budget on Monday. " * 20, encoding="utf-8")
+    (sources / "quoted.txt").write_text("Officials in Budapest (بودابست) said the summit was postponed. " * 20,
+                                        encoding="utf-8")
+    result = run(["index", "--source", str(sources), "--index-dir", str(tmp_path / "ix")])
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "little Arabic text" in line]
+    assert len(notes) == 2 and any("english.txt" in n for n in notes) and any("quoted.txt" in n for n in notes)
+    assert "bridge.txt" not in "".join(notes)
+    # stderr is a pipe here, as in a log: the progress bar ends its line, so the summary starts its own.
+    assert any(line.startswith("indexed 3 article(s)") for line in result.stderr.split("\n"))
+
+
 def test_a_failed_first_build_leaves_no_folder_and_an_empty_folder_is_no_index(tmp_path):
     left = tmp_path / "bad"
     failed = run(["index", "--source", str(tmp_path / "no_such_dir"), "--index-dir", str(left)])
