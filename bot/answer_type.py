@@ -203,9 +203,15 @@ def _counts_a_noun(arabic: list[str], english: list[str]) -> bool:
         return english[0].isalpha() and english[0] not in ("of", "more", "less", "fewer")
     if not arabic:
         return False
-    word = arabic[0]
+    word = arabic[0] if arabic[0] != "من" or len(arabic) < 2 else arabic[1]  # «كم من مرة»
+    if word in _TIMES:
+        # «كم مرة تحدثا؟» counts times: «مرتين», «ثلاث مرات» answer it, «مضى أكثر من شهرين» does not.
+        return True
     return (len(word) >= 4 and word.endswith("ا") and not word.endswith("وا") and word not in _HOW_MUCH_ADVERBS
             and not is_number_word(word))
+
+
+_TIMES = frozenset(("مره", "مرات", "مرا"))  # normalised «مرة», «مرات», «مراً»
 
 
 def _after_how_much(words_: list[str]) -> list[str]:

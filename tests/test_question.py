@@ -432,6 +432,15 @@ def test_a_number_of_things_is_a_count_not_a_duration_or_a_share():
     assert not type_match("number", "نظمتها مجموعة PHAB2 في إطار مشروع v8")  # a digit inside a Latin name
 
 
+@pytest.mark.parametrize("question", ["كم مرة تحدث ترامب مع بوتين هذا العام؟", "كم من مرة فاز الفريق بالكأس؟",
+                                      "قديش مرة التقوا؟", "كام مرة اتكلموا؟", "How many times did they meet?"])
+def test_how_many_times_is_a_count_of_times_not_a_duration(question):
+    assert expected_type(question) == "number"
+    assert type_match("number", "التقى الوزيران ثلاث مرات هذا العام")
+    assert type_match("number", "تحدث ترامب مع بوتين مرتين منذ يناير")
+    assert not type_match("number", "ومضى أكثر من شهرين منذ القمة")
+
+
 def test_a_latin_name_glued_to_a_clitic_is_a_word_of_the_question():
     assert {"cnn", "phab2"} <= asked_words("ماذا قال لـCNN عن سعر بـPHAB2؟")
 
