@@ -20,6 +20,10 @@ from bot.language import other_language
     "یہ ملاقات کیوں ملتوی ہوئی؟",  # Urdu
     "ترامب کی با پوتین تلفنی صحبت کرد؟",  # Persian with a letter no Arabic keyboard gives (پ): identified less surely
     "چه کسی جلسات مقدماتی آمریکا را رهبری خواهد کرد؟",
+    # Only the letters a Persian keyboard gives for Arabic ones (ک ی), but Persian's own words (a newcomer's):
+    "روبیو و لاوروف کی دیدار کردند؟",  # py3langid: Urdu 0.48, Persian 0.30
+    "وزیر خارجه روسیه کیست؟",
+    "نشست ترامپ و پوتین کجا برگزار می‌شود؟",  # joined by a zero-width non-joiner
     "Quand Trump a-t-il parlé avec Poutine au téléphone ?",  # French with one word English has too («a»)
     "Pourquoi la réunion entre Rubio et Lavrov a-t-elle été reportée ?",
     # Letters English does not use: identified less surely, like the Persian letters above.
@@ -38,6 +42,14 @@ def test_a_question_in_another_language_is_told_apart(question):
     "كيف وصف الكرملين المكالمة؟",
     "کیف وصف الکرملین المکالمة؟",  # Arabic typed on a Persian keyboard (ک ی)
     "کم استمرت قمة أنکوریج؟",
+    "این ستعقد القمة؟",  # «اين» ("where", hamza dropped) so typed is Persian "this": no Persian word alone
+    "من هو رئیس الوزراء؟",
+    # ANT sentences typed so, which py3langid reads as Persian, and one whose shadda would split a word
+    # into «با»:
+    "کما تم تهشیم کامیرا الزمیل بسام الغرایری",  # Persian 0.90
+    "قال: یذبحها فیأکلها ولایقطع رأسها یرمی بها",  # Persian 0.96
+    "جندوبة : إجراءات احتیاطیة تحسّبا من تساقط الثلوج",
+    "چم مرة تحدث ترامب؟",  # Iraqi Arabic spelled with چ
     "Where will the Trump-Putin summit be held?",
     "How long did the Anchorage summit last?",
     "Budapest summit date?",  # keywords, no function word
