@@ -40,7 +40,7 @@ def other_language(text: str) -> bool:
         # rest on those letters: it puts 14 of 829 ANT sentences so typed at 0.9 or more in one of them,
         # and a Persian question no higher («روبیو و لاوروف کی دیدار کردند؟»: Urdu 0.48, Persian 0.30).
         # So Persian's own commonest words decide (none of 5,913 questions of our sets and XQuAD-ar has
-        # one, one of those 829 sentences); letters no Arabic keyboard gives (پ چ ژ گ…), in a text
+        # one, nor any of those 829 sentences, diacritics removed); letters no Arabic keyboard gives (پ چ ژ گ…), in a text
         # py3langid reads as Persian, Urdu… at OTHER_LETTERS_CONFIDENCE, also do («ترامب کی با پوتین
         # تلفنی صحبت کرد؟» is Persian at 0.51), while Iraqi and Gulf Arabic spelled with them («چم مرة…؟»,
         # «گديش…؟») reads as Arabic.
