@@ -145,16 +145,20 @@ def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
     assert record["found"] and "أنكوريج" in record["answer"]
 
 
-def test_a_truncated_faiss_file_is_named_in_one_line_and_rebuilt(index_dir, tmp_path):
-    """FAISS's own message is a C++ assertion («Error in void faiss::read_xb_vector…»): the operator is
-    told in plain words which index could not be read, and the index is embedded again."""
+@pytest.mark.parametrize("damage", ["truncated", "overwritten"])
+def test_a_damaged_faiss_file_is_named_in_one_line_and_rebuilt(index_dir, tmp_path, damage):
+    """FAISS's own message is a C++ assertion («Error in void faiss::read_xb_vector…»), and bytes
+    overwritten in place (the size kept) load without one, every score then 1.0 (a newcomer's): the
+    operator is told in plain words which file is damaged, and the index is embedded again."""
     copy = tmp_path / "copy"
     shutil.copytree(index_dir, copy)
     vectors = next(copy.glob("gen-*/faiss.index"))
-    vectors.write_bytes(vectors.read_bytes()[:1000])
+    data = vectors.read_bytes()
+    vectors.write_bytes(data[:1000] if damage == "truncated" else data[:1000] + b"\x00" * 200 + data[1200:])
     result = run(["chat", "--json", "--index-dir", str(copy)], "أين عقدت آخر قمة بين ترامب وبوتين؟\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
-    assert "a FAISS file is truncated or damaged" in result.stderr and "faiss::" not in result.stderr
+    assert "faiss.index is truncated or damaged" in result.stderr and "faiss::" not in result.stderr
+    assert result.stderr.count("truncated or damaged") == 1  # said once, not again by the rebuild (a newcomer's)
     assert json.loads(result.stdout)["found"]
 
 

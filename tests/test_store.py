@@ -97,7 +97,8 @@ def test_changed_or_added_source_rebuilds(tmp_path, articles, embeddings):
     assert "added" in stale_reason(read_manifest(index_dir))
 
 
-@pytest.mark.parametrize("damage", ["truncate-faiss", "garbage-manifest", "drop-docs", "empty-dir"])
+@pytest.mark.parametrize("damage", ["truncate-faiss", "garbage-manifest", "drop-docs", "empty-dir",
+                                    "overwrite-faiss", "overwrite-paragraphs", "overwrite-docs"])
 def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings, damage):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
@@ -109,6 +110,16 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings,
         (folder / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
     elif damage == "drop-docs":
         (folder / DOCS_FILE).unlink()
+    elif damage.startswith("overwrite"):  # bytes damaged in place, the size kept: FAISS still reads it (a newcomer's)
+        path = folder / {"faiss": INDEX_FILE, "paragraphs": "paragraphs.faiss.index", "docs": DOCS_FILE}[damage[10:]]
+        data = bytearray(path.read_bytes())
+        middle = len(data) // 2
+        if damage == "overwrite-docs":  # still valid JSON: one letter of a passage changed for another
+            at = data.index("ا".encode(), middle)
+            data[at:at + 2] = "ب".encode()
+        else:
+            data[middle:middle + 16] = b"\x7f" * 16
+        path.write_bytes(bytes(data))
     else:
         for f in folder.iterdir():
             f.unlink()
@@ -227,6 +238,7 @@ def test_an_index_without_current_phrases_gets_them_without_re_embedding(tmp_pat
     folder = generation_dir(index_dir)
     manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
     docs = json.loads((folder / DOCS_FILE).read_text(encoding="utf-8"))
+    del manifest["files"]  # built before manifests recorded their files' sha256, as before phrases were stored
     if stored == "none":
         del manifest["phrases_version"]
         for row in docs:
@@ -257,6 +269,11 @@ def test_damaged_stored_phrases_are_found_again(tmp_path, articles, embeddings):
     for row, damage in zip(docs, [None, "x", [["date", "a", 3]], [["date", 1]], 7, [None]]):
         row["metadata"]["phrases"] = damage
     path.write_text(json.dumps(docs), encoding="utf-8")
+    # An index written before manifests recorded their files' sha256 (a damaged file of a newer one is rebuilt).
+    manifest_path = generation_dir(index_dir) / MANIFEST_FILE
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del manifest["files"]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     store = open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
     retriever = HybridRetriever(store=store)
     assert [retriever.phrases(i) for i in range(len(store.documents))] == [
