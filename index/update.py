@@ -143,7 +143,7 @@ def _old_state(index_dir: Path, embeddings: Embeddings, model_name: str, notify:
     try:
         return manifest, load_store(index_dir, embeddings, model_name, manifest)
     except CorruptIndex as exc:
-        notify(f"{exc}; every article is embedded again")
+        notify(f"{exc}; rebuilding the index: every article is embedded again")
         return manifest, None
 
 
