@@ -101,9 +101,16 @@ def _sha256(path: Path) -> str:
 def _check_files(folder: Path, manifest: dict) -> None:
     """`CorruptIndex` when a data file is not the one the manifest recorded (indexes built before the
     manifest recorded them are not checked)."""
-    for name, recorded in manifest.get("files", {}).items():
-        path = folder / name
-        if path.is_file() and _sha256(path) != recorded:
+    files = manifest.get("files", {})
+    if not isinstance(files, dict):
+        raise CorruptIndex(f"unreadable index manifest in {folder}: its file checksums are not a mapping")
+    for name, recorded in files.items():
+        path = folder / str(name)
+        try:
+            damaged = path.is_file() and _sha256(path) != recorded
+        except OSError as exc:
+            raise CorruptIndex(f"index file {path} cannot be read: {exc}") from exc
+        if damaged:
             raise CorruptIndex(f"{path} is truncated or damaged (not the sha256 recorded when it was written)")
 
 

@@ -98,7 +98,7 @@ def test_changed_or_added_source_rebuilds(tmp_path, articles, embeddings):
 
 
 @pytest.mark.parametrize("damage", ["truncate-faiss", "garbage-manifest", "drop-docs", "empty-dir",
-                                    "overwrite-faiss", "overwrite-paragraphs", "overwrite-docs"])
+                                    "overwrite-faiss", "overwrite-paragraphs", "overwrite-docs", "garbage-checksums"])
 def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings, damage):
     index_dir = tmp_path / "index"
     open_store(index_dir, embeddings, MODEL, [articles], notify=lambda m: None)
@@ -110,6 +110,10 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings,
         (folder / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
     elif damage == "drop-docs":
         (folder / DOCS_FILE).unlink()
+    elif damage == "garbage-checksums":  # valid JSON, but not the mapping of file names to sha256 it should be
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        manifest["files"] = ["faiss.index"]
+        (folder / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     elif damage.startswith("overwrite"):  # bytes damaged in place, the size kept: FAISS still reads it (a newcomer's)
         path = folder / {"faiss": INDEX_FILE, "paragraphs": "paragraphs.faiss.index", "docs": DOCS_FILE}[damage[10:]]
         data = bytearray(path.read_bytes())
