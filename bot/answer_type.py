@@ -203,7 +203,7 @@ def _counts_a_noun(arabic: list[str], english: list[str]) -> bool:
         return english[0].isalpha() and english[0] not in ("of", "more", "less", "fewer")
     if not arabic:
         return False
-    word = arabic[0] if arabic[0] != "من" or len(arabic) < 2 else arabic[1]  # «كم من مرة»
+    word = arabic[1] if arabic[0] == "من" and len(arabic) > 1 else arabic[0]  # «كم من مرة»
     if word in _TIMES:
         # «كم مرة تحدثا؟» counts times: «مرتين», «ثلاث مرات» answer it, «مضى أكثر من شهرين» does not.
         return True

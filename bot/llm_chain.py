@@ -31,6 +31,7 @@ from bot.chain import AnswerChain, Retrieved, not_found_reply
 from bot.checks import check_question
 from bot.llm import AuthWarning, describe_error, is_auth_error, redact
 from bot.prompts import PromptError, load_prompt
+from index.normalize import ARABIC_LETTER_RE
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -49,7 +50,6 @@ GROUNDING_SHARE = 0.5  # answers the core would refuse must reuse this share of 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _CITATION_RE = re.compile(r"\[\s*([0-9٠-٩۰-۹]+(?:\s*[,،;؛-]\s*[0-9٠-٩۰-۹]+)*)\s*\]")
 _OPEN_CITATION_RE = re.compile(r"\[[\s0-9٠-٩۰-۹,،;؛-]*$")
-_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -84,7 +84,7 @@ def _content_words(text: str) -> set[str]:
 
 def script_of(text: str) -> str | None:
     """"arabic" or "latin" by majority of letters, None when there are none."""
-    arabic = len(_ARABIC_LETTER_RE.findall(text))
+    arabic = len(ARABIC_LETTER_RE.findall(text))
     latin = len(_LATIN_LETTER_RE.findall(text))
     if arabic == latin == 0:
         return None

@@ -221,14 +221,14 @@ def without_frame_nouns(text: str) -> str:
 # An article needs at least this many Arabic letters, and this share of all its letters, to read as Arabic.
 MIN_ARABIC_LETTERS = 20
 MIN_ARABIC_SHARE = 0.2
-_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # letters, not marks or digits
 _ANY_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def reads_as_arabic(text: str) -> bool:
     """Whether an article's text is Arabic: `MIN_ARABIC_LETTERS` Arabic letters, `MIN_ARABIC_SHARE` of
     its letters in any script (an English page quoting an Arabic name is not)."""
-    arabic = len(_ARABIC_LETTER_RE.findall(text))
+    arabic = len(ARABIC_LETTER_RE.findall(text))
     return arabic >= MIN_ARABIC_LETTERS and arabic / (len(_ANY_LETTER_RE.findall(text)) or 1) >= MIN_ARABIC_SHARE
 
 
