@@ -222,14 +222,14 @@ def without_frame_nouns(text: str) -> str:
 MIN_ARABIC_LETTERS = 20
 MIN_ARABIC_SHARE = 0.2
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # letters, not marks or digits
-_ANY_LETTER_RE = re.compile(r"[^\W\d_]")
+LETTER_RE = re.compile(r"[^\W\d_]")  # a letter of any script
 
 
 def reads_as_arabic(text: str) -> bool:
     """Whether an article's text is Arabic: `MIN_ARABIC_LETTERS` Arabic letters, `MIN_ARABIC_SHARE` of
     its letters in any script (an English page quoting an Arabic name is not)."""
     arabic = len(ARABIC_LETTER_RE.findall(text))
-    return arabic >= MIN_ARABIC_LETTERS and arabic / (len(_ANY_LETTER_RE.findall(text)) or 1) >= MIN_ARABIC_SHARE
+    return arabic >= MIN_ARABIC_LETTERS and arabic / (len(LETTER_RE.findall(text)) or 1) >= MIN_ARABIC_SHARE
 
 
 def script_share(text: str) -> tuple[float, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from index.normalize import canonical_text
+from index.normalize import LETTER_RE, canonical_text
 
 # "(CNN)--" style datelines: the outlet in brackets, then dashes or a colon.
 _DATELINE_RE = re.compile(r"^\s*\(\s*([A-Za-z][A-Za-z .]{0,30}|[\u0600-\u06FF ]{2,30})\s*\)\s*(?:-{1,3}|—|–|:)\s*")
@@ -62,7 +62,6 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 # A piece with a letter (Arabic or Latin) can stand as a sentence; a list number («2.») cannot.
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _LIST_MARKER_RE = re.compile(r"^[(\[]?[0-9\u0660-\u0669]{1,3}[.)\]-]*$")
 # A list number right after a colon at the end of a sentence piece opens the list's first item.
 _OPENING_MARKER_RE = re.compile(r"(?<=[:：])\s*([(\[]?[0-9\u0660-\u0669]{1,3}[.)\]])$")
@@ -76,7 +75,7 @@ def _join_wordless(pieces: list[str]) -> list[str]:
     out: list[str] = []
     pending = ""  # list numbers waiting for their item
     for piece in pieces:
-        if _LETTER_RE.search(piece):
+        if LETTER_RE.search(piece):
             opened = _OPENING_MARKER_RE.search(piece)  # «…على أربعة مراحل: 1.»: the list's first number
             if opened:
                 piece = piece[:opened.start()].rstrip()
