@@ -16,13 +16,17 @@ class ArticleChange:
 
 @dataclass
 class UpdateSummary:
-    """The outcome of an index update; `problems` are one English line per unusable source."""
+    """The outcome of an index update; `problems` are one English line per unusable source, `notes` one
+    per article indexed with a warning."""
 
     added: list[ArticleChange] = field(default_factory=list)
     updated: list[ArticleChange] = field(default_factory=list)
     removed: list[ArticleChange] = field(default_factory=list)
     unchanged: list[ArticleChange] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # English lines about articles that were indexed all the same (little Arabic text, a metadata
+    # file that could not be read): for whoever added them, beside the operator's log.
+    notes: list[str] = field(default_factory=list)
     embedded: int = 0  # passages (sentences + paragraphs) embedded by this update
     seconds: float = 0.0
 

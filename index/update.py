@@ -183,6 +183,10 @@ def update_store(
     def problem(message: str) -> None:  # told once the index is known not to be empty
         summary.problems.append(message)
 
+    def note(message: str) -> None:  # an article read with a warning: told now and kept for the caller
+        summary.notes.append(message)
+        notify(message)
+
     with locked(index_dir):
         manifest, old = (None, None) if replace else _old_state(index_dir, embeddings, model_name, notify)
         old_records: list[dict] = list(manifest["articles"]) if manifest else []
@@ -240,7 +244,7 @@ def update_store(
 
         def load_file(path: str) -> Article | None:
             try:
-                return load_article(Path(path), notify)
+                return load_article(Path(path), note)
             except SourceError as exc:
                 problem(str(exc))
                 skipped.append({"path": path, "sha256": article_digest(Path(path))})
@@ -299,7 +303,7 @@ def update_store(
                     continue
                 try:
                     article = load_snapshot(index_dir, record) if record.get("kind") == "url" else load_article(
-                        Path(path), notify)
+                        Path(path), note)
                 except (SourceError, OSError) as exc:
                     problem(f"{exc}")
                     dropped.add(i)

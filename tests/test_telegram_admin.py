@@ -93,6 +93,20 @@ def test_admin_document_is_indexed_live_and_removed(api, tmp_path):
 
 
 @pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
+def test_admin_hears_when_a_document_is_indexed_with_a_warning(api, tmp_path):
+    service, settings = live_service(api, tmp_path, "كم يبلغ طول الجسر؟")
+    english = ("The council approved the new budget on Monday. " * 20).encode()
+    with bot_running(api, settings, service):
+        api.send_document(ADMIN, file_name="english.txt", content=english, mime_type="text/plain")
+        warned = api.wait_sent(ADMIN, 2, timeout=60)[1]
+        api.send_document(ADMIN, file_name="bridge.txt", content=SECOND_ARTICLE.encode(), mime_type="text/plain")
+        plain = api.wait_sent(ADMIN, 4, timeout=60)[3]
+    assert "✅" in warned and "⚠️" in warned and "little Arabic text" in warned and "english.txt" in warned
+    # an Arabic article has nothing to warn of, and the English one (unchanged) is not read again
+    assert "✅" in plain and "⚠️" not in plain and "little Arabic" not in plain
+
+
+@pytest.mark.skipif(not LIVE_UPDATES, reason="needs the live-update API (QAService.add_sources) of the ingest work")
 def test_admin_link_is_indexed_live(api, tmp_path):
     from tests.fake_news_site import NewsSite
 

@@ -81,6 +81,8 @@ async def index_sources(update: Update, context: ContextTypes.DEFAULT_TYPE, sour
     unchanged = list(summary.unchanged) if summary else []
     if changed:
         reply = text("admin_added", articles=_lines(changed))
+        if summary.notes:  # indexed with a warning (little Arabic text…): the admin hears it too
+            reply += "\n\n" + text("admin_notes", notes=esc("\n".join(summary.notes)))
     elif unchanged and not problems:
         reply = text("admin_unchanged", articles=_lines(unchanged))
     else:

@@ -68,6 +68,7 @@ TEXTS: dict[str, str] = {
     "admin_working": "⏳ جارٍ إضافة المقال إلى الفهرس…",
     "admin_added": "✅ أُضيف إلى الفهرس:\n{articles}",
     "admin_article_line": "• <b>{title}</b> ({passages} فقرة)",
+    "admin_notes": "⚠️ ملاحظة: أُضيف، لكن مع تنبيه:\n<code>{notes}</code>",
     "admin_unchanged": "ℹ️ هذا المقال موجود في الفهرس من قبل دون تغيير:\n{articles}",
     "admin_failed": "❌ لم أتمكن من إضافة المقال، ولم يتغير شيء في الفهرس.\n<code>{reason}</code>",
     "admin_download_failed": "❌ تعذّر تنزيل الملف من تيليجرام، ولم يتغير شيء. حاول إرساله مرة أخرى.",
