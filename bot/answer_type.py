@@ -912,7 +912,13 @@ def speaks_of_future(text: str, phrase: str) -> bool:
     «سنوات», «سينما») or a word that puts an event ahead («المقبل», «المرتقبة», «من المقرر»). «متى
     سيُفتتح المركز؟» is not answered by «…الموقع المكتشف في سبتمبر 2016»."""
     sentences = [s for s in split_sentences(text) if phrase in s] or [text]
-    for word in WORD_RE.findall(normalize_arabic(sentences[0])):
+    return looks_ahead(sentences[0])
+
+
+def looks_ahead(text: str) -> bool:
+    """Whether a text has a verb in the future or a word that puts an event ahead (see
+    `speaks_of_future`): «أين ستُعقد القمة المرتقبة؟», «وين رح تكون القمة؟» (dialect «رح» is «سوف» by then)."""
+    for word in WORD_RE.findall(normalize_arabic(text)):
         bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
         if bare in _FUTURE_WORDS or word in _FUTURE_WORDS:
             return True

@@ -10,7 +10,7 @@ from bot.answer import Source
 from collections.abc import Sequence
 
 from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun, says_again,
-                             spans_of_kinds, type_match, typed_spans)
+                             looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize
@@ -119,6 +119,12 @@ def _other_unit(info: QuestionInfo, span: Span) -> bool:
     """Whether a span is in none of the units the question asks in («شهرين» for «كم ساعة…؟»)."""
     said = WORD_RE.findall(normalize_arabic(span.text))
     return bool(info.units) and not any(same_noun(u, w) for u in info.units for w in said)
+
+
+def _behind(info: QuestionInfo, text: str, span: Span) -> bool:
+    """Whether a question about something to come («أين ستُعقد القمة المرتقبة؟») has its phrase in a
+    sentence that speaks of nothing to come («…عقد ترامب آخر قمة… في أنكوريج»)."""
+    return looks_ahead(info.text) and not speaks_of_future(text, span.text)
 
 
 def _first_word(text: str) -> str:
@@ -318,9 +324,13 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
         seconds.sort(key=lambda ha: not type_match(info.kind, ha[0].passage_phrases(), info.asked))
     hit, second = seconds[0]
     from_second = False
-    if span is None or _other_unit(info, span):  # «كم ساعة…؟»: «ثلاث ساعات» in the second before «شهرين» in the best
+    behind = span is not None and _behind(info, best_text, span)
+    if span is None or _other_unit(info, span) or behind:
+        # «كم ساعة…؟»: «ثلاث ساعات» in the second before «شهرين» in the best; «أين ستُعقد القمة؟»: the
+        # town of the summit to come in the second before the town of the last one in the best.
         other = best_span(info, second, None if second != hit.document.page_content else hit.passage_phrases())
-        if other is not None and (span is None or not _other_unit(info, other)):
+        if other is not None and (span is None or not _other_unit(info, other)) and not (
+                behind and _behind(info, second, other)):
             span, from_second = other, True
     joined = f"{second} {text}" if _second_first(hit, best, span, from_second) else f"{text} {second}"
     return joined, span.text if span and span.text in joined else None

@@ -72,13 +72,22 @@ def country_forms(word: str) -> tuple[str, ...]:
 
 def starts_country(word: str) -> bool:
     """Whether a normalised word may open a country's name."""
-    names = country_names()
-    return any(form in names for form in country_forms(word))
+    return starts_name(country_names(), word)
 
 
 def country_at(words: list[str], i: int) -> int | None:
     """The index of the last word of the country name starting at words[i] (normalised), or None."""
-    names = country_names()
+    return name_at(country_names(), words, i)
+
+
+def starts_name(names: dict[str, tuple[tuple[str, ...], ...]], word: str) -> bool:
+    """Whether a normalised word (after a proclitic too) opens one of `names` (by first word)."""
+    return any(form in names for form in country_forms(word))
+
+
+def name_at(names: dict[str, tuple[tuple[str, ...], ...]], words: list[str], i: int) -> int | None:
+    """The index of the last word of the longest of `names` (by first word, longest first) starting at
+    words[i], or None."""
     for form in country_forms(words[i]):
         for name in names.get(form, ()):
             if tuple(words[i + 1: i + len(name)]) == name[1:]:

@@ -1,5 +1,6 @@
 """Typed phrases of a passage: numbers with their units, dates, ages, amounts of money, durations,
-names after a title or an organisation word, places after a place word, short quoted names and words in Latin script (kind "quoted").
+names after a title or an organisation word, places after a place word or named bare (countries, and towns
+from GeoNames: `index.towns`), short quoted names and words in Latin script (kind "quoted").
 
 Found once per passage when the index is built (stored with each document as `phrases`, see
 `index.update`), so that answering a question only looks them up. The cues are general news
@@ -15,10 +16,11 @@ from functools import lru_cache
 
 from index.countries import country_at, starts_country
 from index.normalize import STOPWORDS, normalize_arabic
+from index.towns import starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 46
+PHRASES_VERSION = 47
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -256,6 +258,7 @@ _DEFINITE_GIVEN_NAMES = _norm_set(
     الخليل العيد السيد الشيخ المعز الأسعد الفرجاني العجمي""")
 NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")  # words inside one name: «ياسر بن خليفة»
 _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
+_LONGEST_TOWN = 4  # words: `index.towns` keeps names of one to four
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
 # Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
 _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
@@ -410,6 +413,24 @@ def _town_before_country(tokens: list[tuple[int, int, str]], i: int, passage: st
     return not between.strip() and _can_be_name(town) and not starts_country(town)
 
 
+_IN = frozenset(("في", "وفي", "ففي"))
+_AT = ("ب", "وب", "فب")
+
+
+def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
+    """How many words after token i the town named there ends (0: one word), or None: only where a
+    place is named, after «في» or behind «ب» («في أنكوريج», «بصفاقس»). Some town names of GeoNames
+    are given names or words too («فاطمة», «سامي», «بحري»), which a preposition of place does not precede."""
+    words = [t[2] for t in tokens[i: i + _LONGEST_TOWN]]
+    if i > 0 and tokens[i - 1][2] in _IN:
+        return town_at(words, 0) if starts_town(words[0]) else None
+    for clitic in _AT:
+        rest = words[0][len(clitic):]
+        if words[0].startswith(clitic) and len(rest) >= 3 and starts_town(rest):
+            return town_at([rest, *words[1:]], 0)
+    return None
+
+
 def _names_place(head: str, word: str) -> bool:
     """Whether the word right after a place word («مدينة», «بولاية», «حي»; "" across punctuation) names
     the place: «ولاية صفاقس», «بمدينة المنستير», «ملعب ميلينيوم». An indefinite place word is followed by
@@ -431,6 +452,7 @@ def _starts_span(word: str) -> bool:
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
+            or starts_town(word)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -588,8 +610,14 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("place", i + 1, i + 1))
         elif starts_country(word) and (last := country_at([t[2] for t in tokens[i: i + _LONGEST_COUNTRY]], 0)) is not None:
             if _town_before_country(tokens, i, passage):
+                if ("place", i - 1, i - 1) in spans:  # the town alone (`_town_at`): the longer phrase instead
+                    spans.remove(("place", i - 1, i - 1))
                 spans.append(("place", i - 1, i + last))  # «في بودابست بالمجر»: a town of the country
             spans.append(("country", i, i + last))  # «باتجاه إيطاليا»: a country named bare
+            i += last + 1
+            continue
+        elif not _in(word, _PLACE_HEADS) and ("place", i, i) not in spans and (last := _town_at(tokens, i)) is not None:
+            spans.append(("place", i, i + last))  # «في أنكوريج», «بصفاقس»: a town named bare (GeoNames)
             i += last + 1
             continue
         elif _in(word, _REASON_CUES) or (_in(word, _CAUSAL_VERBS) and nxt in _BACK_REFERENCES):

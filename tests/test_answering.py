@@ -282,6 +282,17 @@ def test_where_the_summit_is_marked_as_the_town_and_its_country(article_service,
     assert answer.found and answer.highlight == "بودابست بالمجر", (answer.answer, answer.highlight)
 
 
+@pytest.mark.parametrize(("question", "town"), [
+    ("في أي مدينة من المقرر أن تعقد القمة بين ترامب وبوتين؟", "بودابست"),  # to come: not the last summit's town
+    ("وين رح تكون القمة بين ترامب وبوتين؟", "بودابست"),
+    ("أين عقد ترامب آخر قمة شخصية مع بوتين؟", "أنكوريج"),  # a town GeoNames names, with no place word
+    ("Where did Trump and Putin last meet in person?", "أنكوريج"),
+])
+def test_the_town_asked_for_is_marked_the_summit_to_come_or_the_last_one(article_service, question, town):
+    answer = article_service.ask(question)
+    assert answer.found and answer.highlight and town in answer.highlight, (answer.answer, answer.highlight)
+
+
 @pytest.mark.parametrize(
     ("question", "reason"),
     [

