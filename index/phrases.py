@@ -423,12 +423,9 @@ def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
     are given names or words too («فاطمة», «سامي», «بحري»), which a preposition of place does not precede."""
     words = [t[2] for t in tokens[i: i + _LONGEST_TOWN]]
     if i > 0 and tokens[i - 1][2] in _IN:
-        return town_at(words, 0) if starts_town(words[0]) else None
-    for clitic in _AT:
-        rest = words[0][len(clitic):]
-        if words[0].startswith(clitic) and len(rest) >= 3 and starts_town(rest):
-            return town_at([rest, *words[1:]], 0)
-    return None
+        return town_at(words, 0)
+    clitic = next((c for c in _AT if words[0].startswith(c) and len(words[0]) - len(c) >= 3), None)
+    return town_at([words[0][len(clitic):], *words[1:]], 0) if clitic else None
 
 
 def _names_place(head: str, word: str) -> bool:

@@ -53,10 +53,8 @@ def build_names() -> list[str]:
             if not _ARABIC_NAME_RE.match(alt):
                 continue
             folded = normalize_arabic(alt)
-            if " " not in folded:
-                if counts.get(folded, 0) >= (_BIG_CITY_WORD if city.get("population", 0) >= _BIG_CITY else _RARE_WORD):
-                    continue
-            if len(folded) >= 3:
+            common = _BIG_CITY_WORD if city.get("population", 0) >= _BIG_CITY else _RARE_WORD
+            if len(folded) >= 3 and (" " in folded or counts.get(folded, 0) < common):
                 names.add(folded)
     return sorted(names)
 
