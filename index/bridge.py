@@ -7,8 +7,9 @@ together once the vectors' common direction is removed («reserves» → «اح�
 «Thursday» → «الخميس»), so each English word's nearest word in the articles the dense search already
 favours stands in for it: BM25 scores the translation, and the coverage features count the English
 word as found where its translation is (`index.retriever`). Only questions that read as English (an
-English function word) and only words the model's tokenizer has whole are translated: a run of random
-letters («asdf») has no meaning of its own and always finds some chance neighbour. Names are left to
+English function word) and only words of English are translated (the model's tokenizer has them whole,
+or pyspellchecker's English counts know them: «snail», which the tokenizer cuts into ▁sna il): a run of
+random letters («asdf») has no meaning of its own and always finds some chance neighbour. Names are left to
 their spelling (`index.transliterate`). A word is embedded the first time an English question reaches
 an article that uses it (~2 ms a word on 2 cores: ~0.5 s for a new 300-word article, less as articles
 share words) and kept for later questions.
@@ -46,6 +47,22 @@ def english_stopwords() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS) | {w for w in STOPWORDS if w.isascii()}
+
+
+# How often a word must occur in pyspellchecker's English counts to be taken for a word: «snail»
+# (2,718), «seized», «warehouse», «tonnes» are, keyboard runs and Latin filler («qwerty» 50,
+# «dolor» 69, «asdf» and «lorem» not at all) are not.
+MIN_ENGLISH_COUNT = 100
+
+
+@lru_cache(maxsize=1)
+def english_words_known() -> frozenset[str]:
+    """English words, lower case, from pyspellchecker's word counts (subtitles and Wikipedia; about
+    0.5 s to load): words the model's tokenizer only has in pieces («snail»: ▁sna il) are words still."""
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return frozenset(w for w, n in counts.items() if n >= MIN_ENGLISH_COUNT)
 
 
 def english_words(text: str) -> list[str]:
@@ -109,6 +126,7 @@ class WordBridge:
         does not wait for it (about 2 s for the bundled article). In batches of WARM_UP_BATCH words,
         stopping early once `stop` is set (the process is ending)."""
         english_stopwords()
+        english_words_known()
         self._vocabulary_of_tokenizer()
         vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
         for start in range(0, len(vocabulary), WARM_UP_BATCH):
@@ -118,9 +136,10 @@ class WordBridge:
 
     def english_words(self, question: str, names: frozenset[str] = frozenset()) -> list[str]:
         """The question's English content words, in order: three letters or more, no function words, none
-        of `names` (words matched by spelling instead), and only words the model's tokenizer has whole
-        (itself or without a plural «s»): a vector of a word the model only knows in pieces («asdf»:
-        ▁as d f, «qwerty») points anywhere, and random letters found chance translations."""
+        of `names` (words matched by spelling instead), and only words of English: the model's tokenizer
+        has them whole (itself or without a plural «s») or `english_words_known` has them. A vector of
+        letters that are no word («asdf»: ▁as d f, «qwerty») points anywhere, and random letters found
+        chance translations."""
         stopwords = english_stopwords()
         return list(dict.fromkeys(w for w in _LATIN_WORD_RE.findall(question)
                                   if w.lower() not in stopwords and w not in names and self._known(w)))
@@ -130,7 +149,7 @@ class WordBridge:
         if vocabulary is None:
             return True
         forms = {word, word.lower()} | ({word[:-1], word.lower()[:-1]} if word.lower().endswith("s") else set())
-        return any(f"\u2581{form}" in vocabulary for form in forms)
+        return any(f"\u2581{form}" in vocabulary for form in forms) or word.lower() in english_words_known()
 
     def _vocabulary_of_tokenizer(self) -> dict[str, int] | None:
         if self._tokens is None:

@@ -52,6 +52,8 @@ def test_english_words_are_whole_content_words_in_order(bridge):
     assert bridge.english_words("When did Trump meet Putin?", names=frozenset({"Trump", "Putin"})) == ["meet"]
     for text in NONSENSE:
         assert bridge.english_words(f"what is the {text}?") == []
+    # Words the model's tokenizer has only in pieces («snail»: ▁sna il) are words of English still.
+    assert bridge.english_words("How much snail was seized in the warehouse?") == ["snail", "seized", "warehouse"]
 
 
 @pytest.mark.slow
