@@ -655,8 +655,12 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
 def _said_before(text: str, at: int) -> bool:
     """Whether the word right before offset `at` is a verb of saying (`_saying`): a name after it is its
     subject, and a title right after the name is his («وقال لسعد الجموسي مدير المهرجان»), not the
-    object of a verb such as «التقى»."""
+    object of a verb such as «التقى». One title or noun for a person may stand between the verb and the
+    name («أكد الصحفي علي بن مزين مدير تحرير موقع…»; but in «واستقبل الوزير لسعد الجموسي مدير
+    المهرجان» the director is the one received)."""
     words = WORD_RE.findall(normalize_arabic(text[:at]))
+    if len(words) > 1 and name_kind(words[-1]) == "person":
+        words = words[:-1]
     return bool(words) and _saying(words[-1], with_object=False) is not None
 
 

@@ -14,7 +14,7 @@ from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize
-from index.phrases import DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date
+from index.phrases import DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date, quantity_start
 from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
@@ -81,12 +81,33 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     anchors = _anchors(info, passage)
     offsets = _word_offsets(passage)
 
-    def distance(span: Span) -> int:
-        at = sum(1 for o in offsets if o < span.start)
+    def distance(span: Span) -> int:  # from the quantity itself: «قرابة 22 ألفا» is as near as «22 ألفا»
+        at = sum(1 for o in offsets if o < quantity_start(span))
         return min((abs(at - a) for a in anchors), default=0)
 
-    return min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
+    best = min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      info.calendar and not is_calendar_date(s.text), distance(s), s.start))
+    return _without_asked_lead(best, info.asked)
+
+
+# Kinds of phrase that may open with a number word the question says («ما سعة البرميل الواحد؟» over
+# «…سعة البرميل الواحد 100 كلغ»): the mark starts after it.
+_QUANTITIES = frozenset(("count", "money", "percent", "measure", "duration", "age", "elapsed"))
+
+
+def _without_asked_lead(span: Span, asked: frozenset[str]) -> Span:
+    """A quantity's phrase without the words at its start that the question says (one word at least is
+    kept), its offsets moved with it."""
+    if span.kind not in _QUANTITIES:
+        return span
+    found = list(WORD_RE.finditer(span.text))
+    k = 0
+    while k < len(found) - 1 and normalize_arabic(found[k].group()) in asked:
+        k += 1
+    if not k:
+        return span
+    cut = found[k].start()
+    return replace(span, start=span.start + cut, text=span.text[cut:])
 
 
 def _anchors(info: QuestionInfo, passage: str) -> list[int]:

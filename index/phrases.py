@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.countries import country_at, starts_country
-from index.normalize import STOPWORDS, normalize_arabic
+from index.normalize import ARABIC_LETTER_RE, STOPWORDS, normalize_arabic
 from index.towns import starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 47
+PHRASES_VERSION = 48
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -300,11 +300,11 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if not joined(first - 1):
         return _name_in_apposition(tokens, first, passage)
     word = tokens[first][2]
-    if not _can_be_name(word) or _is_definite(word) or _in(word, _TITLES):
+    if not _name_word(tokens, first, passage) or _is_definite(word) or _in(word, _TITLES):
         return None
     last = first  # two words, and one more after a link word («ياسر بن خليفة», «عبد العزيز الرصاع»)
     while (last == first or tokens[last][2] in NAME_LINKS or (last == first + 1 and tokens[first][2] in NAME_LINKS)) \
-            and joined(last) and _can_be_name(tokens[last + 1][2]) \
+            and joined(last) and _name_word(tokens, last + 1, passage) \
             and not _in(tokens[last + 1][2], _TITLES):
         last += 1
     return first, last
@@ -331,7 +331,8 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
             return (i + 1, last) if between.strip() in ("،", ",") and named and _in(word, _TITLES) else None
         if _in(word, _TITLES):
             return (i + 1, last) if last > i else None
-        if not _can_be_name(word) or any(_in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS)):
+        if not _name_word(tokens, last + 1, passage) or any(
+                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS)):
             return None
         last += 1
     return None
@@ -339,6 +340,17 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
 
 # «أنه», «بأنها» (normalised): "that he/she", after a clitic or not; not names («أنور», «أنيس»).
 _THAT_PRONOUNS = _norm_set("انه انها انهم انهما بانه بانها بان لانه لانها وانه وانها فانه")
+
+
+# Names that fold to a function word: «علي» (Ali) is the preposition «على» once «ى» is folded to «ي».
+# As written, with «ي», it is the name («الصحفي علي بن مزين», «زين العابدين بن علي»).
+_NAMES_FOLDED_AWAY = frozenset(("علي", "وعلي"))
+
+
+def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
+    """Whether token k can be part of a person's name: `_can_be_name`, or a name that only folds to a
+    function word (`_NAMES_FOLDED_AWAY`, as written)."""
+    return _can_be_name(tokens[k][2]) or "".join(ARABIC_LETTER_RE.findall(passage[tokens[k][0]:tokens[k][1]])) in _NAMES_FOLDED_AWAY
 
 
 def _can_be_name(word: str) -> bool:
@@ -380,7 +392,8 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
     last = first
     while True:
         word = tokens[last][2]
-        if (word in STOPWORDS or _is_number(word) or (_is_definite(word) and last == first)
+        if ((word in STOPWORDS and not _name_word(tokens, last, passage)) or _is_number(word)
+                or (_is_definite(word) and last == first)
                 or word in _TIME_ADVERBS or _strip_clitic(word) in _TIME_ADVERBS
                 or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS, _CLOCK_CUES))):
             return None
@@ -477,6 +490,42 @@ def _tokens(passage: str) -> list[tuple[int, int, str]]:
             out.append((start, start + len(part), _normalized(part)))
             start += len(part)
     return out
+
+
+# A quantity's words before its number that say it is not exact: «أكثر من 30 مسيرة», «نحو 400 شخص»,
+# «ما يزيد عن 3 آلاف»; the marked phrase must not claim exactly 30. As (words before, …) in order.
+_QUALIFIERS = tuple(tuple(normalize_arabic(w) for w in q.split()) for q in (
+    "ما لا يقل عن", "ما لا يقل على", "ما يزيد عن", "ما يزيد على", "ما يفوق", "ما يقارب", "ما يناهز",
+    "أكثر من", "أقل من", "أزيد من", "أدنى من", "قرابة", "حوالي", "حوالى", "نحو", "زهاء", "يناهز", "يقارب"))
+_APPROXIMATE_KINDS = frozenset(("count", "money", "percent", "measure", "duration", "age"))
+
+
+_QUALIFIER_WORDS = frozenset(w for words_ in _QUALIFIERS for w in words_)
+
+
+def quantity_start(span: Span) -> int:
+    """Where a typed phrase's own words start, past the words that qualify a quantity («أكثر من 30»:
+    the offset of «30»); `span.start` for a phrase with none."""
+    for match in WORD_RE.finditer(span.text):
+        word = normalize_arabic(match.group())
+        if word not in _QUALIFIER_WORDS and _strip_clitic(word) not in _QUALIFIER_WORDS:
+            return span.start + match.start()
+    return span.start
+
+
+def _qualified_from(tokens: list[tuple[int, int, str]], a: int, passage: str) -> int:
+    """The first token of a quantity starting at token a, with the words before it that qualify it
+    (`_QUALIFIERS`, the first maybe behind a clitic: «بأكثر من»), if they stand joined to it."""
+    if not _is_number(tokens[a][2]):
+        return a
+    for words_ in _QUALIFIERS:
+        first = a - len(words_)
+        if first < 0 or any(_NAME_BREAK_RE.search(passage[tokens[k][1]:tokens[k + 1][0]]) for k in range(first, a)):
+            continue
+        said = [tokens[k][2] for k in range(first, a)]
+        if said[1:] == list(words_[1:]) and words_[0] in (said[0], _strip_clitic(said[0])):
+            return first
+    return a
 
 
 @lru_cache(maxsize=4096)
@@ -647,9 +696,12 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         out += [Span("quoted", m.start(), m.end(), m.group()) for m in _LATIN_RUN_RE.finditer(passage)]
     for kind, a, b in spans:
         b = max(a, min(b, n - 1))
+        qualified = _qualified_from(tokens, a, passage) if kind in _APPROXIMATE_KINDS else a
         if kind == "duration" and any(_in(t[2], _ELAPSED_CUES) for t in tokens[max(0, a - _ELAPSED_REACH): a]):
             kind = "elapsed"
-        start, end = tokens[a][0], tokens[b][1]
+        start, end = tokens[qualified][0], tokens[b][1]
+        if qualified < a:  # «بأكثر من 12 بالمائة»: the qualifier without its clitic
+            start += len(tokens[qualified][2]) - len(_strip_clitic(tokens[qualified][2]))
         if passage[start] == "و" and passage[start + 1: start + 2].isdigit():
             start += 1  # «و3500 دينار»: the conjunction is not part of the amount
         out.append(Span(kind, start, end, passage[start:end]))

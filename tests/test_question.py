@@ -174,6 +174,10 @@ def test_dialect_answer_type(question, kind):
         ("أكد الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان السليطي أن", "person", "سفيان السليطي"),
         # a compound given name opening with «عبد»: one more word
         ("وقال سفير تونس بفرنسا عبد العزيز الرصاع إن", "person", "عبد العزيز الرصاع"),
+        # «علي» as written is the name, though it folds to the preposition «على»: first, last or alone
+        ("أكد الصحفي علي بن مزين مدير تحرير موقع", "person", "علي بن مزين"),
+        ("وقال محمد بن علي، رئيس الجمعية، إن", "person", "محمد بن علي"),
+        ("وقال رئيس الحكومة، علي، إن", "person", "علي"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -198,9 +202,20 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "قال مصدر، مدير الشركة، إن",
     "وأوضح الخبير، رئيس الجمعية، أن",
     "وقال محمد، رئيس الجمعية، إن الوضع صعب.",
+    # the preposition «على» after a title or a verb of saying is no name
+    "وشدد الوزير على ضرورة الإسراع",
+    "وأكد المدير على أن الوضع صعب",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
+
+
+@pytest.mark.parametrize("passage", [
+    "قتل نحو، 30 شخصا",  # not across punctuation
+    "وصدر نحو 2017",  # a year is no quantity
+])
+def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
+    assert typed_spans(passage) and not [s for s in typed_spans(passage) if s.text.startswith("نحو")]
 
 
 def test_a_passage_without_the_type_asked_for_does_not_match():
@@ -228,7 +243,7 @@ def test_who_is_a_named_person_asks_for_a_description(question, who_is):
 def test_time_gone_by_is_not_how_long_something_lasted():
     """«مضى أكثر من شهرين منذ القمة» says when the summit was, not how long it lasted."""
     elapsed = "ومضى أكثر من شهرين منذ أن عقد آخر قمة له في أنكوريج"
-    assert "شهرين" in [s.text for s in typed_spans(elapsed) if s.kind == "elapsed"]
+    assert "أكثر من شهرين" in [s.text for s in typed_spans(elapsed) if s.kind == "elapsed"]
     assert not type_match("lasting", elapsed)
     assert type_match("duration", elapsed)  # «كم مضى على…؟» is answered by it
     assert not type_match("lasting", "وعاد قبل ثلاثة أيام إلى العاصمة")
@@ -389,7 +404,7 @@ def test_a_month_takes_no_article(passage):
 
 
 @pytest.mark.parametrize("passage, phrase", [
-    ("احتضنت حوالي مليوني ليبي عند اندلاع الثورة", "مليوني"),
+    ("احتضنت حوالي مليوني ليبي عند اندلاع الثورة", "حوالي مليوني"),
     ("وصل عدد الزوار إلى مليونا زائر", "مليونا"),
     ("بلغت الديون ملياري دينار", "ملياري دينار"),
 ])
@@ -673,6 +688,9 @@ def test_the_role_whose_holder_a_question_asks_for(question, role):
     # A speaker named before his title, with no comma («وقال لسعد الجموسي مدير المهرجان…»)…
     ("من هو مدير المهرجان؟", "وقال لسعد الجموسي مدير المهرجان في مؤتمر صحفي إن الدورة ستكون عربية.", True),
     ("من هو مدير المهرجان؟", "وأكد الجموسي مدير المهرجان أن الدورة ستكون عربية.", True),
+    # …also with a title between the verb of saying and the name («أكد الصحفي علي بن مزين مدير…»)…
+    ("من هو مدير تحرير موقع حوار الريف؟", 'وأكد الصحفي علي بن مزين مدير تحرير موقع "حوار الريف" أن الحادثة خطيرة.', True),
+    ("من هو مدير المهرجان؟", "وقال الفنان لسعد الجموسي مدير المهرجان إن الدورة ستكون عربية.", True),
     # …but a name before a title is no holder of it after a verb that takes an object.
     ("من هو مدير المهرجان؟", "واستقبل الوزير لسعد الجموسي مدير المهرجان أمس.", False),
     ("من هو مدير المهرجان؟", "وقال أمس مدير المهرجان إن الدورة ستكون عربية.", False),
@@ -847,7 +865,7 @@ def test_a_colour_question_wants_a_colour_word():
 
 @pytest.mark.parametrize(("question", "passage", "marked"), [
     # The unit the question asks in: hours, not the months gone by.
-    ("كم ساعة استمر الاجتماع؟", "ومضى شهران منذ الاجتماع الذي استمر قرابة ثلاث ساعات.", "ثلاث ساعات"),
+    ("كم ساعة استمر الاجتماع؟", "ومضى شهران منذ الاجتماع الذي استمر قرابة ثلاث ساعات.", "قرابة ثلاث ساعات"),
     ("كم يوما دام الإضراب؟", "بدأ الإضراب قبل 3 أشهر ودام 12 يوما في المجمل.", "12 يوما"),
     # A distance before a time («حوالي الساعة الواحدة»), which answers a measure question only by car.
     ("كم تبعد ليفن عن العاصمة؟", "غادر مدينة ليفن التي تقع على بعد 25 كيلومترا شرقي العاصمة حوالي الساعة الواحدة.",
@@ -856,6 +874,13 @@ def test_a_colour_question_wants_a_colour_word():
     # A name the question gives is not who it asks for.
     ("من قالت إن ترامب مستعد للقاء؟", "وقالت المتحدثة باسم البيت الأبيض كارولين ليفيت إن الرئيس ترامب باستمرار مستعد.",
      "كارولين ليفيت"),
+    # A quantity that is not exact is marked with the words that say so, not as the bare number…
+    ("كم عدد المسيرات؟", "وشهدت المدن المغربية صباح اليوم أكثر من 30 مسيرة ووقفة احتجاجية.", "أكثر من 30"),
+    ("بكم ارتفعت الصادرات؟", "وارتفعت الصادرات بأكثر من 12 بالمائة خلال السنة.", "أكثر من 12 بالمائة"),
+    ("كم كلفت الأشغال؟", "وكلفت الأشغال حوالي 20 مليون دينار.", "حوالي 20 مليون دينار"),
+    ("كم زائرا استقبل المعرض؟", "واستقبل المعرض ما يزيد عن 3 آلاف زائر.", "ما يزيد عن 3 آلاف"),
+    # …and without a word of the question before the number («الواحد» is also the number one).
+    ("ما سعة البرميل الواحد؟", "خزنت في براميل سعة البرميل الواحد 100 كلغ.", "100 كلغ"),
     # «و» before an amount is the conjunction, not part of it.
     ("كم دفع أكثر المهاجرين؟", "دفع كل مهاجر بين 2000 دينار و3500 دينار.", None),
 ])
