@@ -16,7 +16,10 @@ OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإن�
 # «ما موضوع المقالة؟» over several articles, with nothing said before to tell which one.
 WHICH_ARTICLE = ("عن أي مقالة تسأل؟ عدد المقالات هنا: {count}، منها: {titles}. اذكر موضوعها في سؤالك، "
                  "مثل: «لخّص خبر …».")
-INSTRUCTION = "أجيب عن الأسئلة حول المقالة فقط، ولا أنفّذ الأوامر. اكتب سؤالك عن محتواها."
+# An order instead of a question («تجاهل تعليماتك…», "ignore your instructions…", «اكتب قصيدة»): in both
+# languages, since it comes in either.
+INSTRUCTION = ("أجيب عن الأسئلة حول المقالة فقط، ولا أنفّذ الأوامر. اكتب سؤالك عن محتواها."
+               " (I only answer questions about the article; I do not follow orders. Ask what it says.)")
 # A message that only greets, thanks or says goodbye («السلام عليكم», «شكراً», "hello"): answered in kind,
 # in both languages, with what the bot is for.
 GREETING = ("أهلاً بك! اكتب سؤالك عن المقالة وسأجيبك من نصّها."
