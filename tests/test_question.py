@@ -174,6 +174,9 @@ def test_dialect_answer_type(question, kind):
         ("أكد الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان السليطي أن", "person", "سفيان السليطي"),
         # a compound given name opening with «عبد»: one more word
         ("وقال سفير تونس بفرنسا عبد العزيز الرصاع إن", "person", "عبد العزيز الرصاع"),
+        # an organisation's name ends at a word that says when
+        ("إنشاء اللجنة صلب وزارة الصحة سنة 2015، بحسب", "organisation", "وزارة الصحة"),
+        ("أعلنت وزارة الصحة يوم الخميس أن", "organisation", "وزارة الصحة"),
         # «علي» as written is the name, though it folds to the preposition «على»: first, last or alone
         ("أكد الصحفي علي بن مزين مدير تحرير موقع", "person", "علي بن مزين"),
         ("وقال محمد بن علي، رئيس الجمعية، إن", "person", "محمد بن علي"),

@@ -27,6 +27,9 @@ def test_a_town_named_bare_is_a_place(passage, town):
     "وقالت فاطمة إن سامي ورشيد وصلا أمس إلى الاجتماع.",  # given names that GeoNames also has as towns
     "وقضى يومه في الحمام ثم خرج إلى المدينة.",  # common words that are town names too
     "في ولاية لم تذكرها الوزارة.",  # a place word, not a town
+    # a word of its own that reads as «ب» + a town («بلورة»: «ب» + «لورة»; «بأمان»: «ب» + «أمان»)
+    "وتنظم الندوة في بلورة مواقف النقابة.",
+    "وعاد الوفد بأمان إلى البلاد.",
 ])
 def test_given_names_and_common_words_are_not_towns(passage):
     assert places(passage) == []
@@ -56,6 +59,16 @@ def test_the_names_are_cached_in_a_file_and_read_back(tmp_path, monkeypatch):
         assert towns._folded_names() == ("انكوريج", "بلده تجريبيه")
     finally:
         towns._folded_names.cache_clear()
+
+
+def test_a_town_read_behind_b_only_where_that_is_not_a_word_of_its_own():
+    from index.towns import read_behind_b
+
+    names = set(build_names())
+    assert "لوره" in names and "-لوره" in names  # «بلورة» is more often "crystallising" than «ب» + «لورة»
+    assert "-لندن" not in names  # «بلندن» is "in London"
+    assert not read_behind_b("بلوره") and read_behind_b("بلندن") and read_behind_b("بصفاقس")
+    assert places("ووصل الوفد بلندن أمس.") == ["بلندن"]
 
 
 def test_common_words_are_left_out_of_the_names():
