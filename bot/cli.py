@@ -88,6 +88,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     index_dir = args.index_dir or settings.index_dir
     if args.list:
+        _given_index_dir(args)  # a missing folder is told as `chat` and `ask` tell it
         print(format_article_list(list_articles(index_dir)))
         return 0
     exists = current_dir(index_dir) is not None

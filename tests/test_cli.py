@@ -129,6 +129,11 @@ def test_a_failed_first_build_leaves_no_folder_and_an_empty_folder_is_no_index(t
     result = run(["chat", "--json", "--index-dir", str(left)], "أين القمة؟\n")
     assert result.returncode == 2 and "error: no index at" in result.stderr and "holds no index" in result.stderr
     assert not result.stdout
+    # Listing the articles of such a folder, or of none, is told the same way.
+    for folder, why in ((left, "holds no index"), (tmp_path / "nowhere", "does not exist")):
+        listed = run(["index", "--list", "--index-dir", str(folder)])
+        assert listed.returncode == 2 and "error: no index at" in listed.stderr and why in listed.stderr, listed.stderr
+        assert not listed.stdout and not (tmp_path / "nowhere").exists()
 
 
 def test_corrupt_index_is_rebuilt_by_chat(index_dir, tmp_path):
