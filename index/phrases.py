@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from index.countries import country_at, starts_country
 from index.normalize import ARABIC_LETTER_RE, STOPWORDS, normalize_arabic
-from index.towns import read_behind_b, starts_town, town_at
+from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
@@ -350,7 +350,8 @@ _NAMES_FOLDED_AWAY = frozenset(("علي", "وعلي"))
 def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
     """Whether token k can be part of a person's name: `_can_be_name`, or a name that only folds to a
     function word (`_NAMES_FOLDED_AWAY`, as written)."""
-    return _can_be_name(tokens[k][2]) or "".join(ARABIC_LETTER_RE.findall(passage[tokens[k][0]:tokens[k][1]])) in _NAMES_FOLDED_AWAY
+    written = "".join(ARABIC_LETTER_RE.findall(passage[tokens[k][0]:tokens[k][1]]))
+    return _can_be_name(tokens[k][2]) or written in _NAMES_FOLDED_AWAY
 
 
 def _can_be_name(word: str) -> bool:
@@ -358,7 +359,7 @@ def _can_be_name(word: str) -> bool:
     nor «أنه», «بأنها», nor a verb news puts right after a title («رئيس الحكومة أقر الإسراع…»), nor a
     time word («مدير المهرجان أمس»)."""
     return (not _names_nothing(word) and word not in _THAT_PRONOUNS and _strip_clitic(word) not in _REPORTING_VERBS
-            and word not in _TIME_ADVERBS and _strip_clitic(word) not in _TIME_ADVERBS)
+            and not _time_adverb(word))
 
 
 # Past-tense verbs of saying and deciding, as news writes them after their subject (normalised).
@@ -366,11 +367,16 @@ _REPORTING_VERBS = _norm_set("""قال قالت أكد أكدت أعلن أعل�
     دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت""")
 
 
+def _time_adverb(word: str) -> bool:
+    """Whether a normalised word, behind a clitic or not, is a time adverb («أمس», «مؤخرا», «وقريبا»)."""
+    return word in _TIME_ADVERBS or _strip_clitic(word) in _TIME_ADVERBS
+
+
 def _time_word(word: str) -> bool:
     """Whether a normalised word says when («سنة 2015», «يوم الخميس», «أمس», «مارس»): it ends a name that
     runs up to it («وزارة الصحة سنة 2015»; a year itself may be part of one: «اللجنة المنظمة لمونديال 2022»)."""
     return (_in(word, DURATION_UNITS) or word in _WEEKDAYS or _is_month(word)
-            or word in _TIME_ADVERBS or _strip_clitic(word) in _TIME_ADVERBS)
+            or _time_adverb(word))
 
 
 def _function_word(word: str) -> bool:
@@ -401,7 +407,7 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
         word = tokens[last][2]
         if ((word in STOPWORDS and not _name_word(tokens, last, passage)) or _is_number(word)
                 or (_is_definite(word) and last == first)
-                or word in _TIME_ADVERBS or _strip_clitic(word) in _TIME_ADVERBS
+                or _time_adverb(word)
                 or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS, _CLOCK_CUES))):
             return None
         gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."
@@ -434,7 +440,6 @@ def _town_before_country(tokens: list[tuple[int, int, str]], i: int, passage: st
 
 
 _IN = frozenset(("في", "وفي", "ففي"))
-_AT = ("ب", "وب", "فب")
 
 
 def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
@@ -446,7 +451,7 @@ def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
         return None  # «في بلورة مواقف…»: a word of its own, not «ب» + a town
     if i > 0 and tokens[i - 1][2] in _IN:
         return town_at(words, 0)
-    clitic = next((c for c in _AT if words[0].startswith(c) and len(words[0]) - len(c) >= 3), None)
+    clitic = next((c for c in PLACE_CLITICS if words[0].startswith(c) and len(words[0]) - len(c) >= 3), None)
     return town_at([words[0][len(clitic):], *words[1:]], 0) if clitic else None
 
 

@@ -31,6 +31,7 @@ _BIG_CITY_WORD = 20_000
 # town; «بلندن» (259, against «لندن» 10,808) is. In the cache file such a name has a line "-name" too.
 _CLITIC_WORD = 100
 _NOT_BEHIND_B = "-"
+PLACE_CLITICS = ("ب", "وب", "فب")  # «بصفاقس», «وبصفاقس»: "in" + a town (they exclude each other)
 _CACHE_VERSION = 4
 
 
@@ -106,7 +107,7 @@ def _not_behind_b() -> frozenset[str]:
 def read_behind_b(word: str) -> bool:
     """Whether a normalised word may be read as «ب» (or «وب», «فب») + a town's name («بصفاقس»): not where
     it is a more common word of its own («بلورة» is no «ب» + «لورة»); true for any other word."""
-    for clitic in ("وب", "فب", "ب"):
+    for clitic in PLACE_CLITICS:
         if word.startswith(clitic) and word not in town_names():
             return word[len(clitic):] not in _not_behind_b()
     return True
