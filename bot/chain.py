@@ -232,7 +232,7 @@ class AnswerChain:
         """Answer one question given the conversation so far."""
         text, error = check_question(question, self.max_question_chars)
         if error:
-            return Answer(text, error, False, [], error=error)
+            return turned_away(text, error)
         return self.runnable.invoke({"question": text, "history": list(history)})
 
     def stream(self, question: object, history: Sequence[Turn] = ()) -> Iterator[str | Answer]:
@@ -240,6 +240,12 @@ class AnswerChain:
         answer = self.answer(question, history)
         yield answer.answer
         yield answer
+
+
+def turned_away(text: str, error: str) -> Answer:
+    """The reply to a message `check_question` turns away (empty, too long, no words, another language,
+    an order…) with `error`, its Arabic reason: no index or model is needed to give it."""
+    return Answer(text, error, False, [], error=error)
 
 
 def not_found_reply(info: QuestionInfo) -> str:

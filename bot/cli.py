@@ -161,10 +161,14 @@ def _warmed(service):
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question."""
+    from bot.chain import turned_away
+    from bot.checks import check_question
     from bot.repl import format_json, format_plain, is_terminal
 
-    service = _service(settings, _given_index_dir(args))
-    answer = service.ask(args.question)
+    index_dir = _given_index_dir(args)
+    text, error = check_question(args.question, settings.max_question_chars)
+    # An empty or unusable question is told at once, not after the model has loaded (~10 s).
+    answer = turned_away(text, error) if error else _service(settings, index_dir).ask(args.question)
     print(format_json(answer) if args.json else format_plain(answer, bold=is_terminal(sys.stdout)))
     return 0
 

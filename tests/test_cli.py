@@ -37,6 +37,17 @@ def index_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.mark.parametrize("question", ["", "؟؟؟", "س" * 2000, "Bonjour, comment ça va aujourd'hui ?"])
+def test_ask_turns_away_a_question_it_cannot_use_without_loading_the_model(index_dir, tmp_path, question):
+    """An empty, wordless, too long or French question is told at once: no model is built or read."""
+    models = tmp_path / "models"
+    result = run(["ask", question, "--json", "--index-dir", str(index_dir)], env_extra={"MODEL_DIR": str(models)})
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert not record["found"] and record["error"] and not record["sources"]
+    assert not models.exists()
+
+
 def test_pipe_mode_gives_one_json_line_per_question_in_order(index_dir):
     lines = [
         "من هي آنا كيلي؟",
