@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 49
+PHRASES_VERSION = 51
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -110,7 +110,7 @@ _TITLES = _norm_set(
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
     صندوق الجامعة المنظمة الهيئة الشركة الجمعية المعهد المركز الديوان المجلس الوزارة محكمة المحكمة
-    دار إذاعة قناة صحيفة جريدة وكالة
+    دار إذاعة قناة صحيفة جريدة وكالة بعثة كتلة لجنة وفد نقابة رابطة جبهة
     company firm party ministry bank club university association agency newspaper channel council court
     organisation organization union federation""")
 _PLACE_HEADS = _norm_set(
@@ -224,7 +224,7 @@ _PERSON_NOUNS = _norm_set(
     متحدث متحدثة ناطق ناطقة سائق موظف موظفة ممرض ممرضة قائد زعيم عضو أعضاء حارس مهاجم مدافع
     وكيل منسق مفتي قاض قاضية قنصل مواطن مواطنة مواطنون مواطنين شاب شابة فتاة مسن أرملة طالب طالبة
     تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين رسام رسامة مصور مصورة ملحن مطرب
-    مطربة نحات
+    مطربة نحات ضابط منفذ صياد جراح راكب رضيع رضيعة سجين أسير مريض مهاجر لاجئ جندي شرطي
     person man woman wife husband son daughter player coach spokesman spokeswoman spokesperson official
     adviser advisor director chief head leader founder owner referee judge ambassador consul governor mayor
     chairman manager secretary lawyer doctor journalist reporter author writer singer actor actress
@@ -300,10 +300,25 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if not joined(first - 1):
         return _name_in_apposition(tokens, first, passage)
     word = tokens[first][2]
-    if not _name_word(tokens, first, passage) or _is_definite(word) or _in(word, _TITLES):
+    if _is_definite(word) or _in(word, _TITLES):
         return None
-    last = first  # two words, and one more after a link word («ياسر بن خليفة», «عبد العزيز الرصاع»)
-    while (last == first or tokens[last][2] in NAME_LINKS or (last == first + 1 and tokens[first][2] in NAME_LINKS)) \
+    return _name_from(tokens, first, passage)
+
+
+def _name_from(tokens: list[tuple[int, int, str]], first: int, passage: str) -> tuple[int, int] | None:
+    """The person's name that starts at token `first`, as (first, last) token indices: two words, and
+    more around a link word («ياسر بن خليفة», «عبد العزيز الرصاع», «محمد الفاضل بن عمران»), joined
+    without punctuation, none a function word (`_name_word`) or a title; None when the first is none."""
+    n = len(tokens)
+
+    def joined(a: int) -> bool:  # no punctuation between token a and token a + 1
+        return a + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
+
+    if not _name_word(tokens, first, passage):
+        return None
+    last = first
+    while (last == first or tokens[last][2] in NAME_LINKS or (last == first + 1 and tokens[first][2] in NAME_LINKS)
+           or (last + 1 < n and tokens[last + 1][2] in NAME_LINKS)) \
             and joined(last) and _name_word(tokens, last + 1, passage) \
             and not _in(tokens[last + 1][2], _TITLES):
         last += 1
@@ -388,6 +403,21 @@ def _names_nothing(word: str) -> bool:
     """Whether a normalised word is a function word, also behind a clitic («وأن»), a lone letter («و»
     written apart) or a number: never a name of a person or a place."""
     return _function_word(word) or _is_number(word)
+
+
+# «يدعى», «المدعو»: "(who is) called", before a person's name («رجلا… يدعى سلمان عبيدي (22 عاما)»).
+_CALLED = _norm_set("يدعى تدعى يُدعى تُدعى المدعو المدعوة والمدعو والمدعوة")
+
+
+def _name_called(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
+    """The name right after «يدعى/المدعو» at token i, as (first, last) token indices: `_name_from`;
+    None when the next word is no name's («وتدعى المبادرة…»)."""
+    if i + 1 >= len(tokens) or _NAME_BREAK_RE.search(passage[tokens[i][1]:tokens[i + 1][0]]):
+        return None
+    word = tokens[i + 1][2]
+    if _is_definite(word) or _time_word(word) or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS)):
+        return None
+    return _name_from(tokens, i + 1, passage)
 
 
 _APPOSITION_OPEN_RE = re.compile(r"^\s*[،,]\s*$")
@@ -476,6 +506,7 @@ def _starts_span(word: str) -> bool:
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
+            or word in _CALLED
             or starts_town(word)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
@@ -650,6 +681,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("clock", i, i + (2 if nxt == "منتصف" and nxt2 else 1)))
                 i += 2
                 continue
+        if word in _CALLED and (name := _name_called(tokens, i, passage)):
+            spans.append(("person", *name))
+            i = name[1] + 1
+            continue
         if bare in _REPORTING_VERBS and (name := _name_before_title(tokens, i, passage)):
             spans.append(("person", *name))
             i = name[1] + 1  # the title after the name is typed next
