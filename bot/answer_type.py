@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.wordlists import arabic_word_counts
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, name_kind, typed_spans,
                            unit_kind)
 from index.split import split_sentences
 
-__all__ = ["CHECKABLE", "Span", "asked_role", "asked_words", "asks_for_name", "asks_who_is", "expected_type",
+__all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name", "asks_who_is", "expected_type",
            "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
@@ -420,6 +421,17 @@ _CALENDAR_RE = re.compile(r"(?<!\w)(?:اي|ما|ما هو|ما هي)\s+(?:ال)?
 _FROM_ON = frozenset(normalize_arabic(w) for w in "ابتداء ابتداءا بداية انطلاقا اعتبارا".split())
 
 
+# «في أي يوم…؟», «ما اليوم الذي…؟», Egyptian «يوم إيه» (after `standard_arabic`), "which day": a day.
+_DAY_RE = re.compile(r"(?<!\w)(?:(?:اي|ما|ماذا|ما هو)\s+(?:ال)?يوم|يوم\s+ماذا)(?!\w)|\b(?:which|what)\s+day\b",
+                     re.IGNORECASE)
+
+
+def asks_day(question: str) -> bool:
+    """Whether a question asks on which day («في أي يوم سيتجمع المدرسون؟»): a date that names the day
+    answers it better than the month or the year alone."""
+    return bool(_DAY_RE.search(normalize_arabic(question)))
+
+
 def calendar_question(question: str) -> str | None:
     """What date a question asks for, if it asks outright: "calendar" for a date of the calendar («في أي
     تاريخ انضم…؟», "On what date…?"), "since" for since when something has been («منذ متى يتولى…؟», «من
@@ -482,6 +494,7 @@ _ROLE_RE = re.compile(
     r"|(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون))\s+(\w+)(?:\s+(\w+))?")
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 _COPULAS = (["هو"], ["هي"])
+_BRACKETED_RE = re.compile(r"\([^()]{0,40}\)")
 _APPOSITION_RE = re.compile(r"[,،(\-–—]")
 NAME_AFTER_ROLE_CHARS = 40  # «مديرة منطقة المغرب العربي بالبنك العالمي ماري…»
 
@@ -496,6 +509,34 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
         return None
     after = match.group(2)
     return match.group(1), (after if after and after not in _RELATIVES and len(after) > 2 else None)
+
+
+# «من يرأس X؟» asks who holds the role the verb names, as «من هو رئيس X؟» does: the verbs of heading,
+# managing and coaching, in any tense and person (normalised), with the role noun each names.
+_ROLE_VERBS = {normalize_arabic(verb): normalize_arabic(role) for role, verbs in (
+    ("رئيس", "يرأس ترأس يترأس تترأس رأس رأست ترأست"), ("مدير", "يدير تدير أدار أدارت"),
+    ("مدرب", "يدرب درب دربت")) for verb in verbs.split()}
+_ROLE_VERB_RE = re.compile(
+    r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:(?:هو|هي)\s+)?(?:(?:الذي|التي|اللي|الي)\s+)?(\w+)(?:\s+(\w+))?")
+_FUTURE_PREFIXES = ("س", "ه", "ح", "ب")  # «سيترأس», and the dialects' «هيدير», «حيرأس», «بيدرب»
+
+
+def asked_role_by_verb(question: str) -> tuple[str, str | None] | None:
+    """The role a «who heads / manages / coaches X?» question asks the holder of, with the verb's
+    object, normalised: «من يرأس حزب آفاق تونس؟» → ("رييس", "حزب"), «من سيترأس الاجتماعات؟» →
+    ("رييس", "الاجتماعات"). A verb is looser than the title: «يرأس الاجتماعات» is rarely written
+    «رئيس الاجتماعات», so `role_named` reads the object softly (`strict=False`). None for any other
+    question."""
+    match = _ROLE_VERB_RE.match(normalize_arabic(question))
+    if not match:
+        return None
+    verb = match.group(1)
+    role = _ROLE_VERBS.get(verb) or next(
+        (_ROLE_VERBS[verb[1:]] for prefix in _FUTURE_PREFIXES if verb.startswith(prefix) and verb[1:] in _ROLE_VERBS), None)
+    if role is None:
+        return None
+    after = match.group(2)
+    return role, (after if after and after not in _RELATIVES and len(after) > 2 else None)
 
 
 # A nisba adjective after a role («وزير الخارجية الروسي», «للرئيس الأمريكي»), normalised.
@@ -610,7 +651,7 @@ def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:
 
 
 def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span], kinds: Sequence[str],
-               asked: frozenset[str]) -> bool | None:
+               asked: frozenset[str], strict: bool = True) -> bool | None:
     """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
     asked role (`asked_role`): a name of one of `kinds` right after a mention of the role, before the
     next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»; with no comma
@@ -618,7 +659,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     question gives the word after the role, only mentions followed by it count. None when the role is
     not mentioned at all (a paraphrase may still name its holder); False when it is, and no name
     stands by it («أمام رئيس المحكمة الدستورية العليا.») or no mention is followed by the question's
-    next word («الرئيس الأمريكي» for «رئيس المحكمة»)."""
+    next word («الرئيس الأمريكي» for «رئيس المحكمة»); with `strict` false (a role read off a verb:
+    `asked_role_by_verb`), None then, as if the role were not mentioned."""
     role_forms = _role_forms(role[0])
     tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(window)]
     mentions = [(start, end, i) for i, (start, end, word) in enumerate(tokens) if _role_forms(word) & role_forms]
@@ -631,7 +673,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
         followed = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])
                     or _owned_by_pronoun(tokens[m[2]][2], role_forms)]
         if not followed:
-            return False  # «رئيس المحكمة…؟» over «الرئيس الأمريكي دونالد ترامب»: another role of that title
+            # «رئيس المحكمة…؟» over «الرئيس الأمريكي دونالد ترامب»: another role of that title
+            return False if strict else None
         mentions = followed
     names = [s for s in phrases if s.kind in kinds and asked_words(s.text) - asked]
     for start, end, _ in mentions:
@@ -644,7 +687,9 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                     and not _SENTENCE_END_RE.search(window[end:span.start])):
                 return True
             if new and span.end <= start:
-                between = normalize_arabic(window[span.end:start])
+                # A bracket between the name and the copula says more of him («سلمان عبيدي (22 عاما) هو
+                # منفذ التفجير»).
+                between = normalize_arabic(_BRACKETED_RE.sub(" ", window[span.end:start]))
                 if between.split() in _COPULAS or (not WORD_RE.search(between) and _APPOSITION_RE.search(between)):
                     return True
                 if not between.strip() and _said_before(window, span.start):
@@ -885,11 +930,12 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
     return False
 
 
-# A question about when something will happen: «متى سيصدر…؟», «في أي تاريخ ستتم…؟», «سوف», "When will…".
+# A question about when something will happen: «متى سيصدر…؟», «في أي تاريخ ستتم…؟», «في أي يوم سيتجمع…؟»,
+# «سوف», "When will…".
 # Dialect «رح/راح» reach here as «سوف»; «حيسافر» as `index.normalize` strips its future prefix.
 _FUTURE_RE = re.compile(r"\s+(?:س[يتن]\w{2,}|سوف)(?!\w)")  # the word right after «متى»
 _FUTURE_EN_RE = re.compile(r"\b(?:will|shall|going to)\b", re.IGNORECASE)
-_WHEN_RE = re.compile(r"(?<!\w)(?:[وف]?متي|موعد|تاريخ)(?!\w)")
+_WHEN_RE = re.compile(r"(?<!\w)(?:[وف]?متي|موعد|تاريخ|(?:اي|ما)\s+(?:ال)?(?:يوم|شهر|سنه|عام))(?!\w)")
 # Days named relative to the report: the day it was written or the one before.
 _NOW_OR_BEFORE = frozenset(normalize_arabic(w) for w in "اليوم أمس البارحة".split())
 
@@ -920,15 +966,22 @@ def speaks_of_future(text: str, phrase: str) -> bool:
 
 
 def looks_ahead(text: str) -> bool:
-    """Whether a text has a verb in the future or a word that puts an event ahead (see
-    `speaks_of_future`): «أين ستُعقد القمة المرتقبة؟», «وين رح تكون القمة؟» (dialect «رح» is «سوف» by then)."""
+    """Whether a text has a verb in the future, or one after «لـ» of purpose («لتنطلق»), or a word that puts
+    an event ahead (see `speaks_of_future`): «أين ستُعقد القمة المرتقبة؟», «وين رح تكون القمة؟» (dialect
+    «رح» is «سوف» by then)."""
     for word in WORD_RE.findall(normalize_arabic(text)):
         bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
         if bare in _FUTURE_WORDS or word in _FUTURE_WORDS:
             return True
         if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتنا" and not bare.endswith(("ات", "ا", "ه", "و")):
             return True
+        if len(bare) >= 5 and bare[0] == "ل" and bare[1] in "يت" and arabic_word_counts().get(
+                "س" + bare[1:], 0) >= PURPOSE_VERB_MIN_COUNT:
+            return True  # «لتنطلق يوم 7 جوان»: «لـ» of purpose on a verb (its «سـ» form a common word; not «لتونس»)
     return False
+
+
+PURPOSE_VERB_MIN_COUNT = 50
 
 
 def now_or_before(phrase: str) -> bool:

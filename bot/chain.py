@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -17,6 +17,7 @@ from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, standard_arabic
+from bot.wordlists import arabic_word_counts
 from bot.wordlists import has_known_word
 from index.normalize import term_groups, tokenize, without_frame_nouns
 from index.retriever import Hit, HybridRetriever
@@ -131,12 +132,13 @@ class AnswerChain:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
                 found, composed = False, None
-            elif info.future and info.kind == "date" and composed[1] is not None and (
-                    now_or_before(composed[1]) or not speaks_of_future(*composed)):
+            elif info.future and info.kind == "date" and not _dated_ahead(composed):
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
                 # future event will be, nor is a date in a sentence about the past («…المكتشف في سبتمبر
-                # 2016» for «متى سيُفتتح المركز؟»).
-                found, composed = False, None
+                # 2016» for «متى سيُفتتح المركز؟»). A runner-up nearly as likely may give one.
+                ranked, composed = _dated_ahead_first(info, ranked, lambda moved: self.decision.answerability(
+                    info, moved) >= threshold and self.decision.type_supported(info, moved))
+                found = composed is not None
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)
 
@@ -197,7 +199,9 @@ class AnswerChain:
         return False
 
     def warm_up(self, stop: threading.Event | None = None) -> None:
-        """Prepare, ahead of the first question, what some questions would wait for (`HybridRetriever.warm_up`)."""
+        """Prepare, ahead of the first question, what some questions would wait for (`HybridRetriever.warm_up`,
+        and the word counts `standard_arabic` reads a dialect verb by)."""
+        arabic_word_counts()
         self.retriever.warm_up(stop)
 
     def _retrieve(self, inputs: dict) -> Retrieved:
@@ -338,6 +342,39 @@ def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list
                 return _moved_first(ranked, i)
             break
     return ranked
+
+
+def _dated_ahead(composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a date to come: not the day of the report or the one before,
+    and in a sentence that speaks of the future (`speaks_of_future`)."""
+    return composed[1] is not None and not now_or_before(composed[1]) and speaks_of_future(*composed)
+
+
+# How far below the best passage's reader probability a runner-up may be and still answer a
+# when-will question the best one gives no date to come for (`_dated_ahead_first`).
+DATED_AHEAD_MARGIN = 0.2
+DATED_AHEAD_DEPTH = 3
+
+
+def _dated_ahead_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
+                       answers: Callable[[list[tuple[Hit, float]]], bool],
+                       ) -> tuple[list[tuple[Hit, float]], tuple[str, str | None] | None]:
+    """For «متى سيتجمع المدرسون…؟» whose best passage gives no date to come: the first of the next
+    passages (DATED_AHEAD_DEPTH in all), nearly as likely (within DATED_AHEAD_MARGIN), that has the
+    type of phrase asked for and one to come and, moved first, `answers` the question (the answerability
+    model and the type checks judge it as they judged the best one), with its answer; else the ranking
+    and None."""
+    best_p = ranked[0][1]
+    for i, (hit, p) in enumerate(ranked[1:DATED_AHEAD_DEPTH], start=1):
+        if p < best_p - DATED_AHEAD_MARGIN or not type_match(info.kind, hit.passage_phrases(), info.asked):
+            continue
+        moved = _moved_first(ranked, i)
+        if not answers(moved):
+            continue
+        composed = compose(info, moved)
+        if _dated_ahead(composed) and composed[1] in hit.document.page_content:
+            return moved, composed
+    return ranked, None
 
 
 def _marked_first(ranked: list[tuple[Hit, float]], highlight: str | None) -> list[tuple[Hit, float]]:

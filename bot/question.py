@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asked_units, asks_for_name, asks_for_town,
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_for_name, asks_for_town,
                              asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
                              expected_type, name_noun, question_words, reaction, role_nationality)
+from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 
@@ -93,11 +94,33 @@ _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, rever
 # A whole dialect word first («واش»), else one behind و/ف («وشكون»).
 _DIALECT_RE = re.compile(rf"(?<!\w)(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIALECT_ALTERNATIVES}))(?!\w)")
 _DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
+# Maghrebi «شنو سمية الرضيع؟», «آش سميتو؟» (what is the name, his name), once «شنو» is «ماذا»: only after
+# the question word, since «سمية» alone is a given name.
+_DIALECT_NAME_RE = re.compile(r"(?<!\w)ماذا\s+سمي(ة|ه|ت|تو|ته|تها|تهم)(?!\w)")
+_DIALECT_NAME_OWNER = {"تو": "ه", "ته": "ه", "تها": "ها", "تهم": "هم"}  # «سميتو» his name: «اسمه»
 # The Egyptian passive «اتـ» on a verb of three root letters («اتأجل»، «اتقفلت»، «اتولد») is the
 # standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it, or a suffix or
 # ta marbuta after three («اتصل»، «اتخذت»، «اتهمه»، «فاتورة»), or a long vowel («اتحاد»، «اتفاق»).
 # Questions only: articles are not rewritten.
 _DIALECT_PASSIVE_RE = re.compile(r"(?<!\w)([وف]?)ات(?=[^\Wا][^\Wاوي][^\Wاويتهة](?:ت|وا|و|نا|ي)?(?!\w))")
+
+
+# Egyptian and Levantine put the future on a verb with «ح» or «ه» («حيقود», «هيقود») where standard
+# Arabic has «س» («سيقود»), which the model reads better. Only where the verb without the prefix is
+# that much more common than the word itself (pyspellchecker's Arabic counts: «يقود» 12,105 against
+# none), so that «حيوان», «هيئة», «حيتان» stay as they are.
+_DIALECT_FUTURE_RE = re.compile(r"(?<!\w)([وف]?)[حه]([يتن]\w{3,})(?!\w)")
+FUTURE_VERB_MIN_COUNT = 200
+FUTURE_VERB_RATIO = 100
+
+
+def _standard_future(match: re.Match[str]) -> str:
+    counts = arabic_word_counts()
+    verb = counts.get(normalize_arabic(match.group(2)), 0)
+    word = counts.get(normalize_arabic(match.group()[len(match.group(1)):]), 0)
+    if verb >= FUTURE_VERB_MIN_COUNT and verb > FUTURE_VERB_RATIO * word:
+        return match.group(1) + "س" + match.group(2)
+    return match.group()
 
 
 # A vocative and who it calls («يا عم», «يا جماعة», «يا ترى»): no part of what is asked.
@@ -116,12 +139,14 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل»), a vocative dropped («يا عم»); diacritics go first, since dialect is often written
+    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…»), a vocative dropped («يا عم»); diacritics go first, since dialect is often written
     with them («قدّاش», «شنوّة»)."""
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
+    text = _DIALECT_NAME_RE.sub(lambda m: "ما اسم" + _DIALECT_NAME_OWNER.get(m.group(1), ""), text)
     text = _VOCATIVE_RE.sub("", text)
+    text = _DIALECT_FUTURE_RE.sub(_standard_future, text)
     return _DIALECT_PASSIVE_RE.sub(lambda m: m.group(1) + "ت", text)
 
 
@@ -138,6 +163,7 @@ class QuestionInfo:
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
     name_noun: str | None = None  # what it asks the name of («ما اسم الملعب؟»: «الملعب»): `name_noun`
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
+    heads: tuple[str, str | None] | None = None  # «من يرأس X؟»: the role its verb names, `asked_role_by_verb`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
@@ -201,6 +227,7 @@ def analyse(text: str) -> QuestionInfo:
         asks_name=asks_for_name(text),
         name_noun=name_noun(text),
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
+        heads=asked_role_by_verb(text) if latin <= 0.5 else None,
         counts=counted_noun(text),
         actor=actor,
         stance=stance,

@@ -204,6 +204,16 @@ def _is_month(word: str) -> bool:
     return False
 
 
+_DAY_OF_MONTH_RE = re.compile(r"(?<![\d.,/])(?:[1-9]|[12]\d|3[01])(?![\d.,/])")
+
+
+def names_day(text: str) -> bool:
+    """Whether a date phrase names a day: a weekday («الأربعاء») or a day of the month («30 نوفمبر»),
+    not only a month or a year («نوفمبر 2016», «2017»)."""
+    folded = normalize_arabic(text)
+    return bool(_DAY_OF_MONTH_RE.search(folded)) or any(_in(w, _WEEKDAYS) for w in WORD_RE.findall(folded))
+
+
 def is_calendar_date(text: str) -> bool:
     """Whether a date phrase names a day, month or year of the calendar («20 أوت 2016», «جانفي»,
     «2014»), not only a weekday or a day relative to the report («الخميس», «اليوم»)."""

@@ -495,6 +495,41 @@ def test_the_phrase_marked_is_nearest_the_questions_rarest_word_in_the_passage(q
     assert best_span(analyse(question), passage).text == day
 
 
+@pytest.mark.parametrize(("question", "marked"), [
+    # «في أي يوم…؟» asks a day: the date naming it (the weekday or the day of the month), not the
+    # nearer bare year
+    ("في أي يوم سيتجمع المدرسون أمام وزارة التربية؟", ("30 نوفمبر 2016", "الاربعاء")),
+    ("Which day will the teachers gather in front of the Ministry of Education?", ("30 نوفمبر 2016", "الاربعاء")),
+    ("يوم إيه هيتجمع المدرسين قدام وزارة التربية؟", ("30 نوفمبر 2016", "الاربعاء")),
+    # «متى…؟» takes the nearest date of any kind
+    ("متى سيحتج المدرسون على ميزانية وزارة التربية؟", ("2017",)),
+])
+def test_a_which_day_question_marks_a_date_that_names_the_day(question, marked):
+    passage = ("وقال إن النقابتين ستنظمان يوم الاربعاء 30 نوفمبر 2016 تجمعا للمدرسين للاحتجاج على ميزانية سنة "
+               "2017 أمام وزارة التربية.")
+    assert best_span(analyse(standard_arabic(question)), passage).text in marked
+
+
+@pytest.mark.parametrize(("question", "day"), [
+    ("في أي يوم سيتجمع المدرسون؟", True), ("ما اليوم الذي ستعقد فيه الجلسة؟", True), ("Which day is it?", True),
+    ("متى سيتجمع المدرسون؟", False), ("في أي سنة تأسست؟", False), ("ما عدد أيام الإضراب؟", False),
+])
+def test_which_questions_ask_for_a_day(question, day):
+    from bot.answer_type import asks_day
+
+    assert asks_day(standard_arabic(question)) is day
+
+
+@pytest.mark.parametrize(("question", "future"), [
+    ("في أي يوم سيتجمع المدرسون؟", True), ("في أي شهر ستنطلق الأشغال؟", True), ("متى سيصدر الحكم؟", True),
+    ("في أي يوم تجمع المدرسون؟", False), ("في أي سنة تأسست الشركة؟", False),
+])
+def test_a_which_day_question_may_ask_when_something_will_be(question, future):
+    from bot.answer_type import asks_when_in_future
+
+    assert asks_when_in_future(question) is future
+
+
 def test_a_phrase_the_question_says_with_other_clitics_is_not_marked():
     """«…إجراءات حظر الحواسيب؟» is not answered by «بحظر الحواسيب» (read as a name after «القاضي»)."""
     question = analyse("من أقر إجراءات حظر الحواسيب؟")
@@ -560,6 +595,35 @@ def test_follow_up_detection(question, refers):
     ],
 )
 def test_the_egyptian_passive_is_the_standard_form(dialect, standard):
+    assert standard_arabic(dialect) == standard
+
+
+@pytest.mark.parametrize(
+    ("dialect", "standard"),
+    [
+        ("مين اللي حيقود الاجتماعات؟", "من الذي سيقود الاجتماعات؟"),
+        ("إمتى هيتقابل ترامب وبوتين؟", "متى سيتقابل ترامب وبوتين؟"),
+        ("وحيسافر امتى؟", "وسيسافر متى؟"),
+        ("وهتعمل إيه الحكومة؟", "وستعمل ماذا الحكومة؟"),
+        # words of their own that begin with «حي», «هي», «حت»: not a future
+        ("ما اسم هيئة الحقيقة؟", "ما اسم هيئة الحقيقة؟"),
+        ("كم حيوانا نفق؟", "كم حيوانا نفق؟"),
+        ("أين شوهدت حيتان العنبر؟", "أين شوهدت حيتان العنبر؟"),
+        ("متى زارت هيلاري حيفا؟", "متى زارت هيلاري حيفا؟"),
+    ],
+)
+def test_the_dialect_future_on_a_verb_is_the_standard_one(dialect, standard):
+    assert standard_arabic(dialect) == standard
+
+
+@pytest.mark.parametrize(
+    ("dialect", "standard"),
+    [
+        ("شنو سمية الرضيع؟", "ما اسم الرضيع؟"), ("آش سميتو؟", "ما اسمه؟"), ("شنو سميتها؟", "ما اسمها؟"),
+        ("شكون سمية؟", "من سمية؟"),  # a given name, with no «what» before it
+    ],
+)
+def test_the_maghrebi_word_for_a_name_is_the_standard_one(dialect, standard):
     assert standard_arabic(dialect) == standard
 
 
@@ -710,6 +774,8 @@ def test_the_role_whose_holder_a_question_asks_for(question, role):
     # …but a name before a title is no holder of it after a verb that takes an object.
     ("من هو مدير المهرجان؟", "واستقبل الوزير لسعد الجموسي مدير المهرجان أمس.", False),
     ("من هو مدير المهرجان؟", "وقال أمس مدير المهرجان إن الدورة ستكون عربية.", False),
+    # …and a name, its age in brackets, then «هو» and the role
+    ("من هو منفذ التفجير؟", "قالت الشرطة إن رجلا يدعى سلمان عبيدي (22 عاما) هو منفذ التفجير في القاعة.", True),
     ("ما اسم زوجته؟", "وحضرت زوجته الحفل.", False),
     ("ما اسم زوجته؟", "وحضرت زوجته السيدة ليلى حداد الحفل.", True),
     # The role not mentioned at all: the passage may name its holder in other words.
@@ -722,6 +788,34 @@ def test_whether_a_passage_names_the_holder_of_the_role_asked_for(question, wind
 
     kinds = ("person", "organisation", "quoted")
     assert role_named(asked_role(question), window, typed_spans(window), kinds, asked_words(question)) is named
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("من يرأس حزب آفاق تونس؟", ("رييس", "حزب")), ("من سيترأس الاجتماعات الأولية؟", ("رييس", "الاجتماعات")),
+    ("شكون يرأس اللجنة المستقلة؟", ("رييس", "اللجنه")), ("من الذي يدير الشركة؟", ("مدير", "الشركه")),
+    ("مين هيدرب المنتخب؟", ("مدرب", "المنتخب")), ("من ترأست الجلسة التي…؟", ("رييس", "الجلسه")),
+    ("من يقود الاجتماعات؟", None), ("من هو رئيس الحزب؟", None), ("من يدرس في الجامعة؟", None),
+])
+def test_the_role_a_who_heads_question_asks_the_holder_of(question, role):
+    from bot.answer_type import asked_role_by_verb
+
+    assert asked_role_by_verb(question) == role
+
+
+@pytest.mark.parametrize(("question", "window", "named"), [
+    # the title by the verb's object, with a name or without one
+    ("من يرأس المرصد التونسي؟", "وقال رئيس المرصد التونسي منصف الوناس إن الوضع صعب.", True),
+    ("من يرأس المرصد التونسي؟", "وقال رئيس المرصد التونسي إن الوضع صعب.", False),
+    # the title only of something else: as if not mentioned, the verb being looser than the title
+    ("من يرأس المرصد التونسي؟", "دعا المرصد التونسي إلى رفع حالة الطوارئ التي أعلنها رئيس الجمهورية.", None),
+    ("من سيترأس الاجتماعات الأولية؟", "قال الرئيس الأمريكي إن روبيو سيترأس الاجتماعات الأولية.", None),
+])
+def test_a_who_heads_question_reads_the_verbs_object_softly(question, window, named):
+    from bot.answer_type import asked_role_by_verb, asked_words, role_named
+
+    kinds = ("person", "organisation", "quoted")
+    assert role_named(asked_role_by_verb(question), window, typed_spans(window), kinds, asked_words(question),
+                      strict=False) is named
 
 
 @pytest.mark.parametrize(("role", "window", "mentioned"), [
