@@ -280,6 +280,11 @@ def _is_definite(word: str) -> bool:
     return word.startswith(("ال", "لل", "وال", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
 
 
+def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
+    """Whether tokens a and a + 1 stand with no punctuation between them."""
+    return a + 1 < len(tokens) and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
+
+
 def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
     """The name a title at token i introduces, as (first, last) token indices: after the title's
     complement (definite words and organisation or place words: «وزير الخارجية الروسي سيرجي لافروف»,
@@ -288,16 +293,13 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     تونس» names nobody; neither does «رئيس المختبر في…»)."""
     n = len(tokens)
 
-    def joined(a: int) -> bool:  # no punctuation between token a and token a + 1
-        return a + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
-
     first = i + 1
-    while first < n and first - i <= _COMPLEMENT_WORDS and joined(first - 1):
+    while first < n and first - i <= _COMPLEMENT_WORDS and _joined(tokens, first - 1, passage):
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
             # الوضع صعب» names nobody).
-            first += 2 if joined(first) and not _function_word(tokens[first + 1][2]) else 1
+            first += 2 if _joined(tokens, first, passage) and not _function_word(tokens[first + 1][2]) else 1
         elif _is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS:
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
@@ -307,7 +309,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             break
     if first >= n:
         return None
-    if not joined(first - 1):
+    if not _joined(tokens, first - 1, passage):
         return _name_in_apposition(tokens, first, passage)
     word = tokens[first][2]
     if _is_definite(word) or _in(word, _TITLES):
@@ -320,16 +322,12 @@ def _name_from(tokens: list[tuple[int, int, str]], first: int, passage: str) -> 
     more around a link word («ياسر بن خليفة», «عبد العزيز الرصاع», «محمد الفاضل بن عمران»), joined
     without punctuation, none a function word (`_name_word`) or a title; None when the first is none."""
     n = len(tokens)
-
-    def joined(a: int) -> bool:  # no punctuation between token a and token a + 1
-        return a + 1 < n and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
-
     if not _name_word(tokens, first, passage):
         return None
     last = first
     while (last == first or tokens[last][2] in NAME_LINKS or (last == first + 1 and tokens[first][2] in NAME_LINKS)
            or (last + 1 < n and tokens[last + 1][2] in NAME_LINKS)) \
-            and joined(last) and _name_word(tokens, last + 1, passage) \
+            and _joined(tokens, last, passage) and _name_word(tokens, last + 1, passage) \
             and not _in(tokens[last + 1][2], _TITLES):
         last += 1
     return first, last
@@ -422,7 +420,7 @@ _CALLED = _norm_set("يدعى تدعى يُدعى تُدعى المدعو الم
 def _name_called(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
     """The name right after «يدعى/المدعو» at token i, as (first, last) token indices: `_name_from`;
     None when the next word is no name's («وتدعى المبادرة…»)."""
-    if i + 1 >= len(tokens) or _NAME_BREAK_RE.search(passage[tokens[i][1]:tokens[i + 1][0]]):
+    if not _joined(tokens, i, passage):
         return None
     word = tokens[i + 1][2]
     if _is_definite(word) or _time_word(word) or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS)):
