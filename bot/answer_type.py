@@ -17,8 +17,8 @@ from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_numbe
                            unit_kind)
 from index.split import split_sentences
 
-__all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name", "asks_who_is", "expected_type",
-           "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
+__all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
+           "asks_who_is", "expected_type", "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -518,7 +518,7 @@ _ROLE_VERBS = {normalize_arabic(verb): normalize_arabic(role) for role, verbs in
     ("مدرب", "يدرب درب دربت")) for verb in verbs.split()}
 _ROLE_VERB_RE = re.compile(
     r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:(?:هو|هي)\s+)?(?:(?:الذي|التي|اللي|الي)\s+)?(\w+)(?:\s+(\w+))?")
-_FUTURE_PREFIXES = ("س", "ه", "ح", "ب")  # «سيترأس», and the dialects' «هيدير», «حيرأس», «بيدرب»
+_VERB_PREFIXES = "سهحب"  # «سيترأس», and the dialects' «هيدير», «حيرأس», «بيدرب»
 
 
 def asked_role_by_verb(question: str) -> tuple[str, str | None] | None:
@@ -531,8 +531,7 @@ def asked_role_by_verb(question: str) -> tuple[str, str | None] | None:
     if not match:
         return None
     verb = match.group(1)
-    role = _ROLE_VERBS.get(verb) or next(
-        (_ROLE_VERBS[verb[1:]] for prefix in _FUTURE_PREFIXES if verb.startswith(prefix) and verb[1:] in _ROLE_VERBS), None)
+    role = _ROLE_VERBS.get(verb) or (_ROLE_VERBS.get(verb[1:]) if verb[:1] in _VERB_PREFIXES else None)
     if role is None:
         return None
     after = match.group(2)
@@ -965,6 +964,9 @@ def speaks_of_future(text: str, phrase: str) -> bool:
     return looks_ahead(sentences[0])
 
 
+PURPOSE_VERB_MIN_COUNT = 50  # how often pyspellchecker must know the «سـ» form of a verb after «لـ»
+
+
 def looks_ahead(text: str) -> bool:
     """Whether a text has a verb in the future, or one after «لـ» of purpose («لتنطلق»), or a word that puts
     an event ahead (see `speaks_of_future`): «أين ستُعقد القمة المرتقبة؟», «وين رح تكون القمة؟» (dialect
@@ -979,9 +981,6 @@ def looks_ahead(text: str) -> bool:
                 "س" + bare[1:], 0) >= PURPOSE_VERB_MIN_COUNT:
             return True  # «لتنطلق يوم 7 جوان»: «لـ» of purpose on a verb (its «سـ» form a common word; not «لتونس»)
     return False
-
-
-PURPOSE_VERB_MIN_COUNT = 50
 
 
 def now_or_before(phrase: str) -> bool:

@@ -17,8 +17,7 @@ from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, standard_arabic
-from bot.wordlists import arabic_word_counts
-from bot.wordlists import has_known_word
+from bot.wordlists import arabic_word_counts, has_known_word
 from index.normalize import term_groups, tokenize, without_frame_nouns
 from index.retriever import Hit, HybridRetriever
 

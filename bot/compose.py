@@ -9,8 +9,8 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asks_day, asks_who_is, matching_spans, name_spans, same_noun, says_again,
-                             looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans)
+from bot.answer_type import (CHECKABLE, Span, asks_day, asks_who_is, matching_spans, name_spans, same_noun,
+                             says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_for_name, asks_for_town,
-                             asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_for_name,
+                             asks_for_town, asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
                              expected_type, name_noun, question_words, reaction, role_nationality)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
@@ -139,8 +139,8 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…»), a vocative dropped («يا عم»); diacritics go first, since dialect is often written
-    with them («قدّاش», «شنوّة»)."""
+    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…»), a vocative dropped («يا عم»);
+    diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)

@@ -38,7 +38,7 @@ def _known_words() -> frozenset[str]:
     from spellchecker import SpellChecker
 
     out: set[str] = set(_function_words())
-    out.update(normalize_arabic(w) for w in SpellChecker(language="ar", distance=1).word_frequency.keys())
+    out.update(arabic_word_counts())
     out.update(w.lower() for w in SpellChecker(language="en", distance=1).word_frequency.keys())
     return frozenset(out)
 
