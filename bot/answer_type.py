@@ -13,12 +13,12 @@ from collections.abc import Sequence
 
 from bot.wordlists import arabic_word_counts
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
-from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, name_kind, typed_spans,
-                           unit_kind)
+from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day, name_kind,
+                           names_day, typed_spans, unit_kind)
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
-           "asks_who_is", "expected_type", "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
+           "asks_who_is", "day_dates", "expected_type", "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
@@ -455,6 +455,13 @@ def since_phrases(window: str, phrases: Sequence[Span], asked: frozenset[str] = 
             if s.kind == "elapsed" or WORD_RE.findall(normalize_arabic(window[:s.start]))[-1:] in (["منذ"], ["ومنذ"])]
 
 
+def day_dates(phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
+    """A passage's dates that name a day (`names_day`: «الخميس», «30 نوفمبر») or a day relative to the report
+    («أمس», «اليوم»), the question's own excepted: what «في أي يوم…؟» asks, which «هذا الأسبوع» does not say."""
+    return [s for s in spans_of_kinds(("date", "relative_date"), phrases, asked)
+            if names_day(s.text) or (s.kind == "relative_date" and is_relative_day(s.text))]
+
+
 def calendar_dates(phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
     """A passage's dates and years of the calendar (`is_calendar_date`) the question does not already say."""
     return [s for s in spans_of_kinds(("date", "year"), phrases, asked) if is_calendar_date(s.text)]
@@ -497,6 +504,7 @@ _COPULAS = (["هو"], ["هي"])
 _BRACKETED_RE = re.compile(r"\([^()]{0,40}\)")
 _APPOSITION_RE = re.compile(r"[,،(\-–—]")
 NAME_AFTER_ROLE_CHARS = 40  # «مديرة منطقة المغرب العربي بالبنك العالمي ماري…»
+_DEPUTIES = frozenset(normalize_arabic(w) for w in "نائب نائبة مساعد مساعدة وكيل".split())  # «نائب رئيس الحكومة»
 
 
 def asked_role(question: str) -> tuple[str, str | None] | None:
@@ -665,6 +673,10 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     mentions = [(start, end, i) for i, (start, end, word) in enumerate(tokens) if _role_forms(word) & role_forms]
     if not mentions:
         return None
+    # «نائبة السكرتيرة الصحفية…، آنا كيلي» names the deputy: a mention after a deputy's title is another role.
+    mentions = [m for m in mentions if not (m[2] and _role_forms(tokens[m[2] - 1][2]) & _DEPUTIES)]
+    if not mentions:
+        return False if strict else None
     starts = [start for start, _, _ in mentions] + [len(window)]
     if role[1]:
         after = _role_forms(role[1])

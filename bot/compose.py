@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asks_day, asks_who_is, matching_spans, name_spans, same_noun,
+from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
@@ -85,7 +85,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         at = sum(1 for o in offsets if o < quantity_start(span))
         return min((abs(at - a) for a in anchors), default=0)
 
-    day = info.kind == "date" and asks_day(info.text)
+    day = info.kind == "date" and info.day
     best = min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),

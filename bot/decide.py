@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, matching_spans, mentions_kin, name_spans,
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, matching_spans, mentions_kin, name_spans,
                              names_holder_of, noun_named, role_named, since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
@@ -79,15 +79,25 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
     - "date_ok": a question asking for a date of the calendar («في أي تاريخ…؟») needs one there, not
       only a weekday or «اليوم» (`calendar_dates`); one asking since when («منذ متى…؟») is also answered
       by a date right after «منذ» («منذ أمس») or by the time gone by since («مضى أكثر من شهرين»):
-      `since_phrases`."""
+      `since_phrases`; one asking on which day («في أي يوم…؟») needs a date naming the day or
+      «أمس/اليوم» (`day_dates`), not only «هذا الأسبوع»."""
     return {
         "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
         "role_ok": _role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
-        "date_ok": 1.0 if not info.calendar or calendar_dates(hit.window_passage_phrases(), info.asked) or (
-            info.since and since_phrases(hit.window_text, hit.window_passage_phrases(), info.asked)) else 0.0,
+        "date_ok": 1.0 if _date_ok(info, hit) else 0.0,
     }
+
+
+def _date_ok(info: QuestionInfo, hit: Hit) -> bool:
+    """Whether the passage or its neighbours can give the date a question asks for outright: a date of
+    the calendar for «في أي تاريخ…؟» (or, since when, what `since_phrases` finds), a day for «في أي يوم…؟»."""
+    phrases = hit.window_passage_phrases()
+    if info.calendar and not (calendar_dates(phrases, info.asked)
+                              or (info.since and since_phrases(hit.window_text, phrases, info.asked))):
+        return False
+    return not info.day or bool(day_dates(phrases, info.asked))
 
 
 def _name_ok(info: QuestionInfo, hit: Hit) -> bool:

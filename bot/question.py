@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_for_name,
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day, asks_for_name,
                              asks_for_town, asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
                              expected_type, name_noun, question_words, reaction, role_nationality)
 from bot.wordlists import arabic_word_counts
@@ -174,6 +174,7 @@ class QuestionInfo:
     town: bool = False  # it asks for a city, a region or a street, not a country: `asks_for_town`
     calendar: bool = False  # it asks for a date of the calendar («في أي تاريخ…؟», «منذ متى…؟»): `calendar_question`
     since: bool = False  # of those, since when («منذ متى…؟»), which a date after «منذ» answers too
+    day: bool = False  # it asks on which day («في أي يوم…؟»): `asks_day`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -238,4 +239,5 @@ def analyse(text: str) -> QuestionInfo:
         town=asks_for_town(text),
         calendar=dated is not None,
         since=dated == "since",
+        day=asks_day(text),
     )

@@ -214,6 +214,12 @@ def names_day(text: str) -> bool:
     return bool(_DAY_OF_MONTH_RE.search(folded)) or any(_in(w, _WEEKDAYS) for w in WORD_RE.findall(folded))
 
 
+def is_relative_day(text: str) -> bool:
+    """Whether a date phrase names a day relative to the report («أمس», «اليوم», «غدا»), not a week or a
+    year («الأسبوع المقبل»)."""
+    return any(w in _RELATIVE_TIME or _strip_clitic(w) in _RELATIVE_TIME for w in WORD_RE.findall(normalize_arabic(text)))
+
+
 def is_calendar_date(text: str) -> bool:
     """Whether a date phrase names a day, month or year of the calendar («20 أوت 2016», «جانفي»,
     «2014»), not only a weekday or a day relative to the report («الخميس», «اليوم»)."""
@@ -234,7 +240,7 @@ _PERSON_NOUNS = _norm_set(
     متحدث متحدثة ناطق ناطقة سائق موظف موظفة ممرض ممرضة قائد زعيم عضو أعضاء حارس مهاجم مدافع
     وكيل منسق مفتي قاض قاضية قنصل مواطن مواطنة مواطنون مواطنين شاب شابة فتاة مسن أرملة طالب طالبة
     تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين رسام رسامة مصور مصورة ملحن مطرب
-    مطربة نحات ضابط منفذ صياد جراح راكب رضيع رضيعة سجين أسير مريض مهاجر لاجئ جندي شرطي
+    مطربة نحات ضابط منفذ صياد جراح راكب رضيع رضيعة سجين أسير مريض مهاجر لاجئ جندي شرطي سكرتير سكرتيرة
     person man woman wife husband son daughter player coach spokesman spokeswoman spokesperson official
     adviser advisor director chief head leader founder owner referee judge ambassador consul governor mayor
     chairman manager secretary lawyer doctor journalist reporter author writer singer actor actress

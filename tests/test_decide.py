@@ -112,6 +112,25 @@ def test_since_when_asks_when_it_began_which_the_day_of_the_report_does_not_say(
     assert compose(since, [(gone_by, 0.9)])[1] == "أكثر من عامين"
 
 
+@pytest.mark.parametrize(("passage", "supported"), [
+    ("وأجرى الوزيران، الاثنين، مكالمة هاتفية حول الاجتماع.", True),
+    ("ويعقد الوزيران اجتماعا يوم 30 نوفمبر في بودابست.", True),
+    ("وقال المصدر أمس إن الوزيرين سيلتقيان.", True),
+    ("ومن الممكن أن يلتقي الوزيران هذا الأسبوع في بودابست.", False),
+    ("ومن المقرر أن يلتقي الوزيران الأسبوع المقبل في بودابست.", False),
+    ("ومن المقرر أن يلتقي الوزيران في نوفمبر 2016 في بودابست.", False),
+])
+def test_a_which_day_question_needs_a_day_not_a_week_or_a_month(passage, supported):
+    """«في أي يوم…؟» is answered by a weekday, a day of the month or «أمس», not by «هذا الأسبوع»."""
+    model = load_decision_model()
+    for question in ("في أي يوم سيلتقي الوزيران في بودابست؟", "On which day will the two ministers meet in Budapest?"):
+        info = analyse(question)
+        assert info.day
+        assert model.type_supported(info, [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
+    next_week = hit("ومن المقرر أن يلتقي الوزيران الأسبوع المقبل في بودابست.", 1.25, 0.1, 1.0)
+    assert model.type_supported(analyse("متى سيلتقي الوزيران في بودابست؟"), [(next_week, 0.9)])  # «متى» asks less
+
+
 def test_from_when_on_is_not_since_when():
     assert not analyse("ابتداء من متى يكون الصنف الجديد جاهزا للبيع؟").calendar  # «ابتداءً من الاثنين» answers it
 
