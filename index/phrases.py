@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 51
+PHRASES_VERSION = 52
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -240,7 +240,7 @@ _PERSON_NOUNS = _norm_set(
     متحدث متحدثة ناطق ناطقة سائق موظف موظفة ممرض ممرضة قائد زعيم عضو أعضاء حارس مهاجم مدافع
     وكيل منسق مفتي قاض قاضية قنصل مواطن مواطنة مواطنون مواطنين شاب شابة فتاة مسن أرملة طالب طالبة
     تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين رسام رسامة مصور مصورة ملحن مطرب
-    مطربة نحات ضابط منفذ صياد جراح راكب رضيع رضيعة سجين أسير مريض مهاجر لاجئ جندي شرطي سكرتير سكرتيرة
+    مطربة نحات ضابط منفذ صياد جراح راكب رضيع رضيعة سجين أسير مريض مهاجر لاجئ جندي شرطي سكرتير سكرتيرة شخصية شخصيات
     person man woman wife husband son daughter player coach spokesman spokeswoman spokesperson official
     adviser advisor director chief head leader founder owner referee judge ambassador consul governor mayor
     chairman manager secretary lawyer doctor journalist reporter author writer singer actor actress
@@ -354,17 +354,29 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
     while last + 1 < n and last - i < _NAME_BEFORE_TITLE_WORDS + 1:
         word = tokens[last + 1][2]
         between = passage[tokens[last][1]:tokens[last + 1][0]]
-        if _NAME_BREAK_RE.search(between):
+        if _NAME_BREAK_RE.search(between) and not (between == "-" and last > i):  # «لورا هوبي-هامشر»
             # One word before a comma is as often a noun («قال مصدر، …», «أوضح الخبير، …») as a name.
             named = last - i >= 2
-            return (i + 1, last) if between.strip() in ("،", ",") and named and _in(word, _TITLES) else None
-        if _in(word, _TITLES):
+            return (i + 1, last) if between.strip() in ("،", ",") and named and _is_role(word) else None
+        if _is_role(word):
             return (i + 1, last) if last > i else None
         if not _name_word(tokens, last + 1, passage) or any(
-                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS)):
+                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS)) or (
+                word in _POSTS or word in _PERSON_NOUNS):  # «وقال مصدر أمني مسؤول…», «أكد مساعد وكيل…»
             return None
         last += 1
     return None
+
+
+def _is_role(word: str) -> bool:
+    """Whether a normalised word is a title or a post held, in construct («زعيم حزب…», «محامية الزوجين»),
+    not a noun for anyone («الرجل», «نفس المصدر»)."""
+    return _in(word, _TITLES) or word in _POSTS
+
+
+# Posts a name is followed by as by a title («وقال بيرند ريكسنجه زعيم حزب اليسار»), undefined.
+_POSTS = _norm_set("""زعيم زعيمة مستشار مستشارة مسؤول مسؤولة محامي محامية محام متحدث متحدثة ناطق ناطقة
+    منسق منسقة وكيل قنصل خبير خبيرة مراسل مراسلة مؤسس مؤسسة مفتي قاض قاضية عضو سكرتير سكرتيرة مساعد""")
 
 
 # «أنه», «بأنها» (normalised): "that he/she", after a clitic or not; not names («أنور», «أنيس»).
@@ -393,7 +405,8 @@ def _can_be_name(word: str) -> bool:
 
 # Past-tense verbs of saying and deciding, as news writes them after their subject (normalised).
 _REPORTING_VERBS = _norm_set("""قال قالت أكد أكدت أعلن أعلنت أوضح أوضحت أضاف أضافت أشار أشارت أقر أقرت قرر قررت
-    دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت""")
+    دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت
+    طلب طلبت""")
 
 
 def _time_adverb(word: str) -> bool:

@@ -168,6 +168,10 @@ def test_dialect_answer_type(question, kind):
         ("وأكد عبد الكريم الهاروني رئيس مجلس شورى الحركة أن", "person", "عبد الكريم الهاروني"),
         ("قالت الجموسي مديرة المهرجان إن", "person", "الجموسي"),
         ("اعتبر سفيان السليطي، الناطق الرسمي باسم المحكمة، أن", "person", "سفيان السليطي"),  # a comma before the title
+        # …or a post held («زعيم حزب…», «محامية الزوجين»), a hyphen inside the name, after «طلب» too
+        ("وقال بيرند ريكسنجه زعيم حزب اليسار المعارض إن الخطة", "person", "بيرند ريكسنجه"),
+        ("وأوضحت لورا هوبي-هامشر، محامية الزوجين، أن القرار", "person", "لورا هوبي-هامشر"),
+        ("وطلب تيباس رئيس رابطة الليجا بفتح تحقيق", "person", "تيباس"),
         # a title's long complement: «باسم» anywhere in it, a country with a preposition
         ("وقال المتحدث الرسمي باسم وزارة الداخلية ياسر مصباح إن", "person", "ياسر مصباح"),
         ("وأكد الناطق الرسمي باسم الحكومة إياد الدهماني أن", "person", "إياد الدهماني"),
@@ -209,6 +213,11 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وأعلنت وزارة الصحة مدير المستشفى",
     "وقال مدير المهرجان أمس إن",
     "وقال، لسعد الجموسي مدير المهرجان",
+    # a noun for anyone is no post, nor part of a name before one
+    "وأضاف نفس المصدر، أن أحدهما تونسي",
+    "وقال مصدر أمني مسؤول إن",
+    "أكد مساعد وكيل الجمهورية بالمحكمة الابتدائية أن",
+    "وقال الباجي قائد السبسي إن",
     # one word before a comma and a title is as often a noun; a body's name with punctuation after it
     "قال مصدر، مدير الشركة، إن",
     "وأوضح الخبير، رئيس الجمعية، أن",
@@ -783,6 +792,8 @@ def test_the_role_whose_holder_a_question_asks_for(question, role):
     ("من هو رئيس الحكومة؟", "وقال نائب رئيس الحكومة أحمد بن صالح إن الميزانية جاهزة.", False),
     ("من هو مدير المهرجان؟", "وقال مساعد مدير المهرجان لسعد الجموسي إن الدورة ستكون عربية.", False),
     ("من هو نائب رئيس الحكومة؟", "وقال نائب رئيس الحكومة أحمد بن صالح إن الميزانية جاهزة.", True),
+    # «شخصية» is a noun for a person: «…عدد من الشخصيات الأخرى» names none of them.
+    ("من هي الشخصيات الأخرى التي سترافق روبيو؟", "سيقود الوزير ماركو روبيو الاجتماعات إلى جانب عدد من الشخصيات الأخرى.", False),
     # The role not mentioned at all: the passage may name its holder in other words.
     ("من هو وزير الخارجية الروسي؟", "التقى روبيو نظيره الروسي سيرجي لافروف.", None),
     # The plural is another role: a list of players does not say which one is meant.
