@@ -234,6 +234,20 @@ def asked_units(question: str) -> tuple[str, ...]:
     return tuple(w for w in _after_how_much(WORD_RE.findall(normalize_arabic(question))) if unit_kind(w))
 
 
+# Units one of which `same_noun` cannot tell is the other's plural or dual, or that measure the same:
+# «يوم/أيام», «سنة/عام».
+_SAME_UNITS = tuple(frozenset(normalize_arabic(w) for w in group.split()) for group in (
+    "يوم يوما أيام يومين", "سنة سنه سنوات سنين سنتين عام عاما أعوام عامين"))
+
+
+def in_units(units: Sequence[str], phrase: str) -> bool:
+    """Whether a phrase says an amount in one of the (normalised) units a question asks in
+    (`asked_units`), in any number: «ثلاثة أيام» for «كم يوما…؟», «عامين» for «كم سنة…؟»."""
+    said = WORD_RE.findall(normalize_arabic(phrase))
+    return any(same_noun(u, w) or any(u in group and _bare(w) in group for group in _SAME_UNITS)
+               for u in units for w in said)
+
+
 # Which span kinds can answer which question types.
 _ANSWERED_BY = {
     "age": ("age",),
@@ -887,7 +901,7 @@ def _is_definite_noun(word: str) -> bool:
 _NAMED_KINDS = [tuple(normalize_arabic(w) for w in group.split()) for group in (
     "صحيفة جريدة يومية", "مجلة دورية", "قناة تلفزة تلفزيون", "إذاعة راديو", "بنك مصرف", "سجن", "مسجد جامع",
     "فندق نزل", "قاعة", "ملعب استاد مركب", "شارع نهج", "مستشفى مصحة", "جامعة", "معهد", "مدرسة",
-    "حزب حركة تيار ائتلاف", "مطار", "ميناء")]
+    "حزب حركة تيار ائتلاف", "مطار", "ميناء", "مبنى بناية عمارة", "متحف", "مسرح", "مصنع معمل")]
 _KIND_OF = {word: group for group in _NAMED_KINDS for word in group}
 _WHICH_KIND_RE = re.compile(
     r"(?:^|\s)[وف]?(?:ب|ل|في|من|الي|علي|عن|مع)?\s*اي\s+(\w+)"  # «في أي سجن…»

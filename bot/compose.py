@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asks_who_is, matching_spans, name_spans, same_noun,
+from bot.answer_type import (CHECKABLE, Span, asks_who_is, in_units, matching_spans, name_spans,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
@@ -141,8 +141,7 @@ def _not_a_person(info: QuestionInfo, span: Span) -> bool:
 
 def _other_unit(info: QuestionInfo, span: Span) -> bool:
     """Whether a span is in none of the units the question asks in («شهرين» for «كم ساعة…؟»)."""
-    said = WORD_RE.findall(normalize_arabic(span.text))
-    return bool(info.units) and not any(same_noun(u, w) for u in info.units for w in said)
+    return bool(info.units) and not in_units(info.units, span.text)
 
 
 def _behind(info: QuestionInfo, text: str, span: Span) -> bool:

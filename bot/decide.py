@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, matching_spans, mentions_kin, name_spans,
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans, mentions_kin, name_spans,
                              names_holder_of, noun_named, role_named, since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
+from index.normalize import ARABIC_LETTER_RE
 from index.retriever import Hit
 
 WEIGHTS_FILE = Path(__file__).with_name("decision.json")
@@ -80,14 +81,25 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
       only a weekday or «اليوم» (`calendar_dates`); one asking since when («منذ متى…؟») is also answered
       by a date right after «منذ» («منذ أمس») or by the time gone by since («مضى أكثر من شهرين»):
       `since_phrases`; one asking on which day («في أي يوم…؟») needs a date naming the day or
-      «أمس/اليوم» (`day_dates`), not only «هذا الأسبوع»."""
+      «أمس/اليوم» (`day_dates`), not only «هذا الأسبوع».
+    - "unit_ok": a how-much question asking in a unit («كم يوما…؟») needs an amount in it: `_unit_ok`."""
     return {
         "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
         "role_ok": _role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
         "date_ok": 1.0 if _date_ok(info, hit) else 0.0,
+        "unit_ok": 1.0 if _unit_ok(info, hit) else 0.0,
     }
+
+
+def _unit_ok(info: QuestionInfo, hit: Hit) -> bool:
+    """Whether the passage or its neighbours give an amount in a unit the question asks in («كم يوما…؟»
+    over «ثلاثة أيام», not «0,2 بالمائة» or «ثلاثة أشهر»; «كم دولارا…؟» not over dinars only). Arabic
+    units only: an English question's "hours" are looked for in the passage's Arabic words."""
+    units = [u for u in info.units if ARABIC_LETTER_RE.search(u)]
+    return not units or any(in_units(units, span.text)
+                            for span in matching_spans(info.kind, hit.window_passage_phrases(), info.asked))
 
 
 def _date_ok(info: QuestionInfo, hit: Hit) -> bool:
@@ -161,7 +173,7 @@ def type_supported_by(values: dict[str, float]) -> bool:
     asking who holds a role needs a name by the role where the passage mentions it."""
     return ((not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
             and bool(values.get("role_ok", 1.0)) and bool(values.get("count_ok", 1.0))
-            and bool(values.get("date_ok", 1.0)))
+            and bool(values.get("date_ok", 1.0)) and bool(values.get("unit_ok", 1.0)))
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

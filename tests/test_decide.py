@@ -131,6 +131,20 @@ def test_a_which_day_question_needs_a_day_not_a_week_or_a_month(passage, support
     assert model.type_supported(analyse("متى سيلتقي الوزيران في بودابست؟"), [(next_week, 0.9)])  # «متى» asks less
 
 
+@pytest.mark.parametrize(("question", "passage", "supported"), [
+    ("كم يوما استمر الإضراب؟", "واستمر الإضراب ثلاثة أيام في كل المؤسسات.", True),  # a broken plural
+    ("كم يوما استمر الإضراب؟", "واستمر الإضراب يومين في كل المؤسسات.", True),
+    ("كم يوما استمر الإضراب؟", "واستمر الإضراب ثلاثة أشهر في كل المؤسسات.", False),
+    ("كم سنة قضى في السجن؟", "وقضى في السجن عامين قبل أن يطلق سراحه.", True),  # a year is a year
+    ("كم دولارا دفعت الحكومة للشركة؟", "ودفعت الحكومة للشركة 3 ملايين دينار.", False),
+    ("كم دولارا دفعت الحكومة للشركة؟", "ودفعت الحكومة للشركة 3 ملايين دولار.", True),
+    ("How many hours did the strike last?", "واستمر الإضراب ثلاثة أيام في كل المؤسسات.", True),  # no Arabic unit asked
+])
+def test_a_how_much_question_asking_in_a_unit_needs_an_amount_in_it(question, passage, supported):
+    model = load_decision_model()
+    assert model.type_supported(analyse(question), [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
+
+
 def test_from_when_on_is_not_since_when():
     assert not analyse("ابتداء من متى يكون الصنف الجديد جاهزا للبيع؟").calendar  # «ابتداءً من الاثنين» answers it
 

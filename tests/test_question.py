@@ -901,6 +901,8 @@ def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted
     ("إلى أي حزب سياسي ينتمي ماركو روبيو؟", "حزب"),
     ("ما اسم الملعب الذي احتضن النهائيات؟", "ملعب"),
     ("أي جريدة نقلت تفاصيل القضية؟", "صحيفة"),  # with its synonyms
+    ("في أي مبنى بأنكوريج عقدت القمة؟", "بناية"), ("في أي متحف عرضت اللوحة؟", "متحف"),
+    ("ما المصنع الذي أغلق أبوابه؟", "معمل"), ("على أي مسرح قدمت المسرحية؟", "مسرح"),
     ("في أي مدينة عقدت القمة؟", None),  # named bare («في بودابست»)
     ("أي شركة صنعت الهاتف؟", None),  # companies too («أعلنت لينوفو»)
     ("Which newspaper reported it?", None),  # Latin script: nothing to look for in an Arabic article
