@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans, mentions_kin, name_spans,
-                             names_holder_of, noun_named, role_named, since_phrases, type_match)
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans, mentions_kin,
+                             name_spans, names_holder_of, noun_named, role_named, since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
 from index.normalize import ARABIC_LETTER_RE
@@ -96,7 +96,7 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
 def _unit_ok(info: QuestionInfo, hit: Hit) -> bool:
     """Whether the passage or its neighbours give an amount in a unit the question asks in («كم يوما…؟»
     over «ثلاثة أيام», not «0,2 بالمائة» or «ثلاثة أشهر»; «كم دولارا…؟» not over dinars only). Arabic
-    units only: an English question's "hours" are looked for in the passage's Arabic words."""
+    units only: an English question's "hours" cannot be found among the passage's Arabic words."""
     units = [u for u in info.units if ARABIC_LETTER_RE.search(u)]
     return not units or any(in_units(units, span.text)
                             for span in matching_spans(info.kind, hit.window_passage_phrases(), info.asked))
