@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 53
+PHRASES_VERSION = 52
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -318,7 +318,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if not _joined(tokens, first - 1, passage):
         return _name_in_apposition(tokens, first, passage)
     word = tokens[first][2]
-    if _is_definite(word) or _in(word, _TITLES) or word in _POSTS:  # «أستاذ مساعد في كلية الطب»: a rank
+    if _is_definite(word) or _in(word, _TITLES):
         return None
     return _name_from(tokens, first, passage)
 
@@ -345,10 +345,11 @@ _NAME_BEFORE_TITLE_WORDS = 4
 def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
     """The name between a verb of saying at token i and a title or a post (`_is_role`) right after it, as
     (first, last) token indices: «وقال لسعد الجموسي مدير المهرجان…», «وأكد عبد الكريم الهاروني رئيس مجلس…»,
-    «قال الجموسي مدير…», «وقال بيرند ريكسنجه زعيم حزب…». News puts a speaker's name before the title as often as after it. One to four words, no
-    punctuation around or between them but a comma before the title («اعتبر سفيان السليطي، الناطق
-    الرسمي…»; then two words at least), none a function word, number, time word, title or organisation
-    or place word («وقال أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None otherwise."""
+    «قال الجموسي مدير…», «وقال بيرند ريكسنجه زعيم حزب…». News puts a speaker's name before the title as
+    often as after it. One to four words, no punctuation around or between them but a comma before the
+    title («اعتبر سفيان السليطي، الناطق الرسمي…»; then two words at least), none a function word, number,
+    time word, title or organisation or place word («وقال أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None
+    otherwise."""
     n = len(tokens)
     last = i
     while last + 1 < n and last - i < _NAME_BEFORE_TITLE_WORDS + 1:

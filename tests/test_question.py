@@ -218,8 +218,6 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال مصدر أمني مسؤول إن",
     "أكد مساعد وكيل الجمهورية بالمحكمة الابتدائية أن",
     "وقال الباجي قائد السبسي إن",
-    # a rank or a post after a title is no name («أستاذ مساعد»)
-    "وقال أحمد سيداغات، وهو أستاذ مساعد في كلية الطب بجامعة هارفارد في بوسطن.",
     # one word before a comma and a title is as often a noun; a body's name with punctuation after it
     "قال مصدر، مدير الشركة، إن",
     "وأوضح الخبير، رئيس الجمعية، أن",
