@@ -18,7 +18,8 @@ from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_numbe
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
-           "asks_who_is", "day_dates", "expected_type", "matching_spans", "name_spans", "question_words", "role_named", "type_match", "typed_spans"]
+           "asks_who_is", "day_dates", "expected_type", "matching_spans", "name_spans", "question_words", "role_named",
+           "type_match", "typed_spans"]
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
