@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.wordlists import arabic_word_counts
+from index.countries import country_forms, starts_country
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day, name_kind,
                            names_day, typed_spans, unit_kind)
@@ -574,6 +575,19 @@ def _nisba(word: str) -> str | None:
     return "ال" + match.group(1) if match else None
 
 
+def _country_of(adjective: str, word: str) -> bool:
+    """Whether a normalised word names the country a nisba adjective is of: «الغيني» by «غينيا»
+    («برئيس جمهورية غينيا» for «الرئيس الغيني»), «المغربي» by «بالمغرب»: a form of the word (its
+    article aside) opens with the adjective's stem and is at most two letters longer («غين» → «غينيا»)."""
+    nisba = _nisba(adjective)
+    if nisba is None:
+        return False
+    stem = nisba[2:-1]
+    return starts_country(word) and any(
+        (form[2:] if form.startswith("ال") else form).startswith(stem)
+        and len(form) - len(stem) <= (4 if form.startswith("ال") else 2) for form in country_forms(word))
+
+
 def role_nationality(question: str) -> tuple[str, str] | None:
     """The role a question asks about and the nisba adjective (mostly a nationality) qualifying it,
     normalised, the adjective as «ال» + stem: «ما اسم وزير الخارجية الروسي؟» → («وزير», «الروسي»). The
@@ -645,6 +659,8 @@ def _role_forms(word: str) -> frozenset[str]:
             if form.endswith(suffix) and len(form) - len(suffix) >= 3:
                 stem = form[: -len(suffix)]
                 forms.add(stem[:-1] + "ه" if stem.endswith("ت") else stem)  # «زوجته» → زوجه
+        if form.endswith("ا") and len(form) >= 5:
+            forms.add(form[:-1])  # the accusative: «ومحاميا من غانا», «عُيّن رئيسا للكتلة»
     return frozenset(forms)
 
 
@@ -696,7 +712,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     if role[1]:
         after = _role_forms(role[1])
         # A mention with a pronoun for its owner («روبيو ونظيره الروسي…» for «نظير روبيو») counts too.
-        followed = [m for m in mentions if any(_role_forms(t[2]) & after for t in tokens[m[2] + 1:m[2] + 3])
+        followed = [m for m in mentions if any(_role_forms(t[2]) & after or _country_of(role[1], t[2])
+                                               for t in tokens[m[2] + 1:m[2] + 3])
                     or _owned_by_pronoun(tokens[m[2]][2], role_forms)]
         if not followed:
             # «رئيس المحكمة…؟» over «الرئيس الأمريكي دونالد ترامب»: another role of that title
@@ -790,7 +807,7 @@ _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانه
 _SAYING = frozenset(normalize_arabic(w) for w in """
     قال أكد اعتبر وصف رد علق أوضح أشار أضاف انتقد صرح أفاد ندد رحب رفض نفى شدد دعا طالب هاجم
     أعرب كتب أعلن حذر أبدى لفت ذكر تابع استنكر ثمن اعترض أيد عارض نوه اتهم تساءل أجاب أقر اقترح
-    أبرز أفصح أشاد استغرب تعهد توعد اعترف ختم أبلغ يقول تقول يرى ترى يعتبر تعتبر يؤكد تؤكد
+    أبرز أفصح أشاد استغرب تعهد توعد اعترف ختم أبلغ طلب كشف يقول تقول يرى ترى يعتبر تعتبر يؤكد تؤكد
     said says told stated added""".split())
 # Verbs spelt as a preposition once unvowelled: «بيّن أن…» / «بين», «عبّر عن…» / «عبر». A verb only
 # with the word it governs within SAYER_AFTER words.

@@ -145,6 +145,21 @@ def test_a_how_much_question_asking_in_a_unit_needs_an_amount_in_it(question, pa
     assert model.type_supported(analyse(question), [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
 
 
+@pytest.mark.parametrize(("question", "passage", "supported"), [
+    # The nisba asked («الغيني») names the country the passage gives («جمهورية غينيا»).
+    ("من هو الرئيس الغيني الذي التقاه الوزيران؟", "التقى الوزيران أمس برئيس جمهورية غينيا ألفا كوندي في العاصمة.", True),
+    ("من هو الرئيس الغيني الذي التقاه الوزيران؟", "التقى الوزيران أمس برئيس جمهورية مالي في العاصمة.", False),
+    # A role in the accusative («ومحاميا من غانا») is a mention of it, here with no name by it.
+    ("ما اسم المحامي الغاني الذي أدار السفارة؟",
+     "وقال المتحدث جون كيربي إن أفراد عصابة ومحاميا من غانا أداروا السفارة.", False),
+    # A verb of asking before the name: the title after it is his («وطلب تيباس رئيس رابطة الليجا»).
+    ("من هو رئيس رابطة الليجا الذي طالب بفتح تحقيق؟", "وطلب تيباس رئيس رابطة الليجا الإسبانية بفتح تحقيق حول الأمر.", True),
+])
+def test_a_role_holder_is_named_by_the_country_of_the_nisba_and_after_a_verb_of_asking(question, passage, supported):
+    model = load_decision_model()
+    assert model.type_supported(analyse(question), [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
+
+
 def test_from_when_on_is_not_since_when():
     assert not analyse("ابتداء من متى يكون الصنف الجديد جاهزا للبيع؟").calendar  # «ابتداءً من الاثنين» answers it
 
