@@ -442,6 +442,23 @@ _DAY_RE = re.compile(r"(?<!\w)(?:(?:اي|ما|ماذا|ما هو)\s+(?:ال)?ي�
                      re.IGNORECASE)
 
 
+# A year of the common era, alone as a number («سنة 2012», «في 2016», "in 2015", «2015/2016»).
+_YEAR_RE = re.compile(r"(?<![\d.,،])(?:19|20)\d\d(?![\d.,،]?\d)")
+
+
+def years_named(text: str) -> tuple[str, ...]:
+    """The years a question or a passage names, in Western digits: «كم بلغت مداخيل البلدية سنة 2012؟» →
+    ("2012",)."""
+    return tuple(dict.fromkeys(_YEAR_RE.findall(normalize_arabic(text))))
+
+
+def says_years(years: Sequence[str], text: str) -> bool:
+    """Whether a text names every one of `years` (`years_named`): «…سنة 2011 وأكثر من 7 مليون دينار
+    خلال 2013» does not give the takings of 2012."""
+    named = set(_YEAR_RE.findall(normalize_arabic(text)))
+    return all(year in named for year in years)
+
+
 def asks_day(question: str) -> bool:
     """Whether a question asks on which day («في أي يوم سيتجمع المدرسون؟»): a date that names the day
     answers it better than the month or the year alone."""

@@ -10,8 +10,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying,
-                             speaks_of_future, type_match)
+from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying, says_years,
+                             speaks_of_future, type_match, years_named)
 from bot.checks import check_question, question_part, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -114,7 +114,8 @@ class AnswerChain:
         # A follow-up of an answered question is on the articles by construction; anything else
         # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (answerability >= threshold and self.decision.type_supported(info, ranked)
-                 and self._named_in_article(info, ranked) and (continues or self.decision.on_topic(info, ranked)))
+                 and self._named_in_article(info, ranked) and self._in_years_asked(info, ranked)
+                 and (continues or self.decision.on_topic(info, ranked)))
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
         composed = None
@@ -182,6 +183,19 @@ class AnswerChain:
         # not say or a quoted name («سجن المرناقية», «حركة "إلى الأمام"»), not the noun alone.
         return info.named_kind is None or (any(self.retriever.article_has(w, best) for w in info.named_kind)
                                            and noun_named(info.named_kind, best.window_text, info.asked))
+
+    def _in_years_asked(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
+        """Whether the best passage can be of the years a question names («كم بلغت مداخيل البلدية سنة
+        2012؟»): a passage whose neighbourhood names other years only («…سنة 2011 و7 ملايين خلال 2013»)
+        is not, unless its paragraph or its article's title and lead name the year asked, which set the
+        time of what follows (`HybridRetriever.setting`). A passage that names no year may be of any:
+        a year set three paragraphs earlier («في 2015» of a Super Bowl season) still holds."""
+        if not info.years or not ranked:
+            return True
+        best = ranked[0][0]
+        if not years_named(best.window_text):
+            return True
+        return says_years(info.years, f"{best.window_text} {self.retriever.setting(best)}")
 
     def _answers_follow_up(self, info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> bool:
         """Whether the best passage answers a follow-up of an answered question that the answerability

@@ -9,7 +9,7 @@ from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day, asks_for_name,
                              asks_for_town, asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
-                             expected_type, name_noun, question_words, reaction, role_nationality)
+                             expected_type, name_noun, question_words, reaction, role_nationality, years_named)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -175,6 +175,7 @@ class QuestionInfo:
     calendar: bool = False  # it asks for a date of the calendar («في أي تاريخ…؟», «منذ متى…؟»): `calendar_question`
     since: bool = False  # of those, since when («منذ متى…؟»), which a date after «منذ» answers too
     day: bool = False  # it asks on which day («في أي يوم…؟»): `asks_day`
+    years: tuple[str, ...] = ()  # the years it names («كم بلغت المداخيل سنة 2012؟»): `years_named`
 
 
 def _has_pronoun_suffix(raw_word: str) -> bool:
@@ -240,4 +241,5 @@ def analyse(text: str) -> QuestionInfo:
         calendar=dated is not None,
         since=dated == "since",
         day=asks_day(text),
+        years=years_named(text),
     )

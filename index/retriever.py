@@ -239,6 +239,16 @@ class HybridRetriever(BaseRetriever):
                     window_coverage=0.0, corpus_coverage=0.0, fused=0.0)
                 for doc in docs if not doc.metadata.get("heading")][:n]
 
+    def setting(self, hit: Hit) -> str:
+        """The title of a hit's article, its first paragraph that is no heading (the lead) and the hit's
+        own paragraph: where news and encyclopaedia writing state once what holds for the passages
+        after it, such as the year reported on."""
+        docs = [self.store.documents[i] for i in self._article_docs.get(hit.document.metadata["file"], [])]
+        body = next((doc.metadata["paragraph"] for doc in docs if not doc.metadata.get("heading")), 0)
+        own = hit.document.metadata["paragraph"]
+        said = [doc.page_content for doc in docs if doc.metadata["paragraph"] <= body or doc.metadata["paragraph"] == own]
+        return " ".join([hit.document.metadata.get("article", ""), *said])
+
     def knows_any(self, text: str) -> bool:
         """Whether any content word of `text` (in any of its lexical forms) occurs in any indexed passage."""
         return any(self._lexical.term_id(t) is not None for group in term_groups(text) for t in group)

@@ -566,3 +566,32 @@ def test_an_article_in_script_variants_answers_as_its_plain_twin(tmp_path_factor
         assert variant.found == plain.found, question
         assert normalize_arabic(variant.answer) == normalize_arabic(plain.answer), question
         assert normalize_arabic(variant.highlight or "") == normalize_arabic(plain.highlight or ""), question
+
+
+MUNICIPALITY = """حصيلة بلدية المرسى لسنة 2016
+
+أعلنت بلدية المرسى اليوم حصيلة نشاطها خلال ندوة صحفية عقدها رئيسها بمقر البلدية.
+
+وقال رئيس البلدية إن البلدية أنجزت 12 مشروعا جديدا لتهيئة الطرقات والأرصفة.
+
+وأضاف أن البلدية نظمت عشرين حملة نظافة في مختلف الأحياء بمشاركة المتطوعين.
+
+وبلغت مداخيل البلدية من الأداءات على العقارات 6 ملايين دينار مقابل 5 ملايين دينار سنة 2015.
+
+وأشار إلى أن البلدية انتدبت 40 عونا جديدا لتعزيز خدماتها.
+
+وكانت مداخيل البلدية من الكراءات قد بلغت 4 ملايين دينار سنة 2011 وأكثر من 7 ملايين دينار خلال 2013.
+"""
+
+
+def test_a_question_naming_a_year_is_answered_only_where_the_passage_or_the_article_s_opening_names_it(
+        tmp_path_factory):
+    """The headline's year holds for the whole report, even beside a figure of another year; a year
+    named nowhere near figures of other years does not."""
+    service = one_article_service(tmp_path_factory, "municipality", MUNICIPALITY)
+    framed = service.ask("كم بلغت مداخيل البلدية من الأداءات على العقارات سنة 2016؟")
+    assert framed.found and has_phrase(framed.answer, "6 ملايين"), framed.answer
+    other_year = service.ask("كم بلغت مداخيل البلدية من الكراءات سنة 2012؟")
+    assert not other_year.found, other_year.answer
+    asked_as_said = service.ask("كم بلغت مداخيل البلدية من الكراءات سنة 2013؟")
+    assert asked_as_said.found and has_phrase(asked_as_said.answer, "7 ملايين"), asked_as_said.answer

@@ -6,6 +6,7 @@ import pytest
 from langchain_core.documents import Document
 
 from bot.answer import Turn
+from bot.answer_type import says_years, years_named
 from bot.chain import _not_a_repeat
 from bot.checks import question_part
 from bot.compose import MAX_ANSWER_CHARS, compose, trim
@@ -143,6 +144,20 @@ def test_a_which_day_question_needs_a_day_not_a_week_or_a_month(passage, support
 def test_a_how_much_question_asking_in_a_unit_needs_an_amount_in_it(question, passage, supported):
     model = load_decision_model()
     assert model.type_supported(analyse(question), [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
+
+
+@pytest.mark.parametrize(("question", "text", "said"), [
+    ("كم بلغت مداخيل البلدية سنة 2012؟", "حصلت البلدية 6 ملايين دينار سنة 2011 و7 ملايين خلال 2013.", False),
+    ("كم بلغت مداخيل البلدية سنة 2012؟", "حصلت البلدية 6 ملايين دينار سنة 2012.", True),
+    ("كم بلغت مداخيل البلدية سنة ٢٠١٢؟", "حصلت البلدية 6 ملايين دينار سنة 2012.", True),  # other digits
+    ("What were the municipality's takings in 2012?", "حصلت البلدية 6 ملايين دينار سنة 2013.", False),
+    ("كم بلغت الصادرات في الفترة 2011-2016؟", "وبلغت الصادرات 20 ألف طن في الفترة 2011-2016.", True),
+    ("كم بلغت الصادرات سنة 2016؟", "وبلغت الصادرات 2016.5 طن.", False),  # an amount, not a year
+    ("كم بلغت مداخيل البلدية؟", "حصلت البلدية 6 ملايين دينار سنة 2013.", True),  # no year asked
+])
+def test_a_question_naming_a_year_is_said_only_by_a_text_naming_it(question, text, said):
+    """The takings of 2011 and 2013 do not say those of 2012."""
+    assert says_years(years_named(question), text) is said
 
 
 @pytest.mark.parametrize(("question", "passage", "supported"), [
