@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 54
+PHRASES_VERSION = 55
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -320,8 +320,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «الرئيس المدير العام لاتصالات تونس، نزار بوقيلة», «رئيس وزراء مالطا جوزيف موسكات»: a body
             # of a country, not a name; but a verb may follow it in a headline («وزير داخلية ألمانيا يبدأ…»).
             after = first + last + 2
-            if after < n and _joined(tokens, after - 1, passage) and _IMPERFECT_RE.match(tokens[after][2]):
-                return None
+            if after < n and _joined(tokens, after - 1, passage) and _IMPERFECT_RE.match(tokens[after][2]) \
+                    and not (_joined(tokens, after, passage) and (_is_definite(tokens[after + 1][2])
+                                                                  or tokens[after + 1][2] in NAME_LINKS)):
+                return None  # a verb, unless a surname follows: «رئيس حكومة تونس يوسف الشاهد»
             first = after
         else:
             break
