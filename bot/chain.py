@@ -193,7 +193,8 @@ class AnswerChain:
         if not info.years or not ranked:
             return True
         best = ranked[0][0]
-        if not years_named(best.window_text):
+        near = years_named(best.window_text)
+        if not near or set(info.years) <= set(near):
             return True
         return says_years(info.years, f"{best.window_text} {self.retriever.setting(best)}")
 

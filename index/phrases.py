@@ -294,6 +294,14 @@ def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
     return a + 1 < len(tokens) and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
 
 
+def _country_end(tokens: list[tuple[int, int, str]], k: int) -> int | None:
+    """The index of the last token of a country's name starting at token k (`country_at`), or None."""
+    if k >= len(tokens) or not starts_country(tokens[k][2]):
+        return None
+    last = country_at([t[2] for t in tokens[k:k + _LONGEST_COUNTRY]], 0)
+    return None if last is None else k + last
+
+
 def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
     """The name a title at token i introduces, as (first, last) token indices: after the title's
     complement (definite words, organisation or place words, a body of a country: «وزير الخارجية الروسي
@@ -313,13 +321,13 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         elif _is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS:
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
-        elif starts_country(word) and (last := country_at([t[2] for t in tokens[first:first + _LONGEST_COUNTRY]], 0)) is not None:
-            first += last + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
-        elif (not _function_word(word) and _joined(tokens, first, passage) and starts_country(tokens[first + 1][2])
-              and (last := country_at([t[2] for t in tokens[first + 1:first + 1 + _LONGEST_COUNTRY]], 0)) is not None):
+        elif (end := _country_end(tokens, first)) is not None:
+            first = end + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
+        elif (not _function_word(word) and _joined(tokens, first, passage)
+              and (end := _country_end(tokens, first + 1)) is not None):
             # «الرئيس المدير العام لاتصالات تونس، نزار بوقيلة», «رئيس وزراء مالطا جوزيف موسكات»: a body
             # of a country, not a name; but a verb may follow it in a headline («وزير داخلية ألمانيا يبدأ…»).
-            after = first + last + 2
+            after = end + 1
             if after < n and _joined(tokens, after - 1, passage) and _IMPERFECT_RE.match(tokens[after][2]) \
                     and not (_joined(tokens, after, passage) and (_is_definite(tokens[after + 1][2])
                                                                   or tokens[after + 1][2] in NAME_LINKS)):
@@ -747,13 +755,13 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("organisation", i, end))
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):
             spans.append(("place", i + 1, i + 1))
-        elif starts_country(word) and (last := country_at([t[2] for t in tokens[i: i + _LONGEST_COUNTRY]], 0)) is not None:
+        elif (end := _country_end(tokens, i)) is not None:
             if _town_before_country(tokens, i, passage):
                 if ("place", i - 1, i - 1) in spans:  # the town alone (`_town_at`): the longer phrase instead
                     spans.remove(("place", i - 1, i - 1))
-                spans.append(("place", i - 1, i + last))  # «في بودابست بالمجر»: a town of the country
-            spans.append(("country", i, i + last))  # «باتجاه إيطاليا»: a country named bare
-            i += last + 1
+                spans.append(("place", i - 1, end))  # «في بودابست بالمجر»: a town of the country
+            spans.append(("country", i, end))  # «باتجاه إيطاليا»: a country named bare
+            i = end + 1
             continue
         elif not _in(word, _PLACE_HEADS) and ("place", i, i) not in spans and (last := _town_at(tokens, i)) is not None:
             spans.append(("place", i, i + last))  # «في أنكوريج», «بصفاقس»: a town named bare (GeoNames)

@@ -234,7 +234,7 @@ class HybridRetriever(BaseRetriever):
 
     def lead(self, file: str, n: int) -> list[Hit]:
         """An article's first n passages that are not headings (its lead first), as hits of no query."""
-        docs = [self.store.documents[i] for i in self._article_docs.get(file, [])]
+        docs = self._documents_of(file)
         return [Hit(document=doc, dense=0.0, dense_margin=0.0, lexical=0.0, lexical_norm=0.0, coverage=0.0,
                     window_coverage=0.0, corpus_coverage=0.0, fused=0.0)
                 for doc in docs if not doc.metadata.get("heading")][:n]
@@ -243,7 +243,7 @@ class HybridRetriever(BaseRetriever):
         """The title of a hit's article, its first paragraph that is no heading (the lead) and the hit's
         own paragraph: where news and encyclopaedia writing state once what holds for the passages
         after it, such as the year reported on."""
-        docs = [self.store.documents[i] for i in self._article_docs.get(hit.document.metadata["file"], [])]
+        docs = self._documents_of(hit.document.metadata["file"])
         body = next((doc.metadata["paragraph"] for doc in docs if not doc.metadata.get("heading")), 0)
         own = hit.document.metadata["paragraph"]
         said = [doc.page_content for doc in docs if doc.metadata["paragraph"] <= body or doc.metadata["paragraph"] == own]
@@ -285,7 +285,11 @@ class HybridRetriever(BaseRetriever):
 
     def article_text(self, file: str) -> str:
         """An article's passages, in order, joined by spaces."""
-        return " ".join(self.store.documents[i].page_content for i in self._article_docs.get(file, ()))
+        return " ".join(doc.page_content for doc in self._documents_of(file))
+
+    def _documents_of(self, file: str) -> list[Document]:
+        """An article's passages (documents), in order; none for a file not indexed."""
+        return [self.store.documents[i] for i in self._article_docs.get(file, ())]
 
     def warm_up(self, stop: threading.Event | None = None) -> None:
         """Prepare the English bridge for an index of at most BRIDGE_MAX_ARTICLES articles (all an English
