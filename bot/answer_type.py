@@ -688,11 +688,22 @@ _KIN = tuple(frozenset(normalize_arabic(w) for w in group.split()) for group in 
     "أخ أخو شقيق", "أخت شقيقة", "أرملة"))
 
 
-def mentions_kin(role: str, window: str) -> bool | None:
+# Offices held over a body, each with the other words news uses for it (normalised). A passage that
+# never mentions the office does not say who holds it («من هو رئيس اتحاد…؟» over a sentence naming the
+# union's spokesman), while a description is often paraphrased away («المسؤولة» for «نائبة السكرتيرة»).
+# A counterpart («ونظيره الروسي سيرجي لافروف») holds the same office. The coach is not here: news calls
+# him «المدير الفني» as often.
+_OFFICES = tuple(frozenset(normalize_arabic(w) for w in f"{group} نظير نظيرة".split()) for group in (
+    "رئيس رئيسة زعيم زعيمة", "مدير مديرة", "وزير وزيرة", "قائد زعيم", "أمين أمينة", "محافظ محافظة",
+    "والي", "سفير سفيرة", "عميد عميدة"))
+
+
+def mentions_tie(role: str, window: str, offices: bool = False) -> bool | None:
     """Whether a passage (with its neighbours) mentions the family tie an asked role is, in any of its
-    words and forms («زوجته», «وعقيلته»); None when the role is not a family tie."""
+    words and forms («زوجته», «وعقيلته»), or with `offices` the office it is («رئيس», «الوزيرة»); None
+    when the role is neither."""
     forms = _role_forms(role)
-    group = frozenset().union(*(kin for kin in _KIN if kin & forms))
+    group = frozenset().union(*(tie for tie in _KIN + (_OFFICES if offices else ()) if tie & forms))
     if not group:
         return None
     return any(_role_forms(normalize_arabic(m.group())) & group for m in WORD_RE.finditer(window))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans, mentions_kin,
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans, mentions_tie,
                              name_spans, names_holder_of, noun_named, role_named, since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
@@ -143,9 +143,10 @@ def _role_ok(info: QuestionInfo, hit: Hit) -> float:
     named = role_named(role, hit.window_text, hit.window_passage_phrases(), ROLE_NAME_KINDS, info.asked,
                        strict=info.asks_holder is not None)
     if named is None:
-        # The role not mentioned: a paraphrase may still name its holder, but then a person it is; a
-        # family tie is not paraphrased away, so a passage that never mentions it does not say.
-        if mentions_kin(role[0], hit.window_text) is False:
+        # The role not mentioned: a paraphrase may still name its holder, but then a person it is. A
+        # family tie, or an office asked by its title («ما اسم رئيس…؟», not «من يرأس…؟», which «سيقود»
+        # paraphrases), is not paraphrased away, so a passage that never mentions it does not say.
+        if mentions_tie(role[0], hit.window_text, offices=info.asks_holder is not None) is False:
             return 0.0
         return 1.0 if name_spans("person", hit.window_passage_phrases(), info.asked) else 0.0
     return 0.0 if named is False else 1.0

@@ -175,6 +175,23 @@ def test_a_role_holder_is_named_by_the_country_of_the_nisba_and_after_a_verb_of_
     assert model.type_supported(analyse(question), [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
 
 
+@pytest.mark.parametrize(("question", "passage", "supported"), [
+    # An office asked by its title, never mentioned: the union's spokesman is not its president.
+    ("ما اسم رئيس الاتحاد العام التونسي للشغل؟", "وقال الناطق باسم الاتحاد العام التونسي للشغل سامي الطاهري إن الإضراب قائم.",
+     False),
+    # A counterpart holds the same office.
+    ("من هو وزير خارجية روسيا؟", "وكان من المقرر أن يلتقي روبيو بنظيره الروسي سيرجي لافروف في بودابست.", True),
+    # A verb is paraphrased («سيقود» for «سيترأس»): its holder may still be named.
+    ("من سيترأس الاجتماعات الأولية؟", "وكتب ترامب أن وزير الخارجية ماركو روبيو سيقود الاجتماعات الأولية.", True),
+    # A description is paraphrased too: «المسؤولة» for her title.
+    ("من هي المسؤولة في البيت الأبيض التي تحدثت لشبكة CNN؟",
+     "وقالت نائبة السكرتيرة الصحفية للبيت الأبيض، آنا كيلي، لشبكة CNN إن الرئيس يعمل من أجل السلام.", True),
+])
+def test_an_office_asked_by_its_title_is_named_only_where_it_is_mentioned(question, passage, supported):
+    model = load_decision_model()
+    assert model.type_supported(analyse(question), [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
+
+
 def test_from_when_on_is_not_since_when():
     assert not analyse("ابتداء من متى يكون الصنف الجديد جاهزا للبيع؟").calendar  # «ابتداءً من الاثنين» answers it
 

@@ -849,9 +849,23 @@ def test_a_who_heads_question_reads_the_verbs_object_softly(question, window, na
     ("رييس", "أي نص", None),  # a title, not a family tie
 ])
 def test_whether_a_passage_mentions_a_family_tie(role, window, mentioned):
-    from bot.answer_type import mentions_kin
+    from bot.answer_type import mentions_tie
 
-    assert mentions_kin(role, window) is mentioned
+    assert mentions_tie(role, window) is mentioned
+
+
+@pytest.mark.parametrize(("role", "window", "mentioned"), [
+    ("رييس", "وقال الناطق باسم الاتحاد سامي الطاهري إن الإضراب قائم.", False),
+    ("رييس", "وقال زعيم الحزب إن الانتخابات قائمة.", True),  # another word for the same office
+    ("وزير", "بين روبيو ونظيره الروسي سيرجي لافروف.", True),  # a counterpart holds the same office
+    ("الوزيره", "وقالت الوزيرة إن البرنامج انطلق.", True),
+    ("مدرب", "وقال المدير الفني للفريق إن الفوز مستحق.", None),  # a coach is often the technical director
+    ("زوجه", "وقال ترامب إنه تحدث مع بوتين.", False),  # family ties still count
+])
+def test_whether_a_passage_mentions_an_office_asked_by_its_title(role, window, mentioned):
+    from bot.answer_type import mentions_tie
+
+    assert mentions_tie(role, window, offices=True) is mentioned
 
 
 @pytest.mark.parametrize(("question", "noun"), [
