@@ -1060,3 +1060,27 @@ def now_or_before(phrase: str) -> bool:
     found = WORD_RE.findall(normalize_arabic(phrase))
     return bool(found) and all(w in _NOW_OR_BEFORE or (w[:1] in "وفب" and w[1:] in _NOW_OR_BEFORE) for w in found)
 
+
+# Words that put what follows them in doubt: «من الممكن أن يتحدث…», «قد يلتقيان…», «ربما…»
+# (normalised; «قد» only before a verb of the present in «يـ»: «قد تم» and «قد تمكن» state facts).
+_POSSIBLY_RE = re.compile(r"(?:^|\s)[وف]?(?:من (?:غير )?(?:الممكن|المحتمل|المرجح|المستبعد)|ربما|يحتمل|"
+                          r"يمكن ان|لا يستبعد|قد ي\w+)(?=\s|$)")
+_CLAUSE_END_RE = re.compile(r"[.!?؟؛;،,:]")
+# A question that itself allows doubt («متى قد يتحدثان؟», «إلى كم يمكن أن تمتد…؟», "when might…").
+_DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|يمكن|محتمل|المحتمل|احتمال|متوقع|المتوقع|يتوقع|تتوقع|"
+                          r"might|may|could|possibly|likely|expected)(?=\s|$)")
+
+
+def in_doubt(text: str, phrase: str) -> bool:
+    """Whether `phrase` (a marked date) stands in `text` in a clause that only says it may be so
+    («…لكن من الممكن أن يتحدث روبيو ولافروف هذا الأسبوع مجددا»): from the last clause mark before it."""
+    at = text.find(phrase)
+    if at < 0:
+        return False
+    before = _CLAUSE_END_RE.split(text[:at])[-1]
+    return bool(_POSSIBLY_RE.search(normalize_arabic(before)))
+
+
+def allows_doubt(question: str) -> bool:
+    """Whether a question asks what may be, not what is («متى قد يتحدث روبيو ولافروف مرة أخرى؟»)."""
+    return bool(_DOUBTING_RE.search(normalize_arabic(question).lower()))

@@ -10,8 +10,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, names_holder_of, noun_named, now_or_before, reports_saying, says_years,
-                             speaks_of_future, type_match, years_named)
+from bot.answer_type import (CHECKABLE, allows_doubt, in_doubt, names_holder_of, noun_named, now_or_before,
+                             reports_saying, says_years, speaks_of_future, type_match, years_named)
 from bot.checks import check_question, question_part, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -131,6 +131,10 @@ class AnswerChain:
                 # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
+                found, composed = False, None
+            elif info.kind in ("date", "clock") and in_doubt(*composed) and not allows_doubt(info.text):
+                # «ما الموعد الجديد الذي حُدد للاجتماع؟» over «…لكن من الممكن أن يتحدث روبيو ولافروف هذا
+                # الأسبوع»: a time that only may be is not when something was set to happen.
                 found, composed = False, None
             elif info.future and info.kind == "date" and not _dated_ahead(composed):
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a

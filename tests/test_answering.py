@@ -595,3 +595,27 @@ def test_a_question_naming_a_year_is_answered_only_where_the_passage_or_the_arti
     assert not other_year.found, other_year.answer
     asked_as_said = service.ask("كم بلغت مداخيل البلدية من الكراءات سنة 2013؟")
     assert asked_as_said.found and has_phrase(asked_as_said.answer, "7 ملايين"), asked_as_said.answer
+
+
+POSTPONED = """تأجيل اجتماع وزراء الفلاحة المغاربيين
+
+أعلنت وزارة الفلاحة تأجيل اجتماع وزراء الفلاحة المغاربيين الذي كان مقررا في العاصمة.
+
+وقال مصدر بالوزارة إن التأجيل جاء بطلب من عدد من الوفود، لكن من الممكن أن يلتئم الاجتماع الأسبوع المقبل.
+
+وكان الوزراء قد اتفقوا خلال لقائهم الأخير في شهر جانفي على برنامج مشترك لمقاومة الجراد.
+"""
+
+
+def test_a_time_that_only_may_be_does_not_say_when_something_was_set(tmp_path_factory):
+    """A date in a clause of doubt («من الممكن أن يلتئم… الأسبوع المقبل») answers a question that
+    allows doubt, not one asking for the date that was set."""
+    service = one_article_service(tmp_path_factory, "postponed", POSTPONED)
+    set_date = service.ask("ما الموعد الجديد الذي حُدد لاجتماع وزراء الفلاحة المغاربيين؟")
+    assert not set_date.found, set_date.answer
+    will_be = service.ask("متى سيلتئم الاجتماع المؤجل؟")
+    assert not will_be.found, will_be.answer
+    doubted = service.ask("متى قد يلتئم الاجتماع؟")
+    assert doubted.found and doubted.highlight == "الأسبوع المقبل", doubted
+    stated = service.ask("متى اتفق وزراء الفلاحة المغاربيون على برنامج مقاومة الجراد؟")
+    assert stated.found and "جانفي" in (stated.highlight or ""), stated

@@ -1255,3 +1255,29 @@ def test_a_noun_named_is_followed_by_a_new_word_or_a_quoted_name(noun, window, n
     from bot.answer_type import noun_named, question_words
 
     assert noun_named((noun,), window, question_words("ما اسم الملعب الذي احتضن النهائي؟")) is named
+
+
+@pytest.mark.parametrize(("text", "phrase", "doubted"), [
+    ("من غير المرجح أن يلتقيا الأسبوع المقبل، لكن من الممكن أن يتحدثا هذا الأسبوع مجددا.", "هذا الأسبوع", True),
+    ("من غير المرجح أن يلتقيا الأسبوع المقبل، لكن من الممكن أن يتحدثا هذا الأسبوع مجددا.", "الأسبوع المقبل", True),
+    ("وقد يلتقي الوزيران يوم الخميس في العاصمة.", "يوم الخميس", True),
+    ("وربما ينطلق البرنامج في شهر مارس.", "مارس", True),
+    ("وقد تم الاتفاق يوم الخميس على البرنامج.", "يوم الخميس", False),  # «قد» before a past verb: a fact
+    ("وقال الوزير إنه من الممكن تحسين الخدمات، وانطلق البرنامج يوم الخميس.", "يوم الخميس", False),  # another clause
+    ("وأعلن الوزير يوم الخميس انطلاق البرنامج.", "يوم الخميس", False),
+])
+def test_a_date_in_a_clause_of_doubt(text, phrase, doubted):
+    from bot.answer_type import in_doubt
+
+    assert in_doubt(text, phrase) is doubted
+
+
+@pytest.mark.parametrize(("question", "allows"), [
+    ("متى قد يتحدث روبيو ولافروف مرة أخرى؟", True), ("إلى كم يمكن أن تمتد فترة التجميد؟", True),
+    ("When might the two ministers talk again?", True), ("متى من المتوقع أن يصدر الحكم؟", True),
+    ("ما الموعد الجديد الذي حُدد للاجتماع؟", False), ("متى يلتقي الوزيران؟", False),
+])
+def test_a_question_that_allows_doubt(question, allows):
+    from bot.answer_type import allows_doubt
+
+    assert allows_doubt(question) is allows
