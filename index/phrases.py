@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 55
+PHRASES_VERSION = 56
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -624,6 +624,14 @@ def _qualified_from(tokens: list[tuple[int, int, str]], a: int, passage: str) ->
     return a
 
 
+def _between_commas(tokens: list[tuple[int, int, str]], first: int, last: int, passage: str) -> bool:
+    """Whether tokens first..last stand alone between commas after a word, as news gives a person's age
+    in apposition («احتفل كين هاريس، 102 عاما، مع زوجته…»)."""
+    before = passage[:tokens[first][0]].rstrip()
+    after = passage[tokens[last][1]:].lstrip()
+    return first > 0 and before.endswith(("،", ",")) and after.startswith(("،", ","))
+
+
 @lru_cache(maxsize=4096)
 def typed_spans(passage: str) -> tuple[Span, ...]:
     """The typed phrases of a passage (numbers with their units, dates, ages, money, names after a
@@ -704,7 +712,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
                 unit3 = tokens[j + 3][2] if j + 3 < n else ""
                 is_age = unit in ("سنه", "عاما", "سنوات") and (
-                    opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES))
+                    opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES)
+                    or _between_commas(tokens, i, j + has_unit, passage))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + (2 if unit2 in _UNIT_SECOND_WORDS else 1)))  # «3500 ميلي أمبير»

@@ -116,6 +116,8 @@ def test_dialect_answer_type(question, kind):
     ("passage", "kind", "phrase"),
     [
         ("تم في سنة 2010 إطلاق سراح التونسي هادي همامي (48 سنة) ليرجع", "age", "48 سنة"),
+        ("احتفل كين هاريس، 102 عاما، مع زوجته", "age", "102 عاما"),  # in apposition, between commas
+        ("و كان العربي , 29 عاما , قد غادر نادي", "age", "29 عاما"),
         ("قدرت استثماراته بأربعة ملايين دينار وفق ما أكده", "money", "بأربعة ملايين دينار"),
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "date", "25 نوفمبر 2017"),
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "clock", "الساعة الصفر"),
@@ -1281,3 +1283,8 @@ def test_a_question_that_allows_doubt(question, allows):
     from bot.answer_type import allows_doubt
 
     assert allows_doubt(question) is allows
+
+
+def test_years_in_apposition_after_a_name_are_an_age_and_other_years_a_duration():
+    spans = [(s.kind, s.text) for s in typed_spans("احتفل كين هاريس، 102 عاما، بمرور 80 عاما على زواجهما، بعد 10 سنوات")]
+    assert ("age", "102 عاما") in spans and ("duration", "80 عاما") in spans and ("duration", "10 سنوات") in spans
