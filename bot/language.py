@@ -54,7 +54,14 @@ def other_language(text: str) -> bool:
         language, probability = _identifier().classify(text)
         return language in _ARABIC_SCRIPT_LANGUAGES and probability >= OTHER_LETTERS_CONFIDENCE
     if len(english_words(text)) > 1:
-        return False
+        # Two of English's function words may be another language's too («de», «a» in «Pourquoi le
+        # déficit… de la Tunisie a-t-il augmenté…?», «de», «con» in Spanish): letters English does not use
+        # and a sure reading of other languages (its two likeliest together, as below) still decide; an
+        # English question naming «José Mourinho» reads as English-based pidgin at 0.49 at most.
+        if not _not_english_letters(text):
+            return False
+        others = [p for language, p in _identifier().rank(text) if language != "en"]
+        return sum(others[:2]) >= MIN_CONFIDENCE
     # One English function word may be another language's word too («a», «in», «on» in «Quand Trump
     # a-t-il parlé…?»): then only a sure reading of another language decides. Letters English does not
     # use (ı ş ğ á ñ ö…, ¿ ¡) need less, as in Arabic script: «Rubio ile Lavrov arasındaki toplantı neden

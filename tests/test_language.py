@@ -30,6 +30,9 @@ from bot.language import other_language
     "Rubio ile Lavrov arasındaki toplantı neden ertelendi?",  # Turkish (0.63)
     "Rubio ile Lavrov toplantısı neden ertelendi?",  # Turkish 0.49 and Crimean Tatar 0.45 (a newcomer's)
     "¿Cuándo habló Trump con Putin por teléfono?",  # Spanish with names (0.78)
+    # Two words English has too («de», «a»; «de», «con»), with letters English does not use (a newcomer's):
+    "Pourquoi le déficit commercial de la Tunisie a-t-il augmenté au premier trimestre 2017 ?",
+    "¿Por qué se aplazó la reunión de Rubio y Lavrov con el ministro de Rusia?",  # Spanish 0.89 + 0.05
 ])
 def test_a_question_in_another_language_is_told_apart(question):
     assert other_language(question)
@@ -59,6 +62,8 @@ def test_a_question_in_another_language_is_told_apart(question):
     "Erdoğan visit date?",
     "Müller transfer fee?",
     "What did José Mourinho say about Porto?",
+    "Who did José Mourinho sign for Manchester United?",  # English-based pidgin 0.49 at most
+    "Why did Nestlé close its plant in Béja?",
     "Trump Putin Budapest",  # bare names
     "Lavrov?",
     "What is a summit?",
