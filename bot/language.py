@@ -27,9 +27,10 @@ def other_language(text: str) -> bool:
     """Whether a question is written in neither Arabic nor English: mostly letters of another script;
     Arabic script with letters Arabic does not use and Persian's commonest words, or letters no Arabic
     keyboard gives in a language py3langid (a maintained fork of langid.py, its model in the package)
-    identifies as Persian, Urdu… with OTHER_LETTERS_CONFIDENCE; or Latin letters with no English function
-    word, in a language it identifies as not English with MIN_CONFIDENCE (OTHER_LETTERS_CONFIDENCE for
-    its two likeliest other languages together when there are letters English does not use)."""
+    identifies as Persian, Urdu… with OTHER_LETTERS_CONFIDENCE; or Latin letters with at most one English
+    function word, in a language it identifies as not English with MIN_CONFIDENCE; or, with letters English
+    does not use, in its two likeliest other languages together with OTHER_LETTERS_CONFIDENCE
+    (MIN_CONFIDENCE when there are two English function words or more)."""
     scripts = Counter(_script(ch) for ch in text if ch.isalpha())
     arabic, latin, other = scripts["ARABIC"], scripts["LATIN"], scripts["OTHER"]
     if other > arabic + latin:
@@ -53,28 +54,28 @@ def other_language(text: str) -> bool:
             return False
         language, probability = _identifier().classify(text)
         return language in _ARABIC_SCRIPT_LANGUAGES and probability >= OTHER_LETTERS_CONFIDENCE
-    if len(english_words(text)) > 1:
-        # Two of English's function words may be another language's too («de», «a» in «Pourquoi le
-        # déficit… de la Tunisie a-t-il augmenté…?», «de», «con» in Spanish): letters English does not use
-        # and a sure reading of other languages (its two likeliest together, as below) still decide; an
-        # English question naming «José Mourinho» reads as English-based pidgin at 0.49 at most.
-        if not _not_english_letters(text):
-            return False
-        others = [p for language, p in _identifier().rank(text) if language != "en"]
-        return sum(others[:2]) >= MIN_CONFIDENCE
-    # One English function word may be another language's word too («a», «in», «on» in «Quand Trump
-    # a-t-il parlé…?»): then only a sure reading of another language decides. Letters English does not
-    # use (ı ş ğ á ñ ö…, ¿ ¡) need less, as in Arabic script: «Rubio ile Lavrov arasındaki toplantı neden
-    # ertelendi?» is Turkish at 0.63, «¿Cuándo habló Trump con Putin…?» Spanish at 0.78, while an
-    # English question naming «José Mourinho» has English function words and never gets here.
+    # Letters English does not use (ı ş ğ á ñ ö…, ¿ ¡) need a less sure reading, as in Arabic script: the
+    # two likeliest other languages together («Rubio ile Lavrov arasındaki toplantı neden ertelendi?» is
+    # Turkish at 0.63, «¿Cuándo habló Trump con Putin…?» Spanish at 0.78), since close languages share a
+    # question («Rubio ile Lavrov toplantısı neden ertelendi?» is Turkish at 0.49, Crimean Tatar at 0.45),
+    # while a terse English one naming «José Mourinho» spreads over many (0.24 + 0.14). With two English
+    # function words or more, which may be the other language's too («de», «a» in «Pourquoi le déficit… de
+    # la Tunisie a-t-il augmenté…?», «de», «con» in Spanish), they must reach MIN_CONFIDENCE: «Who did José
+    # Mourinho sign…?» reads as English-based pidgin at 0.49 at most.
+    english = len(english_words(text))
     if _not_english_letters(text):
-        # The two likeliest other languages together: close languages share a question («Rubio ile
-        # Lavrov toplantısı neden ertelendi?» is Turkish at 0.49, Crimean Tatar at 0.45), while a terse
-        # English one naming «José Mourinho» spreads over many (0.24 + 0.14).
-        others = [p for language, p in _identifier().rank(text) if language != "en"]
-        return sum(others[:2]) >= OTHER_LETTERS_CONFIDENCE
+        return _other_languages_share(text) >= (MIN_CONFIDENCE if english > 1 else OTHER_LETTERS_CONFIDENCE)
+    if english > 1:
+        return False
+    # One English function word may be another language's word too («a», «in», «on» in «Quand Trump
+    # a-t-il parlé…?»): then only a sure reading of another language decides.
     language, probability = _identifier().classify(text)
     return language != "en" and probability >= MIN_CONFIDENCE
+
+
+def _other_languages_share(text: str) -> float:
+    """py3langid's probability of a text's two likeliest languages other than English, together."""
+    return sum([p for language, p in _identifier().rank(text) if language != "en"][:2])
 
 
 def _not_english_letters(text: str) -> bool:
