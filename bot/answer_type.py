@@ -24,7 +24,8 @@ __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words
 
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
-    ("age", ("كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
+    ("age", ("كم متوسط اعمار", "ما متوسط اعمار", "كم متوسط عمر", "ما متوسط عمر", "كم معدل اعمار", "ما معدل اعمار",
+             "كم معدل عمر", "ما معدل عمر", "كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
                  "كم بالمائه")),
@@ -70,6 +71,23 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «ما لون…؟»: a colour word.
     ("colour", ("ما لون", "ما هو لون", "ما هي الوان", "ما الوان", "باي لون", "اي لون", "شو لون", "ماذا لون",
                 "what colour", "what color", "which colour", "which color")),
+    # The score of a match («بأي نتيجة انتهت المباراة؟», «بكم فاز الفريق؟», "what was the score"): only in a
+    # question about a match (`_MATCH_RE`); «ما النتيجة التي خرج بها اللقاء؟» asks something else.
+    ("score", ("باي نتيجه", "ما نتيجه", "ما هي نتيجه", "ما النتيجه", "ما هي النتيجه", "كم نتيجه", "ماذا نتيجه",
+               "شو نتيجه", "شنو نتيجه", "شنيه نتيجه", "شنوه نتيجه", "واش نتيجه", "اش نتيجه", "ايش نتيجه", "وش نتيجه",
+               "بكم فاز", "بكم فازت", "بكم انتهت", "بكم انتهي", "بكم خسر", "بكم خسرت", "بكم تغلب",
+               "بكم تغلبت", "بكم انهزم", "بكم انهزمت", "what was the score", "what is the score", "final score",
+               "what was the result", "what is the result", "what was the final result", "by what score")),
+    # «ما جنسية…؟»: a nationality, a nisba adjective of a country («التونسية»).
+    ("nationality", ("ما جنسيه", "ما هي جنسيه", "ماذا جنسيه", "شو جنسيه", "شنو جنسيه", "اش جنسيه", "ايش جنسيه",
+                     "وش جنسيه", "شنيه جنسيه", "واش جنسيه", "اي جنسيه", "باي جنسيه", "what nationality",
+                     "what is the nationality", "what was the nationality", "which nationality")),
+    # «ما العقوبة التي…؟», «بأي حكم عوقب…؟»: a penalty (prison, a fine, a ban), `index.phrases._PENALTY_RE`.
+    ("penalty", ("ما عقوبه", "ما عقوبات", "اي عقوبه", "باي عقوبه", "اي عقوبات", "ماذا عقوبه", "ماذا العقوبه",
+                 "شو عقوبه",
+                 "شنو عقوبه", "شنيه عقوبه", "واش عقوبه", "باي حكم", "what penalty", "what penalties",
+                 "what punishment", "what sanction", "what sanctions", "what sentence", "which penalty",
+                 "what was the penalty", "what is the penalty", "what was the sentence")),
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
     ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
@@ -103,7 +121,10 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
 CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
-                       "date", "since", "year", "colour"))
+                       "date", "since", "year", "colour", "score", "nationality", "penalty"))
+# A match in sport, for the score cues (normalised words, with their clitics).
+_MATCH_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مباراه|مباريات|ماتش|مقابله|مواجهه|ديربي|دربي|كلاسيكو|شوط|نهائي)(?!\w)"
+                       r"|\b(?:match|game|derby|final)\b")
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -148,8 +169,8 @@ _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English int
 
 
 def expected_type(question: str) -> str:
-    """The answer type a question asks for: age, clock, percent, money, duration, lasting, measure, number
-    («كم عدد…»), count, year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
+    """The answer type a question asks for: age, clock, percent, money, duration, lasting, measure, colour,
+    score, nationality, penalty, number («كم عدد…»), count, year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
     الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
     if not question.isupper():  # "according to the WHO": an acronym is no interrogative
         question = _ACRONYM_RE.sub(" ", question)
@@ -165,7 +186,7 @@ def expected_type(question: str) -> str:
                 at = norm.find(needle + " ")
                 if at < 0 and loose:
                     at = norm.find(needle)
-                if at < 0 or (cue in _INITIAL_ONLY and at > 0):
+                if at < 0 or (cue in _INITIAL_ONLY and at > 0) or (kind == "score" and not _MATCH_RE.search(norm)):
                     continue
                 key = (at, -len(cue), kind)
                 if best is None or key[:2] < best[:2]:
@@ -180,9 +201,33 @@ def expected_type(question: str) -> str:
         unit = next((kind for kind in kinds if kind), None)
         if unit:
             return unit
+        money_focus, money_counted = _asks_money(tokens)
+        if money_focus:
+            return "money"
         if _counts_a_noun(arabic, english):
             return "number"
+        if money_counted:
+            return "money"
     return best[2] if best else "other"
+
+
+# How much money: «كم أنفق…», «كم يتقاضى…», «كم بلغت الخطية…» (the word after «كم», its auxiliaries
+# dropped), or money counted in a partitive anywhere («كم تنوي أبل استثمار من الأموال…», «شحال ديال
+# الفلوس…»). Normalised words.
+_MONEY_FOCUS = frozenset(normalize_arabic(w) for w in """أنفق أنفقت ينفق تنفق أنفقوا ينفقون يتقاضى تتقاضى تقاضى
+    تقاضت يتقاضون يتقاضاه تتقاضاه خطية الخطية رأس راس رأسمال راسمال""".split())
+_MONEY_NOUNS = frozenset(normalize_arabic(w) for w in "المال مال الأموال أموال فلوس الفلوس money".split())
+_PARTITIVES = frozenset(normalize_arabic(w) for w in "من ديال متاع تاع بتاع of".split())
+
+
+def _asks_money(tokens: list[str]) -> tuple[bool, bool]:
+    """Whether a how-much question's words (in `_focus_form`) ask for money by the word after «كم», and
+    whether they count money in a partitive (which a counted noun after «كم» overrides: «كم شخصا…»)."""
+    at = next((i for i, w in enumerate(tokens) if w in _HOW_MUCH_COUNT), None)
+    if at is None:
+        return False, False
+    focus = at + 1 < len(tokens) and tokens[at + 1] in _MONEY_FOCUS
+    return focus, any(w in _MONEY_NOUNS and tokens[i - 1] in _PARTITIVES for i, w in enumerate(tokens[at + 1:], at + 1))
 
 
 # Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
@@ -262,6 +307,9 @@ _ANSWERED_BY = {
     "count": ("count", "money", "measure", "percent", "duration", "elapsed"),
     "number": ("count",),
     "colour": ("colour",),
+    "score": ("score",),
+    "nationality": ("nationality",),
+    "penalty": ("penalty",),
     "date": ("date", "relative_date"),
     "since": ("date", "relative_date", "year", "elapsed"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
@@ -946,11 +994,12 @@ def _is_definite_noun(word: str) -> bool:
 _NAMED_KINDS = [tuple(normalize_arabic(w) for w in group.split()) for group in (
     "صحيفة جريدة يومية", "مجلة دورية", "قناة تلفزة تلفزيون", "إذاعة راديو", "بنك مصرف", "سجن", "مسجد جامع",
     "فندق نزل", "قاعة", "ملعب استاد مركب", "شارع نهج", "مستشفى مصحة", "جامعة", "معهد", "مدرسة",
-    "حزب حركة تيار ائتلاف", "مطار", "ميناء", "مبنى بناية عمارة", "متحف", "مسرح", "مصنع معمل")]
+    "حزب حركة تيار ائتلاف", "مطار", "ميناء", "مبنى بناية عمارة", "متحف", "مسرح", "مصنع معمل", "دائرة")]
 _KIND_OF = {word: group for group in _NAMED_KINDS for word in group}
 _WHICH_KIND_RE = re.compile(
     r"(?:^|\s)[وف]?(?:ب|ل|في|من|الي|علي|عن|مع)?\s*اي\s+(\w+)"  # «في أي سجن…»
-    r"|(?:^|\s)[وف]?ما\s+(?:هو\s+|هي\s+)?(?:اسم\s+)?ال(\w+)\s+(?:الذي|التي)"  # «ما الحزب الذي…», «ما اسم الملعب الذي…»
+    # «ما الحزب الذي…», «ما اسم الملعب الذي…», «ما الدائرة الانتخابية التي…» (one adjective between)
+    r"|(?:^|\s)[وف]?ما\s+(?:هو\s+|هي\s+)?(?:اسم\s+)?ال(\w+)\s+(?:ال\w+\s+)?(?:الذي|التي)"
 )
 
 
@@ -1084,3 +1133,50 @@ def in_doubt(text: str, phrase: str) -> bool:
 def allows_doubt(question: str) -> bool:
     """Whether a question asks what may be, not what is («متى قد يتحدث روبيو ولافروف مرة أخرى؟»)."""
     return bool(_DOUBTING_RE.search(normalize_arabic(question).lower()))
+
+
+# Quantities that are no figure («العشرات», «مئات الآلاف», «عدة», «بضعة»), normalised words with a clitic.
+_VAGUE_QUANTITY_RE = re.compile(r"^(?:[وب]?(?:ال)?(?:عشرات|ميات|الاف|ملايين|مليارات|عده|بضع|بضعه|عديد)(?:\s+|$))+$")
+# A question asking for the exact figure («كم طفلا قُتل بالضبط؟», «…تحديدا؟», "exactly how many…").
+_EXACTLY_RE = re.compile(r"(?:^|\s)[وف]?(?:بالضبط|بالظبط|بالزبط|بالتحديد|تحديدا|exactly|precisely)(?!\w)")
+QUANTITY_KINDS = frozenset(("count", "number", "money", "measure", "percent", "duration", "lasting", "age"))
+
+
+def vague_quantity(phrase: str) -> bool:
+    """Whether a marked quantity is only a word for many («مئات», «عشرات الآلاف», «عدة»), no figure."""
+    return bool(_VAGUE_QUANTITY_RE.match(" ".join(WORD_RE.findall(normalize_arabic(phrase))) + " "))
+
+
+def asks_exactly(question: str) -> bool:
+    """Whether a question asks for an exact figure («كم رسالة بالتحديد…؟», «…بالضبط؟», "exactly")."""
+    return bool(_EXACTLY_RE.search(normalize_arabic(question).lower()))
+
+
+# A when-question about a birth or a founding («متى تأسست الشركة؟», «في أي سنة وُلد الكاتب؟», "When was it
+# founded?"), by its verb (not «أحدث», also "newest"), on the normalised text; and the words of a sentence
+# that tells one («تأسست», «من مواليد», «أُحدثت منذ سنة 1958», «المؤسس», «بتكوين الشركة», Tunisian «بعث»: set up), not «مؤسسة»
+# (an institution).
+_ORIGIN_ASKED_RE = re.compile(
+    r"(?<!\w)[وف]?(?:ولد|ولدت|يولد|تولد|تاسس|تاسست|تاسسوا|اسس|اسست|انشي|انشيت|احدثت|تم\s+(?:تاسيس|انشاء|احداث|بعث))(?!\w)"
+    r"|\b(?:founded|established|born|set\s+up)\b")
+_ORIGIN_TOLD_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ولد\w{0,2}|يولد|تولد|مولود\w{0,2}|مواليد|ولاد[ةه]\w{0,2}|ميلاد\w{0,2}|مولد\w{0,2}"
+    r"|تاسس\w{0,2}|تاسيس\w{0,2}|[اي]?اسس\w{0,2}|موسس(?!ه|ات)\w{0,2}|انشي\w{0,2}|انشا\w{0,2}|انشاء\w{0,2}"
+    r"|احدث\w{0,2}|احداث\w{0,2}|بعث\w{0,2}|تكوين\w{0,2})(?!\w)")
+
+
+def asks_origin(question: str) -> bool:
+    """Whether a when-question asks when someone was born or something was founded or set up."""
+    return bool(_ORIGIN_ASKED_RE.search(normalize_arabic(question).lower()))
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+")
+
+
+def tells_origin(text: str, phrase: str | None = None) -> bool:
+    """Whether an answer (the sentence of it holding `phrase`, the marked date, when given) speaks of a
+    birth or a founding at all (`asks_origin`): a date in a sentence that does not («أعلنت الشركة
+    الجمعة…») is another event's."""
+    if phrase:
+        text = next((s for s in _SENTENCE_END_RE.split(text) if phrase in s), text)
+    return bool(_ORIGIN_TOLD_RE.search(normalize_arabic(text)))

@@ -10,8 +10,9 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, allows_doubt, in_doubt, names_holder_of, noun_named, now_or_before,
-                             reports_saying, says_years, speaks_of_future, type_match, years_named)
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_origin, in_doubt,
+                             names_holder_of, noun_named, now_or_before, reports_saying, says_years, speaks_of_future,
+                             tells_origin, type_match, vague_quantity, years_named)
 from bot.checks import check_question, question_part, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -131,6 +132,12 @@ class AnswerChain:
                 # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
+                found, composed = False, None
+            elif info.kind in QUANTITY_KINDS and composed[1] and vague_quantity(composed[1]) and asks_exactly(info.text):
+                # «كم طفلا قُتل بالضبط في منبج؟» over «…العشرات من الأطفال قتلوا…»: many is no exact figure.
+                found, composed = False, None
+            elif info.kind in ("date", "year", "since") and asks_origin(info.text) and not tells_origin(*composed):
+                # «في أي سنة تأسست شركة فسفاط قفصة؟» over «…ارتفع الإنتاج سنة 2015»: another event's year.
                 found, composed = False, None
             elif info.kind in ("date", "clock") and in_doubt(*composed) and not allows_doubt(info.text):
                 # «ما الموعد الجديد الذي حُدد للاجتماع؟» over «…لكن من الممكن أن يتحدث روبيو ولافروف هذا

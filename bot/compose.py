@@ -10,7 +10,8 @@ from bot.answer import Source
 from collections.abc import Sequence
 
 from bot.answer_type import (CHECKABLE, Span, asks_who_is, in_units, matching_spans, name_spans,
-                             says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans)
+                             says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
+                             vague_quantity)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize
@@ -30,7 +31,8 @@ NEIGHBOUR_RATIO = 0.25
 MIN_SECOND_CHARS = 100
 # Question types whose answer is a phrase worth marking.
 HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
-                         "date", "since", "year", "person", "place", "organisation", "colour"))
+                         "date", "since", "year", "person", "place", "organisation", "colour", "score",
+                         "nationality", "penalty"))
 
 
 def bounded(text: str, limit: int = MAX_SOURCE_CHARS) -> str:
@@ -86,7 +88,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         return min((abs(at - a) for a in anchors), default=0)
 
     day = info.kind == "date" and info.day
+    # A figure before a word for many («12 دولة» before «عدة دول»), a penalty with its amount or time
+    # before a bare one («وتغريمه ب5000 دينار» before «ايقاف»), then the nearest.
     best = min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
+                                     vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      distance(s), s.start))

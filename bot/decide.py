@@ -37,7 +37,8 @@ WEIGHTS_FILE = Path(__file__).with_name("decision.json")
 # Answer types the fitted models were not told apart from a broader one: they judge them as that one.
 # «كم استمرت القمة؟» asks how long it lasted, which «مضى شهران منذ القمة» does not say; the highlight
 # tells them apart (`bot.compose`), the models see a duration question.
-_FITTED_AS = {"lasting": "duration", "colour": "other"}
+_FITTED_AS = {"lasting": "duration", "colour": "other", "score": "other", "nationality": "other",
+              "penalty": "other"}
 
 
 def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:

@@ -93,3 +93,43 @@ def name_at(names: dict[str, tuple[tuple[str, ...], ...]], words: list[str], i: 
             if tuple(words[i + 1: i + len(name)]) == name[1:]:
                 return i + len(name) - 1
     return None
+
+
+# A nisba adjective of a country («التونسية», «الفرنسيين», «والأمريكي»): its endings and proclitics,
+# normalised (ة read as ه).
+_NISBA_ENDINGS = ("يين", "يون", "يان", "يتين", "يتان", "يه", "ي")  # not «يات»: «مجريات»
+_NISBA_CLITICS = ("", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_COUNTRY_TAILS = ("", "ا", "يا", "يه", "ه")  # «فرنسا» → «فرنسي», «ألمانيا» → «ألماني», «السعودية» → «سعودي»
+
+
+# Nisbas not built on the country's name as written («الإنجليزي», «الإيفواري», «النمساوي»), normalised.
+_IRREGULAR_NISBA_STEMS = frozenset(("انجليز", "انكليز", "ايفوار", "كونغول", "نمساو", "ويلز", "اسكتلند"))
+
+
+@lru_cache(maxsize=1)
+def _nisba_stems() -> frozenset[str]:
+    """What a nisba adjective of a one-word country name is built on: the name (with its article or
+    without) less a final «ا», «يا», «ية» or «ة»: «تونس», «فرنس», «المان»/«مان», «سعود»."""
+    stems = set()
+    for names in country_names().values():
+        for name in names:
+            if len(name) != 1:
+                continue  # «جنوب إفريقيا»: «الجنوبي» is no nationality
+            for bare in {name[0], name[0][2:] if name[0].startswith("ال") else name[0]}:
+                stems.update(bare[: len(bare) - len(tail)] for tail in _COUNTRY_TAILS if bare.endswith(tail))
+    return frozenset(stem for stem in stems if len(stem) >= 3) | _IRREGULAR_NISBA_STEMS
+
+
+@lru_cache(maxsize=100_000)
+def is_nationality(word: str) -> bool:
+    """Whether a normalised word is a nisba adjective of a country, a nationality: «التونسية»,
+    «الفرنسيين», «والأمريكي», «سعودي» (not «المالية»: «مالي» is a common word, no country here)."""
+    stems = _nisba_stems()
+    for clitic in _NISBA_CLITICS:
+        if not word.startswith(clitic):
+            continue
+        rest = word[len(clitic):]
+        if any(rest.endswith(end) and len(rest) - len(end) >= 3 and rest[: len(rest) - len(end)] in stems
+               for end in _NISBA_ENDINGS):
+            return True
+    return False

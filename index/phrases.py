@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.countries import country_at, starts_country
+from index.countries import country_at, is_nationality, starts_country
 from index.normalize import ARABIC_LETTER_RE, STOPWORDS, normalize_arabic
 from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 56
+PHRASES_VERSION = 60
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -117,6 +117,13 @@ _PLACE_HEADS = _norm_set(
     """مدينة ولاية بلدية جزيرة منطقة عاصمة العاصمة دولة بلاد ميناء مطار شارع حي قرية معتمدية إقليم محافظة
     قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء
     city town country village region province island stadium street airport port""")
+
+
+# Bodies and places a nisba qualifies without saying anyone's nationality («الشرطة البريطانية», «وزارة
+# الخارجية الأمريكية» keeps «الأمريكية» after «الخارجية»): no answer to «ما جنسية…؟».
+_INSTITUTIONS = _ORG_HEADS | _PLACE_HEADS | _norm_set(
+    """الشرطة الحكومة القوات الجيش السلطات الخارجية الداخلية السفارة القنصلية الصحافة الإعلام وسائل العملة
+    اللغة الأراضي الحدود السوق الأسواق الرئاسة الدبلوماسية الصحف المصادر مصادر الأجهزة الأمن""")
 
 
 def unit_kind(word: str) -> str | None:
@@ -266,6 +273,37 @@ _QUOTED_RE = re.compile(r'[«"“]([^«»"“”\n]{1,60}?)[»"”]')
 _QUOTED_WORDS = 5
 _LATIN_RUN_RE = re.compile(r"[A-Za-z][\w.\-]*(?:[ \t]+[A-Za-z][\w.\-]*){0,4}")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+# The score of a match: «2-1», «(1 - 1)», «بهدفين مقابل هدف», «8 أهداف مقابل 3», «بهدف نظيف», «بثلاثية»,
+# «التعادل السلبي». Numbers of one or two digits only: «2009-2010» is a span of years, «13:00» a time.
+_GOALS = r"(?:[أا]هداف|هدفا|هدف)"
+_SMALL_NUMBERS = (r"(?:\d{1,2}|واحد|[إا]ثنين|ثلاث[ةه]?|[أا]ربع[ةه]?|خمس[ةه]?|ست[ةه]?|سبع[ةه]?|ثماني[ةه]?|تسع[ةه]?"
+                  r"|عشر[ةه]?)")
+_GOAL_COUNT = rf"(?:{_SMALL_NUMBERS}\s+{_GOALS}|هدفين|هدف)"
+# Words after a range of numbers that is no score («15-17 سنة», «10-20 ألف دينار»).
+_RANGE_UNITS = (r"[%٪]|سن|عام|[أا]عوام|يوم|[أا]يام|شهر|[أا]شهر|ساع|دقيق|بالمائ|بالمئ|في\s+المائ|كلغ|كلم|كم|متر|[أا]لف"
+                r"|مليون|مليار|دينار|دولار|يورو|درجة|درجات")
+_SCORE_RE = re.compile(
+    r"(?<![\w.,/:\-–])\(?\d{1,2}\s*[-–]\s*\d{1,2}\)?(?![\w.,/:\-–%٪])(?!\s*(?:" + _RANGE_UNITS + r"))"
+    rf"|(?<!\w)ب?{_GOAL_COUNT}\s+(?:مقابل\s+|ل)(?:{_GOAL_COUNT}|{_SMALL_NUMBERS}(?!\w)|لا\s+شيء|لاشيء|صفر)"
+    r"|(?<![\w.,/:])\d{1,2}\s+مقابل\s+\d{1,2}(?![\w.,/:%٪])(?!\s*(?:" + _RANGE_UNITS + r"))"
+    r"|(?<!\w)ب?(?:هدف|هدفين|ثنائي[ةه]|ثلاثي[ةه]|رباعي[ةه]|خماسي[ةه]|سداسي[ةه]|\d{1,2}\s+[أا]هداف)"
+    r"\s+(?:نظيف(?:[ةه]|ين)?|دون\s+رد|بدون\s+رد|مقابل\s+لا\s+شيء)"
+    r"|(?<!\w)ب(?:ثنائي[ةه]|ثلاثي[ةه]|رباعي[ةه]|خماسي[ةه]|سداسي[ةه]|سباعي[ةه])(?!\w)"
+    r"|(?<!\w)(?:ال|بال)?تعادل(?:ا|[ةه])?\s+(?:ال)?(?:سلبي|[إا]يجابي)(?!\w)"
+    # a draw with no score: «انتهت بالتعادل», «تعادل الفريقان» (not «التعادل معها», a draw hoped for)
+    r"|(?<!\w)(?:بالتعادل|تعادل|تعادلا|تعادلت)(?!\w)")
+# A penalty, with the amount or the time it is for when one follows («بالسجن مدة خمس سنوات», «وتغريمه
+# ب5000 دينار», «الإعدام»), or a match behind closed doors («مباراة دون حضور الجمهور»): what «ما العقوبة…؟»
+# asks for.
+_PENALTY_WORD = (r"[وف]?(?:ب|ل)?(?:ال)?(?:سجن[اه]?|حبس[اه]?|[إا]عدام|مؤبد|غرام[ةه]|غرامات|خطي[ةه]|خطايا|تغريم\w{0,2}"
+                 r"|[إا]يقاف\w{0,2}|حرمان\w{0,2}|شطب\w{0,2}|توبيخ|[إا]نذار[اه]?|خصم|ترحيل\w{0,2})")
+_PENALTY_AMOUNT = (r"(?:\s+(?:مد[ةه]|لمد[ةه]|بقيم[ةه]|قدرها|مالي[ةه])){0,2}\s+(?:ب|بـ|ل|لـ)?\s?"
+                   r"(?:\d[\d.,٫]*|واحد[ةه]?|[إا]ثن\w*|ثلاث[ةه]?|[أا]ربع[ةه]?|خمس[ةه]?|ست[ةه]?|سبع[ةه]?|ثماني[ةه]?|تسع[ةه]?"
+                   r"|عشر[ةه]?|سن[ةه]|عام|شهر|مباراتين|مقابلتين|سنتين|عامين|شهرين)(?!\w)"
+                   r"(?:\s+(?:[أا]لف|مليون|سنوات|سن[ةه]|سنين|[أا]عوام|عاما|[أا]شهر|شهرا|مباريات|مقابلات|مبار[اي][ةه]|مقابل[ةه]"
+                   r"|دينار|دنانير|دولار|يورو|يوما|[أا]يام)(?!\w))?")
+_PENALTY_RE = re.compile(rf"(?<!\w){_PENALTY_WORD}(?!\w)(?:{_PENALTY_AMOUNT})?"
+                         r"|(?<!\w)(?:مبار[اي][ةه]\s+|مقابل[ةه]\s+)?(?:دون|بدون|بلا)\s+(?:حضور\s+)?(?:ال)?جمهور(?!\w)")
 # Given names that begin with «ال» (common in Maghrebi and Gulf news): after a title they start the
 # name, where any other definite word is still the title's complement («رئيس الحكومة الحبيب الصيد»).
 _DEFINITE_GIVEN_NAMES = _norm_set(
@@ -625,11 +663,12 @@ def _qualified_from(tokens: list[tuple[int, int, str]], a: int, passage: str) ->
 
 
 def _between_commas(tokens: list[tuple[int, int, str]], first: int, last: int, passage: str) -> bool:
-    """Whether tokens first..last stand alone between commas after a word, as news gives a person's age
-    in apposition («احتفل كين هاريس، 102 عاما، مع زوجته…»)."""
+    """Whether tokens first..last stand alone after a word and a comma, up to a comma or a colon, as news
+    gives a person's age in apposition («احتفل كين هاريس، 102 عاما، مع زوجته…», «وقالت بت هاريس، 75
+    عاما: "…"»)."""
     before = passage[:tokens[first][0]].rstrip()
     after = passage[tokens[last][1]:].lstrip()
-    return first > 0 and before.endswith(("،", ",")) and after.startswith(("،", ","))
+    return first > 0 and before.endswith(("،", ",")) and after.startswith(("،", ",", ":"))
 
 
 @lru_cache(maxsize=4096)
@@ -802,6 +841,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
            if _is_year(w, tokens[k - 1][2] if k else "", following(k))]
     out += [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
            if 1 <= len(WORD_RE.findall(m.group(1))) <= _QUOTED_WORDS]
+    out += [Span("score", m.start(), m.end(), m.group()) for m in _SCORE_RE.finditer(passage)]
+    out += [Span("nationality", s, e, passage[s:e]) for k, (s, e, w) in enumerate(tokens)
+            if is_nationality(w) and not (k and _in(tokens[k - 1][2], _INSTITUTIONS))]
+    out += [Span("penalty", m.start(), m.end(), m.group()) for m in _PENALTY_RE.finditer(passage)]
     if _ARABIC_RE.search(passage):  # in Arabic prose, words in Latin script name something
         out += [Span("quoted", m.start(), m.end(), m.group()) for m in _LATIN_RUN_RE.finditer(passage)]
     for kind, a, b in spans:

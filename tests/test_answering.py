@@ -619,3 +619,113 @@ def test_a_time_that_only_may_be_does_not_say_when_something_was_set(tmp_path_fa
     assert doubted.found and doubted.highlight == "الأسبوع المقبل", doubted
     stated = service.ask("متى اتفق وزراء الفلاحة المغاربيون على برنامج مقاومة الجراد؟")
     assert stated.found and "جانفي" in (stated.highlight or ""), stated
+
+
+DERBY = """الترجي يفوز على النادي الإفريقي في الدربي
+
+فاز الترجي الرياضي على النادي الإفريقي بهدفين مقابل هدف في مباراة الدربي التي احتضنها ملعب رادس مساء الأحد.
+
+وسجل هدفي الترجي المهاجم أنيس البدري، فيما سجل هدف الإفريقي صابر خليفة.
+
+ويستعد النجم الساحلي لمواجهة النادي الصفاقسي يوم السبت المقبل في ملعب سوسة.
+
+وأكدت مصادر طبية أن العشرات من المشجعين أصيبوا بجروح طفيفة خلال أحداث الشغب التي أعقبت المباراة.
+"""
+
+
+def test_the_score_of_a_match_is_answered_only_where_the_article_gives_it(tmp_path_factory):
+    """A question about a match's result is answered with its score, marked; a match the article names
+    without a score («…يستعد لمواجهة…») is not answered with another match's."""
+    service = one_article_service(tmp_path_factory, "derby", DERBY)
+    derby = service.ask("بأي نتيجة انتهت مباراة الترجي والنادي الإفريقي؟")
+    assert derby.found and derby.highlight == "بهدفين مقابل هدف", derby
+    coming = service.ask("ما نتيجة مباراة النجم الساحلي والنادي الصفاقسي؟")
+    assert not coming.found, coming.answer
+
+
+def test_a_word_for_many_does_not_answer_a_question_asking_for_the_exact_figure(tmp_path_factory):
+    """«العشرات» is no answer to «كم… بالضبط؟»: the article does not give the figure."""
+    service = one_article_service(tmp_path_factory, "derby", DERBY)
+    exactly = service.ask("كم مشجعا أصيب بالضبط خلال أحداث الشغب؟")
+    assert not exactly.found, exactly.answer
+
+
+SANCTIONS = """عقوبات الرابطة بعد الجولة العاشرة
+
+قررت الرابطة الوطنية لكرة القدم تسليط خطية مالية بقيمة 5000 دينار على النادي البنزرتي بسبب سلوك جماهيره.
+
+كما قررت معاقبة الملعب القابسي بإجراء مباراتين دون حضور الجمهور، وإيقاف لاعبه الأول ثلاث مباريات.
+"""
+
+
+def test_a_fine_asked_for_is_an_amount_of_money(tmp_path_factory):
+    """«كم بلغت الخطية…؟» asks for money: answered where the article gives the fine, not with a count
+    of matches where it gives none."""
+    service = one_article_service(tmp_path_factory, "sanctions", SANCTIONS)
+    given = service.ask("كم بلغت الخطية المسلطة على النادي البنزرتي؟")
+    assert given.found and given.highlight and "5000 دينار" in given.highlight, given
+    none = service.ask("كم بلغت الخطية المسلطة على الملعب القابسي؟")
+    assert not none.found, none.answer
+
+
+RESEARCHERS = """دراسة جديدة عن النوم
+
+قال الباحث البريطاني جون سميث إن النوم سبع ساعات يوميا يحمي القلب.
+
+وشارك في الدراسة الطبيب كارلوس منديز من مستشفى المدينة، الذي أشرف على التجارب.
+"""
+
+
+def test_a_nationality_is_answered_only_where_the_article_gives_one(tmp_path_factory):
+    """«ما جنسية…؟» is answered with the nisba adjective, marked; not for someone the article gives
+    none for."""
+    service = one_article_service(tmp_path_factory, "researchers", RESEARCHERS)
+    given = service.ask("ما جنسية الباحث جون سميث؟")
+    assert given.found and given.highlight == "البريطاني", given
+    none = service.ask("ما جنسية الطبيب كارلوس منديز؟")
+    assert not none.found, none.answer
+
+
+DEPUTY = """النائب سامي بن علي يستقيل من كتلته
+
+أعلن النائب سامي بن علي استقالته من الكتلة النيابية لحزبه، احتجاجا على طريقة تسيير الكتلة.
+
+وقال بن علي إنه سيواصل عمله في البرلمان نائبا مستقلا إلى نهاية المدة النيابية.
+"""
+
+
+def test_an_article_that_names_no_constituency_does_not_say_which(tmp_path_factory):
+    """«عن أي دائرة انتخابية…؟» over an article about the deputy that never mentions a constituency."""
+    service = one_article_service(tmp_path_factory, "deputy", DEPUTY)
+    which = service.ask("عن أي دائرة انتخابية انتُخب النائب سامي بن علي؟")
+    assert not which.found, which.answer
+    adjective = service.ask("ما الدائرة الانتخابية التي يمثلها النائب سامي بن علي؟")
+    assert not adjective.found, adjective.answer
+
+
+def test_a_penalty_is_answered_only_where_the_article_gives_one(tmp_path_factory):
+    """«ما العقوبة…؟» is answered with the penalty and its amount, marked; not about a club the article
+    names without one."""
+    service = one_article_service(tmp_path_factory, "sanctions", SANCTIONS + (
+        "\nوأشادت الرابطة بسلوك جماهير النجم الساحلي خلال مباراته الأخيرة.\n"))
+    given = service.ask("ما العقوبة التي سلطتها الرابطة على النادي البنزرتي؟")
+    assert given.found and given.highlight and "5000 دينار" in given.highlight, given
+    none = service.ask("ما العقوبة التي سلطتها الرابطة على النجم الساحلي؟")
+    assert not none.found, none.answer
+
+
+COMPANIES = """شركة النقل تطلق خطا جديدا
+
+أعلنت الشركة الجهوية للنقل يوم الجمعة إطلاق خط جديد يربط المدينة بالمطار.
+
+وتأسست شركة المياه المعدنية سنة 1975، وتشغل اليوم نحو 300 عامل.
+"""
+
+
+def test_a_founding_date_is_answered_only_by_a_sentence_about_the_founding(tmp_path_factory):
+    """«متى تأسست…؟» is not answered with the day something else happened («أعلنت… يوم الجمعة»)."""
+    service = one_article_service(tmp_path_factory, "companies", COMPANIES)
+    told = service.ask("متى تأسست شركة المياه المعدنية؟")
+    assert told.found and told.highlight and "1975" in told.highlight, told
+    other = service.ask("متى تأسست الشركة الجهوية للنقل؟")
+    assert not other.found, other.answer

@@ -117,6 +117,7 @@ def test_dialect_answer_type(question, kind):
     [
         ("تم في سنة 2010 إطلاق سراح التونسي هادي همامي (48 سنة) ليرجع", "age", "48 سنة"),
         ("احتفل كين هاريس، 102 عاما، مع زوجته", "age", "102 عاما"),  # in apposition, between commas
+        ('وقالت بت هاريس، 75 عاما: "إنهما يمسكان يدي"', "age", "75 عاما"),  # or up to a colon
         ("و كان العربي , 29 عاما , قد غادر نادي", "age", "29 عاما"),
         ("قدرت استثماراته بأربعة ملايين دينار وفق ما أكده", "money", "بأربعة ملايين دينار"),
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "date", "25 نوفمبر 2017"),
@@ -925,6 +926,9 @@ def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted
     ("أي جريدة نقلت تفاصيل القضية؟", "صحيفة"),  # with its synonyms
     ("في أي مبنى بأنكوريج عقدت القمة؟", "بناية"), ("في أي متحف عرضت اللوحة؟", "متحف"),
     ("ما المصنع الذي أغلق أبوابه؟", "معمل"), ("على أي مسرح قدمت المسرحية؟", "مسرح"),
+    ("عن أي دائرة انتخابية انتُخب النائب؟", "دائرة"),  # a constituency, «دائرة بنزرت»
+    ("ما الدائرة الانتخابية التي يمثلها النائب؟", "دائرة"),  # an adjective between the noun and «التي»
+    ("ما الصحيفة البريطانية التي نشرت الخبر؟", "جريدة"),
     ("في أي مدينة عقدت القمة؟", None),  # named bare («في بودابست»)
     ("أي شركة صنعت الهاتف؟", None),  # companies too («أعلنت لينوفو»)
     ("Which newspaper reported it?", None),  # Latin script: nothing to look for in an Arabic article
@@ -1288,3 +1292,161 @@ def test_a_question_that_allows_doubt(question, allows):
 def test_years_in_apposition_after_a_name_are_an_age_and_other_years_a_duration():
     spans = [(s.kind, s.text) for s in typed_spans("احتفل كين هاريس، 102 عاما، بمرور 80 عاما على زواجهما، بعد 10 سنوات")]
     assert ("age", "102 عاما") in spans and ("duration", "80 عاما") in spans and ("duration", "10 سنوات") in spans
+
+
+@pytest.mark.parametrize(("passage", "score"), [
+    ("وانتهت المباراة بفوز الترجي 2-1 على النادي الإفريقي.", "2-1"),
+    ("وتعادل الفريقان (1 - 1) في الديربي.", "(1 - 1)"),
+    ("فاز الفريق بهدفين مقابل هدف في مباراة الذهاب.", "بهدفين مقابل هدف"),
+    ("وحسمت النتيجة بفوز ب 8 اهداف مقابل 3 اهداف.", "8 اهداف مقابل 3 اهداف"),
+    ("فاز بثلاثة أهداف لهدفين.", "بثلاثة أهداف لهدفين"),
+    ("وفاز النجم بهدف نظيف.", "بهدف نظيف"),
+    ("حقق فوزا بثلاثية نظيفة.", "بثلاثية نظيفة"),
+    ("وانتهى اللقاء بالتعادل السلبي.", "بالتعادل السلبي"),
+    ("وانتهت المباراة بالتعادل.", "بالتعادل"),
+    ("فاز الفريق 2 مقابل 1 على ضيفه.", "2 مقابل 1"),
+    ("وخسر بهدفين مقابل ثلاثة.", "بهدفين مقابل ثلاثة"),
+])
+def test_a_match_score_is_a_typed_phrase(passage, score):
+    assert score in [s.text for s in typed_spans(passage) if s.kind == "score"]
+    assert type_match("score", passage)
+
+
+@pytest.mark.parametrize(("passage", "penalty"), [
+    ("وقضت المحكمة بسجنه مدة خمس سنوات مع النفاذ العاجل.", "بسجنه مدة خمس سنوات"),
+    ("يعاقب بالسجن 5 سنوات كل من يخالف القانون.", "بالسجن 5 سنوات"),
+    ("قرر المكتب ايقاف المدافع لمباراتين وتغريمه ب5000 دينار.", "وتغريمه ب5000 دينار"),
+    ("تسليط خطية مالية بقيمة 5000 دينار على النادي.", "خطية مالية بقيمة 5000 دينار"),
+    ("وحكم عليه بالإعدام.", "بالإعدام"),
+    ("تسليط عقوبة مباراة دون حضور الجمهور على الفريق.", "مباراة دون حضور الجمهور"),
+])
+def test_a_penalty_is_a_typed_phrase_with_its_amount_or_time(passage, penalty):
+    assert penalty in [s.text for s in typed_spans(passage) if s.kind == "penalty"]
+
+
+@pytest.mark.parametrize("passage", [
+    "وارتفعت المداخيل خلال الفترة 2009-2010.",  # years
+    "تفتح الأبواب على الساعة 13:00 وتغلق على الساعة 16.00.",  # times of day
+    "وتراجع الإنتاج في الثلاثية الأولى من العام.",  # a quarter of the year
+    "وتتراوح أعمارهم بين 15-17 سنة بنسبة 10-20%.",  # a range of ages, of percentages
+    "وتراوحت النسبة بين 15 مقابل 20 بالمائة.",
+    "وهو ما يعادل 5 دنانير.",
+    "ويكفيهم الفوز في مباراة اليوم أو التعادل معها.",  # a draw hoped for
+    "أجرى الفريق حصة تدريبية استعدادا للمباراة.",  # a match named, no score
+])
+def test_other_figures_are_no_match_score(passage):
+    assert not type_match("score", passage)
+
+
+@pytest.mark.parametrize(("phrase", "vague"), [
+    ("العشرات", True), ("مئات", True), ("عشرات الآلاف", True), ("عدة", True), ("بضعة", True),
+    ("12", False), ("3 آلاف", False), ("نحو 100 ألف", False), ("مئات الوثائق", False),
+])
+def test_a_word_for_many_is_no_figure(phrase, vague):
+    from bot.answer_type import vague_quantity
+
+    assert vague_quantity(phrase) is vague
+
+
+@pytest.mark.parametrize(("question", "exactly"), [
+    ("كم طفلا قُتل بالضبط في منبج؟", True),
+    ("كم رسالة بالتحديد تضمنتها الوثائق؟", True),
+    ("ما الكمية التي تشتريها تونس تحديداً؟", True),
+    ("قداش دفعو بالظبط؟", True),
+    ("Exactly how many computers were hit?", True),
+    ("كم طفلا قتل في منبج؟", False),
+    ("How many computers were hit?", False),
+])
+def test_a_question_may_ask_for_the_exact_figure(question, exactly):
+    from bot.answer_type import asks_exactly
+
+    assert asks_exactly(question) is exactly
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("بأي نتيجة انتهت مباراة الترجي والنادي الإفريقي؟", "score"),
+    ("ما النتيجة النهائية لمباراة الأولمبي الباجي ونجم المتلوي؟", "score"),
+    ("بكم فاز الترجي في الديربي؟", "score"),
+    ("شنوة نتيجة الماتش؟", "score"),
+    ("What was the final score of the match?", "score"),
+    # a result that is no match's («لقاء», «قمة»), and a win counted in votes
+    ("ما النتيجة التي خرج بها لقاء أنكوريج؟", "other"),
+    ("بأي نتيجة انتهت قمة ألاسكا بين الرئيسين؟", "other"),
+    ("بكم صوت فاز المرشح؟", "count"),
+    # money by the verb or noun after «كم» (spending, earning, a fine, capital) or counted in a partitive
+    ("كم أنفقت تونس على توريد السكر؟", "money"),
+    ("كم يتقاضى المدرب شهريا؟", "money"),
+    ("كم بلغت الخطية المسلطة على الفريق؟", "money"),
+    ("كم يبلغ رأس مال الصندوق؟", "money"),
+    ("كم تنوي الشركة استثمار من الأموال في المشروع؟", "money"),
+    ("شحال ديال الفلوس غادي ياخد الفائز؟", "money"),
+    # a noun counted right after «كم» comes first; money said elsewhere is no partitive
+    ("كم شخصا استفاد من المال العام؟", "number"),
+    ("السوّاق كان هياخد كام مقابل نقل الفلوس دي؟", "count"),
+    # an average age is an age
+    ("كم كان متوسط أعمار المشاركين في الدراسة؟", "age"),
+    # a penalty
+    ("ما العقوبة التي سلطتها الرابطة على المدافع؟", "penalty"),
+    ("وما العقوبة الأخرى المسلّطة عليه؟", "penalty"),
+    ("ما هي العقوبات التي ينص عليها القانون؟", "penalty"),
+    ("بأي حكم عوقب المتهم؟", "penalty"),
+    ("What penalty did the league impose on the club?", "penalty"),
+])
+def test_match_scores_money_and_average_ages(question, kind):
+    assert expected_type(standard_arabic(question)) == kind
+
+
+@pytest.mark.parametrize(("word", "nationality"), [
+    *[(word, True) for word in ("التونسية", "الفرنسيين", "والأمريكي", "سعودي", "الألماني", "البريطانية",
+                                "الجزائريون", "الإيطالية", "اليابانية", "للتونسيين",
+                                "الإنجليزي", "الإيفواري", "النمساوي")],  # nisbas not built on the name as written
+    # other adjectives in «ي»/«ية» (not «المالية»: «مالي» is no country here), «مجريات», a country's name
+    *[(word, False) for word in ("المالية", "الدولية", "العالمي", "العربية", "الأوروبية", "الجنوبية", "البحرية",
+                                 "مجريات", "تونس", "الوطنية")],
+])
+def test_a_nisba_of_a_country_is_a_nationality(word, nationality):
+    from index.countries import is_nationality
+    from index.normalize import normalize_arabic
+
+    assert is_nationality(normalize_arabic(word)) is nationality
+
+
+@pytest.mark.parametrize("question", ["ما جنسية الدكتور ستيفان ويكتور؟", "شو جنسية المرا اللي اختفت؟",
+                                      "من أي جنسية اللاعب الجديد؟", "What nationality is the coach?"])
+def test_a_nationality_question_wants_a_nationality(question):
+    assert expected_type(standard_arabic(question)) == "nationality"
+    assert type_match("nationality", "وقال الباحث البريطاني جون سميث إن الدراسة مهمة.")
+    assert not type_match("nationality", "وقال الباحث جون سميث إن الدراسة العالمية مهمة.")
+
+
+@pytest.mark.parametrize(("question", "origin"), [
+    ("في أي سنة ولد الكاتب؟", True), ("متى تأسست الشركة؟", True), ("في أي عام أُنشئت الشركة؟", True),
+    ("متى تم تأسيس الحزب؟", True), ("When was the company founded?", True), ("In what year was he born?", True),
+    ("متى تم بعث المركز؟", True),  # Tunisian «بعث»: set up
+    # «تأسيس» as the object of another verb; «أحدث» is also "the newest"
+    ("في أي يوم كشف المرزوقي عن تأسيس حزبه؟", False), ("متى صدر أحدث تقرير؟", False), ("متى عقد الاجتماع؟", False),
+])
+def test_a_when_question_may_ask_for_a_birth_or_a_founding(question, origin):
+    from bot.answer_type import asks_origin
+
+    assert asks_origin(question) is origin
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("أنه من مواليد سنة 1988", True), ("كانت أحدثت منذ سنة 1958", True), ("ولد في مانشستر عام 1994", True),
+    ("تأسست سنة 1897", True), ("قال المؤسس الراحل", True), ("تم بعث المركز سنة 2010", True),
+    ("قام بتكوين الشركة خلال شهر نوفمبر 2015", True),
+    ("أعلنت المؤسسة الجمعة أنها", False), ("ارتفع الإنتاج سنة 2015", False),
+])
+def test_an_answer_may_tell_a_birth_or_a_founding(text, told):
+    from bot.answer_type import tells_origin
+
+    assert tells_origin(text) is told
+
+
+def test_the_sentence_holding_the_marked_date_must_tell_the_founding():
+    from bot.answer_type import tells_origin
+
+    joined = "أعلنت الشركة يوم الجمعة إطلاق خط جديد. وتأسست شركة المياه سنة 1975."
+    assert not tells_origin(joined, "الجمعة")
+    assert tells_origin(joined, "1975")
