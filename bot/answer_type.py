@@ -81,7 +81,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «ما جنسية…؟»: a nationality, a nisba adjective of a country («التونسية»).
     ("nationality", ("ما جنسيه", "ما هي جنسيه", "ماذا جنسيه", "شو جنسيه", "شنو جنسيه", "اش جنسيه", "ايش جنسيه",
                      "وش جنسيه", "شنيه جنسيه", "واش جنسيه", "اي جنسيه", "باي جنسيه", "what nationality",
-                     "what is the nationality", "what was the nationality", "which nationality")),
+                     "what is the nationality", "what was the nationality", "which nationality",
+                     "ما جنسيات", "ما هي جنسيات", "ماذا جنسيات", "شو جنسيات", "اي جنسيات", "what nationalities",
+                     "what are the nationalities", "what were the nationalities", "which nationalities")),
     # «ما العقوبة التي…؟», «بأي حكم عوقب…؟»: a penalty (prison, a fine, a ban), `index.phrases._PENALTY_RE`.
     ("penalty", ("ما عقوبه", "ما عقوبات", "اي عقوبه", "باي عقوبه", "اي عقوبات", "ماذا عقوبه", "ماذا العقوبه",
                  "شو عقوبه",

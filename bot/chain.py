@@ -136,9 +136,6 @@ class AnswerChain:
             elif info.kind in QUANTITY_KINDS and composed[1] and vague_quantity(composed[1]) and asks_exactly(info.text):
                 # «كم طفلا قُتل بالضبط في منبج؟» over «…العشرات من الأطفال قتلوا…»: many is no exact figure.
                 found, composed = False, None
-            elif info.kind in ("date", "year", "since") and asks_origin(info.text) and not tells_origin(*composed):
-                # «في أي سنة تأسست شركة فسفاط قفصة؟» over «…ارتفع الإنتاج سنة 2015»: another event's year.
-                found, composed = False, None
             elif info.kind in ("date", "clock") and in_doubt(*composed) and not allows_doubt(info.text):
                 # «ما الموعد الجديد الذي حُدد للاجتماع؟» over «…لكن من الممكن أن يتحدث روبيو ولافروف هذا
                 # الأسبوع»: a time that only may be is not when something was set to happen.
@@ -147,8 +144,14 @@ class AnswerChain:
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
                 # future event will be, nor is a date in a sentence about the past («…المكتشف في سبتمبر
                 # 2016» for «متى سيُفتتح المركز؟»). A runner-up nearly as likely may give one.
-                ranked, composed = _dated_ahead_first(info, ranked, lambda moved: self.decision.answerability(
-                    info, moved) >= threshold and self.decision.type_supported(info, moved))
+                ranked, composed = _runner_up_first(info, ranked, lambda moved: self.decision.answerability(
+                    info, moved) >= threshold and self.decision.type_supported(info, moved), _dated_ahead)
+                found = composed is not None
+            elif info.kind in ("date", "year", "since") and asks_origin(info.text) and not tells_origin(*composed):
+                # «في أي سنة تأسست شركة فسفاط قفصة؟» over «…ارتفع الإنتاج سنة 2015»: another event's year.
+                # A runner-up nearly as likely may tell the founding («تأسست أول بورصة وارسو في 1817»).
+                ranked, composed = _runner_up_first(info, ranked, lambda moved: self.decision.answerability(
+                    info, moved) >= threshold and self.decision.type_supported(info, moved), _tells_origin)
                 found = composed is not None
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)
@@ -377,29 +380,36 @@ def _dated_ahead(composed: tuple[str, str | None]) -> bool:
     return composed[1] is not None and not now_or_before(composed[1]) and speaks_of_future(*composed)
 
 
-# How far below the best passage's reader probability a runner-up may be and still answer a
-# when-will question the best one gives no date to come for (`_dated_ahead_first`).
-DATED_AHEAD_MARGIN = 0.2
-DATED_AHEAD_DEPTH = 3
+def _tells_origin(composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a date in a sentence that tells a birth or a founding."""
+    return composed[1] is not None and tells_origin(*composed)
 
 
-def _dated_ahead_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
-                       answers: Callable[[list[tuple[Hit, float]]], bool],
-                       ) -> tuple[list[tuple[Hit, float]], tuple[str, str | None] | None]:
-    """For «متى سيتجمع المدرسون…؟» whose best passage gives no date to come: the first of the next
-    passages (DATED_AHEAD_DEPTH in all), nearly as likely (within DATED_AHEAD_MARGIN), that has the
-    type of phrase asked for and one to come and, moved first, `answers` the question (the answerability
-    model and the type checks judge it as they judged the best one), with its answer; else the ranking
-    and None."""
+# How far below the best passage's reader probability a runner-up may be and still answer a when-
+# question whose best passage gives no date of the right sort (`_runner_up_first`).
+RUNNER_UP_MARGIN = 0.2
+RUNNER_UP_DEPTH = 3
+
+
+def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
+                     answers: Callable[[list[tuple[Hit, float]]], bool],
+                     good: Callable[[tuple[str, str | None]], bool],
+                     ) -> tuple[list[tuple[Hit, float]], tuple[str, str | None] | None]:
+    """For «متى سيتجمع المدرسون…؟» whose best passage gives no date to come (`good` is `_dated_ahead`),
+    or «متى تأسست…؟» whose best passage tells no founding (`_tells_origin`): the first of the next
+    passages (RUNNER_UP_DEPTH in all), nearly as likely (within RUNNER_UP_MARGIN), that has the type of
+    phrase asked for and, moved first, `answers` the question (the answerability model and the type
+    checks judge it as they judged the best one) with an answer that is `good` and marks a phrase of
+    its own, with that answer; else the ranking and None."""
     best_p = ranked[0][1]
-    for i, (hit, p) in enumerate(ranked[1:DATED_AHEAD_DEPTH], start=1):
-        if p < best_p - DATED_AHEAD_MARGIN or not type_match(info.kind, hit.passage_phrases(), info.asked):
+    for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):
+        if p < best_p - RUNNER_UP_MARGIN or not type_match(info.kind, hit.passage_phrases(), info.asked):
             continue
         moved = _moved_first(ranked, i)
         if not answers(moved):
             continue
         composed = compose(info, moved)
-        if _dated_ahead(composed) and composed[1] in hit.document.page_content:
+        if good(composed) and composed[1] in hit.document.page_content:
             return moved, composed
     return ranked, None
 

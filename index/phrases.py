@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 60
+PHRASES_VERSION = 61
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -123,7 +123,7 @@ _PLACE_HEADS = _norm_set(
 # الخارجية الأمريكية» keeps «الأمريكية» after «الخارجية»): no answer to «ما جنسية…؟».
 _INSTITUTIONS = _ORG_HEADS | _PLACE_HEADS | _norm_set(
     """الشرطة الحكومة القوات الجيش السلطات الخارجية الداخلية السفارة القنصلية الصحافة الإعلام وسائل العملة
-    اللغة الأراضي الحدود السوق الأسواق الرئاسة الدبلوماسية الصحف المصادر مصادر الأجهزة الأمن""")
+    اللغة الأراضي الحدود السوق الأسواق الرئاسة الدبلوماسية الصحف المصادر مصادر الأجهزة الأمن السواحل""")
 
 
 def unit_kind(word: str) -> str | None:

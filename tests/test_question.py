@@ -1412,11 +1412,13 @@ def test_a_nisba_of_a_country_is_a_nationality(word, nationality):
 
 
 @pytest.mark.parametrize("question", ["ما جنسية الدكتور ستيفان ويكتور؟", "شو جنسية المرا اللي اختفت؟",
-                                      "من أي جنسية اللاعب الجديد؟", "What nationality is the coach?"])
+                                      "من أي جنسية اللاعب الجديد؟", "What nationality is the coach?",
+                                      "ما جنسيات المهاجرين الذين أُنقذوا؟", "What were the nationalities of the migrants?"])
 def test_a_nationality_question_wants_a_nationality(question):
     assert expected_type(standard_arabic(question)) == "nationality"
     assert type_match("nationality", "وقال الباحث البريطاني جون سميث إن الدراسة مهمة.")
     assert not type_match("nationality", "وقال الباحث جون سميث إن الدراسة العالمية مهمة.")
+    assert not type_match("nationality", "قال حرس السواحل الإيطالي إنه أنقذ 484 مهاجرا.")  # a body's nisba
 
 
 @pytest.mark.parametrize(("question", "origin"), [
