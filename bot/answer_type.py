@@ -25,7 +25,8 @@ __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("age", ("كم متوسط اعمار", "ما متوسط اعمار", "كم متوسط عمر", "ما متوسط عمر", "كم معدل اعمار", "ما معدل اعمار",
-             "كم معدل عمر", "ما معدل عمر", "كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها", "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
+             "كم معدل عمر", "ما معدل عمر", "كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها",
+             "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
                  "كم بالمائه")),
@@ -86,8 +87,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                      "what are the nationalities", "what were the nationalities", "which nationalities")),
     # «ما العقوبة التي…؟», «بأي حكم عوقب…؟»: a penalty (prison, a fine, a ban), `index.phrases._PENALTY_RE`.
     ("penalty", ("ما عقوبه", "ما عقوبات", "اي عقوبه", "باي عقوبه", "اي عقوبات", "ماذا عقوبه", "ماذا العقوبه",
-                 "شو عقوبه",
-                 "شنو عقوبه", "شنيه عقوبه", "واش عقوبه", "باي حكم", "what penalty", "what penalties",
+                 "شو عقوبه", "شنو عقوبه", "شنيه عقوبه", "واش عقوبه", "باي حكم", "what penalty", "what penalties",
                  "what punishment", "what sanction", "what sanctions", "what sentence", "which penalty",
                  "what was the penalty", "what is the penalty", "what was the sentence")),
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
@@ -125,8 +125,8 @@ _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cue
 CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
                        "date", "since", "year", "colour", "score", "nationality", "penalty"))
 # A match in sport, for the score cues (normalised words, with their clitics).
-_MATCH_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مباراه|مباريات|ماتش|مقابله|مواجهه|ديربي|دربي|كلاسيكو|شوط|نهائي)(?!\w)"
-                       r"|\b(?:match|game|derby|final)\b")
+_MATCH_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مباراه|مباريات|ماتش|مقابله|مواجهه|ديربي|دربي|كلاسيكو|شوط"
+                       r"|نهائي)(?!\w)|\b(?:match|game|derby|final)\b")
 
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
@@ -172,8 +172,9 @@ _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English int
 
 def expected_type(question: str) -> str:
     """The answer type a question asks for: age, clock, percent, money, duration, lasting, measure, colour,
-    score, nationality, penalty, number («كم عدد…»), count, year, date, reason, place, person or other. The earliest cue in the question decides («لماذا صار عدد
-    الأسطر…» asks why, not how many); a longer cue wins at the same place («كم عمر» over «كم»)."""
+    score, nationality, penalty, number («كم عدد…»), count, year, date, reason, place, person or other. The
+    earliest cue in the question decides («لماذا صار عدد الأسطر…» asks why, not how many); a longer cue wins
+    at the same place («كم عمر» over «كم»)."""
     if not question.isupper():  # "according to the WHO": an acronym is no interrogative
         question = _ACRONYM_RE.sub(" ", question)
     norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
@@ -1156,10 +1157,11 @@ def asks_exactly(question: str) -> bool:
 
 # A when-question about a birth or a founding («متى تأسست الشركة؟», «في أي سنة وُلد الكاتب؟», "When was it
 # founded?"), by its verb (not «أحدث», also "newest"), on the normalised text; and the words of a sentence
-# that tells one («تأسست», «من مواليد», «أُحدثت منذ سنة 1958», «المؤسس», «بتكوين الشركة», Tunisian «بعث»: set up), not «مؤسسة»
-# (an institution).
+# that tells one («تأسست», «من مواليد», «أُحدثت منذ سنة 1958», «المؤسس», «بتكوين الشركة», Tunisian «بعث»:
+# set up), not «مؤسسة» (an institution).
 _ORIGIN_ASKED_RE = re.compile(
-    r"(?<!\w)[وف]?(?:ولد|ولدت|يولد|تولد|تاسس|تاسست|تاسسوا|اسس|اسست|انشي|انشيت|احدثت|تم\s+(?:تاسيس|انشاء|احداث|بعث))(?!\w)"
+    r"(?<!\w)[وف]?(?:ولد|ولدت|يولد|تولد|تاسس|تاسست|تاسسوا|اسس|اسست|انشي|انشيت|احدثت"
+    r"|تم\s+(?:تاسيس|انشاء|احداث|بعث))(?!\w)"
     r"|\b(?:founded|established|born|set\s+up)\b")
 _ORIGIN_TOLD_RE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:ولد\w{0,2}|يولد|تولد|مولود\w{0,2}|مواليد|ولاد[ةه]\w{0,2}|ميلاد\w{0,2}|مولد\w{0,2}"

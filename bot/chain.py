@@ -133,7 +133,8 @@ class AnswerChain:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
                 found, composed = False, None
-            elif info.kind in QUANTITY_KINDS and composed[1] and vague_quantity(composed[1]) and asks_exactly(info.text):
+            elif (info.kind in QUANTITY_KINDS and composed[1] and vague_quantity(composed[1])
+                  and asks_exactly(info.text)):
                 # «كم طفلا قُتل بالضبط في منبج؟» over «…العشرات من الأطفال قتلوا…»: many is no exact figure.
                 found, composed = False, None
             elif info.kind in ("date", "clock") and in_doubt(*composed) and not allows_doubt(info.text):
