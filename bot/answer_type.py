@@ -1174,13 +1174,10 @@ def asks_origin(question: str) -> bool:
     return bool(_ORIGIN_ASKED_RE.search(normalize_arabic(question).lower()))
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+")
-
-
 def tells_origin(text: str, phrase: str | None = None) -> bool:
     """Whether an answer (the sentence of it holding `phrase`, the marked date, when given) speaks of a
     birth or a founding at all (`asks_origin`): a date in a sentence that does not («أعلنت الشركة
     الجمعة…») is another event's."""
     if phrase:
-        text = next((s for s in _SENTENCE_END_RE.split(text) if phrase in s), text)
+        text = next((s for s in split_sentences(text) if phrase in s), text)
     return bool(_ORIGIN_TOLD_RE.search(normalize_arabic(text)))

@@ -120,6 +120,12 @@ class AnswerChain:
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
         composed = None
+
+        def answers(moved: list[tuple[Hit, float]]) -> bool:
+            """Whether a reordered ranking passes the checks the best passage passed (`_runner_up_first`)."""
+            return (self.decision.answerability(info, moved) >= threshold
+                    and self.decision.type_supported(info, moved))
+
         if found:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
@@ -145,14 +151,12 @@ class AnswerChain:
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
                 # future event will be, nor is a date in a sentence about the past («…المكتشف في سبتمبر
                 # 2016» for «متى سيُفتتح المركز؟»). A runner-up nearly as likely may give one.
-                ranked, composed = _runner_up_first(info, ranked, lambda moved: self.decision.answerability(
-                    info, moved) >= threshold and self.decision.type_supported(info, moved), _dated_ahead)
+                ranked, composed = _runner_up_first(info, ranked, answers, _dated_ahead)
                 found = composed is not None
             elif info.kind in ("date", "year", "since") and asks_origin(info.text) and not tells_origin(*composed):
                 # «في أي سنة تأسست شركة فسفاط قفصة؟» over «…ارتفع الإنتاج سنة 2015»: another event's year.
                 # A runner-up nearly as likely may tell the founding («تأسست أول بورصة وارسو في 1817»).
-                ranked, composed = _runner_up_first(info, ranked, lambda moved: self.decision.answerability(
-                    info, moved) >= threshold and self.decision.type_supported(info, moved), _tells_origin)
+                ranked, composed = _runner_up_first(info, ranked, answers, _tells_origin)
                 found = composed is not None
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)
