@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.wordlists import arabic_word_counts
-from index.countries import country_forms, starts_country
+from index.countries import country_forms, is_nationality, starts_country
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day, name_kind,
                            names_day, typed_spans, unit_kind)
@@ -446,6 +446,25 @@ _TOWN_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*اي\s+(?:م
 def asks_for_town(question: str) -> bool:
     """Whether a question asks for a place inside a country (a city, a region, a street…)."""
     return bool(_TOWN_RE.search(normalize_arabic(question)))
+
+
+# «في أي بلد…؟», «ما الدول التي…؟», «لأي دولة…؟», "which country": a country, which an answer gives by its name,
+# a place in it or a nationality («مشروع علمي سويدي»).
+_COUNTRY_RE = re.compile(r"(?<!\w)[وف]?(?:في|من|الي|ب|ل|مع|عن|علي)?\s*(?:اي|ما|ماذا|ما هي|ما هو)\s+(?:ال)?(?:دول|دوله|بلد|بلدان)(?!\w)"
+                         r"|\b(?:which|what)\s+countr(?:y|ies)\b", re.IGNORECASE)
+
+
+def asks_for_country(question: str) -> bool:
+    """Whether a question asks which country or countries («من أي بلد…؟», «ما الدول التي…؟»)."""
+    return bool(_COUNTRY_RE.search(normalize_arabic(question)))
+
+
+def names_a_country(text: str, asked: frozenset[str]) -> bool:
+    """Whether a text (an answer) names a country or a place, or says a nationality, that the question
+    (`asked`: its normalised words) does not: what a which-country question needs."""
+    if spans_of_kinds(("country", "place"), typed_spans(text), asked):
+        return True
+    return any(is_nationality(word) and word not in asked for word in words(text))
 
 
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from pyarabic import araby
 
-from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day, asks_for_name,
-                             asks_for_town, asks_when_in_future, calendar_question, counted_noun, english_role_nationality,
-                             expected_type, name_noun, question_words, reaction, role_nationality, years_named)
+from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day, asks_for_country,
+                             asks_for_name, asks_for_town, asks_when_in_future, calendar_question, counted_noun,
+                             english_role_nationality, expected_type, name_noun, question_words, reaction,
+                             role_nationality, years_named)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -172,16 +173,22 @@ class QuestionInfo:
     future: bool = False  # it asks when something will happen: `asks_when_in_future`
     units: tuple[str, ...] = ()  # the units a how-much question asks in («كم ساعة…؟»): `asked_units`
     town: bool = False  # it asks for a city, a region or a street, not a country: `asks_for_town`
+    country: bool = False  # it asks which country or countries: `asks_for_country`
     calendar: bool = False  # it asks for a date of the calendar («في أي تاريخ…؟», «منذ متى…؟»): `calendar_question`
     since: bool = False  # of those, since when («منذ متى…؟»), which a date after «منذ» answers too
     day: bool = False  # it asks on which day («في أي يوم…؟»): `asks_day`
     years: tuple[str, ...] = ()  # the years it names («كم بلغت المداخيل سنة 2012؟»): `years_named`
 
 
+# A noun with the definite article takes no pronoun suffix: «المتهم», «الوجه», «للمساهم» end in هم or ه
+# of their own.
+_DEFINITE_RE = re.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)\w")
+
+
 def _has_pronoun_suffix(raw_word: str) -> bool:
     # Checked on the raw word so that ta marbuta (ة) is not mistaken for the pronoun ه. «الله» ends in
     # ه too, and names hold it («نصر الله», «عبد الله», «جاب الله»): a question naming one is not a follow-up.
-    if len(raw_word) < 4 or normalize_arabic(raw_word).endswith("لله"):
+    if len(raw_word) < 4 or normalize_arabic(raw_word).endswith("لله") or _DEFINITE_RE.match(raw_word):
         return False
     return any(raw_word.endswith(s) for s in PRONOUN_SUFFIXES) and not raw_word.endswith("ة")
 
@@ -238,6 +245,7 @@ def analyse(text: str) -> QuestionInfo:
         future=asks_when_in_future(text),
         units=asked_units(text),
         town=asks_for_town(text),
+        country=asks_for_country(text),
         calendar=dated is not None,
         since=dated == "since",
         day=asks_day(text),

@@ -729,3 +729,23 @@ def test_a_founding_date_is_answered_only_by_a_sentence_about_the_founding(tmp_p
     assert told.found and told.highlight and "1975" in told.highlight, told
     other = service.ask("متى تأسست الشركة الجهوية للنقل؟")
     assert not other.found, other.answer
+
+
+OLIVE_OIL = """صادرات زيت الزيتون التونسي
+
+ارتفعت عائدات صادرات زيت الزيتون التونسي خلال السبعة أشهر الأولى من سنة 2016 بنسبة 19 بالمائة مقارنة بالفترة نفسها من السنة الماضية.
+
+وتحسنت أسعار زيت الزيتون المصدّر لتبلغ 7.2 دنانير للكيلوغرام الواحد.
+
+وتوجّه أغلب صادرات التمور التونسية هذا الموسم إلى المغرب وفرنسا.
+"""
+
+
+def test_a_which_country_question_needs_a_country_in_its_answer(tmp_path_factory):
+    """«ما الدول التي…؟» over sentences that name no country but the question's is refused; one whose
+    answer names the countries is answered."""
+    service = one_article_service(tmp_path_factory, "olive-oil", OLIVE_OIL)
+    oil = service.ask("ما الدول التي استوردت زيت الزيتون التونسي خلال سنة 2016؟")
+    assert not oil.found, oil.answer
+    dates = service.ask("إلى أي دول تُصدَّر التمور التونسية هذا الموسم؟")
+    assert dates.found and "المغرب" in dates.answer, dates

@@ -591,6 +591,12 @@ def test_a_phrase_the_question_says_with_other_clitics_is_not_marked():
         ("في أي برنامج كانت ليلى الشتاوي ضيفة عندما تحدثت عن إقالتها؟", False),
         ("هو روبيو ولافروف ممكن يتكلموا تاني الأسبوع ده؟", False),  # the Egyptian opening «هو»
         ("What did Trump say he and Putin had agreed to hold the following week?", False),
+        # a noun with the definite article ends in هم or ه of its own, never a pronoun suffix
+        ("في أي عام وُلد المتهم؟", False),
+        ("أين يسكن المساهم؟", False),
+        ("متى يصل الوجه الجديد؟", False),
+        ("كم دفع للمتهم؟", False),
+        ("كم عدد طلابها؟", True),  # a suffix on a noun without the article still refers back
     ],
 )
 def test_follow_up_detection(question, refers):
@@ -1452,3 +1458,29 @@ def test_the_sentence_holding_the_marked_date_must_tell_the_founding():
     joined = "أعلنت الشركة يوم الجمعة إطلاق خط جديد. وتأسست شركة المياه سنة 1975."
     assert not tells_origin(joined, "الجمعة")
     assert tells_origin(joined, "1975")
+
+
+@pytest.mark.parametrize(("question", "country"), [
+    ("من أي بلد جاء الأطباء؟", True), ("ما الدول التي استوردت زيت الزيتون؟", True),
+    ("لأي دولة ينتمي المشروع؟", True), ("ما هي الدول الست المشمولة بالحظر؟", True),
+    ("Which countries took part in the festival?", True), ("الستات الأقصر بيكونوا من أنهي بلد؟", True),
+    # a town, a municipality, a currency: not a country
+    ("في أي مدينة أقيمت البطولة؟", False), ("في أي بلدية يقع المشروع؟", False), ("ما قيمة الدولار؟", False),
+])
+def test_a_question_asking_which_country(question, country):
+    assert analyse(standard_arabic(question)).country is country
+
+
+@pytest.mark.parametrize(("answer", "names"), [
+    ("وصدّرت تونس أغلب إنتاجها إلى إسبانيا وإيطاليا.", True),
+    ("وأنجز المشروع فريق علمي سويدي.", True),  # a nationality
+    ("أُقيمت البطولة في بودابست.", True),  # a town in a country
+    # only the country the question already names, or none
+    ("وحققت أسعار زيت الزيتون التونسي تحسنا بنسبة 19 بالمائة.", False),
+    ("وارتفعت الأسعار هذا العام بشكل ملحوظ.", False),
+])
+def test_an_answer_naming_a_country_the_question_does_not(answer, names):
+    from bot.answer_type import names_a_country
+
+    question = analyse("ما الدول التي استوردت زيت الزيتون التونسي؟")
+    assert names_a_country(answer, question.asked) is names
