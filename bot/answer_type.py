@@ -26,7 +26,11 @@ __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("age", ("كم متوسط اعمار", "ما متوسط اعمار", "كم متوسط عمر", "ما متوسط عمر", "كم معدل اعمار", "ما معدل اعمار",
              "كم معدل عمر", "ما معدل عمر", "كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها",
-             "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر")),
+             "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر",
+             # dialect: «عمره كام؟», «كام سنة عمره؟», «عمرو» (his)
+             "عمره كم", "عمرها كم", "عمرهم كم", "كم عمرو",
+             "كم سنه عمره", "كم سنه عمرها", "كم سنه عمرهم", "قداش عمرو", "شحال عمرو", "what age", "at what age",
+             "what is the age", "what was the age")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
                  "كم بالمائه")),
@@ -134,7 +138,7 @@ _MATCH_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مباراه|مبا�
 _INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد"))
 # «كم كان عمر…», «كم يبلغ سعر…», «ما هي القيمة…»: the auxiliary between the interrogative and its
 # focus noun, and the focus noun's article, do not change what is asked.
-_HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما قداش شحال قديش".split())
+_HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما ماذا وماذا فماذا قداش شحال قديش".split())
 _AUXILIARIES = frozenset(normalize_arabic(w) for w in """كان كانت يكون تكون كانوا يبلغ تبلغ بلغ بلغت يساوي
     تساوي ساوى هو هي هم هى يصل تصل وصل وصلت سيكون ستكون سيبلغ ستبلغ سيساوي ستساوي سيصل ستصل""".split())
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللذين"))
@@ -159,8 +163,21 @@ def _focus_form(words_: list[str]) -> list[str]:
     return out
 
 
-# The cues in the same form as the questions they are matched against.
-_FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for c in cues)) for kind, cues in _QUESTION_CUES]
+# A possessive pronoun on a word of three letters or more, in the raw text (where ة is no pronoun).
+_POSSESSIVE_RE = re.compile(r"(?<!\w)(\w{3,}?)(?:هما|هم|ها|ه)(?!\w)")
+
+
+def _without_possessives(question: str) -> str:
+    """The question with possessive pronouns dropped and the ta marbuta they hid restored («ما جنسيته؟» →
+    «ما جنسية؟», «كم راتبه؟» → «كم راتب؟»): what a cue for the bare noun matches."""
+    return _POSSESSIVE_RE.sub(lambda m: m[1][:-1] + "ة" if m[1].endswith("ت") else m[1], question)
+
+
+# The cues in the same form as the questions they are matched against; a «ما X» cue also as «ماذا X», the
+# form dialect «شو/وش/إيش/شنو X» takes once standard («شو سعر التذكرة؟» asks «ما سعر»).
+_FOCUS_CUES = [(kind, tuple(" ".join(_focus_form(c.split())) for cue in cues
+                            for c in (cue, "ماذا" + cue[2:]) if c == cue or cue.startswith("ما ")))
+               for kind, cues in _QUESTION_CUES]
 # «من أي بلد…؟» is "from which country", «من بين الذين…، كم…؟» "among those…": «من» is no "who" there.
 _FROM_WHICH_RE = re.compile(r"^ [وف]?من (?=اي |بين |ضمن |اصل )")
 # «سنة 2016», «عام 2015»: the year a thing happened in, never the years a "how many years" cue counts
@@ -170,16 +187,10 @@ _HOW_MUCH_COUNT = frozenset(("كم", "وكم", "فكم", "بكم", "قداش", "
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")  # "WHO", "IMF": never an English interrogative
 
 
-def expected_type(question: str) -> str:
-    """The answer type a question asks for: age, clock, percent, money, duration, lasting, measure, colour,
-    score, nationality, penalty, number («كم عدد…»), count, year, date, reason, place, person or other. The
-    earliest cue in the question decides («لماذا صار عدد الأسطر…» asks why, not how many); a longer cue wins
-    at the same place («كم عمر» over «كم»)."""
-    if not question.isupper():  # "according to the WHO": an acronym is no interrogative
-        question = _ACRONYM_RE.sub(" ", question)
-    norm = " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(question)))) + " "
-    norm = _NAMED_YEAR_RE.sub(" ", _FROM_WHICH_RE.sub(" ", norm, count=1))
-    best: tuple[int, int, str] | None = None  # (position, -cue length, type)
+def _earliest_cue(norm: str) -> tuple[int, int, str] | None:
+    """(position, -cue length, type) of the earliest and, at one place, longest cue in a question's
+    `_focus_form` (spaces around), or None."""
+    best: tuple[int, int, str] | None = None
     for kind, cues in _FOCUS_CUES:
         for cue in cues:
             # A long last word may carry an ending («كم استغرقت» for «كم استغرق»).
@@ -194,6 +205,21 @@ def expected_type(question: str) -> str:
                 key = (at, -len(cue), kind)
                 if best is None or key[:2] < best[:2]:
                     best = key
+    return best
+
+
+def expected_type(question: str) -> str:
+    """The answer type a question asks for: age, clock, percent, money, duration, lasting, measure, colour,
+    score, nationality, penalty, number («كم عدد…»), count, year, date, reason, place, person or other. The
+    earliest cue in the question decides («لماذا صار عدد الأسطر…» asks why, not how many); a longer cue wins
+    at the same place («كم عمر» over «كم»)."""
+    if not question.isupper():  # "according to the WHO": an acronym is no interrogative
+        question = _ACRONYM_RE.sub(" ", question)
+    norm, bare = (_NAMED_YEAR_RE.sub(" ", _FROM_WHICH_RE.sub(
+        " ", " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(text)))) + " ", count=1))
+        for text in (question, _without_possessives(question)))
+    # «وما جنسيته؟» asks what «ما جنسية…؟» asks: the earliest cue of either.
+    best = min((key for key in (_earliest_cue(norm), _earliest_cue(bare)) if key), default=None)
     if best and best[2] == "count":
         # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
         tokens = norm.split()

@@ -104,9 +104,27 @@ def test_expected_answer_type(question, kind):
 
 
 @pytest.mark.parametrize(("question", "kind"), [
+    # a focus noun with a possessive pronoun asks what the bare noun asks; ta marbuta comes back before it
+    ("وما جنسيته؟", "nationality"), ("ما لونها؟", "colour"), ("وما نسبتها من الواردات؟", "percent"),
+    ("كم راتبه؟", "money"), ("ما قيمتها؟", "money"), ("ما عقوبته؟", "penalty"), ("ما مدتها؟", "lasting"),
+    ("ما مساحتها؟", "measure"), ("وما اسمها الجديد؟", "person"),
+    # a noun ending in ة is no pronoun: «سعرة» (a calorie) is no «سعر» (a price)
+    ("كم سعرة حرارية في الوجبة؟", "count"), ("ما نسبة البطالة؟", "percent"),
+])
+def test_a_possessive_on_the_focus_noun(question, kind):
+    assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
     ("الحرب شكثر طوّلت؟", "lasting"),  # Iraqi «شكثر» (how much) and «طوّل» (to last)
     ("وش اليوم اللي اتكلموا فيه بالتلفون؟", "date"),  # Gulf «وش اليوم» is «ما اليوم»
     ("اتكلموا يوم إيه؟", "date"),  # Egyptian «يوم إيه» is «أي يوم»
+    # how old, as the dialects ask it: «وش/شو عمر…» («ماذا عمر»), «عمره كام؟», «كام سنة عمره؟», «شحال عمرو؟»
+    ("وش عمر الصياد اللي طاح من مركبه؟", "age"), ("شو عمرها الممثلة؟", "age"), ("الوزير عمره كام؟", "age"),
+    ("كام سنة عمره المتهم؟", "age"), ("شحال عمرو اللاعب؟", "age"), ("At what age did he retire?", "age"),
+    # «شو/وش/شنو X» is «ماذا X» once standard, and asks what «ما X» asks
+    ("وش نسبة التضخم اللي يتوقعها البنك؟", "percent"), ("شو سعر التذكرة؟", "money"),
+    ("شنو السبب اللي خلاه يستقيل؟", "reason"), ("وش المدة اللي احتاجوها؟", "lasting"),
 ])
 def test_dialect_answer_type(question, kind):
     assert analyse(standard_arabic(question)).kind == kind
