@@ -11,8 +11,9 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_origin, in_doubt,
-                             names_a_country, names_holder_of, noun_named, now_or_before, reports_saying, says_years,
-                             speaks_of_future, tells_origin, type_match, vague_quantity, years_named)
+                             months_named, names_a_country, names_holder_of, noun_named, now_or_before,
+                             reports_saying, says_years, speaks_of_future, tells_origin, type_match, vague_quantity,
+                             years_named)
 from bot.checks import check_question, question_part, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -138,6 +139,10 @@ class AnswerChain:
                 # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
+                found, composed = False, None
+            elif (info.months and info.kind not in ("date", "year", "since")
+                  and (shown := months_named(composed[0])) and not info.months & shown):
+                # «كم حالة عنف رُصدت خلال شهر جانفي؟» over «كشف تقرير شهر فيفري…»: another month's figure.
                 found, composed = False, None
             elif info.country and not names_a_country(composed[0], info.asked):
                 # «ما الدول التي استوردت زيت الزيتون التونسي؟» over a sentence that names no country (nor a

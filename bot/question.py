@@ -9,8 +9,8 @@ from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day, asks_for_country,
                              asks_for_name, asks_for_town, asks_when_in_future, calendar_question, counted_noun,
-                             english_role_nationality, expected_type, name_noun, question_words, reaction,
-                             role_nationality, years_named)
+                             english_role_nationality, expected_type, months_named, name_noun, question_words,
+                             reaction, role_nationality, years_named)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -178,6 +178,7 @@ class QuestionInfo:
     since: bool = False  # of those, since when («منذ متى…؟»), which a date after «منذ» answers too
     day: bool = False  # it asks on which day («في أي يوم…؟»): `asks_day`
     years: tuple[str, ...] = ()  # the years it names («كم بلغت المداخيل سنة 2012؟»): `years_named`
+    months: frozenset[int] = frozenset()  # the months it names, 1–12 («…خلال شهر جانفي؟»): `months_named`
 
 
 # A noun with the definite article takes no pronoun suffix: «المتهم», «الوجه», «للمساهم» end in هم or ه
@@ -250,4 +251,5 @@ def analyse(text: str) -> QuestionInfo:
         since=dated == "since",
         day=asks_day(text),
         years=years_named(text),
+        months=months_named(text),
     )

@@ -749,3 +749,20 @@ def test_a_which_country_question_needs_a_country_in_its_answer(tmp_path_factory
     assert not oil.found, oil.answer
     dates = service.ask("إلى أي دول تُصدَّر التمور التونسية هذا الموسم؟")
     assert dates.found and "المغرب" in dates.answer, dates
+
+
+INFLATION = """التضخم في تونس
+
+ارتفعت نسبة التضخم خلال شهر فيفري 2017 إلى 4.6 بالمائة بعد أن كانت 4.2 بالمائة في الشهر السابق.
+
+وأرجع المعهد الوطني للإحصاء هذا الارتفاع إلى زيادة أسعار المواد الغذائية.
+"""
+
+
+def test_a_figure_of_another_month_does_not_answer(tmp_path_factory):
+    """«…في شهر مارس؟» over the figure of February is refused; the February figure answers its own month."""
+    service = one_article_service(tmp_path_factory, "inflation", INFLATION)
+    march = service.ask("كم كانت نسبة التضخم في شهر مارس 2017؟")
+    assert not march.found, march.answer
+    february = service.ask("كم بلغت نسبة التضخم في فيفري 2017؟")
+    assert february.found and "4.6" in february.answer, february

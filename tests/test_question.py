@@ -1502,3 +1502,15 @@ def test_an_answer_naming_a_country_the_question_does_not(answer, names):
 
     question = analyse("ما الدول التي استوردت زيت الزيتون التونسي؟")
     assert names_a_country(answer, question.asked) is names
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("كم حالة رُصدت خلال شهر جانفي؟", {1}), ("تقرير شهر فيفري", {2}), ("في آذار", {3}), ("بمارس 2017", {3}),
+    ("in March", {3}), ("أفريل وماي", {4, 5}), ("كانون الثاني", {1, 12}),  # «كانون»: the first or the second
+    # the article's «الأب» is no «آب», nor a door «باب»; English "may" is the verb
+    ("زار الأب ابنه", set()), ("فتح الباب", set()), ("What may happen next?", set()),
+])
+def test_the_months_a_text_names(text, months):
+    from bot.answer_type import months_named
+
+    assert months_named(text) == months
