@@ -27,10 +27,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("age", ("كم متوسط اعمار", "ما متوسط اعمار", "كم متوسط عمر", "ما متوسط عمر", "كم معدل اعمار", "ما معدل اعمار",
              "كم معدل عمر", "ما معدل عمر", "كم عمر", "كم عمره", "كم عمرها", "كم عمرهم", "ما عمره", "ما عمرها",
              "كم سن", "ما عمر", "ما سن", "how old", "كم يبلغ من العمر", "قداش عمر", "شحال عمر",
-             # dialect: «عمره كام؟», «كام سنة عمره؟», «عمرو» (his)
-             "عمره كم", "عمرها كم", "عمرهم كم", "كم عمرو",
-             "كم سنه عمره", "كم سنه عمرها", "كم سنه عمرهم", "قداش عمرو", "شحال عمرو", "what age", "at what age",
-             "what is the age", "what was the age")),
+             # dialect «عمره كام؟», «كام سنة عمره؟», «شحال عمرو؟» («عمرو»: his age), and English "at what age"
+             "عمره كم", "عمرها كم", "عمرهم كم", "كم عمرو", "كم سنه عمره", "كم سنه عمرها", "كم سنه عمرهم", "قداش عمرو",
+             "شحال عمرو", "what age", "at what age", "what is the age", "what was the age")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
                  "كم بالمائه")),
@@ -476,8 +475,9 @@ def asks_for_town(question: str) -> bool:
 
 # «في أي بلد…؟», «ما الدول التي…؟», «لأي دولة…؟», "which country": a country, which an answer gives by its name,
 # a place in it or a nationality («مشروع علمي سويدي»).
-_COUNTRY_RE = re.compile(r"(?<!\w)[وف]?(?:في|من|الي|ب|ل|مع|عن|علي)?\s*(?:اي|ما|ماذا|ما هي|ما هو)\s+(?:ال)?(?:دول|دوله|بلد|بلدان)(?!\w)"
-                         r"|\b(?:which|what)\s+countr(?:y|ies)\b", re.IGNORECASE)
+_COUNTRY_RE = re.compile(
+    r"(?<!\w)[وف]?(?:في|من|الي|ب|ل|مع|عن|علي)?\s*(?:اي|ما|ماذا|ما هي|ما هو)\s+(?:ال)?(?:دول|دوله|بلد|بلدان)(?!\w)"
+    r"|\b(?:which|what)\s+countr(?:y|ies)\b", re.IGNORECASE)
 
 
 def asks_for_country(question: str) -> bool:
