@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from bot.wordlists import arabic_word_counts
 from index.countries import country_forms, is_nationality, starts_country
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
-from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day, name_kind,
-                           names_day, typed_spans, unit_kind)
+from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
+                           month_numbers, name_kind, names_day, typed_spans, unit_kind)
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
@@ -554,27 +554,10 @@ def says_years(years: Sequence[str], text: str) -> bool:
     return set(years) <= set(years_named(text))
 
 
-# The months by number, in every naming the articles use: Egyptian and Gulf («مارس»), Maghrebi («جانفي»),
-# Levantine («آذار»; «كانون» and «تشرين» are two months each, first and second) and English (not "may",
-# the verb far more often than the month).
-_MONTH_NAMES = ("يناير جانفي كانون january", "فبراير فيفري شباط february", "مارس آذار march",
-                "أبريل إبريل ابريل أفريل نيسان april", "مايو ماي أيار", "يونيو جوان حزيران june",
-                "يوليو جويلية تموز july", "أغسطس أوت آب august", "سبتمبر أيلول september", "أكتوبر تشرين october",
-                "نوفمبر تشرين november", "ديسمبر كانون december")
-_MONTH_NUMBERS = {key: frozenset(n for n, names in enumerate(_MONTH_NAMES, start=1)
-                                 if key in normalize_arabic(names).lower().split())
-                  for key in normalize_arabic(" ".join(_MONTH_NAMES)).lower().split()}
-
-
 def months_named(text: str) -> frozenset[int]:
-    """The months (1–12) a text names, whatever it calls them («شهر فيفري», «في آذار», "in March"); a
-    clitic may precede a name of three letters or more («وفيفري», «بمارس»), never the article («الأب»)."""
-    found: set[int] = set()
-    for word in words(text):
-        word = word.lower()
-        bare = word[1:] if word[:1] in "وبلف" and len(word) >= 4 else word
-        found |= _MONTH_NUMBERS.get(word, _MONTH_NUMBERS.get(bare, frozenset()))
-    return frozenset(found)
+    """The months (1–12) a text names, whatever it calls them («شهر فيفري», «في آذار», "in March";
+    `index.phrases.month_numbers`), but English "may", the verb far more often than the month."""
+    return frozenset().union(*(month_numbers(word) for word in words(text) if word != "may"))
 
 
 def asks_day(question: str) -> bool:

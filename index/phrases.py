@@ -65,10 +65,15 @@ _UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي")
 COLOURS = _norm_set(
     """أحمر حمراء أخضر خضراء أزرق زرقاء أصفر صفراء أسود سوداء أبيض بيضاء رمادي رمادية برتقالي برتقالية
     بنفسجي بنفسجية وردي وردية ذهبي ذهبية فضي فضية ليلكي كحلي زهري زهرية""")
-_MONTHS = _norm_set(
-    """يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
-    جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين
-    january february march april may june july august september october november december""")
+# The months by number, in every naming the articles use: Egyptian and Gulf («مارس»), Maghrebi («جانفي»),
+# Levantine («آذار»; «كانون» and «تشرين» are two months each, first and second) and English.
+_MONTH_NAMES = ("يناير جانفي كانون january", "فبراير فيفري شباط february", "مارس آذار march",
+                "أبريل إبريل ابريل أفريل نيسان april", "مايو ماي أيار may", "يونيو جوان حزيران june",
+                "يوليو جويلية تموز july", "أغسطس أوت آب august", "سبتمبر أيلول september", "أكتوبر تشرين october",
+                "نوفمبر تشرين november", "ديسمبر كانون december")
+_MONTH_NUMBERS = {name: frozenset(n for n, names in enumerate(_MONTH_NAMES, start=1) if name in _norm_set(names))
+                  for name in _norm_set(" ".join(_MONTH_NAMES))}
+_MONTHS = frozenset(_MONTH_NUMBERS)
 _WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
 # Not «حاليا» (currently): it says a state holds now, not when anything happens.
 # A day named relative to now. Not «قريبا», «مؤخرا» (soon, lately: no time given) nor «المقبلة» alone
@@ -199,16 +204,22 @@ def _strip_clitic(word: str) -> str:
     return word
 
 
-def _is_month(word: str) -> bool:
-    """A month's name, alone or after «و/ب/ل/ف»: never after the article («الأب», «للأب» are "the
-    father", not «آب»), and a two-letter one («آب») takes no prefix at all («باب» is a door)."""
-    if word in _MONTHS:
-        return True
+def month_numbers(word: str) -> frozenset[int]:
+    """The months (1–12) a normalised word names, alone or after «و/ب/ل/ف/وب»: never after the article
+    («الأب», «للأب» are "the father", not «آب»), and a two-letter one («آب») takes no prefix at all («باب»
+    is a door). Empty for any other word; «كانون» and «تشرين» name two months each."""
+    if word in _MONTH_NUMBERS:
+        return _MONTH_NUMBERS[word]
     for prefix in ("و", "ب", "ل", "ف", "وب"):
         rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 3 and rest in _MONTHS:
-            return True
-    return False
+        if word.startswith(prefix) and len(rest) >= 3 and rest in _MONTH_NUMBERS:
+            return _MONTH_NUMBERS[rest]
+    return frozenset()
+
+
+def _is_month(word: str) -> bool:
+    """A month's name (`month_numbers`)."""
+    return bool(month_numbers(word))
 
 
 _DAY_OF_MONTH_RE = re.compile(r"(?<![\d.,/])(?:[1-9]|[12]\d|3[01])(?![\d.,/])")
