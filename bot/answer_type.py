@@ -217,8 +217,9 @@ def expected_type(question: str) -> str:
     norm, bare = (_NAMED_YEAR_RE.sub(" ", _FROM_WHICH_RE.sub(
         " ", " " + " ".join(_focus_form(WORD_RE.findall(normalize_arabic(text)))) + " ", count=1))
         for text in (question, _without_possessives(question)))
-    # «وما جنسيته؟» asks what «ما جنسية…؟» asks: the earliest cue of either.
-    best = min((key for key in (_earliest_cue(norm), _earliest_cue(bare)) if key), default=None)
+    # «وما جنسيته؟» asks what «ما جنسية…؟» asks: the earliest cue of either (one scan without a possessive).
+    best = min((key for key in (_earliest_cue(norm), _earliest_cue(bare) if bare != norm else None) if key),
+               default=None)
     if best and best[2] == "count":
         # How much in a unit the question names («كم دولارا…», «كم بلغ الإنتاج بالطن؟»): that unit's kind.
         tokens = norm.split()
