@@ -15,7 +15,7 @@ from bot.wordlists import arabic_word_counts
 from index.countries import country_forms, is_nationality, starts_country
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
-                           month_numbers, name_kind, names_day, typed_spans, unit_kind)
+                           month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
@@ -559,6 +559,12 @@ def months_named(text: str) -> frozenset[int]:
     """The months (1–12) a text names, whatever it calls them («شهر فيفري», «في آذار», "in March";
     `index.phrases.month_numbers`), but English "may", the verb far more often than the month."""
     return frozenset().union(*(month_numbers(word) for word in words(text) if word != "may"))
+
+
+def weekdays_named(text: str) -> frozenset[int]:
+    """The weekdays (Monday 1 … Sunday 7) a text names («يوم الخميس», «وبالاثنين», "on Thursday";
+    `index.phrases.weekday_number`)."""
+    return frozenset(n for word in words(text) if (n := weekday_number(word)))
 
 
 def asks_day(question: str) -> bool:

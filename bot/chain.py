@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -13,7 +14,7 @@ from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_origin, in_doubt,
                              months_named, names_a_country, names_holder_of, noun_named, now_or_before,
                              reports_saying, says_years, speaks_of_future, tells_origin, type_match, vague_quantity,
-                             years_named)
+                             weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -144,6 +145,12 @@ class AnswerChain:
                   and (shown := months_named(composed[0])) and not info.months & shown):
                 # «كم حالة عنف رُصدت خلال شهر جانفي؟» over «كشف تقرير شهر فيفري…»: another month's figure.
                 found, composed = False, None
+            elif (info.weekdays and info.kind not in ("date", "year", "since")
+                  and (shown := weekdays_named(composed[0])) and not info.weekdays & shown):
+                # «مع من أجرى ترامب اتصالاً هاتفياً يوم الخميس؟» over «وأجرى روبيو ولافروف، الاثنين،
+                # مكالمة…»: another day's event. A runner-up nearly as likely may name the day asked.
+                ranked, composed = _runner_up_first(info, ranked, answers, partial(_on_weekday, info.weekdays))
+                found = composed is not None
             elif info.country and not names_a_country(composed[0], info.asked):
                 # «ما الدول التي استوردت زيت الزيتون التونسي؟» over a sentence that names no country (nor a
                 # town in one, nor a nationality) beyond the question's: it does not say which.
@@ -399,6 +406,11 @@ def _tells_origin(composed: tuple[str, str | None]) -> bool:
     return composed[1] is not None and tells_origin(*composed)
 
 
+def _on_weekday(weekdays: frozenset[int], composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer names one of the weekdays asked about (`weekdays_named`)."""
+    return bool(weekdays & weekdays_named(composed[0]))
+
+
 # How far below the best passage's reader probability a runner-up may be and still answer a when-
 # question whose best passage gives no date of the right sort (`_runner_up_first`).
 RUNNER_UP_MARGIN = 0.2
@@ -414,7 +426,8 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
     passages (RUNNER_UP_DEPTH in all), nearly as likely (within RUNNER_UP_MARGIN), that has the type of
     phrase asked for and, moved first, `answers` the question (the answerability model and the type
     checks judge it as they judged the best one) with an answer that is `good` and marks a phrase of
-    its own, with that answer; else the ranking and None."""
+    its own, if it marks any, with that answer; else the ranking and None. Also for a question naming a
+    weekday whose best passage tells another day's event (`_on_weekday`)."""
     best_p = ranked[0][1]
     for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):
         if p < best_p - RUNNER_UP_MARGIN or not type_match(info.kind, hit.passage_phrases(), info.asked):
@@ -423,7 +436,8 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
         if not answers(moved):
             continue
         composed = compose(info, moved)
-        if good(composed) and composed[1] in hit.document.page_content:
+        # Its own answer: the phrase marked comes from it (nothing is marked for «ماذا…؟», «لماذا…؟»).
+        if good(composed) and (composed[1] is None or composed[1] in hit.document.page_content):
             return moved, composed
     return ranked, None
 

@@ -10,7 +10,7 @@ from pyarabic import araby
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, calendar_question,
                              counted_noun, english_role_nationality, expected_type, months_named, name_noun,
-                             question_words, reaction, role_nationality, years_named)
+                             question_words, reaction, role_nationality, weekdays_named, years_named)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -179,6 +179,7 @@ class QuestionInfo:
     day: bool = False  # it asks on which day («في أي يوم…؟»): `asks_day`
     years: tuple[str, ...] = ()  # the years it names («كم بلغت المداخيل سنة 2012؟»): `years_named`
     months: frozenset[int] = frozenset()  # the months it names, 1–12 («…خلال شهر جانفي؟»): `months_named`
+    weekdays: frozenset[int] = frozenset()  # the weekdays it names, 1–7 («…يوم الخميس؟»): `weekdays_named`
 
 
 # A noun with the definite article takes no pronoun suffix: «المتهم», «الوجه», «للمساهم» end in هم or ه
@@ -252,4 +253,5 @@ def analyse(text: str) -> QuestionInfo:
         day=asks_day(text),
         years=years_named(text),
         months=months_named(text),
+        weekdays=weekdays_named(text),
     )

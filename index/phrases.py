@@ -74,7 +74,11 @@ _MONTH_NAMES = ("يناير جانفي كانون january", "فبراير فيف
 _MONTH_NUMBERS = {name: frozenset(n for n, names in enumerate(_MONTH_NAMES, start=1) if name in _norm_set(names))
                   for name in _norm_set(" ".join(_MONTH_NAMES))}
 _MONTHS = frozenset(_MONTH_NUMBERS)
-_WEEKDAYS = _norm_set("الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد monday tuesday wednesday thursday friday saturday sunday")
+# The weekdays by number (Monday 1 … Sunday 7), with the article: bare «أحد» is "one" or "anyone".
+_WEEKDAY_NAMES = ("الاثنين الإثنين monday", "الثلاثاء tuesday", "الأربعاء wednesday", "الخميس thursday",
+                  "الجمعة friday", "السبت saturday", "الأحد sunday")
+_WEEKDAY_NUMBERS = {name: n for n, names in enumerate(_WEEKDAY_NAMES, start=1) for name in _norm_set(names)}
+_WEEKDAYS = frozenset(_WEEKDAY_NUMBERS)
 # Not «حاليا» (currently): it says a state holds now, not when anything happens.
 # A day named relative to now. Not «قريبا», «مؤخرا» (soon, lately: no time given) nor «المقبلة» alone
 # («الانتخابات المقبلة» names which elections, not when): neither answers «متى…؟».
@@ -215,6 +219,17 @@ def month_numbers(word: str) -> frozenset[int]:
         if word.startswith(prefix) and len(rest) >= 3 and rest in _MONTH_NUMBERS:
             return _MONTH_NUMBERS[rest]
     return frozenset()
+
+
+def weekday_number(word: str) -> int | None:
+    """The weekday (Monday 1 … Sunday 7) a normalised word names, with the article and a clitic before it
+    or not («الخميس», «وبالخميس», «للخميس», "thursday"); None for any other word («واحد», «أحد»)."""
+    for prefix in ("", "و", "ب", "ف", "وب", "فب"):
+        if word.startswith(prefix) and (number := _WEEKDAY_NUMBERS.get(word[len(prefix):])):
+            return number
+    if word.startswith(("لل", "ولل", "فلل")):  # «للخميس»: ل + the article, its alif dropped
+        return _WEEKDAY_NUMBERS.get("ال" + word[word.index("لل") + 2:])
+    return None
 
 
 def _is_month(word: str) -> bool:

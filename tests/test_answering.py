@@ -759,6 +759,14 @@ INFLATION = """التضخم في تونس
 """
 
 
+def test_a_question_naming_a_weekday_is_answered_by_that_day_s_event(article_service):
+    """«…يوم الخميس؟» is answered by Thursday's call (Trump with Putin), not by Monday's (Rubio with Lavrov),
+    which the reader ranks first."""
+    answer = article_service.ask("مع من أجرى ترامب اتصالاً هاتفياً يوم الخميس؟")
+    assert answer.found and has_phrase(answer.sources[0].text, "الخميس"), answer
+    assert has_phrase(answer.answer, "بوتين")
+
+
 def test_a_figure_of_another_month_does_not_answer(tmp_path_factory):
     """«…في شهر مارس؟» over the figure of February is refused; the February figure answers its own month."""
     service = one_article_service(tmp_path_factory, "inflation", INFLATION)

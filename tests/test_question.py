@@ -1514,3 +1514,15 @@ def test_the_months_a_text_names(text, months):
     from bot.answer_type import months_named
 
     assert months_named(text) == months
+
+
+@pytest.mark.parametrize(("text", "weekdays"), [
+    ("مع من أجرى ترامب اتصالاً هاتفياً يوم الخميس؟", {4}), ("وأجرى روبيو ولافروف، الاثنين، مكالمة", {1}),
+    ("on Thursday and Friday", {4, 5}), ("وبالأحد وللسبت", {7, 6}), ("فيما قال الإثنين", {1}),
+    # bare «أحد» is "one", «واحد» too; «أحد عشر» is eleven
+    ("أحد المسؤولين قال", set()), ("واحد منهم", set()), ("أحد عشر لاعبا", set()),
+])
+def test_the_weekdays_a_text_names(text, weekdays):
+    from bot.answer_type import weekdays_named
+
+    assert weekdays_named(text) == weekdays
