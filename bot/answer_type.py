@@ -1220,22 +1220,33 @@ def asks_exactly(question: str) -> bool:
 _ORIGIN_ASKED_RE = re.compile(
     r"(?<!\w)[وف]?(?:ولد|ولدت|يولد|تولد|تاسس|تاسست|تاسسوا|اسس|اسست|انشي|انشيت|احدثت"
     r"|تم\s+(?:تاسيس|انشاء|احداث|بعث))(?!\w)"
-    r"|\b(?:founded|established|born|set\s+up)\b")
+    r"|\b(?:founded|established|born|set\s+up)\b"
+    # the start of a tenure: «متى تولى…؟», «متى تسلّم مهامه؟», «متى عُيّن…؟», «متى انضم إلى…؟»
+    r"|(?<!\w)[وف]?(?:تولي|تولت|يتولي|تتولي|عين|عينت|تم\s+تعيين|انتخب|انتخبت|تم\s+انتخاب|انضم|انضمت"
+    r"|التحق|التحقت)(?!\w)"
+    r"|(?<!\w)[وف]?(?:تسلم|تسلمت|استلم|استلمت|باشر|باشرت|بدا|بدات)\s+(?:\w+\s+){0,3}(?:ال)?(?:مهام|منصب|حقيب|رياس"
+    r"|امان|مقاليد|السلط)\w*"
+    r"|\b(?:took\s+office|take\s+office|taken\s+office|appointed|elected|took\s+over|joined)\b")
 _ORIGIN_TOLD_RE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:ولد\w{0,2}|يولد|تولد|مولود\w{0,2}|مواليد|ولاد[ةه]\w{0,2}|ميلاد\w{0,2}|مولد\w{0,2}"
     r"|تاسس\w{0,2}|تاسيس\w{0,2}|[اي]?اسس\w{0,2}|موسس(?!ه|ات)\w{0,2}|انشي\w{0,2}|انشا\w{0,2}|انشاء\w{0,2}"
-    r"|احدث\w{0,2}|احداث\w{0,2}|بعث\w{0,2}|تكوين\w{0,2})(?!\w)")
+    r"|احدث\w{0,2}|احداث\w{0,2}|بعث\w{0,2}|تكوين\w{0,2}"
+    # a tenure's start: «تولى مهامه», «تسلّمه منصبه», «منذ تعيينه», «انتخابه», «انضمامه», «مباشرة مهامها»
+    r"|تولي\w{0,3}|تولت|يتولي|تتولي|تسلم\w{0,2}|استلام\w{0,2}|استلم\w{0,2}|تعيين\w{0,2}|عين\w{0,2}"
+    r"|انتخاب\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2})(?!\w)")
 
 
 def asks_origin(question: str) -> bool:
-    """Whether a when-question asks when someone was born or something was founded or set up."""
+    """Whether a when-question asks when someone was born or something was founded or set up, or when
+    someone took up a post or joined a body («متى تولى…؟», «متى بدأت مهامها؟», «متى انضم إلى…؟»)."""
     return bool(_ORIGIN_ASKED_RE.search(normalize_arabic(question).lower()))
 
 
 def tells_origin(text: str, phrase: str | None = None) -> bool:
     """Whether an answer (the sentence of it holding `phrase`, the marked date, when given) speaks of a
-    birth or a founding at all (`asks_origin`): a date in a sentence that does not («أعلنت الشركة
-    الجمعة…») is another event's."""
+    birth, a founding or a tenure's start at all (`asks_origin`): a date in a sentence that does not
+    («أعلنت الشركة الجمعة…», «أكد الأمين العام… اليوم الخميس…» for «متى تولى الأمانة العامة؟») is
+    another event's."""
     if phrase:
         text = next((s for s in split_sentences(text) if phrase in s), text)
     return bool(_ORIGIN_TOLD_RE.search(normalize_arabic(text)))

@@ -767,6 +767,23 @@ def test_a_question_naming_a_weekday_is_answered_by_that_day_s_event(article_ser
     assert has_phrase(answer.answer, "بوتين")
 
 
+SUMMONED = """الخارجية التونسية تستدعي السفيرة البريطانية
+
+استدعت وزارة الشؤون الخارجية يوم الجمعة سفيرة المملكة المتحدة بتونس لويز دي سوزا لتقديم توضيحات حول قرار حظر الحواسيب على متن الطائرات.
+
+وقالت الوزارة في بلاغ إن اللقاء تناول أيضا العلاقات الثنائية بين البلدين.
+"""
+
+
+def test_the_day_of_another_event_does_not_tell_when_a_post_was_taken_up(tmp_path_factory):
+    """«متى بدأت… مهامها؟» is refused over the day she was summoned; that day answers when she was summoned."""
+    service = one_article_service(tmp_path_factory, "summoned", SUMMONED)
+    took_up = service.ask("متى بدأت لويز دي سوزا مهامها سفيرة في تونس؟")
+    assert not took_up.found, took_up.answer
+    summoned = service.ask("متى استدعت وزارة الشؤون الخارجية سفيرة المملكة المتحدة؟")
+    assert summoned.found and summoned.highlight and has_phrase(summoned.highlight, "الجمعة"), summoned
+
+
 def test_a_figure_of_another_month_does_not_answer(tmp_path_factory):
     """«…في شهر مارس؟» over the figure of February is refused; the February figure answers its own month."""
     service = one_article_service(tmp_path_factory, "inflation", INFLATION)

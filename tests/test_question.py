@@ -1451,6 +1451,12 @@ def test_a_nationality_question_wants_a_nationality(question):
     ("متى تم بعث المركز؟", True),  # Tunisian «بعث»: set up
     # «تأسيس» as the object of another verb; «أحدث» is also "the newest"
     ("في أي يوم كشف المرزوقي عن تأسيس حزبه؟", False), ("متى صدر أحدث تقرير؟", False), ("متى عقد الاجتماع؟", False),
+    # a tenure's start: taking up a post, being appointed or elected, joining a body
+    ("متى تولى فائز السراج رئاسة الحكومة؟", True), ("متى تسلّم ماركو روبيو حقيبة الخارجية؟", True),
+    ("متى بدأت السفيرة مهامها في تونس؟", True), ("متى عُيّن مدربا للفريق؟", True),
+    ("في أي تاريخ انضم إلى الحزب؟", True), ("When did he take office?", True), ("When was she appointed?", True),
+    # receiving a thing, a meeting's start
+    ("متى يتسلم المنتفعون مساكنهم؟", False), ("متى بدأ الاجتماع؟", False), ("متى بدأت الحرب؟", False),
 ])
 def test_a_when_question_may_ask_for_a_birth_or_a_founding(question, origin):
     from bot.answer_type import asks_origin
@@ -1463,6 +1469,9 @@ def test_a_when_question_may_ask_for_a_birth_or_a_founding(question, origin):
     ("تأسست سنة 1897", True), ("قال المؤسس الراحل", True), ("تم بعث المركز سنة 2010", True),
     ("قام بتكوين الشركة خلال شهر نوفمبر 2015", True),
     ("أعلنت المؤسسة الجمعة أنها", False), ("ارتفع الإنتاج سنة 2015", False),
+    ("وكان قد تولى مهامه في جانفي 2016", True), ("منذ تعيينه على رأس الوزارة سنة 2015", True),
+    ("منذ انضمامه إلى الحزب في 2014", True),
+    ("أكد الأمين العام للحزب اليوم الخميس أن الأمانة العامة حمل ثقيل", False),
 ])
 def test_an_answer_may_tell_a_birth_or_a_founding(text, told):
     from bot.answer_type import tells_origin
