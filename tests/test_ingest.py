@@ -141,7 +141,7 @@ def _answers_as_before(index_dir: Path, embeddings, before: dict) -> None:
     assert answer.found and "850" in answer.answer
 
 
-@pytest.mark.skipif(not ANT.is_dir(), reason="needs the ANT corpus")
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout)")
 def test_an_index_killed_mid_build_still_answers(tmp_path, second_article_dir, embeddings):
     index_dir = tmp_path / "index"
     update_store(index_dir, embeddings, MODEL, sources=[second_article_dir])
