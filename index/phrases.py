@@ -71,8 +71,9 @@ _MONTH_NAMES = ("يناير جانفي كانون january", "فبراير فيف
                 "أبريل إبريل ابريل أفريل نيسان april", "مايو ماي أيار may", "يونيو جوان حزيران june",
                 "يوليو جويلية تموز july", "أغسطس أوت آب august", "سبتمبر أيلول september", "أكتوبر تشرين october",
                 "نوفمبر تشرين november", "ديسمبر كانون december")
-_MONTH_NUMBERS = {name: frozenset(n for n, names in enumerate(_MONTH_NAMES, start=1) if name in _norm_set(names))
-                  for name in _norm_set(" ".join(_MONTH_NAMES))}
+_MONTH_SETS = [_norm_set(names) for names in _MONTH_NAMES]
+_MONTH_NUMBERS = {name: frozenset(n for n, names in enumerate(_MONTH_SETS, start=1) if name in names)
+                  for name in frozenset().union(*_MONTH_SETS)}
 _MONTHS = frozenset(_MONTH_NUMBERS)
 # The weekdays by number (Monday 1 … Sunday 7), with the article: bare «أحد» is "one" or "anyone".
 _WEEKDAY_NAMES = ("الاثنين الإثنين monday", "الثلاثاء tuesday", "الأربعاء wednesday", "الخميس thursday",
