@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 61
+PHRASES_VERSION = 62
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -359,6 +359,17 @@ def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
     return a + 1 < len(tokens) and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
 
 
+_CODE_RE = re.compile(r"\w-$")
+
+
+def _in_code(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
+    """Whether the number at token k is the tail of a code or a model's name, a word and a hyphen right
+    before it («KN-11», «F-16», «كوفيد-19», «إس-400»): no count, amount or year. A year range
+    («2015-2016») is digits on both sides."""
+    before = passage[max(0, tokens[k][0] - 2):tokens[k][0]]
+    return bool(_CODE_RE.search(before)) and not before[0].isdigit()
+
+
 def _country_end(tokens: list[tuple[int, int, str]], k: int) -> int | None:
     """The index of the last token of a country's name starting at token k (`country_at`), or None."""
     if k >= len(tokens) or not starts_country(tokens[k][2]):
@@ -381,8 +392,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
-            # الوضع صعب» names nobody).
-            first += 2 if _joined(tokens, first, passage) and not _function_word(tokens[first + 1][2]) else 1
+            # الوضع صعب» names nobody). A definite head has none («رئيس الجامعة محمد علي», «كاتب عام
+            # الولاية سجلت…»): what follows it is an adjective, the name or the rest of the sentence.
+            first += 2 if (not _is_definite(word) and _joined(tokens, first, passage)
+                           and not _function_word(tokens[first + 1][2])) else 1
         elif _is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS:
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
@@ -745,10 +758,17 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             i += 1
             continue
         if _is_number(word):
+            if _in_code(tokens, i, passage):
+                i += 1
+                continue
             j = i
-            while j + 1 < n and (_is_number(tokens[j + 1][2]) or tokens[j + 1][2] in ("و", "الي", "الى", "او")) \
-                    and tokens[j + 1][2] not in _PERCENT_CUES:  # «5 بالمائة»: per hundred, not a hundred
+            # A run of numbers («3 أو 4», «بين 10 و20»), not across punctuation («"بوكجوكسونغ 1" (أو…»,
+            # «18% ( 7،1 د/كغ…»), nor ending on its link word.
+            while following(j) and (_is_number(following(j)) or following(j) in _RANGE_WORDS) \
+                    and following(j) not in _PERCENT_CUES:  # «5 بالمائة»: per hundred, not a hundred
                 j += 1
+            while j > i and tokens[j][2] in _RANGE_WORDS:
+                j -= 1
             previous = tokens[i - 1][2] if i else ""
             unit = tokens[j + 1][2] if j + 1 < n else ""
             unit2 = tokens[j + 2][2] if j + 2 < n else ""

@@ -218,6 +218,11 @@ def test_dialect_answer_type(question, kind):
         # a name after «يدعى», «المدعو» ("called")
         ("قالت الشرطة إن رجلا يدعى سلمان عبيدي (22 عاما) هو منفذ التفجير", "person", "سلمان عبيدي"),
         ("وأوقفت الوحدات الأمنية المدعو محمد بن علي بصفاقس", "person", "محمد بن علي"),
+        # a definite head («الجامعة») takes no complement: the name follows it
+        ("وقال رئيس الجامعة محمد علي إن", "person", "محمد علي"),
+        # a run of numbers with its link word, inside one clause
+        ("على أن تفتح قبل 3 أو 4 أيام من رمضان", "elapsed", "3 أو 4 أيام"),
+        ("ارتفعت بين 10 و20% خلال", "percent", "10 و20%"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -268,6 +273,20 @@ def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
 ])
 def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     assert typed_spans(passage) and not [s for s in typed_spans(passage) if s.text.startswith("نحو")]
+
+
+@pytest.mark.parametrize(("passage", "kinds", "phrases"), [
+    # a run of numbers does not cross punctuation, nor end on its link word
+    ('تسميها كوريا الشمالية "بوكجوكسونغ 1" (أو "بولاريس 1").', ("count",), ["1", "1"]),
+    ("سجلت تحسنا بنسبة 18% ( 7 د/كغ مقابل 6 د/كغ", ("percent", "count"), ["18%", "7", "6"]),
+    ("بلغ 40، و50 في المائة", ("count", "percent"), ["40", "50 في المائة"]),
+    # a number after a word and a hyphen ends a code or a model's name: no count, year or amount
+    ("ستة صواريخ تسميها الولايات المتحدة KN-11 وعرضت صاروخها KN-15", ("count", "year", "date"), ["ستة"]),
+    ("اشترت طائرات F-16 وسط جائحة كوفيد-19 وصواريخ إس-400", ("count", "year", "date", "money"), []),
+    ("خلال موسم 2015-2016", ("year",), ["2015", "2016"]),
+])
+def test_numbers_are_typed_within_their_clause_and_not_inside_a_code(passage, kinds, phrases):
+    assert [s.text for s in typed_spans(passage) if s.kind in kinds] == phrases
 
 
 def test_a_passage_without_the_type_asked_for_does_not_match():
