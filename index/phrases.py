@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 62
+PHRASES_VERSION = 64
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -362,12 +362,28 @@ def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
 _CODE_RE = re.compile(r"\w-$")
 
 
+def _decimal_comma(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
+    """Whether tokens k and k + 1 are one number written with an Arabic comma for its decimal point
+    and no space («1،1 بالمائة», «12620،5 مليون دينار», as Tunisian reports write them)."""
+    return (k + 1 < len(tokens) and passage[tokens[k][1]:tokens[k + 1][0]] == "،"
+            and tokens[k][2][-1:].isdigit() and tokens[k + 1][2][:1].isdigit())
+
+
+_NAME_TAIL_RE = re.compile(r'[«"“][^«»"“”\n]*[^\W\d][^«»"“”\n]*\s$')  # a quote opened, a word, a space
+
+
 def _in_code(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
-    """Whether the number at token k is the tail of a code or a model's name, a word and a hyphen right
-    before it («KN-11», «F-16», «كوفيد-19», «إس-400»): no count, amount or year. A year range
-    («2015-2016») is digits on both sides."""
-    before = passage[max(0, tokens[k][0] - 2):tokens[k][0]]
-    return bool(_CODE_RE.search(before)) and not before[0].isdigit()
+    """Whether the number at token k is the tail of a code or a name: after a word and a hyphen
+    («KN-11», «F-16», «كوفيد-19», «إس-400»; a year range, «2015-2016», has digits on both sides), or last
+    in a short quote after a word («"بوكجوكسونغ 2"», «"آيفون 7"»). No count, amount or year."""
+    start, end = tokens[k][0], tokens[k][1]
+    before = passage[max(0, start - 2):start]
+    if _CODE_RE.search(before) and not before[0].isdigit():
+        return True
+    return passage[end:end + 1] in '»"”' and bool(_NAME_TAIL_RE.search(passage[max(0, start - _QUOTED_NAME_CHARS):start]))
+
+
+_QUOTED_NAME_CHARS = 40
 
 
 def _country_end(tokens: list[tuple[int, int, str]], k: int) -> int | None:
@@ -392,10 +408,12 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
-            # الوضع صعب» names nobody). A definite head has none («رئيس الجامعة محمد علي», «كاتب عام
-            # الولاية سجلت…»): what follows it is an adjective, the name or the rest of the sentence.
-            first += 2 if (not _is_definite(word) and _joined(tokens, first, passage)
-                           and not _function_word(tokens[first + 1][2])) else 1
+            # الوضع صعب» names nobody). A definite head takes one only behind «ل» («وزير الدولة لشؤون
+            # الشباب»): else what follows it is an adjective, the name or the rest of the sentence
+            # («رئيس الجامعة محمد علي», «كاتب عام الولاية سجلت…»).
+            complement = (_joined(tokens, first, passage) and not _function_word(tokens[first + 1][2])
+                          and (not _is_definite(word) or tokens[first + 1][2].startswith("ل")))
+            first += 2 if complement else 1
         elif _is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS:
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
@@ -764,8 +782,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             j = i
             # A run of numbers («3 أو 4», «بين 10 و20»), not across punctuation («"بوكجوكسونغ 1" (أو…»,
             # «18% ( 7،1 د/كغ…»), nor ending on its link word.
-            while following(j) and (_is_number(following(j)) or following(j) in _RANGE_WORDS) \
-                    and following(j) not in _PERCENT_CUES:  # «5 بالمائة»: per hundred, not a hundred
+            while ((following(j) and (_is_number(following(j)) or following(j) in _RANGE_WORDS)
+                    and following(j) not in _PERCENT_CUES)  # «5 بالمائة»: per hundred, not a hundred
+                   or _decimal_comma(tokens, j, passage)):
                 j += 1
             while j > i and tokens[j][2] in _RANGE_WORDS:
                 j -= 1

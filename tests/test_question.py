@@ -220,6 +220,7 @@ def test_dialect_answer_type(question, kind):
         ("وأوقفت الوحدات الأمنية المدعو محمد بن علي بصفاقس", "person", "محمد بن علي"),
         # a definite head («الجامعة») takes no complement: the name follows it
         ("وقال رئيس الجامعة محمد علي إن", "person", "محمد علي"),
+        ("في رسالة إلى وزير الدولة لشؤون الشباب، الشيخ سلمان صباح، السبت", "person", "سلمان صباح"),
         # a run of numbers with its link word, inside one clause
         ("على أن تفتح قبل 3 أو 4 أيام من رمضان", "elapsed", "3 أو 4 أيام"),
         ("ارتفعت بين 10 و20% خلال", "percent", "10 و20%"),
@@ -277,13 +278,18 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
 
 @pytest.mark.parametrize(("passage", "kinds", "phrases"), [
     # a run of numbers does not cross punctuation, nor end on its link word
-    ('تسميها كوريا الشمالية "بوكجوكسونغ 1" (أو "بولاريس 1").', ("count",), ["1", "1"]),
+    ('تسميها كوريا الشمالية 3 "بوكجوكسونغ 1" (أو "بولاريس 1").', ("count",), ["3"]),
     ("سجلت تحسنا بنسبة 18% ( 7 د/كغ مقابل 6 د/كغ", ("percent", "count"), ["18%", "7", "6"]),
     ("بلغ 40، و50 في المائة", ("count", "percent"), ["40", "50 في المائة"]),
     # a number after a word and a hyphen ends a code or a model's name: no count, year or amount
     ("ستة صواريخ تسميها الولايات المتحدة KN-11 وعرضت صاروخها KN-15", ("count", "year", "date"), ["ستة"]),
     ("اشترت طائرات F-16 وسط جائحة كوفيد-19 وصواريخ إس-400", ("count", "year", "date", "money"), []),
     ("خلال موسم 2015-2016", ("year",), ["2015", "2016"]),
+    # an Arabic comma with no space between digits is a decimal point
+    ("بلغت نسبة النمو 1،1 بالمائة والعجز 12620،5 مليون دينار", ("percent", "money"),
+     ["1،1 بالمائة", "12620،5 مليون دينار"]),
+    # a number last in a short quote, after a word, ends a name; alone in quotes it is a figure
+    ('عرضت صاروخ "بوكجوكسونغ 2" وهاتف «آيفون 7» أمام «150» مشاركا', ("count",), ["150"]),
 ])
 def test_numbers_are_typed_within_their_clause_and_not_inside_a_code(passage, kinds, phrases):
     assert [s.text for s in typed_spans(passage) if s.kind in kinds] == phrases
