@@ -126,7 +126,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
 _QUESTION_CUES = [(kind, tuple(normalize_arabic(c) for c in cues)) for kind, cues in _QUESTION_CUES]
 # Types a passage can be checked for; "place", "person", "reason" and "other" are checked loosely.
 CHECKABLE = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
-                       "date", "since", "year", "colour", "score", "nationality", "penalty"))
+                       "date", "planned", "since", "year", "colour", "score", "nationality", "penalty"))
 # A match in sport, for the score cues (normalised words, with their clitics).
 _MATCH_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مباراه|مباريات|ماتش|مقابله|مواجهه|ديربي|دربي|كلاسيكو|شوط"
                        r"|نهائي)(?!\w)|\b(?:match|game|derby|final)\b")
@@ -340,6 +340,7 @@ _ANSWERED_BY = {
     "nationality": ("nationality",),
     "penalty": ("penalty",),
     "date": ("date", "relative_date"),
+    "planned": ("date", "relative_date", "current_period"),  # `asks_when_planned`
     "since": ("date", "relative_date", "year", "elapsed"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),
@@ -1130,6 +1131,15 @@ def asks_when_in_future(question: str) -> bool:
     return bool(re.search(r"\bwhen\b", question, re.IGNORECASE) and _FUTURE_EN_RE.search(question))
 
 
+def asks_when_planned(question: str) -> bool:
+    """Whether a when-question asks about something to come, planned, expected or possible («متى كان
+    مقررا أن يلتقيا؟», «متى ستعقد القمة؟», «متى قد يتحدثان مجددا؟», "when was it expected…"): the report's
+    own period («هذا الأسبوع», «الشهر الجاري») can answer it, as it cannot answer when something was
+    founded or born."""
+    return expected_type(question) == "date" and (
+        asks_when_in_future(question) or looks_ahead(question) or allows_doubt(question))
+
+
 # Words that put an event ahead (normalised): «الأسبوع المقبل», «المرتقبة», «من المقرر», «سوف», «سيتم».
 _FUTURE_WORDS = frozenset(normalize_arabic(w) for w in """المقبل المقبلة القادم القادمة المرتقب المرتقبة مرتقب
     مرتقبا المنتظر المنتظرة ينتظر يرتقب تنتظر ترتقب المقرر المقررة مقررا مقررة المزمع المزمعة مزمع سوف سيتم
@@ -1177,8 +1187,8 @@ _POSSIBLY_RE = re.compile(r"(?:^|\s)[وف]?(?:من (?:غير )?(?:الممكن|�
                           r"يمكن ان|لا يستبعد|قد ي\w+)(?=\s|$)")
 _CLAUSE_END_RE = re.compile(r"[.!?؟؛;،,:]")
 # A question that itself allows doubt («متى قد يتحدثان؟», «إلى كم يمكن أن تمتد…؟», "when might…").
-_DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|يمكن|محتمل|المحتمل|احتمال|متوقع|المتوقع|يتوقع|تتوقع|"
-                          r"might|may|could|possibly|likely|expected)(?=\s|$)")
+_DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|يمكن|محتمل|المحتمل|احتمال|متوقع[اه]?|المتوقعه?|يتوقع|تتوقع|"
+                          r"might|may|could|possibly|likely|expected)(?!\w)")
 
 
 def in_doubt(text: str, phrase: str) -> bool:

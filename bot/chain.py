@@ -430,7 +430,7 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
     weekday whose best passage tells another day's event (`_on_weekday`)."""
     best_p = ranked[0][1]
     for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):
-        if p < best_p - RUNNER_UP_MARGIN or not type_match(info.kind, hit.passage_phrases(), info.asked):
+        if p < best_p - RUNNER_UP_MARGIN or not type_match(info.checked_kind, hit.passage_phrases(), info.asked):
             continue
         moved = _moved_first(ranked, i)
         if not answers(moved):

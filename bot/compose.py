@@ -67,7 +67,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         return None  # «من هي آنا كيلي؟» asks for her role, not for another name
     phrases = typed_spans(passage) if phrases is None else phrases
     spans = (name_spans(info.asks_name, phrases, info.asked) if info.asks_name  # «ما اسم…»
-             else matching_spans(info.kind, phrases, info.asked))
+             else matching_spans(info.checked_kind, phrases, info.asked))
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts with it.
     spans = [s for s in spans if not (s.kind == "person" and _first_word(s.text) in info.asked)
              and not says_again(s.text, info.asked)]
@@ -75,7 +75,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         spans = [s for s in spans if s.kind != "country"]
     if not spans:
         return None
-    if info.kind == "date":
+    if info.checked_kind == "date":
         # «هذا الأسبوع» competes with the dates a passage gives, nearest the question's words first, but
         # never makes a date of its own: the type checks do not count it (a passage about «متى تأسست…؟»
         # that only says «هذا الأسبوع» does not answer it).

@@ -43,7 +43,7 @@ _FITTED_AS = {"lasting": "duration", "colour": "other", "score": "other", "natio
 
 def features(info: QuestionInfo, hit: Hit) -> dict[str, float]:
     """Named features of one (question, passage) pair."""
-    kind = _FITTED_AS.get(info.kind, info.kind)
+    kind = _FITTED_AS.get(info.checked_kind, info.checked_kind)
     return {
         "dense": hit.dense,
         "dense_margin": hit.dense_margin,

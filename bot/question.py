@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
-                             asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, calendar_question,
+                             asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned, calendar_question,
                              counted_noun, english_role_nationality, expected_type, months_named, name_noun,
                              question_words, reaction, role_nationality, weekdays_named, years_named)
 from bot.wordlists import arabic_word_counts
@@ -171,6 +171,7 @@ class QuestionInfo:
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
     future: bool = False  # it asks when something will happen: `asks_when_in_future`
+    planned: bool = False  # it asks when something planned, expected or possible is: `asks_when_planned`
     units: tuple[str, ...] = ()  # the units a how-much question asks in («كم ساعة…؟»): `asked_units`
     town: bool = False  # it asks for a city, a region or a street, not a country: `asks_for_town`
     country: bool = False  # it asks which country or countries: `asks_for_country`
@@ -180,6 +181,12 @@ class QuestionInfo:
     years: tuple[str, ...] = ()  # the years it names («كم بلغت المداخيل سنة 2012؟»): `years_named`
     months: frozenset[int] = frozenset()  # the months it names, 1–12 («…خلال شهر جانفي؟»): `months_named`
     weekdays: frozenset[int] = frozenset()  # the weekdays it names, 1–7 («…يوم الخميس؟»): `weekdays_named`
+
+    @property
+    def checked_kind(self) -> str:
+        """The answer type its passages are checked and marked for: `kind`, but "planned" for a when-
+        question about something planned («متى كان مقررا أن يلتقيا؟»), which «هذا الأسبوع» answers too."""
+        return "planned" if self.kind == "date" and self.planned else self.kind
 
 
 # A noun with the definite article takes no pronoun suffix: «المتهم», «الوجه», «للمساهم» end in هم or ه
@@ -245,6 +252,7 @@ def analyse(text: str) -> QuestionInfo:
         nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),
+        planned=asks_when_planned(text),
         units=asked_units(text),
         town=asks_for_town(text),
         country=asks_for_country(text),

@@ -767,6 +767,13 @@ def test_a_question_naming_a_weekday_is_answered_by_that_day_s_event(article_ser
     assert has_phrase(answer.answer, "بوتين")
 
 
+def test_the_report_s_own_week_answers_when_a_meeting_was_planned(article_service):
+    """«هذا الأسبوع» answers when the postponed meeting was expected; it does not say when CNN was founded."""
+    answer = article_service.ask("متى كان الاجتماع التمهيدي متوقعا؟")
+    assert answer.found and answer.highlight == "هذا الأسبوع", answer
+    assert not article_service.ask("متى تأسست شبكة CNN؟").found
+
+
 SUMMONED = """الخارجية التونسية تستدعي السفيرة البريطانية
 
 استدعت وزارة الشؤون الخارجية يوم الجمعة سفيرة المملكة المتحدة بتونس لويز دي سوزا لتقديم توضيحات حول قرار حظر الحواسيب على متن الطائرات.

@@ -591,6 +591,20 @@ def test_a_which_day_question_may_ask_when_something_will_be(question, future):
     assert asks_when_in_future(question) is future
 
 
+@pytest.mark.parametrize(("question", "planned"), [
+    ("متى كان مقررا أن يلتقي الوزيران؟", True), ("متى كان الاجتماع متوقعا؟", True), ("متى ستعقد القمة؟", True),
+    ("متى قد يتحدثان مجددا؟", True), ("When was the meeting expected to take place?", True),
+    ("متى تأسست الشبكة؟", False), ("متى التقى الوزيران؟", False), ("كم كان عدد المشاركين المتوقع؟", False),
+])
+def test_a_when_question_may_ask_about_something_planned(question, planned):
+    """What «هذا الأسبوع» may answer: when a meeting was planned or expected, not when a network was founded."""
+    from bot.answer_type import asks_when_planned
+    from bot.question import analyse
+
+    assert asks_when_planned(question) is planned
+    assert (analyse(question).checked_kind == "planned") is planned
+
+
 def test_a_phrase_the_question_says_with_other_clitics_is_not_marked():
     """«…إجراءات حظر الحواسيب؟» is not answered by «بحظر الحواسيب» (read as a name after «القاضي»)."""
     question = analyse("من أقر إجراءات حظر الحواسيب؟")
