@@ -11,7 +11,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_origin, in_doubt,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_origin, in_doubt, looks_ahead,
                              months_named, names_a_country, names_holder_of, noun_named, now_or_before,
                              reports_saying, says_years, speaks_of_future, tells_origin, type_match, vague_quantity,
                              weekdays_named, years_named)
@@ -174,6 +174,15 @@ class AnswerChain:
                 # A runner-up nearly as likely may tell the founding («تأسست أول بورصة وارسو في 1817»).
                 ranked, composed = _runner_up_first(info, ranked, answers, _tells_origin)
                 found = composed is not None
+            elif ((info.kind == "place" or info.town) and looks_ahead(info.text)
+                  and not _placed_ahead(composed)):
+                # «وين رح تنعقد القمة المنتظرة؟» over the last summit's town («…في أنكوريج بألاسكا»), or
+                # «في أي بلد من المزمع أن يجتمعا؟» over the lead, which names none: a runner-up nearly as
+                # likely that marks a place in a sentence about something to come answers instead. None:
+                # the answer stands (a place may be named bare, which nothing types).
+                moved, runner = _runner_up_first(info, ranked, answers, _placed_ahead)
+                if runner is not None:
+                    ranked, composed = moved, runner
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
                          composed=composed)
 
@@ -404,6 +413,12 @@ def _dated_ahead(composed: tuple[str, str | None]) -> bool:
 def _tells_origin(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a date in a sentence that tells a birth or a founding."""
     return composed[1] is not None and tells_origin(*composed)
+
+
+def _placed_ahead(composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a place in a sentence that speaks of something to come
+    («…قمة ترامب-بوتين المرتقبة في بودابست بالمجر»: `speaks_of_future`)."""
+    return composed[1] is not None and speaks_of_future(*composed)
 
 
 def _on_weekday(weekdays: frozenset[int], composed: tuple[str, str | None]) -> bool:

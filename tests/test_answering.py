@@ -774,6 +774,15 @@ def test_the_report_s_own_week_answers_when_a_meeting_was_planned(article_servic
     assert not article_service.ask("متى تأسست شبكة CNN؟").found
 
 
+def test_a_question_about_a_place_to_come_is_answered_by_a_sentence_about_it(article_service):
+    """«…القمة المنتظرة؟» asks where the coming summit will be (Budapest), not where the last one was
+    (Anchorage), which the reader ranks first."""
+    answer = article_service.ask("وين رح تصير القمة المنتظرة بين الرئيسين؟")
+    assert answer.found and answer.highlight and has_phrase(answer.highlight, "بودابست"), answer
+    last = article_service.ask("أين عقدت آخر قمة بين ترامب وبوتين؟")
+    assert last.found and last.highlight and has_phrase(last.highlight, "أنكوريج"), last
+
+
 SUMMONED = """الخارجية التونسية تستدعي السفيرة البريطانية
 
 استدعت وزارة الشؤون الخارجية يوم الجمعة سفيرة المملكة المتحدة بتونس لويز دي سوزا لتقديم توضيحات حول قرار حظر الحواسيب على متن الطائرات.
