@@ -1240,10 +1240,10 @@ _ORIGIN_ASKED_RE = re.compile(
 _ORIGIN_TOLD_RE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:ولد\w{0,2}|يولد|تولد|مولود\w{0,2}|مواليد|ولاد[ةه]\w{0,2}|ميلاد\w{0,2}|مولد\w{0,2}"
     r"|تاسس\w{0,2}|تاسيس\w{0,2}|[اي]?اسس\w{0,2}|موسس(?!ه|ات)\w{0,2}|انشي\w{0,2}|انشا\w{0,2}|انشاء\w{0,2}"
-    r"|احدث\w{0,2}|احداث\w{0,2}|بعث\w{0,2}|تكوين\w{0,2}"
+    r"|احدث\w{0,2}|بعث(?!ه|ات)\w{0,2}|تكوين\w{0,2}"
     # a tenure's start: «تولى مهامه», «تسلّمه منصبه», «منذ تعيينه», «انتخابه», «انضمامه», «مباشرة مهامها»
     r"|تولي\w{0,3}|تولت|يتولي|تتولي|تسلم\w{0,2}|استلام\w{0,2}|استلم\w{0,2}|تعيين\w{0,2}|عين\w{0,2}"
-    r"|انتخاب\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2})(?!\w)")
+    r"|انتخاب(?!ات)\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2})(?!\w)")
 
 
 def asks_origin(question: str) -> bool:
@@ -1259,4 +1259,9 @@ def tells_origin(text: str, phrase: str | None = None) -> bool:
     another event's."""
     if phrase:
         text = next((s for s in split_sentences(text) if phrase in s), text)
-    return bool(_ORIGIN_TOLD_RE.search(normalize_arabic(text)))
+    # «إحداث» (creating) and «أحداث» (events, «الانتخابات» elections, «بعثة» a mission) fold alike: the
+    # creating only as written, with the hamza below.
+    return bool(_ORIGIN_TOLD_RE.search(normalize_arabic(text)) or _CREATING_RE.search(text))
+
+
+_CREATING_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?إحداث\w{0,2}(?!\w)")

@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 64
+PHRASES_VERSION = 65
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -808,6 +808,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif _in(unit, _MONTHS):
                 year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
                 spans.append(("date", i, j + year))
+            elif unit == "من" and _in(unit2, _MONTHS):  # «في الثلاثين من جوان الماضي»: a day of the month
+                unit3 = tokens[j + 3][2] if j + 3 < n else ""
+                spans.append(("date", i, j + (3 if unit3.isdigit() and len(unit3) == 4 else 2)))
             elif (_in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous)
                   and not any(c.isdigit() for c in word)):
                 # «الأشهر الستة»: a number word after the unit; digits after it start a phrase of their own

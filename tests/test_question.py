@@ -285,6 +285,10 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     ("ستة صواريخ تسميها الولايات المتحدة KN-11 وعرضت صاروخها KN-15", ("count", "year", "date"), ["ستة"]),
     ("اشترت طائرات F-16 وسط جائحة كوفيد-19 وصواريخ إس-400", ("count", "year", "date", "money"), []),
     ("خلال موسم 2015-2016", ("year",), ["2015", "2016"]),
+    # a day of the month said «X من <month>» is a date, not a count
+    ("تراجع العجز في الثلاثين من جوان الماضي، ب135 مليون دينار", ("date", "count", "money"),
+     ["الثلاثين من جوان", "ب135 مليون دينار"]),
+    ("صدر يوم 5 من مارس 2017 قرار", ("date", "count"), ["5 من مارس 2017"]),
     # an Arabic comma with no space between digits is a decimal point
     ("بلغت نسبة النمو 1،1 بالمائة والعجز 12620،5 مليون دينار", ("percent", "money"),
      ["1،1 بالمائة", "12620،5 مليون دينار"]),
@@ -1511,6 +1515,10 @@ def test_a_when_question_may_ask_for_a_birth_or_a_founding(question, origin):
     ("وكان قد تولى مهامه في جانفي 2016", True), ("منذ تعيينه على رأس الوزارة سنة 2015", True),
     ("منذ انضمامه إلى الحزب في 2014", True),
     ("أكد الأمين العام للحزب اليوم الخميس أن الأمانة العامة حمل ثقيل", False),
+    # elections, events and a mission are no one's election, creating or sending
+    ("وصل إلى الدورة الثانية من الانتخابات الرئاسية العام 2002", False), ("منذ انتخابه سنة 2014", True),
+    ("تطورات الأحداث في سوريا منذ 2011", False), ("تم إحداث الشركة سنة 1990", True),
+    ("وصلت البعثة الأممية يوم الاثنين", False),
 ])
 def test_an_answer_may_tell_a_birth_or_a_founding(text, told):
     from bot.answer_type import tells_origin
