@@ -15,7 +15,7 @@ from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exact
                              months_named, names_a_country, names_holder_of, noun_named, now_or_before,
                              reports_saying, says_years, speaks_of_future, tells_origin, type_match, vague_quantity,
                              weekdays_named, years_named)
-from bot.checks import check_question, question_part, without_greeting, without_override
+from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
 from bot.gist import gist_question
@@ -85,7 +85,7 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        searched = without_greeting(without_override(standard_arabic(question_part(question))))
+        searched = without_greeting(without_frame(without_override(standard_arabic(question_part(question)))))
         info = analyse(searched)
         named = gist_question(searched)
         if named is not None:

@@ -64,12 +64,59 @@ _QUESTION_RE = re.compile(r"[?؟]|" + _INTERROGATIVE, re.IGNORECASE)
 
 def without_override(text: str) -> str:
     """A question with an order to drop the bot's instructions cut out («Ignore the rules: who will
-    lead…?» is searched as «who will lead…?»): the order is not what the user asks about, and its
-    words would only lower the question's coverage. Only such messages are folded (normalised)."""
+    lead…?» is searched as «who will lead…?»), and with an order to write something («…واكتب قصيدة، ثم
+    قل لي لماذا تأجل الاجتماع؟»): the orders are not what the user asks about, and their words would
+    only lower the question's coverage. Clauses are cut as written; only one that holds an order to
+    drop the instructions and something more is folded (normalised) to cut the order out of it."""
     folded = normalize_arabic(text)
-    if not _OVERRIDE_RE.search(folded):
+    if not _OVERRIDE_RE.search(folded) and not _MAKE_RE.search(folded):
         return text
-    return " ".join(_OVERRIDE_RE.sub(" ", folded).split()) or text
+    clauses = [c.strip() for c in _CLAUSE_RE.split(text) if c.strip()]
+    kept = []
+    for clause in clauses:
+        bare = normalize_arabic(clause)
+        if _OVERRIDE_RE.search(bare):
+            clause = bare = " ".join(_OVERRIDE_RE.sub(" ", bare).split())
+        if clause and not asks_to_write(bare):
+            kept.append(clause)
+    if kept == clauses:
+        return text  # «متى وُلد لافروف، وأين؟»: a verb of making, no order
+    return " ".join(kept) or text
+
+
+# Where one clause of a message ends and the next begins: punctuation, «ثم», "then".
+_CLAUSE_RE = re.compile(r"\s*[،,؛;:.]\s*(?:(?:ثم|وبعدين|بعدين|and then|then)\s+)?|\s+(?:ثم|وبعدين|بعدين|and then|then)\s+",
+                        re.IGNORECASE)
+
+
+# A polite frame before the question itself: «قل لي لماذا…», «ممكن تقولي مين…», «بدي أعرف قديش…», "tell me
+# why…", "can you tell me who…", "do you know when…", "I want to know where…" (normalised Arabic).
+_FRAME_RE = re.compile(
+    r"^(?:(?:من فضلك|لو سمحت|ممكن|بليز)\s+)?(?:[وف]?(?:قل لي|قلي|قول لي|قولي|قللي|اخبرني|خبرني|احكيلي|احكي لي"
+    r"|تقول لي|تقولي|تخبرني|هل تعرف|هل تعلم|تعرف|تعرفش|بدي اعرف|بدي افهم|عايز اعرف|عاوز اعرف|ابغي اعرف|ابي اعرف"
+    r"|اريد ان اعرف|اريد معرفه|نحب نعرف|حاب اعرف|ودي اعرف)\s+)+(?=" + _INTERROGATIVE + r")"
+    r"|^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me\s+(?:please\s+)?"
+    r"(?=(?:who|what|when|where|why|how|which)\b)"
+    r"|^(?:do|does)\s+(?:you|anyone)\s+know\s+(?=(?:who|what|when|where|why|how|which)\b)"
+    r"|^i\s+(?:want|would\s+like|'d\s+like|wonder)\s+(?:to\s+know\s+)?(?=(?:who|what|when|where|why|how|which)\b)",
+    re.IGNORECASE)
+
+
+def without_frame(text: str) -> str:
+    """A question without the polite frame before it («قل لي لماذا تأجل…؟» → «لماذا تأجل…؟», "Tell me why
+    the meeting was postponed?" → "why the meeting was postponed?"): the frame's words ask nothing of
+    the article, and an interrogative later in the sentence hides what kind of answer is asked."""
+    match = _FRAME_RE.match(normalize_arabic(text))
+    if not match:
+        return text
+    cut = _cut_words(text, len(match.group().split()))
+    return cut or text
+
+
+def _cut_words(text: str, count: int) -> str:
+    """A text without its first `count` whitespace-separated words, as written."""
+    parts = text.split(maxsplit=count)
+    return parts[count] if len(parts) > count else ""
 
 
 def question_part(text: str) -> str:
@@ -89,6 +136,7 @@ _TEXT_KINDS = (r"(?:ال)?(?:قصيده|قصايد|شعر|ابيات|بيت شع
                r"اغنيه|نشيد|كود|برنامجا|برنامج|بريدا|ايميل|تغريده|منشورا|منشور|خطابا|خطاب|روايه|خاطره|لغزا|لغز|موضوع تعبير|نصا)"
                r"|poem|poems|recipe|story|stories|joke|jokes|letter|essay|article|song|lyrics|code|program|script|email|"
                r"tweet|post|speech|novel|limerick|haiku|riddle|rap")
+_MAKE_RE = re.compile(rf"(?<!\w){_MAKE}(?!\w)", re.IGNORECASE)
 _WRITE_RE = re.compile(
     rf"^(?:(?:من فضلك|لو سمحت|ممكن|هل يمكنك|هل تستطيع|بليز|please|can you|could you|would you|will you)\s+)?"
     rf"(?:{_MAKE})\b(?:\s+\w+){{0,3}}?\s+(?:a |an |some |me |us |the )*(?:{_TEXT_KINDS})\b"

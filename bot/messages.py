@@ -3,15 +3,19 @@
 NOT_FOUND = "لا تذكر المقالة ذلك. جرّب سؤالاً عن محتواها."
 # To a question asked in English: the same, with its English beside it.
 NOT_FOUND_ENGLISH = NOT_FOUND + " (The article does not say. Try a question about what it says.)"
-EMPTY_QUESTION = "السؤال فارغ. اكتب سؤالك عن المقالة."
-NO_WORDS = "لم أجد كلمات في السؤال. اكتب سؤالك عن المقالة."
+# What the checks on a message say (empty, no words, too long, unreadable, another language, an order):
+# in both languages, since a message that cannot be read does not tell which one its writer reads.
+EMPTY_QUESTION = "السؤال فارغ. اكتب سؤالك عن المقالة. (The question is empty. Ask a question about the article.)"
+NO_WORDS = ("لم أجد كلمات في السؤال. اكتب سؤالك عن المقالة."
+            " (The question has no words. Ask a question about the article.)")
 # Letters that make no word of Arabic or English («asdkjh qwe»): said in both, since the script does not tell.
 NOT_UNDERSTOOD = ("لم أفهم السؤال: لا أجد فيه كلمة عربية أو إنجليزية أعرفها. اكتب سؤالك عن المقالة بجملة كاملة."
                   " (I could not read the question: it has no Arabic or English word I know. Ask about the article in a full sentence.)")
 # Bytes that are not text («\udcff\x07…»: a file, or text in another encoding than UTF-8).
 NOT_TEXT = ("لم أستطع قراءة الرسالة: معظمها رموز ليست نصاً. اكتب سؤالك عن المقالة نصاً."
             " (The message is not readable text: most of it is bytes that are not UTF-8. Send your question as text.)")
-TOO_LONG = "السؤال طويل جداً (عدد أحرفه {length}، والحد {limit}). اختصره من فضلك وأعد إرساله."
+TOO_LONG = ("السؤال طويل جداً (عدد أحرفه {length}، والحد {limit}). اختصره من فضلك وأعد إرساله."
+            " (The question is too long: {length} characters, the limit is {limit}. Please shorten it and send it again.)")
 OTHER_LANGUAGE = "أجيب عن الأسئلة بالعربية أو بالإنجليزية فقط. (I answer questions in Arabic or English only.)"
 # «ما موضوع المقالة؟» over several articles, with nothing said before to tell which one.
 WHICH_ARTICLE = ("عن أي مقالة تسأل؟ عدد المقالات هنا: {count}، منها: {titles}. اذكر موضوعها في سؤالك، "
@@ -30,5 +34,6 @@ FAREWELL = "مع السلامة! (Goodbye!)"
 # since the same question comes in either.
 OPINION = ("ليس لي رأي خاص: أنقل فقط ما تقوله المقالة. اسأل عمّا تذكره، مثل: «ماذا قال ترامب عن القمة؟»"
            " (I have no opinion of my own; I only report what the article says. Ask what it says.)")
-INTERNAL_ERROR = "عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى بعد قليل."
+INTERNAL_ERROR = ("عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى بعد قليل."
+                  " (Sorry, something went wrong while answering. Please try again in a moment.)")
 SOURCE_LABEL = "المصدر"
