@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 65
+PHRASES_VERSION = 66
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -360,6 +360,9 @@ def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
 
 
 _CODE_RE = re.compile(r"\w-$")
+
+
+_NUMBER_CLITICS = frozenset("وبلف")  # written on a number: «و3500», «ب135», «وب20», «ل2017»
 
 
 def _decimal_comma(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
@@ -924,7 +927,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         start, end = tokens[qualified][0], tokens[b][1]
         if qualified < a:  # «بأكثر من 12 بالمائة»: the qualifier without its clitic
             start += len(tokens[qualified][2]) - len(_strip_clitic(tokens[qualified][2]))
-        if passage[start] == "و" and passage[start + 1: start + 2].isdigit():
-            start += 1  # «و3500 دينار»: the conjunction is not part of the amount
+        lead = 0
+        while lead < 2 and passage[start + lead: start + lead + 1] in _NUMBER_CLITICS:
+            lead += 1
+        if lead and passage[start + lead: start + lead + 1].isdigit():
+            start += lead  # «و3500 دينار», «ب135 مليون دينار»: the conjunction or preposition is no part of it
         out.append(Span(kind, start, end, passage[start:end]))
     return tuple(sorted(out, key=lambda span: span.start))

@@ -287,8 +287,10 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     ("خلال موسم 2015-2016", ("year",), ["2015", "2016"]),
     # a day of the month said «X من <month>» is a date, not a count
     ("تراجع العجز في الثلاثين من جوان الماضي، ب135 مليون دينار", ("date", "count", "money"),
-     ["الثلاثين من جوان", "ب135 مليون دينار"]),
+     ["الثلاثين من جوان", "135 مليون دينار"]),
     ("صدر يوم 5 من مارس 2017 قرار", ("date", "count"), ["5 من مارس 2017"]),
+    # a conjunction or a preposition written on a number is no part of its phrase
+    ("ارتفع بنسبة 5 بالمائة وب20 بالمائة و3500 دينار", ("percent", "money"), ["5 بالمائة", "20 بالمائة", "3500 دينار"]),
     # an Arabic comma with no space between digits is a decimal point
     ("بلغت نسبة النمو 1،1 بالمائة والعجز 12620،5 مليون دينار", ("percent", "money"),
      ["1،1 بالمائة", "12620،5 مليون دينار"]),
