@@ -1227,41 +1227,52 @@ def asks_exactly(question: str) -> bool:
 # founded?"), by its verb (not «أحدث», also "newest"), on the normalised text; and the words of a sentence
 # that tells one («تأسست», «من مواليد», «أُحدثت منذ سنة 1958», «المؤسس», «بتكوين الشركة», Tunisian «بعث»:
 # set up), not «مؤسسة» (an institution).
-_ORIGIN_ASKED_RE = re.compile(
-    r"(?<!\w)[وف]?(?:ولد|ولدت|يولد|تولد|تاسس|تاسست|تاسسوا|اسس|اسست|انشي|انشيت|احدثت"
-    r"|تم\s+(?:تاسيس|انشاء|احداث|بعث))(?!\w)"
-    r"|\b(?:founded|established|born|set\s+up)\b"
+_ORIGINS_ASKED = {
+    "birth": r"(?<!\w)[وف]?(?:ولد|ولدت|يولد|تولد)(?!\w)|\bborn\b",
+    "founding": (r"(?<!\w)[وف]?(?:تاسس|تاسست|تاسسوا|اسس|اسست|انشي|انشيت|احدثت|تم\s+(?:تاسيس|انشاء|احداث|بعث))(?!\w)"
+                 r"|\b(?:founded|established|set\s+up)\b"),
     # the start of a tenure: «متى تولى…؟», «متى تسلّم مهامه؟», «متى عُيّن…؟», «متى انضم إلى…؟»
-    r"|(?<!\w)[وف]?(?:تولي|تولت|يتولي|تتولي|عين|عينت|تم\s+تعيين|انتخب|انتخبت|تم\s+انتخاب|انضم|انضمت"
-    r"|التحق|التحقت)(?!\w)"
-    r"|(?<!\w)[وف]?(?:تسلم|تسلمت|استلم|استلمت|باشر|باشرت|بدا|بدات)\s+(?:\w+\s+){0,3}(?:ال)?(?:مهام|منصب|حقيب|رياس"
-    r"|امان|مقاليد|السلط)\w*"
-    r"|\b(?:took\s+office|take\s+office|taken\s+office|appointed|elected|took\s+over|joined)\b")
-_ORIGIN_TOLD_RE = re.compile(
-    r"(?<!\w)[وفبل]?(?:ال)?(?:ولد\w{0,2}|يولد|تولد|مولود\w{0,2}|مواليد|ولاد[ةه]\w{0,2}|ميلاد\w{0,2}|مولد\w{0,2}"
-    r"|تاسس\w{0,2}|تاسيس\w{0,2}|[اي]?اسس\w{0,2}|موسس(?!ه|ات)\w{0,2}|انشي\w{0,2}|انشا\w{0,2}|انشاء\w{0,2}"
-    r"|احدث\w{0,2}|بعث(?!ه|ات)\w{0,2}|تكوين\w{0,2}"
-    # a tenure's start: «تولى مهامه», «تسلّمه منصبه», «منذ تعيينه», «انتخابه», «انضمامه», «مباشرة مهامها»
-    r"|تولي\w{0,3}|تولت|يتولي|تتولي|تسلم\w{0,2}|استلام\w{0,2}|استلم\w{0,2}|تعيين\w{0,2}|عين\w{0,2}"
-    r"|انتخاب(?!ات)\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2})(?!\w)")
+    "tenure": (r"(?<!\w)[وف]?(?:تولي|تولت|يتولي|تتولي|عين|عينت|تم\s+تعيين|انتخب|انتخبت|تم\s+انتخاب|انضم|انضمت"
+               r"|التحق|التحقت)(?!\w)"
+               r"|(?<!\w)[وف]?(?:تسلم|تسلمت|استلم|استلمت|باشر|باشرت|بدا|بدات)\s+(?:\w+\s+){0,3}(?:ال)?(?:مهام|منصب"
+               r"|حقيب|رياس|امان|مقاليد|السلط)\w*"
+               r"|\b(?:took\s+office|take\s+office|taken\s+office|appointed|elected|took\s+over|joined)\b"),
+}
+_ORIGINS_TOLD = {
+    "birth": r"ولد\w{0,2}|يولد|تولد|مولود\w{0,2}|مواليد|ولاد[ةه]\w{0,2}|ميلاد\w{0,2}|مولد\w{0,2}",
+    "founding": (r"تاسس\w{0,2}|تاسيس\w{0,2}|[اي]?اسس\w{0,2}|موسس(?!ه|ات)\w{0,2}|انشي\w{0,2}|انشا\w{0,2}|انشاء\w{0,2}"
+                 r"|احدث\w{0,2}|بعث(?!ه|ات)\w{0,2}|تكوين\w{0,2}"),
+    # «تولى مهامه», «تسلّمه منصبه», «منذ تعيينه», «انتخابه», «فاز في الانتخابات», «انضمامه», «مباشرة مهامها»
+    "tenure": (r"تولي\w{0,3}|تولت|يتولي|تتولي|تسلم\w{0,2}|استلام\w{0,2}|استلم\w{0,2}|تعيين\w{0,2}|عين\w{0,2}"
+               r"|انتخاب\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2}"),
+}
+_ORIGIN_ASKED_RE = {kind: re.compile(rx, re.IGNORECASE) for kind, rx in _ORIGINS_ASKED.items()}
+_ORIGIN_TOLD_RE = {kind: re.compile(rf"(?<!\w)[وفبل]?(?:ال)?(?:{rx})(?!\w)") for kind, rx in _ORIGINS_TOLD.items()}
+# «إحداث» (creating) and «أحداث» (events) fold alike: the creating only as written, with the hamza below.
+_CREATING_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?إحداث\w{0,2}(?!\w)")
+
+
+def origin_asked(question: str) -> str | None:
+    """Which start a when-question asks about: "birth" («متى وُلد…؟», "born"), "founding" («متى تأسست
+    الشركة؟», «متى أسس…؟», "founded") or "tenure" (when someone took up a post or joined a body: «متى
+    تولى…؟», «متى بدأت مهامها؟», «متى انضم إلى…؟», "took office"); None for any other."""
+    folded = normalize_arabic(question).lower()
+    return next((kind for kind, rx in _ORIGIN_ASKED_RE.items() if rx.search(folded)), None)
 
 
 def asks_origin(question: str) -> bool:
-    """Whether a when-question asks when someone was born or something was founded or set up, or when
-    someone took up a post or joined a body («متى تولى…؟», «متى بدأت مهامها؟», «متى انضم إلى…؟»)."""
-    return bool(_ORIGIN_ASKED_RE.search(normalize_arabic(question).lower()))
+    """Whether a when-question asks about a birth, a founding or a tenure's start (`origin_asked`)."""
+    return origin_asked(question) is not None
 
 
-def tells_origin(text: str, phrase: str | None = None) -> bool:
-    """Whether an answer (the sentence of it holding `phrase`, the marked date, when given) speaks of a
-    birth, a founding or a tenure's start at all (`asks_origin`): a date in a sentence that does not
-    («أعلنت الشركة الجمعة…», «أكد الأمين العام… اليوم الخميس…» for «متى تولى الأمانة العامة؟») is
-    another event's."""
+def tells_origin(text: str, phrase: str | None = None, kind: str | None = None) -> bool:
+    """Whether an answer (the sentence of it holding `phrase`, the marked date, when given) speaks of
+    the start asked about (`origin_asked`; any of them without `kind`): a date in a sentence that does
+    not («أعلنت الشركة الجمعة…», «أكد الأمين العام… اليوم الخميس…» for «متى تولى الأمانة العامة؟», «…وصل
+    إلى الدورة الثانية من الانتخابات… العام 2002» for «متى أسس لوبان الجبهة الوطنية؟») is another event's."""
     if phrase:
         text = next((s for s in split_sentences(text) if phrase in s), text)
-    # «إحداث» (creating) and «أحداث» (events, «الانتخابات» elections, «بعثة» a mission) fold alike: the
-    # creating only as written, with the hamza below.
-    return bool(_ORIGIN_TOLD_RE.search(normalize_arabic(text)) or _CREATING_RE.search(text))
-
-
-_CREATING_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?إحداث\w{0,2}(?!\w)")
+    folded = normalize_arabic(text)
+    kinds = [kind] if kind else list(_ORIGIN_TOLD_RE)
+    return any(_ORIGIN_TOLD_RE[k].search(folded) for k in kinds) or (
+        "founding" in kinds and bool(_CREATING_RE.search(text)))

@@ -11,8 +11,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_origin, in_doubt, looks_ahead,
-                             months_named, names_a_country, names_holder_of, noun_named, now_or_before,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, in_doubt, looks_ahead,
+                             months_named, names_a_country, names_holder_of, noun_named, now_or_before, origin_asked,
                              reports_saying, says_years, speaks_of_future, tells_origin, type_match, vague_quantity,
                              weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
@@ -169,10 +169,11 @@ class AnswerChain:
                 # 2016» for «متى سيُفتتح المركز؟»). A runner-up nearly as likely may give one.
                 ranked, composed = _runner_up_first(info, ranked, answers, _dated_ahead)
                 found = composed is not None
-            elif info.kind in ("date", "year", "since") and asks_origin(info.text) and not tells_origin(*composed):
+            elif (info.kind in ("date", "year", "since") and (origin := origin_asked(info.text))
+                  and not tells_origin(*composed, kind=origin)):
                 # «في أي سنة تأسست شركة فسفاط قفصة؟» over «…ارتفع الإنتاج سنة 2015»: another event's year.
                 # A runner-up nearly as likely may tell the founding («تأسست أول بورصة وارسو في 1817»).
-                ranked, composed = _runner_up_first(info, ranked, answers, _tells_origin)
+                ranked, composed = _runner_up_first(info, ranked, answers, partial(_tells_origin, origin))
                 found = composed is not None
             elif ((info.kind == "place" or info.town) and looks_ahead(info.text)
                   and not _placed_ahead(composed)):
@@ -410,9 +411,9 @@ def _dated_ahead(composed: tuple[str, str | None]) -> bool:
     return composed[1] is not None and not now_or_before(composed[1]) and speaks_of_future(*composed)
 
 
-def _tells_origin(composed: tuple[str, str | None]) -> bool:
-    """Whether a composed answer marks a date in a sentence that tells a birth or a founding."""
-    return composed[1] is not None and tells_origin(*composed)
+def _tells_origin(origin: str, composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a date in a sentence that tells the start asked about (`origin_asked`)."""
+    return composed[1] is not None and tells_origin(*composed, kind=origin)
 
 
 def _placed_ahead(composed: tuple[str, str | None]) -> bool:

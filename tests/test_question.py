@@ -1517,8 +1517,7 @@ def test_a_when_question_may_ask_for_a_birth_or_a_founding(question, origin):
     ("وكان قد تولى مهامه في جانفي 2016", True), ("منذ تعيينه على رأس الوزارة سنة 2015", True),
     ("منذ انضمامه إلى الحزب في 2014", True),
     ("أكد الأمين العام للحزب اليوم الخميس أن الأمانة العامة حمل ثقيل", False),
-    # elections, events and a mission are no one's election, creating or sending
-    ("وصل إلى الدورة الثانية من الانتخابات الرئاسية العام 2002", False), ("منذ انتخابه سنة 2014", True),
+    # events and a mission are no creating or sending
     ("تطورات الأحداث في سوريا منذ 2011", False), ("تم إحداث الشركة سنة 1990", True),
     ("وصلت البعثة الأممية يوم الاثنين", False),
 ])
@@ -1526,6 +1525,21 @@ def test_an_answer_may_tell_a_birth_or_a_founding(text, told):
     from bot.answer_type import tells_origin
 
     assert tells_origin(text) is told
+
+
+@pytest.mark.parametrize(("question", "text", "told"), [
+    # each start by its own words: elections tell a tenure's start, not a founding
+    ("متى أسس جان ماري لوبان الجبهة الوطنية؟", "وصل إلى الدورة الثانية من الانتخابات الرئاسية العام 2002", False),
+    ("متى انتُخب رئيسا للبلاد؟", "فاز في الانتخابات الرئاسية العام 2014", True),
+    ("متى تأسست الجبهة الوطنية؟", "تأسست الجبهة الوطنية سنة 1972", True),
+    ("في أي سنة وُلد الكاتب؟", "تأسست الجمعية التي يرأسها سنة 1990", False),
+    ("في أي سنة وُلد الكاتب؟", "وهو من مواليد سنة 1948", True),
+    ("When was the party founded?", "منذ انتخابه سنة 2014", False),
+])
+def test_an_answer_tells_the_start_the_question_asks_about(question, text, told):
+    from bot.answer_type import origin_asked, tells_origin
+
+    assert tells_origin(text, kind=origin_asked(question)) is told
 
 
 def test_the_sentence_holding_the_marked_date_must_tell_the_founding():
