@@ -1131,12 +1131,12 @@ def asks_when_in_future(question: str) -> bool:
     return bool(re.search(r"\bwhen\b", question, re.IGNORECASE) and _FUTURE_EN_RE.search(question))
 
 
-def asks_when_planned(question: str) -> bool:
+def asks_when_planned(question: str, kind: str | None = None) -> bool:
     """Whether a when-question asks about something to come, planned, expected or possible («متى كان
     مقررا أن يلتقيا؟», «متى ستعقد القمة؟», «متى قد يتحدثان مجددا؟», "when was it expected…"): the report's
     own period («هذا الأسبوع», «الشهر الجاري») can answer it, as it cannot answer when something was
-    founded or born."""
-    return expected_type(question) == "date" and (
+    founded or born. `kind`: the question's `expected_type`, when already known."""
+    return (kind or expected_type(question)) == "date" and (
         asks_when_in_future(question) or looks_ahead(question) or allows_doubt(question))
 
 

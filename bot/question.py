@@ -235,9 +235,10 @@ def analyse(text: str) -> QuestionInfo:
     _, latin = script_share(text)
     actor, stance = reaction(text)
     dated = calendar_question(text)
+    kind = expected_type(text)
     return QuestionInfo(
         text=text,
-        kind=expected_type(text),
+        kind=kind,
         terms=tuple(tokenize(without_frame_nouns(text))),
         latin_share=latin,
         refers_back=refers_back(text),
@@ -252,7 +253,7 @@ def analyse(text: str) -> QuestionInfo:
         nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),
-        planned=asks_when_planned(text),
+        planned=asks_when_planned(text, kind),
         units=asked_units(text),
         town=asks_for_town(text),
         country=asks_for_country(text),
