@@ -1246,7 +1246,7 @@ _ORIGINS_TOLD = {
     "tenure": (r"تولي\w{0,3}|تولت|يتولي|تتولي|تسلم\w{0,2}|استلام\w{0,2}|استلم\w{0,2}|تعيين\w{0,2}|عين\w{0,2}"
                r"|انتخاب\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2}"),
 }
-_ORIGIN_ASKED_RE = {kind: re.compile(rx, re.IGNORECASE) for kind, rx in _ORIGINS_ASKED.items()}
+_ORIGIN_ASKED_RE = {kind: re.compile(rx) for kind, rx in _ORIGINS_ASKED.items()}  # on the lowered text
 _ORIGIN_TOLD_RE = {kind: re.compile(rf"(?<!\w)[وفبل]?(?:ال)?(?:{rx})(?!\w)") for kind, rx in _ORIGINS_TOLD.items()}
 # «إحداث» (creating) and «أحداث» (events) fold alike: the creating only as written, with the hamza below.
 _CREATING_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?إحداث\w{0,2}(?!\w)")
@@ -1258,11 +1258,6 @@ def origin_asked(question: str) -> str | None:
     تولى…؟», «متى بدأت مهامها؟», «متى انضم إلى…؟», "took office"); None for any other."""
     folded = normalize_arabic(question).lower()
     return next((kind for kind, rx in _ORIGIN_ASKED_RE.items() if rx.search(folded)), None)
-
-
-def asks_origin(question: str) -> bool:
-    """Whether a when-question asks about a birth, a founding or a tenure's start (`origin_asked`)."""
-    return origin_asked(question) is not None
 
 
 def tells_origin(text: str, phrase: str | None = None, kind: str | None = None) -> bool:

@@ -56,8 +56,9 @@ _OVERRIDE_RE = re.compile(
     r"|\b(?:ignore|disregard|forget|override)\b(?:\s+\w+){0,3}\s+(?:instructions?|rules|prompts?|directions)\b",
     re.IGNORECASE)
 # An interrogative, Arabic (normalised) or English; «من» of «من فضلك» (please) is none.
+_ENGLISH_INTERROGATIVE = r"\b(?:who|what|when|where|why|how|which)\b"
 _INTERROGATIVE = (r"(?<!\w)[وف]?(?:من|ماذا|متي|اين|كيف|لماذا|كم|هل|اي|وين|شو|ليش|فين|امتي|ازاي|مين)(?!\w)"
-                  r"(?!\s+(?:فضلك|يمكنك|تستطيع))|\b(?:who|what|when|where|why|how|which)\b")
+                  r"(?!\s+(?:فضلك|يمكنك|تستطيع))|" + _ENGLISH_INTERROGATIVE)
 _INTERROGATIVE_RE = re.compile(_INTERROGATIVE, re.IGNORECASE)
 _QUESTION_RE = re.compile(r"[?؟]|" + _INTERROGATIVE, re.IGNORECASE)
 
@@ -95,10 +96,9 @@ _FRAME_RE = re.compile(
     r"^(?:(?:من فضلك|لو سمحت|ممكن|بليز)\s+)?(?:[وف]?(?:قل لي|قلي|قول لي|قولي|قللي|اخبرني|خبرني|احكيلي|احكي لي"
     r"|تقول لي|تقولي|تخبرني|هل تعرف|هل تعلم|تعرف|تعرفش|بدي اعرف|بدي افهم|عايز اعرف|عاوز اعرف|ابغي اعرف|ابي اعرف"
     r"|اريد ان اعرف|اريد معرفه|نحب نعرف|حاب اعرف|ودي اعرف)\s+)+(?=" + _INTERROGATIVE + r")"
-    r"|^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me\s+(?:please\s+)?"
-    r"(?=(?:who|what|when|where|why|how|which)\b)"
-    r"|^(?:do|does)\s+(?:you|anyone)\s+know\s+(?=(?:who|what|when|where|why|how|which)\b)"
-    r"|^i\s+(?:want|would\s+like|'d\s+like|wonder)\s+(?:to\s+know\s+)?(?=(?:who|what|when|where|why|how|which)\b)",
+    r"|^(?:(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me\s+(?:please\s+)?"
+    r"|(?:do|does)\s+(?:you|anyone)\s+know\s+"
+    r"|i\s+(?:want|would\s+like|'d\s+like|wonder)\s+(?:to\s+know\s+)?)(?=" + _ENGLISH_INTERROGATIVE + r")",
     re.IGNORECASE)
 
 

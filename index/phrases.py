@@ -359,9 +359,9 @@ def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
     return a + 1 < len(tokens) and not _NAME_BREAK_RE.search(passage[tokens[a][1]:tokens[a + 1][0]])
 
 
-_CODE_RE = re.compile(r"\w-$")
-
-
+_CODE_RE = re.compile(r"\w-$")  # a word and a hyphen right before a number: «KN-11»
+_NAME_TAIL_RE = re.compile(r'[«"“][^«»"“”\n]*[^\W\d][^«»"“”\n]*\s$')  # a quote opened, a word, a space
+_QUOTED_NAME_CHARS = 40
 _NUMBER_CLITICS = frozenset("وبلف")  # written on a number: «و3500», «ب135», «وب20», «ل2017»
 
 
@@ -370,9 +370,6 @@ def _decimal_comma(tokens: list[tuple[int, int, str]], k: int, passage: str) -> 
     and no space («1،1 بالمائة», «12620،5 مليون دينار», as Tunisian reports write them)."""
     return (k + 1 < len(tokens) and passage[tokens[k][1]:tokens[k + 1][0]] == "،"
             and tokens[k][2][-1:].isdigit() and tokens[k + 1][2][:1].isdigit())
-
-
-_NAME_TAIL_RE = re.compile(r'[«"“][^«»"“”\n]*[^\W\d][^«»"“”\n]*\s$')  # a quote opened, a word, a space
 
 
 def _in_code(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
@@ -384,9 +381,6 @@ def _in_code(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
     if _CODE_RE.search(before) and not before[0].isdigit():
         return True
     return passage[end:end + 1] in '»"”' and bool(_NAME_TAIL_RE.search(passage[max(0, start - _QUOTED_NAME_CHARS):start]))
-
-
-_QUOTED_NAME_CHARS = 40
 
 
 def _country_end(tokens: list[tuple[int, int, str]], k: int) -> int | None:
@@ -808,12 +802,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("percent", i, j + 2))
             elif unit == "من" and unit2 == "كل" and j + 3 < n and _is_number(tokens[j + 3][2]):
                 spans.append(("percent", i, j + 3))  # «أربعة من كل خمسة»: a share, as a percentage is
-            elif _in(unit, _MONTHS):
-                year = 2 if unit2.isdigit() and len(unit2) == 4 else 1
-                spans.append(("date", i, j + year))
-            elif unit == "من" and _in(unit2, _MONTHS):  # «في الثلاثين من جوان الماضي»: a day of the month
-                unit3 = tokens[j + 3][2] if j + 3 < n else ""
-                spans.append(("date", i, j + (3 if unit3.isdigit() and len(unit3) == 4 else 2)))
+            elif _in(unit, _MONTHS) or (unit == "من" and _in(unit2, _MONTHS)):
+                # «5 مارس 2017», and a day of the month with «من»: «في الثلاثين من جوان الماضي»
+                month = j + (1 if _in(unit, _MONTHS) else 2)
+                after = tokens[month + 1][2] if month + 1 < n else ""
+                spans.append(("date", i, month + (1 if after.isdigit() and len(after) == 4 else 0)))
             elif (_in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous)
                   and not any(c.isdigit() for c in word)):
                 # «الأشهر الستة»: a number word after the unit; digits after it start a phrase of their own
