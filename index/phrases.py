@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 66
+PHRASES_VERSION = 68
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -116,6 +116,7 @@ _TITLES = _norm_set(
     نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته محافظ المحافظ
     المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
+    المحامي المحامية الوكيل
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
@@ -298,6 +299,7 @@ def name_kind(noun: str) -> str | None:
 # in Arabic prose, a run of words in Latin script («تسميتها إلى Free Basics») names something too.
 _QUOTED_RE = re.compile(r'[«"“]([^«»"“”\n]{1,60}?)[»"”]')
 _QUOTED_WORDS = 5
+_ORG_QUOTE_RE = re.compile(r'\s?[«"“]([^«»"“”\n]{1,60}?)[»"”]')  # a quoted name right after an organisation word
 _LATIN_RUN_RE = re.compile(r"[A-Za-z][\w.\-]*(?:[ \t]+[A-Za-z][\w.\-]*){0,4}")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 # The score of a match: «2-1», «(1 - 1)», «بهدفين مقابل هدف», «8 أهداف مقابل 3», «بهدف نظيف», «بثلاثية»,
@@ -346,6 +348,7 @@ _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفر�
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
 # Not «ن…»: "we" is too rare a subject in news to set names such as «نيكولا» apart.
 _IMPERFECT_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")
+_IN_BUSINESS = _norm_set("رجل سيدة")  # «رجل الأعمال شفيق جراية»: a title with its complement
 _COMPLEMENT_WORDS = 6  # «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…»: the words of a title's complement skipped
 
 
@@ -403,6 +406,12 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     first = i + 1
     while first < n and first - i <= _COMPLEMENT_WORDS and _joined(tokens, first - 1, passage):
         word = tokens[first][2]
+        if _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[first][1])):
+            # «مديرة الاتصال بشركة "ستاغ"، آمال الثابتي»: the organisation's quoted name, then the person's
+            first += 1
+            while first < n and tokens[first][0] < quoted.end():
+                first += 1
+            return _name_in_apposition(tokens, first, passage, gap_start=quoted.end()) if first < n else None
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
             # الوضع صعب» names nobody). A definite head takes one only behind «ل» («وزير الدولة لشؤون
@@ -416,6 +425,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             first += 1
         elif (end := _country_end(tokens, first)) is not None:
             first = end + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
+        elif (last := _town_at(tokens, first)) is not None:
+            first += last + 1  # «الوكيل العام لمحكمة الاستئناف بصفاقس، محمد عبيد»: a town, where too
         elif (not _function_word(word) and _joined(tokens, first, passage)
               and (end := _country_end(tokens, first + 1)) is not None):
             # «الرئيس المدير العام لاتصالات تونس، نزار بوقيلة», «رئيس وزراء مالطا جوزيف موسكات»: a body
@@ -496,6 +507,8 @@ _POSTS = _norm_set("""زعيم زعيمة مستشار مستشارة مسؤول
     منسق منسقة وكيل قنصل خبير خبيرة مراسل مراسلة مؤسس مؤسسة مفتي قاض قاضية عضو سكرتير سكرتيرة مساعد""")
 
 
+_ONE_OF = _norm_set("أحد إحدى")  # «محامي أحد الموقوفين»: one of them, no name
+
 # «أنه», «بأنها» (normalised): "that he/she", after a clitic or not; not names («أنور», «أنيس»).
 _THAT_PRONOUNS = _norm_set("انه انها انهم انهما بانه بانها بان لانه لانها وانه وانها فانه")
 
@@ -516,7 +529,7 @@ def _can_be_name(word: str) -> bool:
     """Whether a normalised word can be part of a person's name: no function word (`_names_nothing`),
     nor «أنه», «بأنها», nor a verb news puts right after a title («رئيس الحكومة أقر الإسراع…»), nor a
     time word («مدير المهرجان أمس»)."""
-    return (not _names_nothing(word) and word not in _THAT_PRONOUNS and _strip_clitic(word) not in _REPORTING_VERBS
+    return (not _names_nothing(word) and word not in _THAT_PRONOUNS and word not in _ONE_OF and _strip_clitic(word) not in _REPORTING_VERBS
             and not _time_adverb(word))
 
 
@@ -569,12 +582,14 @@ _APPOSITION_CLOSE_RE = re.compile(r"^\s*[،,:.؛]")
 _APPOSITION_WORDS = 3
 
 
-def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage: str) -> tuple[int, int] | None:
+def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage: str,
+                        gap_start: int | None = None) -> tuple[int, int] | None:
     """The name set off by commas right after a title and its complement («نائبة السكرتيرة الصحفي للبيت
     الأبيض، آنا كيلي، لشبكة…», «وقال رئيس الحكومة، يوسف الشاهد، إن…»): one to three words after a comma,
     none a function word, number, definite word or title, closed by punctuation. None otherwise («قال
-    وزير الخارجية، في تصريح…»)."""
-    if not _APPOSITION_OPEN_RE.match(passage[tokens[first - 1][1]:tokens[first][0]]):
+    وزير الخارجية، في تصريح…»). `gap_start`: where the comma's gap starts, if not at the word before
+    (past a closing quote)."""
+    if not _APPOSITION_OPEN_RE.match(passage[tokens[first - 1][1] if gap_start is None else gap_start:tokens[first][0]]):
         return None
     last = first
     while True:
@@ -650,7 +665,7 @@ def _starts_span(word: str) -> bool:
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
-            or word in _CALLED
+            or word in _CALLED or bare in _IN_BUSINESS
             or starts_town(word)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
@@ -808,9 +823,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 after = tokens[month + 1][2] if month + 1 < n else ""
                 spans.append(("date", i, month + (1 if after.isdigit() and len(after) == 4 else 0)))
             elif (_in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous)
-                  and not any(c.isdigit() for c in word)):
+                  and not any(c.isdigit() for c in word) and word[:1] not in "لب"):
                 # «الأشهر الستة»: a number word after the unit; digits after it start a phrase of their own
-                # («وسيشمل العقد 25 ألف من طالبي الشغل»: the contract, then a count)
+                # («وسيشمل العقد 25 ألف من طالبي الشغل»: the contract, then a count), and so does a number
+                # behind a preposition («في مرحلة دقيقة لستة أعضاء»: delicate, not a minute)
                 spans.append(("duration", i - 1, j))
             elif _in(unit, DURATION_UNITS) or _in(word, DURATION_UNITS):
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
@@ -853,11 +869,18 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("person", *name))
             i = name[1] + 1  # the title after the name is typed next
             continue
-        if _in(word, _TITLES) and nxt and not _is_number(nxt) and not _is_ila(passage[tokens[i][0]:tokens[i][1]]) \
+        if (_in(word, _TITLES) or (bare in _IN_BUSINESS and nxt == "الاعمال")) and nxt and not _is_number(nxt) and not _is_ila(passage[tokens[i][0]:tokens[i][1]]) \
                 and not (_strip_clitic(word) in _PRESS and not _is_definite(word)):
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
+        elif _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[i][1])):
+            # «حزب "تونس البدائل"», «لجمعية "الدين الحق"», «صحيفة "فيلت ام زونتاج"»: the quoted name
+            first = last = i + 1
+            while last + 1 < n and tokens[last + 1][1] <= quoted.end(1):
+                last += 1
+            if first < n and tokens[last][1] <= quoted.end(1):
+                spans.append(("organisation", first, last))
         elif _in(word, _ORG_HEADS) and following(i) and not _function_word(following(i)):
             # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
             # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name).
@@ -923,7 +946,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         lead = 0
         while lead < 2 and passage[start + lead: start + lead + 1] in _NUMBER_CLITICS:
             lead += 1
-        if lead and passage[start + lead: start + lead + 1].isdigit():
-            start += lead  # «و3500 دينار», «ب135 مليون دينار»: the conjunction or preposition is no part of it
+        first_word = tokens[qualified][2]
+        if lead and (passage[start + lead: start + lead + 1].isdigit()
+                     or (qualified == a and first_word not in _NUMBER_WORDS and first_word[lead:] in _NUMBER_WORDS)):
+            start += lead  # «و3500 دينار», «ب135 مليون دينار», «لستة»: the conjunction or preposition is no part of it
         out.append(Span(kind, start, end, passage[start:end]))
     return tuple(sorted(out, key=lambda span: span.start))

@@ -137,7 +137,7 @@ def test_dialect_answer_type(question, kind):
         ("احتفل كين هاريس، 102 عاما، مع زوجته", "age", "102 عاما"),  # in apposition, between commas
         ('وقالت بت هاريس، 75 عاما: "إنهما يمسكان يدي"', "age", "75 عاما"),  # or up to a colon
         ("و كان العربي , 29 عاما , قد غادر نادي", "age", "29 عاما"),
-        ("قدرت استثماراته بأربعة ملايين دينار وفق ما أكده", "money", "بأربعة ملايين دينار"),
+        ("قدرت استثماراته بأربعة ملايين دينار وفق ما أكده", "money", "أربعة ملايين دينار"),
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "date", "25 نوفمبر 2017"),
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "clock", "الساعة الصفر"),
         ("مدة الرحلة في حدود الساعتين من الزمن", "duration", "الساعتين"),
@@ -224,6 +224,21 @@ def test_dialect_answer_type(question, kind):
         # a run of numbers with its link word, inside one clause
         ("على أن تفتح قبل 3 أو 4 أيام من رمضان", "elapsed", "3 أو 4 أيام"),
         ("ارتفعت بين 10 و20% خلال", "percent", "10 و20%"),
+        # a town in a title's complement says where, as a country does; the name follows it
+        ("أكد الوكيل العام لمحكمة الاستئناف بصفاقس، محمد عبيد، أن", "person", "محمد عبيد"),
+        ("وقال المدير الجهوي للصحة بقفصة بشير المكاري إن", "person", "بشير المكاري"),
+        # a quoted name right after an organisation word is the organisation's name
+        ('وصف رئيس حزب "تونس البدائل"، مهدي جمعة، إمكانيات', "organisation", "تونس البدائل"),
+        ('المقرات التابعة لجمعية "الدين الحق" السلفية', "organisation", "الدين الحق"),
+        ("نقلا عن صحيفة «فيلت ام زونتاج» الألمانية", "organisation", "فيلت ام زونتاج"),
+        # a number word behind a preposition after «دقيقة» (delicate) is a count, without its clitic
+        ("إثر الغيابات في مرحلة دقيقة لستة أعضاء من مكتب الرابطة", "count", "ستة"),
+        ("وقتل وثلاثة أشخاص آخرين", "count", "ثلاثة"),
+        # a person set off by commas after an organisation's quoted name
+        ('وأفادت مديرة الاتصال بشركة "ستاغ"، آمال الثابتي، في تصريح', "person", "آمال الثابتي"),
+        # a lawyer and a businessman are titled as officials are
+        ("أفاد المحامي الناشط غازي مرابط اليوم السبت", "person", "غازي مرابط"),
+        ("بعد إيقاف رجل الأعمال شفيق جراية.", "person", "شفيق جراية"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -262,6 +277,11 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "ذلك ما أكده رئيس بعثة صندوق النقد الدولي في بيان",
     "وقال رئيس لجنة المالية إن الميزانية",
     "وأعلن أعضاء وفد الاتحاد الأوروبي أن",
+    # a title's complement that ends in a town, with no name after it; a man, not a businessman
+    "وقال المدير الجهوي للصحة بقفصة إن",
+    "وقال رجل في الخمسين إن",
+    "قال مدير شركة \"ستاغ\" في تصريح",
+    "محامي أحد الموقوفين المشتبه فيه",
     "وتدعى المبادرة في تونس بهذا الاسم",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
