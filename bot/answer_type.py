@@ -17,6 +17,7 @@ from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic,
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
                            month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
+from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
            "asks_who_is", "day_dates", "expected_type", "matching_spans", "name_spans", "question_words", "role_named",
@@ -356,7 +357,8 @@ _NAME_QUESTION_RE = re.compile(
     re.IGNORECASE)
 
 
-_ENGLISH_NAMED_WORDS = 3  # how far after "the name of" the named noun may stand ("the Swedish defence minister")
+_ENGLISH_NAMED_WORDS = 6  # how far after "the name of" the named noun may stand ("the White House press secretary")
+_ENGLISH_NOUN_ENDS = frozenset("who whom whose which that where when in of at for on from to with by".split())
 
 
 # Words that qualify a name rather than say what is named («الاسم الحقيقي», «الاسم الآخر»), normalised.
@@ -389,9 +391,14 @@ def asks_for_name(question: str) -> str | None:
         return None
     named = match.group(1)
     if named and named.isascii():
-        # English puts the named noun after its modifiers: "the name of the Kremlin spokesman".
-        following = WORD_RE.findall(folded[match.start(1):])[:_ENGLISH_NAMED_WORDS]
-        return next((kind for kind in map(name_kind, following) if kind), "any")
+        # English puts the named noun last, after its modifiers: "the name of the Kremlin spokesman",
+        # "…of the White House press secretary whom…"; a clause or a phrase after it says no more of it.
+        following = []
+        for word in WORD_RE.findall(folded[match.start(1):])[:_ENGLISH_NAMED_WORDS]:
+            if word in _ENGLISH_NOUN_ENDS:
+                break
+            following.append(word)
+        return next((kind for kind in map(name_kind, reversed(following)) if kind), "any")
     return (name_kind(named) or "any") if named else "person"
 
 
@@ -439,7 +446,8 @@ def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str]) -
     """Those of a passage's phrases that can give the name a question asks for (`asks_for_name`):
     of a kind in NAME_KINDS and sharing no word with the question («ما اسم زوجة لافروف؟» is not
     answered by «سيرجي لافروف»)."""
-    return [s for s in phrases if s.kind in NAME_KINDS[asks_name] and not asked_words(s.text) & asked]
+    return [s for s in phrases if s.kind in NAME_KINDS[asks_name]
+            and not any(in_asked(w, asked) for w in asked_words(s.text))]
 
 
 _WHO_IS_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون)\s+(.+?)\W*$")
@@ -504,7 +512,31 @@ def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset
 def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
     """A passage's typed phrases of these kinds; with `asked` (the question's normalised words), not
     those the question itself already says."""
-    return [s for s in phrases if s.kind in kinds and not (asked and asked_words(s.text) <= asked)]
+    return [s for s in phrases if s.kind in kinds and not (asked and _said(s.text, asked))]
+
+
+def _said(phrase: str, asked: frozenset[str]) -> bool:
+    """Whether the question (its `question_words`) already says a phrase: every word of it, or, for a
+    question naming people or places in Latin script, every word of it that spells one of those names
+    (`latin_name_keys`: «آنا كيلي» for "…whom Anna Kelly serves as deputy?")."""
+    words_ = asked_words(phrase)
+    if words_ <= asked:
+        return True
+    if NAME_KEY not in asked:
+        return False
+    spelled = [w for w in words_ if len(arabic_skeleton(w)) >= MIN_CLASSES]
+    return bool(spelled) and all(in_asked(w, asked) for w in spelled)
+
+
+def in_asked(word: str, asked: frozenset[str]) -> bool:
+    """Whether the question (its `question_words`) says a normalised word: as it is, or as the Arabic
+    spelling of a name it writes in Latin script (`latin_name_keys`)."""
+    if word in asked:
+        return True
+    if NAME_KEY not in asked:
+        return False
+    skeleton = arabic_skeleton(word)
+    return len(skeleton) >= MIN_CLASSES and NAME_KEY + skeleton in asked
 
 
 def says_again(phrase: str, asked: frozenset[str]) -> bool:
@@ -631,10 +663,25 @@ _SCRIPT_RUN_RE = re.compile(r"[a-z0-9]+")
 
 
 def question_words(question: str) -> frozenset[str]:
-    """`asked_words`, each also without a leading conjunction («روبيو ولافروف» says «لافروف»): what a
-    phrase that the question already says may share with it."""
+    """`asked_words`, each also without a leading conjunction («روبيو ولافروف» says «لافروف»), and the
+    keys of the names it spells in Latin script (`latin_name_keys`): what a phrase that the question
+    already says may share with it."""
     words_ = asked_words(question)
-    return words_ | {w[1:] for w in words_ if w[0] in "وف" and len(w) > 3}
+    return words_ | {w[1:] for w in words_ if w[0] in "وف" and len(w) > 3} | latin_name_keys(question)
+
+
+NAME_KEY = "~"  # before a Latin-script name's consonant skeleton among a question's words
+_LATIN_NAME_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+def latin_name_keys(question: str) -> frozenset[str]:
+    """The consonant skeletons (`index.transliterate`) that the Arabic spelling of each name a question
+    writes in Latin script may have, behind `NAME_KEY`, and the key alone when there is one: "Who
+    chairs the bloc that dismissed Walid Jallad?" says «وليد جلاد». A name is a capitalised word that
+    does not open the question ("Who")."""
+    keys = {NAME_KEY + skeleton for n, m in enumerate(_LATIN_NAME_RE.finditer(question))
+            if n and m.group()[0].isupper() for skeleton in latin_skeletons(m.group())}
+    return frozenset(keys | {NAME_KEY}) if keys else frozenset()
 
 
 # «ما اسم رئيس المحكمة…؟», «من هو مدرب الفريق؟»: the role whose holder is asked for, and the word after it.

@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asks_who_is, in_units, matching_spans, name_spans,
+from bot.answer_type import (CHECKABLE, Span, asks_who_is, in_asked, in_units, matching_spans, name_spans,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
                              vague_quantity)
 from bot.question import QuestionInfo
@@ -69,7 +69,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     spans = (name_spans(info.asks_name, phrases, info.asked) if info.asks_name  # «ما اسم…»
              else matching_spans(info.checked_kind, phrases, info.asked))
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts with it.
-    spans = [s for s in spans if not (s.kind == "person" and _first_word(s.text) in info.asked)
+    spans = [s for s in spans if not (s.kind == "person" and in_asked(_first_word(s.text), info.asked))
              and not says_again(s.text, info.asked)]
     if info.town:
         spans = [s for s in spans if s.kind != "country"]

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import messages
-from bot.answer_type import (asked_words, asks_for_name, expected_type, says_again, type_match as type_match_phrases,
-                             typed_spans)
+from bot.answer_type import (asked_words, asks_for_name, expected_type, says_again, spans_of_kinds,
+                             type_match as type_match_phrases, typed_spans)
 from bot.checks import check_question
 from bot.compose import best_span
 from bot.question import analyse, standard_arabic
@@ -817,6 +817,10 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
      ("What is the name of the Swedish defence minister?", "person"),
      ("What is the name of the company that built the bridge?", "organisation"),
      ("What is the name of the host city?", "place"), ("What is the name of the voice assistant?", "any"),
+     # the last noun before a clause or a phrase: a longer modifier, a relative clause after it
+     ("What is the name of the White House press secretary whom Anna Kelly serves as deputy?", "person"),
+     ("What is the name of the Dutch prime minister whose government barred the plane?", "person"),
+     ("What is the name of the stadium in the capital of Spain?", "place"),
      # a qualified name of a person's role is the holder's name; another name of a road is not a person's
      ("ما الاسم الأول لوزير الخارجية الروسي؟", "person"), ("ما الاسم الكامل للرئيس الروسي؟", "person"),
      ("ما الاسم الآخر للطريق الوطنية 168؟", "any")],
@@ -1618,3 +1622,23 @@ def test_the_weekdays_a_text_names(text, weekdays):
     from bot.answer_type import weekdays_named
 
     assert weekdays_named(text) == weekdays
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "kind", "left"),
+    [
+        # a name an English question spells in Latin script is no answer to it, in its Arabic spelling
+        ("What is the name of the White House press secretary whom Anna Kelly serves as deputy?",
+         "وقالت نائبة السكرتيرة الصحفي للبيت الأبيض، آنا كيلي، لشبكة CNN: إن", "person", []),
+        ("Who chairs the Machrou Tounes parliamentary bloc that dismissed Walid Jallad?",
+         "أعلنت كتلة مشروع تونس إقالة النائب وليد جلاد من رئاستها", "person", []),
+        # another name stays an answer
+        ("Who leads the Tunisian delegation alongside Walid Jallad?",
+         "يترأس الوفد وزير الخارجية خميس الجهيناوي رفقة النائب وليد جلاد", "person", ["خميس الجهيناوي"]),
+        # and so does a name in an Arabic question's passage that only sounds like an English word
+        ("من يرأس الوفد؟", "يترأس الوفد وزير الخارجية خميس الجهيناوي", "person", ["خميس الجهيناوي"]),
+    ],
+)
+def test_a_name_the_question_spells_in_latin_script_is_not_its_answer(question, passage, kind, left):
+    info = analyse(standard_arabic(question))
+    assert [s.text for s in spans_of_kinds((kind,), typed_spans(passage), info.asked)] == left
