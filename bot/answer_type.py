@@ -483,6 +483,17 @@ def asks_for_town(question: str) -> bool:
     return bool(_TOWN_RE.search(normalize_arabic(question)))
 
 
+# «في أي مدينة…؟», "which city": a town, which GeoNames' list names (`index.towns`); not a region or a
+# state («أي ولاية أمريكية…؟», «أي منطقة…؟»), which that list does not know.
+_CITY_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*اي\s+(?:مدينه|قريه|بلديه)|\bwhich\s+(?:city|town|village)\b)",
+                      re.IGNORECASE)
+
+
+def asks_which_city(question: str) -> bool:
+    """Whether a question asks outright which city, town or village."""
+    return bool(_CITY_RE.search(normalize_arabic(question)))
+
+
 # «في أي بلد…؟», «ما الدول التي…؟», «لأي دولة…؟», "which country": a country, which an answer gives by its name,
 # a place in it or a nationality («مشروع علمي سويدي»).
 _COUNTRY_RE = re.compile(

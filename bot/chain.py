@@ -11,10 +11,10 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, in_doubt, looks_ahead,
-                             months_named, names_a_country, names_holder_of, noun_named, now_or_before, origin_asked,
-                             reports_saying, says_years, speaks_of_future, tells_origin, type_match, vague_quantity,
-                             weekdays_named, years_named)
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_which_city, in_doubt,
+                             looks_ahead, months_named, names_a_country, names_holder_of, noun_named, now_or_before,
+                             origin_asked, reports_saying, says_years, speaks_of_future, tells_origin, type_match,
+                             vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -174,6 +174,11 @@ class AnswerChain:
                 # «في أي سنة تأسست شركة فسفاط قفصة؟» over «…ارتفع الإنتاج سنة 2015»: another event's year.
                 # A runner-up nearly as likely may tell the founding («تأسست أول بورصة وارسو في 1817»).
                 ranked, composed = _runner_up_first(info, ranked, answers, partial(_tells_origin, origin))
+                found = composed is not None
+            elif composed[1] is None and asks_which_city(info.text):
+                # «في أي مدينة انعقدت الأيام الأولى…؟» over a sentence that names no town: it does not say
+                # which. A runner-up nearly as likely that marks one answers instead.
+                ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
             elif ((info.kind == "place" or info.town) and looks_ahead(info.text)
                   and not _placed_ahead(composed)):
@@ -420,6 +425,11 @@ def _placed_ahead(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a place in a sentence that speaks of something to come
     («…قمة ترامب-بوتين المرتقبة في بودابست بالمجر»: `speaks_of_future`)."""
     return composed[1] is not None and speaks_of_future(*composed)
+
+
+def _marks_a_place(composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a phrase (for a where-question, a place)."""
+    return composed[1] is not None
 
 
 def _on_weekday(weekdays: frozenset[int], composed: tuple[str, str | None]) -> bool:

@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 68
+PHRASES_VERSION = 69
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -628,12 +628,14 @@ def _town_before_country(tokens: list[tuple[int, int, str]], i: int, passage: st
     return not between.strip() and _can_be_name(town) and not starts_country(town)
 
 
-_IN = frozenset(("في", "وفي", "ففي"))
+# Words after which a town is named bare: «في أنكوريج», «إلى القدس», «نحو حلب», «ومقره لشبونة» (not «من»:
+# «من فرقة», «من قصور» are more often a group's, a palace's than Firqa's, Qusur's).
+_IN = _norm_set("في وفي ففي إلى وإلى نحو مقره مقرها ومقره ومقرها")
 
 
 def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
     """How many words after token i the town named there ends (0: one word), or None: only where a
-    place is named, after «في» or behind «ب» («في أنكوريج», «بصفاقس»). Some town names of GeoNames
+    place is named, after «في» and the like (`_IN`) or behind «ب» («في أنكوريج», «بصفاقس»). Some town names of GeoNames
     are given names or words too («فاطمة», «سامي», «بحري»), which a preposition of place does not precede."""
     words = [t[2] for t in tokens[i: i + _LONGEST_TOWN]]
     if not read_behind_b(words[0]):

@@ -338,6 +338,23 @@ def test_what_the_question_takes_for_granted_and_the_article_never_names_is_refu
     assert not answer.found, answer.answer
 
 
+def test_which_city_is_answered_with_a_town_the_answer_names(second_service):
+    answer = second_service.ask("في أي مدينة افتتحت الطبيبة ليلى منصور مستشفى الأطفال؟")
+    assert answer.found and answer.highlight and "صيدا" in answer.highlight, (answer.answer, answer.highlight)
+
+
+@pytest.mark.parametrize("question", [
+    "في أي مدينة أجرى روبيو ولافروف مكالمتهما الهاتفية؟",
+    "في أي مدينة وصف الكرملين المكالمة بأنها نقاش بناء؟",
+    "في أي مدينة كان من المقرر أن يلتقي روبيو ولافروف هذا الأسبوع؟",
+    "In which city did Trump write his Truth Social post?",
+])
+def test_which_city_is_refused_over_sentences_that_name_none(article_service, question):
+    """The call, the Kremlin's words, the postponed meeting and the post: the article names no city for them."""
+    answer = article_service.ask(question)
+    assert not answer.found, answer.answer
+
+
 def test_which_one_of_a_kind_needs_one_named_in_the_passage_not_only_in_the_article(second_service):
     """The article names a university (the engineer's), but not one where the doctor worked."""
     answer = second_service.ask("في أي جامعة درس الخطيب الهندسة المدنية؟")

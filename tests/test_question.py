@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import messages
-from bot.answer_type import (asked_words, asks_for_name, expected_type, says_again, spans_of_kinds,
+from bot.answer_type import (asked_words, asks_for_name, asks_which_city, expected_type, says_again, spans_of_kinds,
                              type_match as type_match_phrases, typed_spans)
 from bot.checks import check_question
 from bot.compose import best_span
@@ -234,6 +234,9 @@ def test_dialect_answer_type(question, kind):
         # a number word behind a preposition after «دقيقة» (delicate) is a count, without its clitic
         ("إثر الغيابات في مرحلة دقيقة لستة أعضاء من مكتب الرابطة", "count", "ستة"),
         ("وقتل وثلاثة أشخاص آخرين", "count", "ثلاثة"),
+        # a town named bare after «إلى», «نحو» or «مقره» («headquartered in»), as after «في»
+        ("قال المركز الأوروبي لمراقبة المخدرات ومقره لشبونة إن", "place", "لشبونة"),
+        ("انتقل عبر سيارة نحو حلب عبر معبر", "place", "حلب"),
         # a person set off by commas after an organisation's quoted name
         ('وأفادت مديرة الاتصال بشركة "ستاغ"، آمال الثابتي، في تصريح', "person", "آمال الثابتي"),
         # a lawyer and a businessman are titled as officials are
@@ -1642,3 +1645,14 @@ def test_the_weekdays_a_text_names(text, weekdays):
 def test_a_name_the_question_spells_in_latin_script_is_not_its_answer(question, passage, kind, left):
     info = analyse(standard_arabic(question))
     assert [s.text for s in spans_of_kinds((kind,), typed_spans(passage), info.asked)] == left
+
+
+@pytest.mark.parametrize(("question", "city"), [
+    ("في أي مدينة انعقدت الندوة؟", True), ("إلى أي مدينة نُقلت السفارة؟", True), ("من أي قرية ينحدر؟", True),
+    ("In which city was the agreement signed?", True), ("Which town will host the final?", True),
+    # a region, a state, a street or «جهة» (as often a body as a region) is no city
+    ("في أي ولاية أمريكية يقع المقر؟", False), ("في أي منطقة نصب الكمين؟", False), ("من أي جهة صدر البيان؟", False),
+    ("Which region did he visit?", False), ("في أي بلد ستعقد القمة؟", False),
+])
+def test_which_questions_ask_for_a_city(question, city):
+    assert asks_which_city(question) is city
