@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,10 @@ from bot.decide import DecisionModel
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, standard_arabic
 from bot.wordlists import arabic_word_counts, has_known_word
-from index.normalize import term_groups, tokenize, without_frame_nouns
+from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
+from index.phrases import typed_spans
+from index.countries import country_at
+from index.towns import town_at
 from index.retriever import Hit, HybridRetriever
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
@@ -92,10 +96,16 @@ class AnswerChain:
             return self._gist(question, info, named, history)
         previous = follow_up_turn(info, history)
         context = previous.resolved if previous else None
+        swapped = _place_swapped(context, searched) if context else None
+        if swapped is not None:
+            # «وفي جندوبة؟» after «من هو رئيس الغرفة الجهوية للمخابز بالكاف؟»: the same question of
+            # another place. Searched without the old place, its answer and the passages near it.
+            context = swapped
         hits = self.retriever.search(searched, k=CANDIDATES, context=context,
-                                     context_answer=previous.answer if previous and previous.found else None,
+                                     context_answer=previous.answer if previous and previous.found
+                                     and swapped is None else None,
                                      focus=self.decision.uses("focus_sim", info))
-        near = self.retriever.neighbours_of_refs(previous.refs) if previous else set()
+        near = self.retriever.neighbours_of_refs(previous.refs) if previous and swapped is None else set()
         scored = []
         for hit in hits:
             if hit.document.metadata.get("heading"):
@@ -106,7 +116,11 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         continues = previous is not None and previous.found
-        if continues:
+        if continues and swapped is not None:
+            # The same question of another place is not answered by the passage that answered it before.
+            ranked = ([hp for hp in ranked if hp[0].document.metadata["ref"] not in previous.refs]
+                      + [hp for hp in ranked if hp[0].document.metadata["ref"] in previous.refs])
+        elif continues:
             ranked = _not_a_repeat(info, ranked, previous)
         threshold = (self.decision.threshold(info) * CHAIN_THRESHOLD_FACTOR
                      * (FOLLOW_UP_THRESHOLD_FACTOR if continues else 1.0))
@@ -329,6 +343,47 @@ def _own_groups(info: QuestionInfo) -> list[tuple[str, ...]]:
 
 def _passage_terms(hit: Hit) -> set[str]:
     return set(tokenize(hit.document.page_content))
+
+
+_PLACE_KINDS = ("place", "country")
+
+
+def _place_swapped(context: str, question: str) -> str | None:
+    """The earlier question a follow-up leans on without the places it names, when the follow-up names
+    a place of its own that it does not («وفي جندوبة؟» after «…للمخابز بالكاف؟»: «…للمخابز»); None when
+    the follow-up names no place, or the same one."""
+    if _ASKS_WHERE_RE.search(normalize_arabic(question)):
+        return None  # «وفي أي منطقة تحديدا؟» asks for a place, it names none
+    new = [s for s in typed_spans(question) if s.kind == "country" or (s.kind == "place" and _is_town(s.text))]
+    old = [s for s in typed_spans(context) if s.kind in _PLACE_KINDS]
+    if not new or not old or {_bare_place(s.text) for s in new} & {_bare_place(s.text) for s in old}:
+        return None
+    kept, at = [], 0
+    for span in sorted(old, key=lambda s: s.start):
+        if span.start >= at:
+            kept.append(context[at:span.start])
+            at = span.end
+    return " ".join("".join(kept + [context[at:]]).split())
+
+
+_ASKS_WHERE_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*(?:اي|ايه|انهي)|[وف]?(?:اين|وين|فين))(?!\w)")
+
+
+def _is_town(text: str) -> bool:
+    """Whether a typed place is a town of GeoNames' list (`index.towns`), not a place named after a place
+    word («ملعب الغولف»)."""
+    return town_at(_bare_place(text).split(), 0) is not None
+
+
+def _bare_place(text: str) -> str:
+    """A place's name, normalised, without «و», «ب» written on it when the rest is a town or a country
+    («وبجندوبة» → «جندوبة», «بنزرت» stays)."""
+    words_ = normalize_arabic(text).split()
+    for clitic in ("وب", "فب", "ب", "و"):
+        rest = [words_[0][len(clitic):], *words_[1:]] if words_ and words_[0].startswith(clitic) else []
+        if len(rest[0] if rest else "") >= 3 and (town_at(rest, 0) is not None or country_at(rest, 0) is not None):
+            return " ".join(rest)
+    return " ".join(words_)
 
 
 def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous: Turn) -> list[tuple[Hit, float]]:

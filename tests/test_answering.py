@@ -839,3 +839,25 @@ def test_a_figure_of_another_month_does_not_answer(tmp_path_factory):
     assert not march.found, march.answer
     february = service.ask("كم بلغت نسبة التضخم في فيفري 2017؟")
     assert february.found and "4.6" in february.answer, february
+
+
+# One question asked of several regions' chambers; the first region's sentence also names the others.
+CHAMBERS_ARTICLE = """أعلن رؤساء الغرف الجهوية للمخابز في عدة ولايات رفضهم المشاركة في الإضراب العام.
+وغير بعيد عما ذهب إليه ممثلو الغرف بجندوبة وبنزرت، أكد رئيس الغرفة الجهوية للمخابز بالكاف، منير العياري، أن المخابز ستعمل بشكل عادي.
+واعتبر كمال الزغلامي، رئيس الغرفة الجهوية للمخابز بجندوبة، أن قرار الإضراب غير مدروس.
+وقال فتحي الشابي، رئيس الغرفة الجهوية للمخابز ببنزرت، إن 168 مخبزة ستتعطل في حال الإضراب.
+"""
+
+
+@pytest.fixture(scope="module")
+def chambers_service(tmp_path_factory):
+    return one_article_service(tmp_path_factory, "chambers", CHAMBERS_ARTICLE)
+
+
+@pytest.mark.parametrize(("follow_up", "name"), [("وفي جندوبة؟", "كمال الزغلامي"), ("وفي بنزرت؟", "فتحي الشابي")])
+def test_a_follow_up_naming_another_place_asks_the_same_of_that_place(chambers_service, follow_up, name):
+    """«وفي جندوبة؟» after the Kef chamber's head: not the Kef sentence again, though it names Jendouba."""
+    first = chambers_service.ask("من هو رئيس الغرفة الجهوية للمخابز بالكاف؟")
+    assert first.found and "منير العياري" in first.answer, first.answer
+    answer = chambers_service.ask(follow_up, [turn_of(first)])
+    assert answer.found and name in answer.answer and "منير العياري" not in answer.answer, answer.answer
