@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 69
+PHRASES_VERSION = 70
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -446,7 +446,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     word = tokens[first][2]
     if _is_definite(word) or _in(word, _TITLES):
         return None
-    return _name_from(tokens, first, passage)
+    name = _name_from(tokens, first, passage)
+    if name and first == i + 1 and name[0] == name[1] and not _is_definite(tokens[i][2]):
+        return None  # «وزير سابق», «طبيب شرعي»: right after a title without «ال», one word describes it
+    return name
 
 
 def _name_from(tokens: list[tuple[int, int, str]], first: int, passage: str) -> tuple[int, int] | None:
@@ -507,6 +510,7 @@ _POSTS = _norm_set("""زعيم زعيمة مستشار مستشارة مسؤول
     منسق منسقة وكيل قنصل خبير خبيرة مراسل مراسلة مؤسس مؤسسة مفتي قاض قاضية عضو سكرتير سكرتيرة مساعد""")
 
 
+_ONE_DAY = normalize_arabic("الواحد")
 _ONE_OF = _norm_set("أحد إحدى")  # «محامي أحد الموقوفين»: one of them, no name
 
 # «أنه», «بأنها» (normalised): "that he/she", after a clitic or not; not names («أنور», «أنيس»).
@@ -923,7 +927,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("relative_date", i, i + 1))
             i += 2
             continue
-        elif word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME:
+        elif (word in _RELATIVE_TIME or _strip_clitic(word) in _RELATIVE_TIME) and nxt != _ONE_DAY:
+            # «في اليوم الواحد» is per day, not today
             spans.append(("relative_date", i, i))
         i += 1
     # Every year also stands alone (inside a date or not): what «في أي سنة…؟» asks for.

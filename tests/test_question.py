@@ -284,6 +284,9 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال المدير الجهوي للصحة بقفصة إن",
     "وقال رجل في الخمسين إن",
     "قال مدير شركة \"ستاغ\" في تصريح",
+    # one word right after a title without «ال» describes it («وزير سابق», «طبيب شرعي»)
+    "قال وزير سابق إن الوضع صعب",
+    "وقعت معاينة آثار التعذيب من قبل محامييه وطبيب شرعي",
     "محامي أحد الموقوفين المشتبه فيه",
     "وتدعى المبادرة في تونس بهذا الاسم",
 ])
@@ -1656,3 +1659,7 @@ def test_a_name_the_question_spells_in_latin_script_is_not_its_answer(question, 
 ])
 def test_which_questions_ask_for_a_city(question, city):
     assert asks_which_city(question) is city
+
+
+def test_per_day_is_no_relative_date():
+    assert not [s for s in typed_spans("يصل إنتاج المخبزة في اليوم الواحد إلى ألف رغيف") if s.kind == "relative_date"]
