@@ -13,9 +13,9 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_which_city, in_doubt,
-                             looks_ahead, months_named, names_a_country, names_holder_of, noun_named, now_or_before,
-                             origin_asked, reports_saying, says_years, speaks_of_future, tells_origin, type_match,
-                             vague_quantity, weekdays_named, years_named)
+                             looks_ahead, matching_spans, months_named, names_a_country, names_holder_of, noun_named,
+                             now_or_before, origin_asked, reports_saying, says_years, speaks_of_future, tells_origin,
+                             type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -23,7 +23,7 @@ from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, standard_arabic
 from bot.wordlists import arabic_word_counts, has_known_word
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
-from index.phrases import typed_spans
+from index.phrases import Span, typed_spans
 from index.countries import country_at
 from index.towns import town_at
 from index.retriever import Hit, HybridRetriever
@@ -100,7 +100,7 @@ class AnswerChain:
         if swapped is not None:
             # «وفي جندوبة؟» after «من هو رئيس الغرفة الجهوية للمخابز بالكاف؟»: the same question of
             # another place. Searched without the old place, its answer and the passages near it.
-            context = swapped
+            context = swapped[0]
         hits = self.retriever.search(searched, k=CANDIDATES, context=context,
                                      context_answer=previous.answer if previous and previous.found
                                      and swapped is None else None,
@@ -116,10 +116,8 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         continues = previous is not None and previous.found
-        if continues and swapped is not None:
-            # The same question of another place is not answered by the passage that answered it before.
-            ranked = ([hp for hp in ranked if hp[0].document.metadata["ref"] not in previous.refs]
-                      + [hp for hp in ranked if hp[0].document.metadata["ref"] in previous.refs])
+        if continues and swapped is not None and info.kind == "other":
+            ranked = _other_place_first(ranked, previous, swapped[1])
         elif continues:
             ranked = _not_a_repeat(info, ranked, previous)
         threshold = (self.decision.threshold(info) * CHAIN_THRESHOLD_FACTOR
@@ -348,10 +346,10 @@ def _passage_terms(hit: Hit) -> set[str]:
 _PLACE_KINDS = ("place", "country")
 
 
-def _place_swapped(context: str, question: str) -> str | None:
-    """The earlier question a follow-up leans on without the places it names, when the follow-up names
-    a place of its own that it does not («وفي جندوبة؟» after «…للمخابز بالكاف؟»: «…للمخابز»); None when
-    the follow-up names no place, or the same one."""
+def _place_swapped(context: str, question: str) -> tuple[str, str] | None:
+    """The earlier question a follow-up leans on without the places it names, and the place the
+    follow-up names instead (normalised), when it names one the earlier does not («وفي جندوبة؟» after
+    «…للمخابز بالكاف؟»: «…للمخابز», «جندوبه»); None when the follow-up names no place, or the same one."""
     if _ASKS_WHERE_RE.search(normalize_arabic(question)):
         return None  # «وفي أي منطقة تحديدا؟» asks for a place, it names none
     new = [s for s in typed_spans(question) if s.kind == "country" or (s.kind == "place" and _is_town(s.text))]
@@ -363,10 +361,38 @@ def _place_swapped(context: str, question: str) -> str | None:
         if span.start >= at:
             kept.append(context[at:span.start])
             at = span.end
-    return " ".join("".join(kept + [context[at:]]).split())
+    return " ".join("".join(kept + [context[at:]]).split()), _bare_place(new[0].text)
 
 
 _ASKS_WHERE_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*(?:اي|ايه|انهي)|[وف]?(?:اين|وين|فين))(?!\w)")
+
+
+def _other_place_first(ranked: list[tuple[Hit, float]], previous: Turn, place: str
+                       ) -> list[tuple[Hit, float]]:
+    """For «وفي جندوبة؟» after «من هو رئيس الغرفة الجهوية للمخابز بالكاف؟»: the passage that answered
+    before («…ممثلو الغرف بجندوبة…، أكد رئيس الغرفة الجهوية للمخابز بالكاف، منير العياري…») last, unless
+    a phrase of the kind asked before (or a name in Latin script) stands nearer the new `place` than the
+    passage's other places, and so may answer for it («…والأول في الجزائر STARLIGHT», «…ومع تركيا 2,4
+    مليار»)."""
+    before = analyse(previous.resolved)
+
+    def answers_again(hit: Hit) -> bool:
+        places = [s for s in hit.passage_phrases() if s.kind in _PLACE_KINDS]
+        at = [s for s in places if _bare_place(s.text) == place]
+        others = [s for s in places if _bare_place(s.text) != place]
+        answers = matching_spans(before.checked_kind, hit.passage_phrases(), before.asked) + [
+            s for s in hit.passage_phrases() if s.kind == "quoted"]
+        far = len(hit.document.page_content)
+        return bool(at) and any(min(_gap(a, p) for p in at) <= min((_gap(a, o) for o in others), default=far)
+                                for a in answers)
+
+    moved = [hp for hp in ranked if hp[0].document.metadata["ref"] in previous.refs and not answers_again(hp[0])]
+    return [hp for hp in ranked if hp not in moved] + moved
+
+
+def _gap(a: Span, b: Span) -> int:
+    """Characters between two phrases of a passage (0 when they overlap)."""
+    return max(0, b.start - a.end, a.start - b.end)
 
 
 def _is_town(text: str) -> bool:
