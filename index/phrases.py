@@ -299,7 +299,7 @@ def name_kind(noun: str) -> str | None:
 # in Arabic prose, a run of words in Latin script («تسميتها إلى Free Basics») names something too.
 _QUOTED_RE = re.compile(r'[«"“]([^«»"“”\n]{1,60}?)[»"”]')
 _QUOTED_WORDS = 5
-_ORG_QUOTE_RE = re.compile(r'\s?[«"“]([^«»"“”\n]{1,60}?)[»"”]')  # a quoted name right after an organisation word
+_ORG_QUOTE_RE = re.compile(r"\s?" + _QUOTED_RE.pattern)  # a quoted name right after an organisation word
 _LATIN_RUN_RE = re.compile(r"[A-Za-z][\w.\-]*(?:[ \t]+[A-Za-z][\w.\-]*){0,4}")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
 # The score of a match: «2-1», «(1 - 1)», «بهدفين مقابل هدف», «8 أهداف مقابل 3», «بهدف نظيف», «بثلاثية»,
@@ -408,9 +408,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[first][1])):
             # «مديرة الاتصال بشركة "ستاغ"، آمال الثابتي»: the organisation's quoted name, then the person's
-            first += 1
-            while first < n and tokens[first][0] < quoted.end():
-                first += 1
+            first = _first_after(tokens, first + 1, quoted.end())
             return _name_in_apposition(tokens, first, passage, gap_start=quoted.end()) if first < n else None
         if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
@@ -450,6 +448,14 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if name and first == i + 1 and name[0] == name[1] and not _is_definite(tokens[i][2]):
         return None  # «وزير سابق», «طبيب شرعي»: right after a title without «ال», one word describes it
     return name
+
+
+def _first_after(tokens: list[tuple[int, int, str]], k: int, offset: int) -> int:
+    """The index of the first token from k on that starts at `offset` or later (len(tokens) if none):
+    the word after a quoted name."""
+    while k < len(tokens) and tokens[k][0] < offset:
+        k += 1
+    return k
 
 
 def _name_from(tokens: list[tuple[int, int, str]], first: int, passage: str) -> tuple[int, int] | None:
@@ -882,11 +888,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("person", *name))
         elif _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[i][1])):
             # «حزب "تونس البدائل"», «لجمعية "الدين الحق"», «صحيفة "فيلت ام زونتاج"»: the quoted name
-            first = last = i + 1
-            while last + 1 < n and tokens[last + 1][1] <= quoted.end(1):
-                last += 1
-            if first < n and tokens[last][1] <= quoted.end(1):
-                spans.append(("organisation", first, last))
+            after = _first_after(tokens, i + 1, quoted.end())
+            if after > i + 1:
+                spans.append(("organisation", i + 1, after - 1))
         elif _in(word, _ORG_HEADS) and following(i) and not _function_word(following(i)):
             # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
             # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name).
