@@ -474,7 +474,9 @@ def asks_who_is(question: str) -> bool:
 
 
 # «في أي مدينة…؟», "which city": a place inside a country, which the country's name does not give.
-_TOWN_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*اي\s+(?:مدينه|ولايه|قريه|بلديه|منطقه|حي|شارع|محافظه|جهه)"
+# «في أي…», «من أي…», «أي…» (normalised): which one, with the preposition before it.
+_WHICH = r"[وف]?(?:في|من|الي|ب)?\s*"
+_TOWN_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|ولايه|قريه|بلديه|منطقه|حي|شارع|محافظه|جهه)"
                       r"|\bwhich\s+(?:city|town|village|region|province|district|street)\b)", re.IGNORECASE)
 
 
@@ -485,13 +487,23 @@ def asks_for_town(question: str) -> bool:
 
 # «في أي مدينة…؟», "which city": a town, which GeoNames' list names (`index.towns`); not a region or a
 # state («أي ولاية أمريكية…؟», «أي منطقة…؟»), which that list does not know.
-_CITY_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*اي\s+(?:مدينه|قريه|بلديه)|\bwhich\s+(?:city|town|village)\b)",
+_CITY_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|قريه|بلديه)|\bwhich\s+(?:city|town|village)\b)",
                       re.IGNORECASE)
 
 
 def asks_which_city(question: str) -> bool:
     """Whether a question asks outright which city, town or village."""
     return bool(_CITY_RE.search(normalize_arabic(question)))
+
+
+# «في أي…», «أنهي…», «وين…»: a question asking which one or where (Arabic, normalised).
+_WHICH_OR_WHERE_RE = re.compile(rf"(?<!\w)(?:{_WHICH}(?:اي|ايه|انهي)|[وف]?(?:اين|وين|فين))(?!\w)")
+
+
+def asks_which_or_where(question: str) -> bool:
+    """Whether a question asks which one or where («وفي أي منطقة تحديدا؟»): it names no place of its own
+    to ask about, it asks for one."""
+    return bool(_WHICH_OR_WHERE_RE.search(normalize_arabic(question)))
 
 
 # «في أي بلد…؟», «ما الدول التي…؟», «لأي دولة…؟», "which country": a country, which an answer gives by its name,

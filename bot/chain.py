@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -12,10 +11,10 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_which_city, in_doubt,
-                             looks_ahead, matching_spans, months_named, names_a_country, names_holder_of, noun_named,
-                             now_or_before, origin_asked, reports_saying, says_years, speaks_of_future, tells_origin,
-                             type_match, vague_quantity, weekdays_named, years_named)
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_which_city,
+                             asks_which_or_where, in_doubt, looks_ahead, matching_spans, months_named, names_a_country,
+                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, says_years,
+                             speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
@@ -350,7 +349,7 @@ def _place_swapped(context: str, question: str) -> tuple[str, str] | None:
     """The earlier question a follow-up leans on without the places it names, and the place the
     follow-up names instead (normalised), when it names one the earlier does not («وفي جندوبة؟» after
     «…للمخابز بالكاف؟»: «…للمخابز», «جندوبه»); None when the follow-up names no place, or the same one."""
-    if _ASKS_WHERE_RE.search(normalize_arabic(question)):
+    if asks_which_or_where(question):
         return None  # «وفي أي منطقة تحديدا؟» asks for a place, it names none
     new = [s for s in typed_spans(question) if s.kind == "country" or (s.kind == "place" and _is_town(s.text))]
     old = [s for s in typed_spans(context) if s.kind in _PLACE_KINDS]
@@ -362,9 +361,6 @@ def _place_swapped(context: str, question: str) -> tuple[str, str] | None:
             kept.append(context[at:span.start])
             at = span.end
     return " ".join("".join(kept + [context[at:]]).split()), _bare_place(new[0].text)
-
-
-_ASKS_WHERE_RE = re.compile(r"(?<!\w)(?:[وف]?(?:في|من|الي|ب)?\s*(?:اي|ايه|انهي)|[وف]?(?:اين|وين|فين))(?!\w)")
 
 
 def _other_place_first(ranked: list[tuple[Hit, float]], previous: Turn, place: str

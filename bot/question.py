@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
-                             asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned, calendar_question,
-                             counted_noun, english_role_nationality, expected_type, months_named, name_noun,
-                             question_words, reaction, role_nationality, weekdays_named, years_named)
+                             asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
+                             calendar_question, counted_noun, english_role_nationality, expected_type, months_named,
+                             name_noun, question_words, reaction, role_nationality, weekdays_named, years_named)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
