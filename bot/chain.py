@@ -23,8 +23,8 @@ from bot.question import QuestionInfo, analyse, standard_arabic
 from bot.wordlists import arabic_word_counts, has_known_word
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.phrases import Span, typed_spans
-from index.countries import country_at
-from index.towns import town_at
+from index.countries import country_names, name_matched
+from index.towns import town_at, town_names
 from index.retriever import Hit, HybridRetriever
 
 # Passages scored by the decision model; it ranks better than the fused ranks that pick them.
@@ -398,13 +398,13 @@ def _is_town(text: str) -> bool:
 
 
 def _bare_place(text: str) -> str:
-    """A place's name, normalised, without «و», «ب» written on it when the rest is a town or a country
-    («وبجندوبة» → «جندوبة», «بنزرت» stays)."""
+    """A place's name, normalised, as the town or country list spells it, without the proclitic written
+    on it («وبجندوبة» → «جندوبه», «بنزرت» stays); the words as they are when the lists do not know it."""
     words_ = normalize_arabic(text).split()
-    for clitic in ("وب", "فب", "ب", "و"):
-        rest = [words_[0][len(clitic):], *words_[1:]] if words_ and words_[0].startswith(clitic) else []
-        if len(rest[0] if rest else "") >= 3 and (town_at(rest, 0) is not None or country_at(rest, 0) is not None):
-            return " ".join(rest)
+    for names in (town_names(), country_names()):
+        name = name_matched(names, words_, 0) if words_ else None
+        if name:
+            return " ".join(name + tuple(words_[len(name):]))
     return " ".join(words_)
 
 

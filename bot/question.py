@@ -33,12 +33,13 @@ _CONJUNCTION_START = re.compile(
     r"|ثم\s|and\s|so\s|what about)",
     re.IGNORECASE,
 )
-# «ومنذ أي سنّ؟», «وبالتعاون مع أي وزارة…؟», «والنسخة العادية بكم؟», «وفي فرنسا؟», «وكانت لمن؟»: "and"
+# «ومنذ أي سنّ؟», «وبالتعاون مع أي وزارة…؟», «والنسخة العادية بكم؟», «وفي فرنسا؟», «وبجندوبة؟», «ولتركيا؟»,
+# «وكانت لمن؟»: "and"
 # with a preposition, the article or «كان» (or «صار», «أصبح») on the first word, then an interrogative
 # within the next three words or little else («وزير الخارجية من أي بلد؟» is no continuation).
 _AND_START = re.compile(
     r"^\W*[وف](?:في|من|عن|على|علي|إلى|الى|منذ|بعد|قبل|حسب|بحسب|رغم|مع|عند|خلال|حتى|حتي|لدى|لدي|إذا|اذا"
-    r"|ال\w+|بال\w+|لل\w+|بحلول"
+    r"|ال\w+|بال\w+|لل\w+|بحلول|ب(?!ال)\w{3,}|ل(?!ل|كن)\w{3,}"
     r"|كان|كانت|كانوا|كانا|يكون|تكون|سيكون|ستكون|صار|صارت|أصبح|أصبحت|اصبح|اصبحت)(?!\w)")
 _INTERROGATIVE_SOON = re.compile(rf"^\W*\w+(?:\W+\w+){{0,2}}?\W+[وفبل]?(?:{_ASKING}|أية|اية)(?!\w)")
 # An English pronoun for a person before any name in the question ("Is he likely to recommend a

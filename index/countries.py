@@ -88,10 +88,18 @@ def starts_name(names: dict[str, tuple[tuple[str, ...], ...]], word: str) -> boo
 def name_at(names: dict[str, tuple[tuple[str, ...], ...]], words: list[str], i: int) -> int | None:
     """The index of the last word of the longest of `names` (by first word, longest first) starting at
     words[i], or None."""
+    found = name_matched(names, words, i)
+    return i + len(found) - 1 if found else None
+
+
+def name_matched(names: dict[str, tuple[tuple[str, ...], ...]], words: list[str], i: int
+                 ) -> tuple[str, ...] | None:
+    """The longest of `names` starting at words[i], as the list spells it (without the proclitic written
+    on words[i]: «وبجندوبة» → ("جندوبه",)), or None."""
     for form in country_forms(words[i]):
         for name in names.get(form, ()):
             if tuple(words[i + 1: i + len(name)]) == name[1:]:
-                return i + len(name) - 1
+                return name
     return None
 
 

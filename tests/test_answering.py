@@ -854,7 +854,8 @@ def chambers_service(tmp_path_factory):
     return one_article_service(tmp_path_factory, "chambers", CHAMBERS_ARTICLE)
 
 
-@pytest.mark.parametrize(("follow_up", "name"), [("وفي جندوبة؟", "كمال الزغلامي"), ("وفي بنزرت؟", "فتحي الشابي")])
+@pytest.mark.parametrize(("follow_up", "name"), [("وفي جندوبة؟", "كمال الزغلامي"), ("وفي بنزرت؟", "فتحي الشابي"),
+                                                   ("وبجندوبة؟", "كمال الزغلامي"), ("وببنزرت؟", "فتحي الشابي")])
 def test_a_follow_up_naming_another_place_asks_the_same_of_that_place(chambers_service, follow_up, name):
     """«وفي جندوبة؟» after the Kef chamber's head: not the Kef sentence again, though it names Jendouba."""
     first = chambers_service.ask("من هو رئيس الغرفة الجهوية للمخابز بالكاف؟")

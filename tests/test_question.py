@@ -670,6 +670,9 @@ def test_a_phrase_the_question_says_with_other_clitics_is_not_marked():
         ("ومنذ أي سنّ؟", True),  # "and" on a preposition, then the interrogative
         ("وبالتعاون مع أي وزارة يُعدّ برنامج القياس المستمر؟", True),
         ("وفي فرنسا؟", True),
+        ("وبجندوبة؟", True),  # "and" on «ب» or «ل» written on a name, with little else
+        ("ولتركيا؟", True),
+        ("ولكن من فاز بالجائزة في النهاية؟", False),  # «ولكن» is "but", no preposition
         ("وكانت لمين؟", True),  # "and" on «كان», then an interrogative (Levantine «لمين»: for whom)
         ("وكان متى؟", True),
         ("وكانت الهيئة قد نظمت جلساتها في أي مدينة؟", False),

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from index.phrases import typed_spans
-from index.towns import build_names, cache_path, town_at
+from index.countries import name_matched
+from index.normalize import normalize_arabic
+from index.towns import build_names, cache_path, town_at, town_names
 
 
 def places(passage: str) -> list[str]:
@@ -42,6 +44,15 @@ def test_a_place_word_and_the_town_after_it_make_one_place():
 def test_town_at_finds_the_longest_name():
     assert town_at(["في", "سيدي", "بوزيد"], 1) == 2
     assert town_at(["في", "الاجتماع"], 1) is None
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("وبسيدي بوزيد", ("سيدي", "بوزيد")),  # «و» and «ب» written on it
+    ("بصفاقس", ("صفاقس",)),
+    ("لشبونة", ("لشبونه",)),  # a town whose own first letter reads as a clitic keeps it
+])
+def test_name_matched_gives_the_name_as_the_list_spells_it(written, name):
+    assert name_matched(town_names(), normalize_arabic(written).split(), 0) == name
 
 
 def test_the_names_are_cached_in_a_file_and_read_back(tmp_path, monkeypatch):
