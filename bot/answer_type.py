@@ -710,7 +710,7 @@ def latin_name_keys(question: str) -> frozenset[str]:
 # «ما اسم رئيس المحكمة…؟», «من هو مدرب الفريق؟»: the role whose holder is asked for, and the word after it.
 _ROLE_RE = re.compile(
     r"^\W*[وف]?(?:(?:ما|ماذا)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اسم|اسما|اسماء)\w{0,2}"
-    r"|(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون))\s+(\w+)(?:\s+(\w+))?")
+    r"|(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون))\s+(\w+)(?:\s+(\w+)(?:\s+(\w+))?)?")
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 _COPULAS = (["هو"], ["هي"])
 _BRACKETED_RE = re.compile(r"\([^()]{0,40}\)")
@@ -729,6 +729,25 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
         return None
     after = match.group(2)
     return match.group(1), (after if after and after not in _RELATIVES and len(after) > 2 else None)
+
+
+def role_qualifier(question: str) -> str | None:
+    """The adjective a question gives the body of an asked role (`asked_role`), normalised: «ما اسم رئيس
+    الغرفة الوطنية للمخابز؟» → «الوطنيه»; None when the word after the body is no adjective («…الذي…»)."""
+    match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
+    if not match or not match.group(2) or asked_role(question) is None:
+        return None
+    return _adjective(match.group(3) or "")
+
+
+# A definite nisba adjective, masculine or feminine, normalised («الوطنيه», «والجهوي»): its stem.
+_ADJECTIVE_RE = re.compile(r"^[وف]?(?:ال|لل)(\w{3,}ي)ه?$")
+
+
+def _adjective(word: str) -> str | None:
+    """A normalised word's stem as a definite nisba adjective («الوطنيه» → «وطني»), or None."""
+    match = _ADJECTIVE_RE.match(word)
+    return match.group(1) if match and word not in _RELATIVES else None
 
 
 # «من يرأس X؟» asks who holds the role the verb names, as «من هو رئيس X؟» does: the verbs of heading,
@@ -896,7 +915,7 @@ def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:
 
 
 def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span], kinds: Sequence[str],
-               asked: frozenset[str], strict: bool = True) -> bool | None:
+               asked: frozenset[str], strict: bool = True, qualifier: str | None = None) -> bool | None:
     """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
     asked role (`asked_role`): a name of one of `kinds` right after a mention of the role, before the
     next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»; with no comma
@@ -904,8 +923,9 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     question gives the word after the role, only mentions followed by it count. None when the role is
     not mentioned at all (a paraphrase may still name its holder); False when it is, and no name
     stands by it («أمام رئيس المحكمة الدستورية العليا.») or no mention is followed by the question's
-    next word («الرئيس الأمريكي» for «رئيس المحكمة»); with `strict` false (a role read off a verb:
-    `asked_role_by_verb`), None then, as if the role were not mentioned."""
+    next word («الرئيس الأمريكي» for «رئيس المحكمة»), or by another adjective than the question's
+    `qualifier` (`role_qualifier`: «رئيس الغرفة الجهوية» for «رئيس الغرفة الوطنية»); with `strict` false
+    (a role read off a verb: `asked_role_by_verb`), None then, as if the role were not mentioned."""
     role_forms = _role_forms(role[0])
     tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(window)]
     mentions = [(start, end, i) for i, (start, end, word) in enumerate(tokens) if _role_forms(word) & role_forms]
@@ -922,6 +942,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
         followed = [m for m in mentions if any(_role_forms(t[2]) & after or _country_of(role[1], t[2])
                                                for t in tokens[m[2] + 1:m[2] + 3])
                     or _owned_by_pronoun(tokens[m[2]][2], role_forms)]
+        if qualifier:
+            followed = [m for m in followed if not _qualified_otherwise(tokens, m[2], after, qualifier, phrases)]
         if not followed:
             # «رئيس المحكمة…؟» over «الرئيس الأمريكي دونالد ترامب»: another role of that title
             return False if strict else None
@@ -944,6 +966,20 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                     return True
                 if not between.strip() and _said_before(window, span.start):
                     return True  # «وقال لسعد الجموسي مدير المهرجان»: the speaker, then his title
+    return False
+
+
+def _qualified_otherwise(tokens: list[tuple[int, int, str]], k: int, body: frozenset[str], qualifier: str,
+                         phrases: Sequence[Span]) -> bool:
+    """Whether the role mentioned at token k has its body (`body`: its forms) followed by another adjective
+    than `qualifier` (`_adjective`): «رئيس الغرفة الجهوية» for «الوطنية»; not a name typed there
+    («رئيس الحكومة الجبالي»)."""
+    for j in range(k + 1, min(k + 3, len(tokens) - 1)):
+        if _role_forms(tokens[j][2]) & body:
+            start, end, word = tokens[j + 1]
+            other = _adjective(word)
+            return other is not None and other != qualifier and not any(
+                s.kind == "person" and s.start <= start and end <= s.end for s in phrases)
     return False
 
 

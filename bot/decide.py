@@ -142,7 +142,7 @@ def _role_ok(info: QuestionInfo, hit: Hit) -> float:
         # of that nationality, the passage `_qualified_holder_first` put first, names the holder.
         return 1.0
     named = role_named(role, hit.window_text, hit.window_passage_phrases(), ROLE_NAME_KINDS, info.asked,
-                       strict=info.asks_holder is not None)
+                       strict=info.asks_holder is not None, qualifier=info.holder_qualifier)
     if named is None:
         # The role not mentioned: a paraphrase may still name its holder, but then a person it is. A
         # family tie, or an office asked by its title («ما اسم رئيس…؟», not «من يرأس…؟», which «سيقود»

@@ -10,7 +10,8 @@ from pyarabic import araby
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
                              calendar_question, counted_noun, english_role_nationality, expected_type, months_named,
-                             name_noun, question_words, reaction, role_nationality, weekdays_named, years_named)
+                             name_noun, question_words, reaction, role_nationality, role_qualifier, weekdays_named,
+                             years_named)
 from bot.wordlists import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -165,6 +166,7 @@ class QuestionInfo:
     asks_name: str | None = None  # the kind of name it asks for outright («ما اسم زوجته؟»: person)
     name_noun: str | None = None  # what it asks the name of («ما اسم الملعب؟»: «الملعب»): `name_noun`
     asks_holder: tuple[str, str | None] | None = None  # the person role it asks the holder of: `asked_role`
+    holder_qualifier: str | None = None  # the adjective of that role's body («…الغرفة الوطنية»): `role_qualifier`
     heads: tuple[str, str | None] | None = None  # «من يرأس X؟»: the role its verb names, `asked_role_by_verb`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
@@ -247,6 +249,7 @@ def analyse(text: str) -> QuestionInfo:
         asks_name=asks_for_name(text),
         name_noun=name_noun(text),
         asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
+        holder_qualifier=role_qualifier(text) if latin <= 0.5 else None,
         heads=asked_role_by_verb(text) if latin <= 0.5 else None,
         counts=counted_noun(text),
         actor=actor,
