@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 70
+PHRASES_VERSION = 71
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -690,18 +690,25 @@ _GLUED_RE = re.compile(r"(?<=[\u0621-\u064a])(?=\d)|(?<=\d)(?=[\u0621-\u064a])")
 _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "كال", "وبال", "ولل", "وب", "ول", "فب", "فل"))
 
 
+# A decimal as the Tunisian news agency writes it, «ر» for the point and the fraction first: «9ر2 مليار
+# دولار» is 2.9 billion, «5ر4 بالمائة» 4.5%. One number, not two.
+_RA_DECIMAL_RE = re.compile(r"(\d+ر\d+)")
+
+
 def _tokens(passage: str) -> list[tuple[int, int, str]]:
     """The words of a passage as (start, end, normalised word), a word split where Arabic letters and
-    digits meet, except after a clitic («ب20», «وال3» stay numbers)."""
+    digits meet, except after a clitic («ب20», «وال3» stay numbers) and in a decimal written with «ر»
+    («9ر2»)."""
     out = []
     for m in WORD_RE.finditer(passage):
         word, start = m.group(), m.start()
         merged: list[str] = []
-        for part in _GLUED_RE.split(word):
-            if merged and part[:1].isdigit() and _normalized(merged[-1]) in _CLITICS:
-                merged[-1] += part
-            else:
-                merged.append(part)
+        for part in _RA_DECIMAL_RE.split(word):
+            for piece in ([part] if _RA_DECIMAL_RE.fullmatch(part) else _GLUED_RE.split(part)):
+                if merged and piece[:1].isdigit() and _normalized(merged[-1]) in _CLITICS:
+                    merged[-1] += piece
+                elif piece:
+                    merged.append(piece)
         for part in merged:
             out.append((start, start + len(part), _normalized(part)))
             start += len(part)
@@ -955,8 +962,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         if qualified < a:  # «بأكثر من 12 بالمائة»: the qualifier without its clitic
             start += len(tokens[qualified][2]) - len(_strip_clitic(tokens[qualified][2]))
         lead = 0
-        while lead < 2 and passage[start + lead: start + lead + 1] in _NUMBER_CLITICS:
-            lead += 1
+        while lead < 3 and passage[start + lead: start + lead + 1] in _NUMBER_CLITICS | {"ـ"}:
+            lead += 1  # «بـ20»: a tatweel may join the clitic to the digits
         first_word = tokens[qualified][2]
         if lead and (passage[start + lead: start + lead + 1].isdigit()
                      or (qualified == a and first_word not in _NUMBER_WORDS and first_word[lead:] in _NUMBER_WORDS)):

@@ -317,9 +317,13 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     ("صدر يوم 5 من مارس 2017 قرار", ("date", "count"), ["5 من مارس 2017"]),
     # a conjunction or a preposition written on a number is no part of its phrase
     ("ارتفع بنسبة 5 بالمائة وب20 بالمائة و3500 دينار", ("percent", "money"), ["5 بالمائة", "20 بالمائة", "3500 دينار"]),
+    ("ارتفع بـ20 بالمائة", ("percent",), ["20 بالمائة"]),  # a tatweel after the clitic
     # an Arabic comma with no space between digits is a decimal point
     ("بلغت نسبة النمو 1،1 بالمائة والعجز 12620،5 مليون دينار", ("percent", "money"),
      ["1،1 بالمائة", "12620،5 مليون دينار"]),
+    # so is «ر» between digits, the fraction first, as the Tunisian news agency writes it (2.9 billion)
+    ("بقيمة 314 مليون دولار من قرض قيمته 9ر2 مليار دولار ونما بـ3ر1 بالمائة", ("percent", "money", "count"),
+     ["314 مليون دولار", "9ر2 مليار دولار", "3ر1 بالمائة"]),
     # a number last in a short quote, after a word, ends a name; alone in quotes it is a figure
     ('عرضت صاروخ "بوكجوكسونغ 2" وهاتف «آيفون 7» أمام «150» مشاركا', ("count",), ["150"]),
 ])
@@ -915,6 +919,24 @@ def test_whether_a_passage_names_the_holder_of_the_role_asked_for(question, wind
 
     kinds = ("person", "organisation", "quoted")
     assert role_named(asked_role(question), window, typed_spans(window), kinds, asked_words(question)) is named
+
+
+@pytest.mark.parametrize(("question", "window", "named"), [
+    # the body of the role with another adjective than the question's is another role
+    ("ما اسم رئيس الغرفة الوطنية للمخابز؟", "واعتبر حكيم السالمي، رئيس الغرفة الجهوية للمخابز بجندوبة، أن القرار غير مدروس.", False),
+    ("من هو رئيس الغرفة الجهوية للمخابز؟", "واعتبر حكيم السالمي، رئيس الغرفة الجهوية للمخابز بجندوبة، أن القرار غير مدروس.", True),
+    ("من هو مدير المسرح الوطني؟", "وقال مدير المسرح البلدي منير العرقي إن العرض أُلغي.", False),
+    # the same adjective, or none after the body, or a name typed there, leaves the role as it was
+    ("من هو مدير المسرح الوطني؟", "وقال مدير المسرح الوطني الفاضل الجعايبي إن العرض أُلغي.", True),
+    ("من هو رئيس النقابة الوطنية للصحفيين؟", "وقال رئيس النقابة ناجي البغوري إن الصحفيين سيضربون.", True),
+    ("من هو رئيس الحكومة التونسية؟", "وقال رئيس الحكومة الحبيب الصيد إن الميزانية جاهزة.", True),
+])
+def test_a_role_whose_body_has_another_adjective_is_another_role(question, window, named):
+    from bot.answer_type import asked_role, asked_words, role_named, role_qualifier
+
+    kinds = ("person", "organisation", "quoted")
+    assert role_named(asked_role(question), window, typed_spans(window), kinds, asked_words(question),
+                      qualifier=role_qualifier(question)) is named
 
 
 @pytest.mark.parametrize(("question", "role"), [
