@@ -732,8 +732,9 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
 
 
 def role_qualifier(question: str) -> str | None:
-    """The adjective a question gives the body of an asked role (`asked_role`), normalised: «ما اسم رئيس
-    الغرفة الوطنية للمخابز؟» → «الوطنيه»; None when the word after the body is no adjective («…الذي…»)."""
+    """The stem of the adjective a question gives the body of an asked role (`asked_role`, `_adjective`):
+    «ما اسم رئيس الغرفة الوطنية للمخابز؟» → «وطني»; None when the word after the body is no adjective
+    («…الذي…»)."""
     match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
     if not match or not match.group(2) or asked_role(question) is None:
         return None

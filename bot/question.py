@@ -35,9 +35,9 @@ _CONJUNCTION_START = re.compile(
     re.IGNORECASE,
 )
 # «ومنذ أي سنّ؟», «وبالتعاون مع أي وزارة…؟», «والنسخة العادية بكم؟», «وفي فرنسا؟», «وبجندوبة؟», «ولتركيا؟»,
-# «وكانت لمن؟»: "and"
-# with a preposition, the article or «كان» (or «صار», «أصبح») on the first word, then an interrogative
-# within the next three words or little else («وزير الخارجية من أي بلد؟» is no continuation).
+# «وكانت لمن؟»: "and" with a preposition, the article or «كان» (or «صار», «أصبح») on the first word, then an
+# interrogative within the next three words or little else («وزير الخارجية من أي بلد؟» is no continuation;
+# «ولكن» is "but").
 _AND_START = re.compile(
     r"^\W*[وف](?:في|من|عن|على|علي|إلى|الى|منذ|بعد|قبل|حسب|بحسب|رغم|مع|عند|خلال|حتى|حتي|لدى|لدي|إذا|اذا"
     r"|ال\w+|بال\w+|لل\w+|بحلول|ب(?!ال)\w{3,}|ل(?!ل|كن)\w{3,}"
