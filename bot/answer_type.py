@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 
 from bot.wordlists import arabic_word_counts
-from index.countries import country_forms, is_nationality, starts_country
+from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
 from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
                            month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
+from index.towns import town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
@@ -252,12 +253,20 @@ _PARTITIVES = frozenset(normalize_arabic(w) for w in "من ديال متاع ت�
 
 def _asks_money(tokens: list[str]) -> tuple[bool, bool]:
     """Whether a how-much question's words (in `_focus_form`) ask for money by the word after «كم», and
-    whether they count money in a partitive (which a counted noun after «كم» overrides: «كم شخصا…»)."""
+    whether they count money in a partitive or in what is spent («…ما تنفقه الدول»; a counted noun after
+    «كم» overrides both: «كم شخصا…»)."""
     at = next((i for i, w in enumerate(tokens) if w in _HOW_MUCH_COUNT), None)
     if at is None:
         return False, False
     focus = at + 1 < len(tokens) and tokens[at + 1] in _MONEY_FOCUS
-    return focus, any(w in _MONEY_NOUNS and tokens[i - 1] in _PARTITIVES for i, w in enumerate(tokens[at + 1:], at + 1))
+    return focus, any((w in _MONEY_NOUNS and tokens[i - 1] in _PARTITIVES)
+                      or (tokens[i - 1] == "ما" and _money_verb(w)) for i, w in enumerate(tokens[at + 1:], at + 1))
+
+
+def _money_verb(word: str) -> bool:
+    """Whether a normalised word is a verb of spending or earning, with an object pronoun or not («تنفقه»:
+    «كم سيبلغ ما تنفقه الدول…؟» asks an amount of money)."""
+    return word in _MONEY_FOCUS or any(word.endswith(p) and word[:-len(p)] in _MONEY_FOCUS for p in ("ه", "ها", "هم"))
 
 
 # Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
@@ -504,6 +513,24 @@ def asks_which_or_where(question: str) -> bool:
     """Whether a question asks which one or where («وفي أي منطقة تحديدا؟»): it names no place of its own
     to ask about, it asks for one."""
     return bool(_WHICH_OR_WHERE_RE.search(normalize_arabic(question)))
+
+
+# «أين…؟», «وين…؟», "where": not «إلى أين» (to where) nor «من أين» (from where). Normalised.
+_WHERE_RE = re.compile(r"(?<!\w)(?<!الي )(?<!الى )(?<!من )[وف]?(?:اين|وين|فين|فاين)(?!\w)|\bwhere\b(?! to\b| from\b)",
+                       re.IGNORECASE)
+
+
+def asks_where(question: str) -> bool:
+    """Whether a question asks where something is or happens («أين ستعقد القمة؟», "Where…?"), not to or
+    from where."""
+    return bool(_WHERE_RE.search(normalize_arabic(question)))
+
+
+def places_behind_li(spans: Sequence[Span]) -> list[Span]:
+    """Those of the typed places and countries written behind «ل» («للولايات المتحدة», «لكوبا»: "for", "to",
+    "of"), which say whose or whither, not where (`named_behind_li`)."""
+    return [s for s in spans if s.kind in ("place", "country") and any(
+        named_behind_li(names, normalize_arabic(s.text).split()) for names in (town_names(), country_names()))]
 
 
 # «في أي بلد…؟», «ما الدول التي…؟», «لأي دولة…؟», "which country": a country, which an answer gives by its name,

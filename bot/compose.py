@@ -9,9 +9,9 @@ from dataclasses import replace
 from bot.answer import Source
 from collections.abc import Sequence
 
-from bot.answer_type import (CHECKABLE, Span, asks_who_is, in_asked, in_units, matching_spans, name_spans,
+from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked, in_units, matching_spans, name_spans,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
-                             vague_quantity)
+                             places_behind_li, vague_quantity)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import normalize_arabic, tokenize
@@ -73,6 +73,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
              and not says_again(s.text, info.asked)]
     if info.town:
         spans = [s for s in spans if s.kind != "country"]
+    if info.kind == "place" and asks_where(info.text):
+        # «أين ستعقد القمة؟» is not answered by «الاجتماعات الأولية للولايات المتحدة» (for the US).
+        behind_li = places_behind_li(spans)
+        spans = [s for s in spans if s not in behind_li]
     if not spans:
         return None
     if info.checked_kind == "date":
@@ -95,7 +99,19 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      distance(s), s.start))
-    return _without_asked_lead(best, info.asked)
+    return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
+
+
+def _with_its_weekday(span: Span, phrases: Sequence[Span], passage: str) -> Span:
+    """A relative day and the weekday right after or before it as one phrase («عشية اليوم الأربعاء»: «اليوم
+    الأربعاء», not «اليوم» alone); any other phrase as it is."""
+    for other in phrases:
+        pair = sorted((span, other), key=lambda s: s.start)
+        if (other is not span and {s.kind for s in pair} == {"relative_date", "date"}
+                and names_day(pair[1 if pair[0].kind == "relative_date" else 0].text)
+                and not passage[pair[0].end:pair[1].start].strip()):
+            return Span(span.kind, pair[0].start, pair[1].end, passage[pair[0].start:pair[1].end])
+    return span
 
 
 # Kinds of phrase that may open with a number word the question says («ما سعة البرميل الواحد؟» over

@@ -103,6 +103,18 @@ def name_matched(names: dict[str, tuple[tuple[str, ...], ...]], words: list[str]
     return None
 
 
+def named_behind_li(names: dict[str, tuple[tuple[str, ...], ...]], words: list[str]) -> bool:
+    """Whether normalised words open with one of `names` written behind «ل» ("to", "for", "of": «للولايات
+    المتحدة», «لكوبا», «ولكوبا»), not with a name that itself starts with that letter («لندن», «وليبيا»)."""
+    if not words:
+        return False
+    first = words[0][1:] if words[0][:1] in ("و", "ف") and words[0][1:] not in names else words[0]
+    if not first.startswith("ل") or first in names:
+        return False
+    bare = "ال" + first[2:] if first.startswith("لل") else first[1:]
+    return len(bare) >= 3 and name_matched(names, [bare, *words[1:]], 0) is not None
+
+
 # A nisba adjective of a country («التونسية», «الفرنسيين», «والأمريكي»): its endings and proclitics,
 # normalised (ة read as ه).
 _NISBA_ENDINGS = ("يين", "يون", "يان", "يتين", "يتان", "يه", "ي")  # not «يات»: «مجريات»

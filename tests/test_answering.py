@@ -83,6 +83,13 @@ def test_a_follow_up_asking_something_new_is_not_given_the_same_sentence_again(a
     assert has_phrase(follow_up.answer, "أهمية") and follow_up.answer != first.answer
 
 
+def test_a_where_follow_up_marks_where_not_for_whom(article_service):
+    """«وأين ستعقد القمة؟» after «من سيقود الاجتماعات الأولية؟» (a newcomer's): Budapest, not «الاجتماعات
+    الأولية للولايات المتحدة» (for the US) of the sentence before."""
+    _, where = ask_all(article_service, ["من سيقود الاجتماعات الأولية؟", "وأين ستعقد القمة؟"])
+    assert where.found and where.highlight == "بودابست بالمجر", (where.highlight, where.answer)
+
+
 def test_a_question_that_names_its_own_topic_is_searched_alone_in_a_conversation(article_service):
     # «إنهائها» points at «الحرب» inside the question, not at the turn before it
     first, second = ask_all(article_service, ["من سيقود الاجتماعات الأولية؟",

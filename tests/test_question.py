@@ -580,6 +580,43 @@ def test_a_phrase_the_question_already_says_is_no_answer():
     assert type_match("count", "تشمل الانتخابات 350 بلدية لسنة 2017", question.asked)
 
 
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    # a relative day and its weekday are marked together, whichever the nearer
+    ("متى اجتمعت لجنة التوافقات؟", "لم تتوصل لجنة التوافقات، خلال اجتماعها عشية اليوم الأربعاء، إلى الحسم", "اليوم الأربعاء"),
+    ("متى قال الوزير ذلك؟", "وقال الوزير أمس الثلاثاء إن الاتفاق قريب", "أمس الثلاثاء"),
+    ("في أي يوم اجتمعت اللجنة؟", "اجتمعت اللجنة اليوم الأربعاء بمقر البرلمان", "اليوم الأربعاء"),
+    ("متى اجتمعت اللجنة؟", "اجتمعت اللجنة اليوم في مقر البرلمان", "اليوم"),  # no weekday: as before
+])
+def test_a_relative_day_is_marked_with_its_weekday(question, passage, marked):
+    assert best_span(analyse(question), passage).text == marked
+
+
+@pytest.mark.parametrize(("question", "where"), [
+    ("وأين ستعقد القمة؟", True), ("وين رح تنعقد القمة؟", True), ("Where will the summit be held?", True),
+    ("إلى أين سافر الوزير؟", False), ("من أين جاء المهاجرون؟", False), ("في أي بلد تقع بودابست؟", False),
+])
+def test_asks_where(question, where):
+    from bot.answer_type import asks_where
+
+    assert asks_where(standard_arabic(question)) is where
+
+
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    # a place behind «ل» says whose or whither, not where: the other place is marked, or none
+    ("أين ستعقد القمة؟", "سيقود روبيو الاجتماعات الأولية للولايات المتحدة قبل القمة المرتقبة في بودابست بالمجر.",
+     "بودابست بالمجر"),
+    ("أين ستقام البطولة؟", "وجهت دعوة لكوبا للمشاركة في البطولة.", None),
+    # a name that itself starts with «ل» is no «ل» + a name
+    ("أين يقع مقر المركز؟", "ويوجد مقر المركز في لشبونة.", "لشبونة"),
+    ("أين التقى الوزيران؟", "التقى الوزيران في ليبيا.", "ليبيا"),
+    # «إلى أين» asks whither, which «ل» says
+    ("إلى أين سافر الوفد؟", "سافر الوفد لكوبا أمس.", "لكوبا"),
+])
+def test_a_place_behind_li_does_not_say_where(question, passage, marked):
+    span = best_span(analyse(standard_arabic(question)), passage)
+    assert (span.text if span else None) == marked
+
+
 @pytest.mark.parametrize(("question", "day"), [
     ("متى ستعقد الجلسة الأولى؟", "10 مارس"), ("متى ستعقد الجلسة الثانية؟", "11 مارس"),
     ("متى ستعقد الجلسة الثالثة؟", "24 مارس 2017"),
@@ -1504,8 +1541,12 @@ def test_a_question_may_ask_for_the_exact_figure(question, exactly):
     ("كم يبلغ رأس مال الصندوق؟", "money"),
     ("كم تنوي الشركة استثمار من الأموال في المشروع؟", "money"),
     ("شحال ديال الفلوس غادي ياخد الفائز؟", "money"),
+    # or what is spent, as «ما» + a verb of spending (a newcomer's question was read as a count)
+    ("إلى كم سيصل مجموع ما تنفقه دول الشرق الأوسط على التسلح كل عام؟", "money"),
+    ("كم يبلغ ما يتقاضاه اللاعب سنويا؟", "money"),
     # a noun counted right after «كم» comes first; money said elsewhere is no partitive
     ("كم شخصا استفاد من المال العام؟", "number"),
+    ("كم شخصا ينفق ما يتقاضاه؟", "number"),
     ("السوّاق كان هياخد كام مقابل نقل الفلوس دي؟", "count"),
     # an average age is an age
     ("كم كان متوسط أعمار المشاركين في الدراسة؟", "age"),
@@ -1516,7 +1557,7 @@ def test_a_question_may_ask_for_the_exact_figure(question, exactly):
     ("بأي حكم عوقب المتهم؟", "penalty"),
     ("What penalty did the league impose on the club?", "penalty"),
 ])
-def test_match_scores_money_and_average_ages(question, kind):
+def test_expected_type_of_scores_money_ages_persons_and_penalties(question, kind):
     assert expected_type(standard_arabic(question)) == kind
 
 
