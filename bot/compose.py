@@ -14,7 +14,7 @@ from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked,
                              places_behind_li, vague_quantity)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
-from index.normalize import normalize_arabic, tokenize
+from index.normalize import STOPWORDS, normalize_arabic, tokenize
 from index.phrases import DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date, names_day, quantity_start
 from index.retriever import Hit
 
@@ -68,9 +68,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     phrases = typed_spans(passage) if phrases is None else phrases
     spans = (name_spans(info.asks_name, phrases, info.asked) if info.asks_name  # «ما اسم…»
              else matching_spans(info.checked_kind, phrases, info.asked))
-    # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts with it.
-    spans = [s for s in spans if not (s.kind == "person" and in_asked(_first_word(s.text), info.asked))
-             and not says_again(s.text, info.asked)]
+    # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts or ends
+    # with it («دونالد ترامب»).
+    spans = [s for s in spans if not (s.kind == "person" and any(
+        in_asked(w, info.asked) for w in _end_words(s.text))) and not says_again(s.text, info.asked)]
     if info.town:
         spans = [s for s in spans if s.kind != "country"]
     if info.kind == "place" and asks_where(info.text):
@@ -171,9 +172,10 @@ def _behind(info: QuestionInfo, text: str, span: Span) -> bool:
     return looks_ahead(info.text) and not speaks_of_future(text, span.text)
 
 
-def _first_word(text: str) -> str:
+def _end_words(text: str) -> tuple[str, ...]:
+    """A name's first word and its last unless a function word («علي» folds to «على»), normalised."""
     found = WORD_RE.findall(normalize_arabic(text))
-    return found[0] if found else ""
+    return (found[0], *(found[-1:] if len(found) > 1 and found[-1] not in STOPWORDS else ())) if found else ()
 
 
 def _word_offsets(text: str) -> list[int]:

@@ -736,6 +736,28 @@ def test_follow_up_detection(question, refers):
     assert analyse(question).refers_back is refers
 
 
+@pytest.mark.parametrize(("question", "is_elliptic"), [
+    ("وفي جندوبة؟", True), ("والقطب الشمالي؟", True), ("And in 2017?", True), ("وماذا عن فرنسا؟", True),
+    ("What about France?", True), ("والثانية؟", True),
+    ("وكم عمره؟", False), ("ومن أخرجه؟", False), ("وفي أي سنة؟", False), ("ولماذا؟", False),
+    ("ماذا قال عن فرنسا؟", False), ("وفي الأسبوع الماضي كم كانت النسبة؟", False),
+])
+def test_an_elliptic_follow_up_asks_nothing_itself(question, is_elliptic):
+    from bot.question import elliptic
+
+    assert elliptic(standard_arabic(question)) is is_elliptic
+
+
+def test_an_elliptic_follow_up_asks_what_the_turn_before_asked():
+    from bot.question import asked_as_before
+
+    before = analyse("ما المسافة بين الكعبة والقطب الجنوبي في عام 2016؟")
+    info = asked_as_before(analyse("والقطب الشمالي في 2017؟"), before)
+    assert (before.kind, info.kind) == ("measure", "measure")
+    assert info.text == "والقطب الشمالي في 2017؟" and info.years == ("2017",)
+    assert {"الكعبه", "2017"} <= info.asked
+
+
 @pytest.mark.parametrize(
     ("dialect", "standard"),
     [
@@ -1189,6 +1211,8 @@ def test_a_colour_question_wants_a_colour_word():
     # A name the question gives is not who it asks for.
     ("من قالت إن ترامب مستعد للقاء؟", "وقالت المتحدثة باسم البيت الأبيض كارولين ليفيت إن الرئيس ترامب باستمرار مستعد.",
      "كارولين ليفيت"),
+    ("من التقى ترامب في البيت الأبيض؟", "التقى الرئيس دونالد ترامب نظيره الفرنسي إيمانويل ماكرون في البيت الأبيض.",
+     "إيمانويل ماكرون"),  # nor one that ends with it
     # A quantity that is not exact is marked with the words that say so, not as the bare number…
     ("كم عدد المسيرات؟", "وشهدت المدن المغربية صباح اليوم أكثر من 30 مسيرة ووقفة احتجاجية.", "أكثر من 30"),
     ("بكم ارتفعت الصادرات؟", "وارتفعت الصادرات بأكثر من 12 بالمائة خلال السنة.", "أكثر من 12 بالمائة"),
@@ -1383,6 +1407,8 @@ def test_an_organisation_name_stops_at_a_function_word(passage, organisations):
     ("ارتفعت الصادرات بنسبة 3.7بالمائة", "percent", "3.7بالمائة"),
     # the percent sign after a space
     ("تطمح تونس إلى إنتاج 12 % من حاجياتها", "percent", "12"),
+    # a figure and a Latin unit written together are an amount
+    ("ذاكرة التخزين : 64GB يمكن زيادتها", "measure", "64GB"),
     # a clitic before a number is no missing space, nor part of the amount (a tatweel after it either)
     ("بيعت التذكرة بـ20 دينارا", "money", "20 دينارا"),
 ])
