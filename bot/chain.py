@@ -19,7 +19,7 @@ from bot.checks import check_question, question_part, without_frame, without_gre
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
 from bot.gist import gist_question
-from bot.question import QuestionInfo, analyse, standard_arabic
+from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, standard_arabic
 from bot.wordlists import arabic_word_counts, has_known_word
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.phrases import Span, typed_spans
@@ -94,6 +94,9 @@ class AnswerChain:
         if named is not None:
             return self._gist(question, info, named, history)
         previous = follow_up_turn(info, history)
+        if previous is not None and info.kind == "other" and elliptic(searched):
+            # «والقطب الشمالي؟» after «ما المسافة بين الكعبة والقطب الجنوبي؟» asks a distance too.
+            info = asked_as_before(info, analyse(previous.resolved))
         context = previous.resolved if previous else None
         swapped = _place_swapped(context, searched) if context else None
         if swapped is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pyarabic import araby
 
@@ -268,3 +268,34 @@ def analyse(text: str) -> QuestionInfo:
         months=months_named(text),
         weekdays=weekdays_named(text),
     )
+
+
+# Interrogatives, normalised, behind «و», «ف», «ب», «ل» too; and English ones.
+_ANY_INTERROGATIVE = frozenset(normalize_arabic(w) for w in """من ما ماذا كم متى أين لماذا كيف هل أي أية أيه
+    ممن عمن مما بم وين فين ليش شو كيفاش قداش who what when where why how which whom whose
+    did does do is are was were will would can could has have""".split())
+
+
+# «وماذا عن فرنسا؟», "what about France?": the question before, of something else.
+_WHAT_ABOUT_RE = re.compile(r"^\W*(?:[وف]?(?:ماذا|ما|شو|وش|ايش)\s+عن|(?:and\s+)?what\s+about)\s", re.IGNORECASE)
+
+
+def elliptic(text: str) -> bool:
+    """Whether a follow-up names what it is about but asks nothing itself («وفي جندوبة؟», «والقطب
+    الشمالي؟», "And in 2017?", «وماذا عن فرنسا؟»): no interrogative but "what about", at most
+    `_SHORT_QUESTION_GROUPS` content words."""
+    if _WHAT_ABOUT_RE.match(normalize_arabic(text)):
+        text = _WHAT_ABOUT_RE.sub(" ", normalize_arabic(text), count=1)
+    found = [w.lower() for w in re.findall(r"\w+", normalize_arabic(text))]
+    bare = {w[k:] for w in found for k in (1, 2) if len(w) - k >= 2 and all(c in "وفبل" for c in w[:k])}
+    return bool(found) and not (bare | set(found)) & _ANY_INTERROGATIVE and len(term_groups(text)) <= _SHORT_QUESTION_GROUPS
+
+
+def asked_as_before(info: QuestionInfo, before: QuestionInfo) -> QuestionInfo:
+    """An elliptic follow-up (`elliptic`) read as asking what the turn before asked («والقطب الشمالي؟»
+    after «ما المسافة بين الكعبة والقطب الجنوبي؟» asks a distance): the earlier question's answer type and
+    checks, with the follow-up's own words, and the years, months and weekdays it names («وفي 2017؟»)."""
+    return replace(before, text=info.text, terms=info.terms, latin_share=info.latin_share,
+                   refers_back=info.refers_back, asked=info.asked | before.asked, years=info.years,
+                   months=info.months, weekdays=info.weekdays)
+

@@ -848,6 +848,22 @@ def test_a_figure_of_another_month_does_not_answer(tmp_path_factory):
     assert february.found and "4.6" in february.answer, february
 
 
+KAABA_ARTICLE = """أكد باحثون أن الكعبة المشرفة تقع في مركز اليابسة.
+ويعرض الفيديو المصاحب قياس المسافة بين الكعبة والقطب الجنوبي وهي 12361.17 كيلومترا، ثم قياس المسافة بين الكعبة والقطب الشمالي وهي 7639.50 كيلومترا.
+وتم التحقق من هذه القياسات عبر برنامج غوغل إيرث.
+"""
+
+
+def test_an_elliptic_follow_up_asks_what_the_turn_before_asked(tmp_path_factory):
+    """«والقطب الشمالي؟» after the distance to the South Pole asks that distance too: its figure is marked
+    (a newcomer's; it was answered with no mark)."""
+    service = one_article_service(tmp_path_factory, "kaaba", KAABA_ARTICLE)
+    first = service.ask("ما المسافة بين الكعبة والقطب الجنوبي؟")
+    assert first.found and first.highlight == "12361.17 كيلومترا", (first.highlight, first.answer)
+    north = service.ask("والقطب الشمالي؟", [turn_of(first)])
+    assert north.found and north.highlight == "7639.50 كيلومترا", (north.highlight, north.answer)
+
+
 # One question asked of several regions' chambers; the first region's sentence also names the others.
 CHAMBERS_ARTICLE = """أعلن رؤساء الغرف الجهوية للمخابز في عدة ولايات رفضهم المشاركة في الإضراب العام.
 وغير بعيد عما ذهب إليه ممثلو الغرف بجندوبة وبنزرت، أكد رئيس الغرفة الجهوية للمخابز بالكاف، منير العياري، أن المخابز ستعمل بشكل عادي.
