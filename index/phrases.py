@@ -20,7 +20,7 @@ from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 71
+PHRASES_VERSION = 74
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -693,15 +693,21 @@ _CLITICS = frozenset(("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", 
 # A decimal as the Tunisian news agency writes it, «ر» for the point and the fraction first: «9ر2 مليار
 # دولار» is 2.9 billion, «5ر4 بالمائة» 4.5%. One number, not two.
 _RA_DECIMAL_RE = re.compile(r"(\d+ر\d+)")
+_NUMBER_UNIT_RE = re.compile(r"(\d+(?:[.,]\d+)?)([A-Za-z]+)")
 
 
 def _tokens(passage: str) -> list[tuple[int, int, str]]:
     """The words of a passage as (start, end, normalised word), a word split where Arabic letters and
     digits meet, except after a clitic («ب20», «وال3» stay numbers) and in a decimal written with «ر»
-    («9ر2»)."""
+    («9ر2»), and a figure from the Latin unit written on it («64GB»)."""
     out = []
     for m in WORD_RE.finditer(passage):
         word, start = m.group(), m.start()
+        glued = _NUMBER_UNIT_RE.fullmatch(word)
+        if glued and unit_kind(glued.group(2)):  # «64GB», «5km»: a figure and its unit written together
+            out += [(start, start + len(glued.group(1)), glued.group(1)), (start + len(glued.group(1)), m.end(),
+                                                                           _normalized(glued.group(2)))]
+            continue
         merged: list[str] = []
         for part in _RA_DECIMAL_RE.split(word):
             for piece in ([part] if _RA_DECIMAL_RE.fullmatch(part) else _GLUED_RE.split(part)):
