@@ -94,7 +94,8 @@ class AnswerChain:
         if named is not None:
             return self._gist(question, info, named, history)
         previous = follow_up_turn(info, history)
-        if previous is not None and info.kind == "other" and elliptic(searched):
+        asks_nothing = info.kind == "other"  # of its own: «وفي جندوبة؟», «والقطب الشمالي؟»
+        if previous is not None and asks_nothing and elliptic(searched):
             # «والقطب الشمالي؟» after «ما المسافة بين الكعبة والقطب الجنوبي؟» asks a distance too.
             info = asked_as_before(info, analyse(previous.resolved))
         context = previous.resolved if previous else None
@@ -118,7 +119,7 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         continues = previous is not None and previous.found
-        if continues and swapped is not None and info.kind == "other":
+        if continues and swapped is not None and asks_nothing:
             ranked = _other_place_first(ranked, previous, swapped[1])
         elif continues:
             ranked = _not_a_repeat(info, ranked, previous)
