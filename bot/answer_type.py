@@ -105,7 +105,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("since", ("منذ متي", "من متي", "since when")),
     ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
               "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
-    ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "what date", "what day", "which day", "which date",
+    ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "and when", "what date", "what day", "which day", "which date",
               "which month", "what month",
               "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "ما تاريخ", "ما هو تاريخ", "since when",
               # «ما اليوم الذي…», «ما التاريخ الذي…» (also «وش اليوم اللي…» once in standard Arabic)
@@ -136,7 +136,8 @@ _MATCH_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:مباراه|مبا�
 
 # Cues that are also common non-interrogative words («من» is "from"): they count only at the start.
 # «تاريخ» and «عدد» are nouns anywhere else («…وارسو طوال تاريخها؟», «…على عدد كبير من الناس، ما…؟»).
-_INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد"))
+# "when" inside an English question is mostly a clause ("What was the director doing in Paris when…?").
+_INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد", "when"))
 # «كم كان عمر…», «كم يبلغ سعر…», «ما هي القيمة…»: the auxiliary between the interrogative and its
 # focus noun, and the focus noun's article, do not change what is asked.
 _HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما ماذا وماذا فماذا قداش شحال قديش".split())

@@ -1567,6 +1567,11 @@ def test_a_question_may_ask_for_the_exact_figure(question, exactly):
     ("كم يبلغ رأس مال الصندوق؟", "money"),
     ("كم تنوي الشركة استثمار من الأموال في المشروع؟", "money"),
     ("شحال ديال الفلوس غادي ياخد الفائز؟", "money"),
+    # "when" asks a date at the start of an English question, not inside it
+    ("When did Rubio and Lavrov speak?", "date"),
+    ("And when was it carried out?", "date"),
+    ("What number do you get when you divide the two distances?", "other"),
+    ("How old was Emmanuel Macron when he took office?", "age"),
     # or what is spent, as «ما» + a verb of spending (a newcomer's question was read as a count)
     ("إلى كم سيصل مجموع ما تنفقه دول الشرق الأوسط على التسلح كل عام؟", "money"),
     ("كم يبلغ ما يتقاضاه اللاعب سنويا؟", "money"),
