@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.wordlists import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
-from index.normalize import PRONOUN_SUFFIXES, clitic_variants, normalize_arabic, tokenize, words
+from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
                            month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
@@ -508,6 +508,49 @@ def asks_which_city(question: str) -> bool:
 
 # «في أي…», «أنهي…», «وين…»: a question asking which one or where (Arabic, normalised).
 _WHICH_OR_WHERE_RE = re.compile(rf"(?<!\w)(?:{_WHICH}(?:اي|ايه|انهي)|[وف]?(?:اين|وين|فين))(?!\w)")
+
+
+# «أي فصل…؟», «على أي فصل…؟», «بالاستناد إلى أي فصل…؟»: the noun after «أي» (normalised).
+_WHICH_NOUN_RE = re.compile(r"(?<!\w)(?:[وفبل]?اي|ايه)\s+(?:ال)?(\w{3,})")
+
+
+def which_noun(question: str) -> str | None:
+    """The noun a which-question asks about, normalised, without «ال»: «على أي فصل من الدستور…؟» →
+    «فصل»; None for another question."""
+    match = _WHICH_NOUN_RE.search(normalize_arabic(question))
+    return match.group(1) if match else None
+
+
+def numbered_spans(noun: str, passage: str) -> list[Span]:
+    """The places where a passage numbers that noun, digits right after it: «الفصل 26», «بالفصل 31» (marked
+    «الفصل 31»), «الذكرى 400»; spans of the noun (with its «ال», without a conjunction or preposition
+    written on it) and its number, and the month and year after it when the number is a day («اتفاق 18
+    جانفي 2016»). Not a count of what follows («الحزب 16 إسما»)."""
+    out = []
+    for match in _WORD_THEN_DIGITS_RE.finditer(passage):
+        word = normalize_arabic(match.group(1))
+        clitic = next((c for c in ("", "و", "ف", "ب", "ل", "وب", "ول")
+                       if word.startswith(c) and word[len(c):] in (noun, "ال" + noun)), None)
+        if clitic is None:
+            continue
+        end = match.end()
+        after = _NEXT_WORD_RE.match(passage, end)
+        following = normalize_arabic(after.group(1)) if after else ""
+        if following and month_numbers(following):
+            end = after.end()
+            year = _YEAR_AFTER_RE.match(passage, end)
+            end = year.end() if year else end
+        elif following and not following.startswith(_LINKS) and following not in STOPWORDS:
+            continue  # «الحزب 16 إسما»: sixteen names, no party 16
+        at = match.start(1) + len(clitic)
+        out.append(Span("numbered", at, end, passage[at:end]))
+    return out
+
+
+_WORD_THEN_DIGITS_RE = re.compile(r"(?<!\w)([^\W\d]{3,})\s+(\d+)(?![\d.,،]\d)")
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d]+)")
+_YEAR_AFTER_RE = re.compile(r"\s+\d{4}(?!\d)")
+_LINKS = ("من", "ل", "ب", "و", "ف", "في", "على", "عن", "الى", "الي")
 
 
 def asks_which_or_where(question: str) -> bool:

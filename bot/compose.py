@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked, in_units, matching_spans, name_spans,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
-                             places_behind_li, vague_quantity)
+                             numbered_spans, places_behind_li, vague_quantity, which_noun)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
@@ -63,6 +63,11 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     """The phrase of a passage that answers the question's type, nearest to the question's words;
     None when the type is not a phrase kind or the passage has none (phrases the question itself
     contains are not answers). `phrases`: the passage's typed phrases when already known."""
+    if info.kind == "other" and not info.asks_name and (noun := which_noun(info.text)):
+        # «أي فصل من الدستور…؟» is answered by the chapter's number: «الفصل 148».
+        numbered = [s for s in numbered_spans(noun, passage) if not says_again(s.text, info.asked)]
+        if numbered:
+            return numbered[0]
     if (info.kind not in HIGHLIGHTED and not info.asks_name) or asks_who_is(info.text):
         return None  # «من هي آنا كيلي؟» asks for her role, not for another name
     phrases = typed_spans(passage) if phrases is None else phrases

@@ -591,6 +591,21 @@ def test_a_relative_day_is_marked_with_its_weekday(question, passage, marked):
     assert best_span(analyse(question), passage).text == marked
 
 
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    # a which-question about a numbered thing marks the thing with its number
+    ("على أي فصل من الدستور استند الطاعنون؟", "واستند الطاعنون إلى الفصل 148 من الدستور.", "الفصل 148"),
+    ("وبالاستناد إلى أي فصل أذنت النيابة بفتح التحقيق؟", "وأذنت النيابة بفتح تحقيق عملا بالفصل 31 من المجلة.", "الفصل 31"),
+    ("بمناسبة أي ذكرى تنظم الندوة؟", "تنظم الندوة بمناسبة الذكرى 400 لوفاة شكسبير.", "الذكرى 400"),
+    # a day of the month after it is part of the name, with its month and year
+    ("بتفعيل أي اتفاق يطالب المحتجون؟", "وطالب المحتجون بتطبيق اتفاق 18 جانفي 2016 القاضي بتشغيلهم.", "اتفاق 18 جانفي 2016"),
+    # a count after the noun is no number of it
+    ("أي حزب أسسه الوزير؟", "وضمت قائمة الأعضاء المؤسسين لهذا الحزب 16 إسما.", None),
+])
+def test_a_which_question_marks_a_numbered_thing(question, passage, marked):
+    span = best_span(analyse(standard_arabic(question)), passage)
+    assert (span.text if span else None) == marked
+
+
 @pytest.mark.parametrize(("question", "where"), [
     ("وأين ستعقد القمة؟", True), ("وين رح تنعقد القمة؟", True), ("Where will the summit be held?", True),
     ("إلى أين سافر الوزير؟", False), ("من أين جاء المهاجرون؟", False), ("في أي بلد تقع بودابست؟", False),
