@@ -803,11 +803,11 @@ def asked_role(question: str) -> tuple[str, str | None] | None:
 
 
 def role_qualifier(question: str) -> str | None:
-    """The stem of the adjective a question gives the body of an asked role (`asked_role`, `_adjective`):
-    «ما اسم رئيس الغرفة الوطنية للمخابز؟» → «وطني»; None when the word after the body is no adjective
-    («…الذي…»)."""
+    """The stem of the adjective that a question asking a role's holder (`asked_role`, which the caller has
+    checked) gives the role's body (`_adjective`): «ما اسم رئيس الغرفة الوطنية للمخابز؟» → «وطني»; None
+    when the word after the body is no adjective («…الذي…»)."""
     match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
-    if not match or not match.group(2) or asked_role(question) is None:
+    if not match or not match.group(2):
         return None
     return _adjective(match.group(3) or "")
 

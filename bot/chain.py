@@ -94,12 +94,16 @@ class AnswerChain:
         if named is not None:
             return self._gist(question, info, named, history)
         previous = follow_up_turn(info, history)
-        asks_nothing = info.kind == "other"  # of its own: «وفي جندوبة؟», «والقطب الشمالي؟»
-        if previous is not None and asks_nothing and elliptic(searched):
-            # «والقطب الشمالي؟» after «ما المسافة بين الكعبة والقطب الجنوبي؟» asks a distance too.
-            info = asked_as_before(info, analyse(previous.resolved))
         context = previous.resolved if previous else None
         swapped = _place_swapped(context, searched) if context else None
+        asks_nothing = info.kind == "other"  # of its own: «وفي جندوبة؟», «والقطب الشمالي؟»
+        ellipsis = previous is not None and asks_nothing and elliptic(searched)
+        # The question leaned on, read once: an elliptic follow-up asks what it asked, one naming another
+        # place asks it of that place.
+        before = analyse(context) if ellipsis or (swapped is not None and asks_nothing) else None
+        if ellipsis:
+            # «والقطب الشمالي؟» after «ما المسافة بين الكعبة والقطب الجنوبي؟» asks a distance too.
+            info = asked_as_before(info, before)
         if swapped is not None:
             # «وفي جندوبة؟» after «من هو رئيس الغرفة الجهوية للمخابز بالكاف؟»: the same question of
             # another place. Searched without the old place, its answer and the passages near it.
@@ -119,8 +123,8 @@ class AnswerChain:
             scored.append((hit, p))
         ranked = sorted(scored, key=lambda hp: -hp[1])
         continues = previous is not None and previous.found
-        if continues and swapped is not None and asks_nothing:
-            ranked = _other_place_first(ranked, previous, swapped[1])
+        if continues and swapped is not None and before is not None:
+            ranked = _other_place_first(ranked, previous, before, swapped[1])
         elif continues:
             ranked = _not_a_repeat(info, ranked, previous)
         threshold = (self.decision.threshold(info) * CHAIN_THRESHOLD_FACTOR
@@ -367,14 +371,13 @@ def _place_swapped(context: str, question: str) -> tuple[str, str] | None:
     return " ".join("".join(kept + [context[at:]]).split()), _bare_place(new[0].text)
 
 
-def _other_place_first(ranked: list[tuple[Hit, float]], previous: Turn, place: str
+def _other_place_first(ranked: list[tuple[Hit, float]], previous: Turn, before: QuestionInfo, place: str
                        ) -> list[tuple[Hit, float]]:
     """For «وفي جندوبة؟» after «من هو رئيس الغرفة الجهوية للمخابز بالكاف؟»: the passage that answered
     before («…ممثلو الغرف بجندوبة…، أكد رئيس الغرفة الجهوية للمخابز بالكاف، منير العياري…») last, unless
     a phrase of the kind asked before (or a name in Latin script) stands nearer the new `place` than the
     passage's other places, and so may answer for it («…والأول في الجزائر STARLIGHT», «…ومع تركيا 2,4
-    مليار»)."""
-    before = analyse(previous.resolved)
+    مليار»). `before`: the earlier question (`previous.resolved`), analysed."""
 
     def answers_again(hit: Hit) -> bool:
         places = [s for s in hit.passage_phrases() if s.kind in _PLACE_KINDS]

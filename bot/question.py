@@ -239,6 +239,7 @@ def analyse(text: str) -> QuestionInfo:
     actor, stance = reaction(text)
     dated = calendar_question(text)
     kind = expected_type(text)
+    holder = asked_role(text) if latin <= 0.5 else None  # Latin script: as `DecisionModel.model_for`
     return QuestionInfo(
         text=text,
         kind=kind,
@@ -248,8 +249,8 @@ def analyse(text: str) -> QuestionInfo:
         asked=question_words(text),
         asks_name=asks_for_name(text),
         name_noun=name_noun(text),
-        asks_holder=asked_role(text) if latin <= 0.5 else None,  # Latin script: as `DecisionModel.model_for`
-        holder_qualifier=role_qualifier(text) if latin <= 0.5 else None,
+        asks_holder=holder,
+        holder_qualifier=role_qualifier(text) if holder else None,
         heads=asked_role_by_verb(text) if latin <= 0.5 else None,
         counts=counted_noun(text),
         actor=actor,
@@ -284,9 +285,8 @@ def elliptic(text: str) -> bool:
     """Whether a follow-up names what it is about but asks nothing itself («وفي جندوبة؟», «والقطب
     الشمالي؟», "And in 2017?", «وماذا عن فرنسا؟»): no interrogative but "what about", at most
     `_SHORT_QUESTION_GROUPS` content words."""
-    if _WHAT_ABOUT_RE.match(normalize_arabic(text)):
-        text = _WHAT_ABOUT_RE.sub(" ", normalize_arabic(text), count=1)
-    found = [w.lower() for w in re.findall(r"\w+", normalize_arabic(text))]
+    text = _WHAT_ABOUT_RE.sub(" ", normalize_arabic(text), count=1)
+    found = [w.lower() for w in re.findall(r"\w+", text)]
     bare = {w[k:] for w in found for k in (1, 2) if len(w) - k >= 2 and all(c in "وفبل" for c in w[:k])}
     return bool(found) and not (bare | set(found)) & _ANY_INTERROGATIVE and len(term_groups(text)) <= _SHORT_QUESTION_GROUPS
 
