@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.wordlists import arabic_word_counts
+from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
 from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,

@@ -20,7 +20,8 @@ from bot.compose import compose, gist_answer, source_of
 from bot.decide import DecisionModel
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, standard_arabic
-from bot.wordlists import arabic_word_counts, has_known_word
+from bot.wordlists import has_known_word
+from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.phrases import Span, typed_spans
 from index.countries import country_names, name_matched

@@ -12,7 +12,7 @@ from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb,
                              calendar_question, counted_noun, english_role_nationality, expected_type, months_named,
                              name_noun, question_words, reaction, role_nationality, role_qualifier, weekdays_named,
                              years_named)
-from bot.wordlists import arabic_word_counts
+from index.wordcounts import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from index.bridge import english_stopwords
-from index.normalize import STOPWORDS, clitic_variants, normalize_arabic, words
+from index.normalize import STOPWORDS, clitic_variants, words
+from index.wordcounts import arabic_word_counts
 
 MIN_LETTERS = 2  # a lone letter («a», «و») says nothing either way
 
@@ -41,16 +42,3 @@ def _known_words() -> frozenset[str]:
     out.update(arabic_word_counts())
     out.update(w.lower() for w in SpellChecker(language="en", distance=1).word_frequency.keys())
     return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def arabic_word_counts() -> dict[str, int]:
-    """pyspellchecker's Arabic word counts (subtitles and Wikipedia), folded as questions are
-    (`normalize_arabic`) and summed over the spellings that fold together; about 1 s to load."""
-    from spellchecker import SpellChecker
-
-    counts: dict[str, int] = {}
-    for word, n in SpellChecker(language="ar", distance=1).word_frequency.dictionary.items():
-        folded = normalize_arabic(word)
-        counts[folded] = counts.get(folded, 0) + n
-    return counts

@@ -17,10 +17,11 @@ from functools import lru_cache
 from index.countries import country_at, is_nationality, starts_country
 from index.normalize import ARABIC_LETTER_RE, STOPWORDS, normalize_arabic
 from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
+from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 74
+PHRASES_VERSION = 75
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -447,7 +448,27 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     name = _name_from(tokens, first, passage)
     if name and first == i + 1 and name[0] == name[1] and not _is_definite(tokens[i][2]):
         return None  # «وزير سابق», «طبيب شرعي»: right after a title without «ال», one word describes it
+    if name and _common_words_behind_preposition([tokens[k][2] for k in range(name[0], name[1] + 1)]):
+        return None
     return name
+
+
+# How often (pyspellchecker's Arabic counts) each word of a phrase behind «ل/ب» must be written for the
+# phrase to be ordinary words rather than a name: «لكرة القدم» (33,453 and 15,981), «لتوضيح جملة»;
+# not «لسعد الجموسي», «لزهر القروي» («زهر» 236), «بالحاج» («الحاج» 559), «لوران فابيوس».
+COMMON_WORD_COUNT = 1000
+
+
+def _common_words_behind_preposition(name: list[str]) -> bool:
+    """Whether the normalised words read as a name after a title are ordinary words behind the
+    preposition «ل/لل/ب» («الناطق الرسمي للرابطة الوطنية لكرة القدم», «المطالبة بإقالة الوالي لصعوبة
+    التواصل معه»): the title's complement or the sentence going on, not who holds it."""
+    first = name[0]
+    if first[:1] not in "لب" or first.startswith(("ال", "بال")):
+        return False
+    counts = arabic_word_counts()
+    stem = first[2:] if first.startswith("لل") else first[1:]
+    return all(counts.get(word, 0) >= COMMON_WORD_COUNT for word in (stem, *name[1:]))
 
 
 def _first_after(tokens: list[tuple[int, int, str]], k: int, offset: int) -> int:
