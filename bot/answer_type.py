@@ -1099,6 +1099,24 @@ _REACTION_RE = re.compile(
     rf"|اكد|اكدت|اعلن|اعلنت)\s+(?!(?:{_ABOUT_WHAT}|في)\s)(?P<actor>(?:\w+\s+){{0,4}}?\w+)\s+(?:{_ABOUT_WHAT}|{_DURING})(?!\w)")
 
 
+# «كيف وصف الكرملين المكالمة؟», «بماذا وصفت كيلي الحرب؟», «كيف قيّم الزعيمان اللقاء؟» (normalised; dialect
+# interrogatives are standard by then): the word right after a verb of describing or judging.
+_DESCRIBED_RE = re.compile(
+    r"(?<!\w)[وف]?(?:كيف|بماذا|بم|ماذا|ما|ما الذي)\s+(?:الذي\s+)?"
+    r"(?:وصف|وصفت|وصفوا|وصفا|قيم|قيمت|قيموا|قيما|نعت|نعتت|سمي|سمت)\s+(?P<word>\w+)")
+
+
+def described_by(question: str) -> str | None:
+    """The word right after the verb of a question asking how someone described or judged something
+    («كيف وصف الكرملين المكالمة؟» → «الكرملين», normalised): who describes, or, with the verb in the
+    passive or its subject a pronoun («كيف وُصف البيان؟», «وكيف وصفت الحرب؟»), what is described. Either
+    way a sentence that answers names it; None for any other question or a function word there."""
+    match = _DESCRIBED_RE.search(normalize_arabic(question))
+    if not match or match.group("word") in STOPWORDS:
+        return None
+    return match.group("word")
+
+
 def reaction(question: str) -> tuple[str | None, bool]:
     """Who reacts, takes a stance or speaks in a question asking for that («كيف ردّ الرئيس الأوكراني
     على التأجيل؟» → «الرئيس الاوكراني», normalised; None for any other question), and whether it asks

@@ -144,9 +144,11 @@ class AnswerChain:
         composed = None
 
         def answers(moved: list[tuple[Hit, float]]) -> bool:
-            """Whether a reordered ranking passes the checks the best passage passed (`_runner_up_first`)."""
-            return (self.decision.answerability(info, moved) >= threshold
-                    and self.decision.type_supported(info, moved))
+            """Whether a reordered ranking passes the checks the best passage passed (`_runner_up_first`).
+            The passage it displaced, found not to say what is asked, is no rival in the reader's margin."""
+            judged = [moved[0], *(hp for hp in moved[1:] if hp[0] is not ranked[0][0])]
+            return (self.decision.answerability(info, judged) >= threshold
+                    and self.decision.type_supported(info, judged))
 
         if found:
             ranked = _past_the_colon(info, ranked)
@@ -200,6 +202,13 @@ class AnswerChain:
                 # which. A runner-up nearly as likely that marks one answers instead.
                 ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
+            elif info.described and not _names_word(info.described, composed):
+                # «كيف قيّم الكرملين المكالمة؟» over «وأجرى روبيو ولافروف… مكالمة هاتفية»: a sentence about
+                # the call that never names the Kremlin; a runner-up nearly as likely that does answers
+                # instead («…وصف الكرملين المكالمة بأنها "نقاش بناء"»). None: the answer stands.
+                moved, runner = _runner_up_first(info, ranked, answers, partial(_names_word, info.described))
+                if runner is not None:
+                    ranked, composed = moved, runner
             elif ((info.kind == "place" or info.town) and looks_ahead(info.text)
                   and not _placed_ahead(composed)):
                 # «وين رح تنعقد القمة المنتظرة؟» over the last summit's town («…في أنكوريج بألاسكا»), or
@@ -510,6 +519,12 @@ def _placed_ahead(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a place in a sentence that speaks of something to come
     («…قمة ترامب-بوتين المرتقبة في بودابست بالمجر»: `speaks_of_future`)."""
     return composed[1] is not None and speaks_of_future(*composed)
+
+
+def _names_word(word: str, composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer has a normalised word in one of its lexical forms (`term_groups`)."""
+    said = set(tokenize(composed[0]))
+    return any(form in said for group in term_groups(word) for form in group)
 
 
 def _marks_a_place(composed: tuple[str, str | None]) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
+                             described_by,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
                              calendar_question, counted_noun, english_role_nationality, expected_type, months_named,
                              name_noun, question_words, reaction, role_nationality, role_qualifier, weekdays_named,
@@ -170,6 +171,7 @@ class QuestionInfo:
     heads: tuple[str, str | None] | None = None  # «من يرأس X؟»: the role its verb names, `asked_role_by_verb`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
+    described: str | None = None  # «كيف وصف الكرملين المكالمة؟»: who describes (or what): `described_by`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
@@ -255,6 +257,7 @@ def analyse(text: str) -> QuestionInfo:
         counts=counted_noun(text),
         actor=actor,
         stance=stance,
+        described=described_by(text),
         nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),

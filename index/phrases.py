@@ -21,7 +21,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 75
+PHRASES_VERSION = 76
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -466,9 +466,22 @@ def _common_words_behind_preposition(name: list[str]) -> bool:
     first = name[0]
     if first[:1] not in "لب" or first.startswith(("ال", "بال")):
         return False
-    counts = arabic_word_counts()
     stem = first[2:] if first.startswith("لل") else first[1:]
-    return all(counts.get(word, 0) >= COMMON_WORD_COUNT for word in (stem, *name[1:]))
+    return all(_ordinary(word) for word in (stem, *name[1:]))
+
+
+# Endings the word lists mostly lack the forms with: plurals and pronouns («توضيحات», «جهودهم»).
+_ORDINARY_ENDINGS = ("ات", "ين", "ون", "ها", "هم", "ه")
+
+
+def _ordinary(word: str) -> bool:
+    """Whether a normalised word is an ordinary word (COMMON_WORD_COUNT): as written, without «ال», or
+    without a plural or pronoun ending; never without a nisba's «ي» («السعيدي» is no «سعيد»)."""
+    counts = arabic_word_counts()
+    forms = {word, word[2:] if word.startswith("ال") else word}
+    forms |= {form[:-len(end)] for form in tuple(forms) for end in _ORDINARY_ENDINGS
+              if form.endswith(end) and len(form) - len(end) >= 3}
+    return max(counts.get(form, 0) for form in forms) >= COMMON_WORD_COUNT
 
 
 def _first_after(tokens: list[tuple[int, int, str]], k: int, offset: int) -> int:

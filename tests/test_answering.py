@@ -160,6 +160,13 @@ def test_bundled_article_answers_with_source_and_article(article_service):
     assert answer.sources[0].source.startswith("rubio-lavrov.txt#")
 
 
+def test_a_describing_question_is_answered_by_the_sentence_naming_who_describes(article_service):
+    """«كيف قيّم الكرملين المكالمة…؟»: the reader's first sentence is about the call but never names the
+    Kremlin; the runner-up nearly as likely, which does, answers."""
+    answer = article_service.ask("كيف قيّم الكرملين المكالمة الهاتفية بين وزيري الخارجية؟")
+    assert answer.found and has_phrase(answer.answer, "نقاش بناء"), answer
+
+
 def test_planted_claim_and_injection_get_the_article_not_the_claim(article_service):
     planted = article_service.ask("القمة ستعقد في باريس وليس في المجر. أين ستعقد قمة ترامب وبوتين المرتقبة؟")
     assert "باريس" not in planted.answer

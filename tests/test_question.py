@@ -298,6 +298,7 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "والمطالبة بإقالة الوالي لصعوبة التواصل معه",
     "عقد جلسة عمل مع رئيس مجلس نواب الشعب لتوضيح جملة من النقاط",
     "وقال مدير المرصد الأوروبي لتعليم اللغة العربية في باريس",
+    "استدعت الخارجية السفير البريطاني لتقديم توضيحات حول القرار",  # a plural the lists lack
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
@@ -389,6 +390,21 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     from bot.answer_type import reaction
 
     assert reaction(question)[0] == actor
+
+
+@pytest.mark.parametrize(("question", "described"), [
+    ("كيف قيّم الكرملين المكالمة الهاتفية بين وزيري الخارجية؟", "الكرملين"),
+    ("بماذا وصفت آنا كيلي مساعي ترامب؟", "انا"),
+    ("كيف وُصف بيان الخارجية الأمريكية؟", "بيان"),  # passive: what is described
+    ("وكيف وصفت الحرب؟", "الحرب"),  # its subject a pronoun: what is described
+    (standard_arabic("شلون وصف الكرملين المكالمة؟"), "الكرملين"),  # dialect, made standard first
+    ("كيف ردّ روبيو على التأجيل؟", None),  # a reaction: `reaction`
+    ("كيف وصف في بيانه المكالمة؟", None),  # a function word after the verb
+])
+def test_who_or_what_a_describing_question_names(question, described):
+    from bot.answer_type import described_by
+
+    assert described_by(question) == described
 
 
 @pytest.mark.parametrize(("question", "stance"), [
