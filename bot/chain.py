@@ -13,11 +13,12 @@ from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_which_city,
                              asks_which_or_where, in_doubt, looks_ahead, matching_spans, months_named, names_a_country,
-                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, says_years,
-                             speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
+                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
+                             says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
+                             years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
-from bot.decide import DecisionModel
+from bot.decide import ROLE_NAME_KINDS, DecisionModel, gates
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, standard_arabic
 from bot.wordlists import has_known_word
@@ -134,6 +135,7 @@ class AnswerChain:
         # Which passage names the holder of a qualified role is a reading choice, made after the
         # answerability model (fitted on the reader's own order) has judged the question.
         ranked = _qualified_holder_first(info, ranked)
+        ranked = _holder_named_first(info, ranked)
         # A follow-up of an answered question is on the articles by construction; anything else
         # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (answerability >= threshold and self.decision.type_supported(info, ranked)
@@ -463,6 +465,23 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
             break
         if hit.document.metadata["file"] == best.document.metadata["file"] and answers(hit) >= needed:
             return [ranked[i]] + ranked[1:i] + ranked[i + 1:]
+    return ranked
+
+
+def _holder_named_first(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
+    """For a question asking who holds a role («من هو والي منوبة؟») whose best passage, with its
+    neighbours, names nobody by that role (`decide.gates`' role check fails: «ذلك ما أعلنته وزيرة الصحة…
+    بولاية منوبة»), the first of the next passages (RUNNER_UP_DEPTH in all), nearly as likely (within
+    RUNNER_UP_MARGIN), that names its holder right by it («…بحضور والي منوبة احمد السماوي») comes first."""
+    if info.asks_holder is None or not ranked or gates(info, ranked[0][0])["role_ok"]:
+        return ranked
+    best_p = ranked[0][1]
+    for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):
+        if p < best_p - RUNNER_UP_MARGIN:
+            break
+        if role_named(info.asks_holder, hit.window_text, hit.window_passage_phrases(), ROLE_NAME_KINDS, info.asked,
+                      qualifier=info.holder_qualifier):
+            return _moved_first(ranked, i)
     return ranked
 
 
