@@ -63,6 +63,8 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         # How much + a verb of lasting asks how long it lasted; other how-long questions any duration.
         ("كم استمرت المباراة؟", "lasting"),
         ("كم دامت الحرب؟", "lasting"),
+        ("كم من الوقت استغرق آخر لقاء بين الرئيسين؟", "lasting"),  # «كم من الوقت» + a verb of lasting
+        ("كم من الوقت مضى منذ القمة؟", "duration"),  # time gone by since it
         ("How long did the summit last?", "lasting"),
         ("كم مضى على آخر لقاء؟", "duration"),
         ("How long has he been in office?", "duration"),
