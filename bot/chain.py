@@ -18,7 +18,7 @@ from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exact
                              years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
-from bot.decide import ROLE_NAME_KINDS, DecisionModel, gates
+from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, standard_arabic
 from bot.wordlists import has_known_word
@@ -470,10 +470,10 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
 
 def _holder_named_first(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
     """For a question asking who holds a role («من هو والي منوبة؟») whose best passage, with its
-    neighbours, names nobody by that role (`decide.gates`' role check fails: «ذلك ما أعلنته وزيرة الصحة…
+    neighbours, names nobody by that role (`decide.role_ok` fails: «ذلك ما أعلنته وزيرة الصحة…
     بولاية منوبة»), the first of the next passages (RUNNER_UP_DEPTH in all), nearly as likely (within
     RUNNER_UP_MARGIN), that names its holder right by it («…بحضور والي منوبة احمد السماوي») comes first."""
-    if info.asks_holder is None or not ranked or gates(info, ranked[0][0])["role_ok"]:
+    if info.asks_holder is None or not ranked or role_ok(info, ranked[0][0]):
         return ranked
     best_p = ranked[0][1]
     for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):

@@ -75,7 +75,7 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
       neighbours that shares no word with it: «ما اسم زوجة لافروف؟» is not answered by «سيرجي
       لافروف». Not for a name of no known kind («ما اسم الأبجدية…؟»): a term answers those as often
       as a name does (11 of XQuAD-ar's answered questions lost with it, one news near miss refused).
-    - "role_ok": see `_role_ok`.
+    - "role_ok": see `role_ok`.
     - "count_ok": a «كم عدد X؟» question needs a count of X (X in any number, near the count) in the
       passage or its neighbours: `count_of_noun`.
     - "date_ok": a question asking for a date of the calendar («في أي تاريخ…؟») needs one there, not
@@ -86,7 +86,7 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
     - "unit_ok": a how-much question asking in a unit («كم يوما…؟») needs an amount in it: `_unit_ok`."""
     return {
         "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
-        "role_ok": _role_ok(info, hit),
+        "role_ok": role_ok(info, hit),
         "count_ok": 1.0 if info.counts is None or count_of_noun(
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
         "date_ok": 1.0 if _date_ok(info, hit) else 0.0,
@@ -127,7 +127,7 @@ def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
     return info.name_noun is None or noun_named((info.name_noun,), hit.window_text, info.asked)
 
 
-def _role_ok(info: QuestionInfo, hit: Hit) -> float:
+def role_ok(info: QuestionInfo, hit: Hit) -> float:
     """0.0 when the question asks who holds a role («ما اسم رئيس المحكمة…؟», «من هو مدرب…؟») and
     the passage or its neighbours mention that role with no name by it, or do not mention it and name
     no person the question does not name («من هو مدرب نادي موناكو؟» over the match report); else 1.0.

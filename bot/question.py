@@ -8,11 +8,10 @@ from dataclasses import dataclass, replace
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
-                             described_by,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
-                             calendar_question, counted_noun, english_role_nationality, expected_type, months_named,
-                             name_noun, question_words, reaction, role_nationality, role_qualifier, weekdays_named,
-                             years_named)
+                             calendar_question, counted_noun, described_by, english_role_nationality, expected_type,
+                             months_named, name_noun, question_words, reaction, role_nationality, role_qualifier,
+                             weekdays_named, years_named)
 from index.wordcounts import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)

@@ -455,7 +455,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
 
 # How often (pyspellchecker's Arabic counts) each word of a phrase behind «ل/ب» must be written for the
 # phrase to be ordinary words rather than a name: «لكرة القدم» (33,453 and 15,981), «لتوضيح جملة»;
-# not «لسعد الجموسي», «لزهر القروي» («زهر» 236), «بالحاج» («الحاج» 559), «لوران فابيوس».
+# not «لسعد الجموسي», «لزهر القروي» («زهر» 236), «لوران فابيوس» (a name behind «بال», «بالحاج», is never read so).
 COMMON_WORD_COUNT = 1000
 
 
