@@ -21,7 +21,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 76
+PHRASES_VERSION = 77
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -353,9 +353,15 @@ _IN_BUSINESS = _norm_set("رجل سيدة")  # «رجل الأعمال شفيق 
 _COMPLEMENT_WORDS = 6  # «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…»: the words of a title's complement skipped
 
 
+# Relative pronouns («بعثة صندوق النقد الدولي التي تؤدي حاليا…»): written with «ال», but a clause follows.
+_RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان اللذين اللتان اللتين اللواتي اللاتي اللائي")
+
+
 def _is_definite(word: str) -> bool:
-    """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement."""
-    return word.startswith(("ال", "لل", "وال", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
+    """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement; not a
+    relative pronoun («التي»), after which a clause, not a name, goes on."""
+    return (word.startswith(("ال", "لل", "وال", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
+            and word not in _RELATIVE_PRONOUNS)
 
 
 def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:

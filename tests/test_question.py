@@ -284,6 +284,9 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وأكد المدير على أن الوضع صعب",
     # a group named after a title, with no person after it
     "ذلك ما أكده رئيس بعثة صندوق النقد الدولي في بيان",
+    # a relative pronoun after a title's complement: a clause goes on, not a name
+    "وعبر رئيس بعثة صندوق النقد الدولي التي تؤدي حاليا زيارة عمل إلى تونس عن ارتياحه",
+    "وقال رئيس الحكومة الذي زار صفاقس أمس إن",
     "وقال رئيس لجنة المالية إن الميزانية",
     "وأعلن أعضاء وفد الاتحاد الأوروبي أن",
     # a title's complement that ends in a town, with no name after it; a man, not a businessman
