@@ -21,7 +21,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 77
+PHRASES_VERSION = 78
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -572,7 +572,24 @@ def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool
     """Whether token k can be part of a person's name: `_can_be_name`, or a name that only folds to a
     function word (`_NAMES_FOLDED_AWAY`, as written)."""
     written = "".join(ARABIC_LETTER_RE.findall(passage[tokens[k][0]:tokens[k][1]]))
+    if _verbal_noun_behind_preposition(tokens[k][2], written):
+        return False
     return _can_be_name(tokens[k][2]) or written in _NAMES_FOLDED_AWAY
+
+
+# A verbal noun of the derived forms («اعتصام», «استغلال», «انسحاب»), normalised.
+_DERIVED_VERBAL_NOUN_RE = re.compile(r"^(?:ا\w\w\wا\w|است\w\wا\w|ان\w\wا\w)$")
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # as written: a final «ه» is no «ة» there
+
+
+def _verbal_noun_behind_preposition(word: str, written: str) -> bool:
+    """Whether a word is «ل/ب» before a verbal noun of a derived form or a noun with a pronoun on it
+    («لاستغلال», «لاعتصام», «لاستقالته», «بتمكينه», «لقبوله»): the sentence going on after a title,
+    never a name. `word` normalised, `written` as in the text (letters only)."""
+    if word[:1] not in "لب" or word.startswith(("ال", "بال")):
+        return False
+    stem = word[2:] if word.startswith("لل") else word[1:]
+    return bool(_DERIVED_VERBAL_NOUN_RE.match(stem)) or (len(stem) >= 5 and written.endswith(_PRONOUN_ENDINGS))
 
 
 def _can_be_name(word: str) -> bool:
