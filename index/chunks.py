@@ -8,7 +8,7 @@ from index.articles import Article
 from index.normalize import fold_digits
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 10
+CHUNKER_VERSION = 11
 # A sentence longer than this (in words) becomes several passages of at most this many words,
 # each overlapping the one before by PASSAGE_OVERLAP words, so that a fact at the end of a
 # 480-character sentence without commas is still a passage of its own.
@@ -20,14 +20,16 @@ HEADING_MAX_WORDS = 16
 SENTENCE_END = tuple(".!?؟…:\"»”)")  # what a sentence (not a heading) ends with
 
 
-def is_heading(paragraph: list[str], title: str) -> bool:
+def is_heading(paragraph: list[str], title: str, first: bool = False) -> bool:
     """Whether a paragraph is a headline or sub-heading: one short sentence without final punctuation,
-    or the article's title itself. Headings stay searchable but are never given as the answer."""
-    if len(paragraph) != 1:
-        return False
-    text = paragraph[0].strip()
+    or the article's title itself; the first paragraph also when its short run of sentences ends
+    without punctuation (a headline the splitter cut at «..» or «!»: «اغتيال قيادات… خارج فلسطين..
+    وأحدثها الشهيد محمد الزواري»). Headings stay searchable but are never given as the answer."""
+    text = " ".join(sentence.strip() for sentence in paragraph)
     if text == title.strip():
         return True
+    if len(paragraph) != 1 and not first:
+        return False
     return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(SENTENCE_END)
 
 
@@ -62,7 +64,7 @@ def article_documents(article: Article, first_paragraph_id: int = 0) -> list[Doc
     `heading`, and `paragraph_id`, the paragraph's row in the store's paragraph index."""
     documents = []
     for p_no, sentences in enumerate(article.sentences, start=1):
-        heading = is_heading(sentences, article.title)
+        heading = is_heading(sentences, article.title, first=p_no == 1)
         for s_no, sentence in enumerate(sentences, start=1):
             parts = passages(sentence)
             for part_no, text in enumerate(parts, start=1 if len(parts) > 1 else 0):

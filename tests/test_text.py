@@ -195,6 +195,14 @@ def test_headings_are_short_unpunctuated_lines_or_the_title():
     assert not is_heading(["جملة أولى.", "جملة ثانية"], "عنوان")
 
 
+def test_a_headline_cut_into_sentences_is_still_a_heading():
+    headline = ["اغتيال قيادات بارزة في المقاومة خارج فلسطين..", "وأحدثها الشهيد محمد الزواري"]
+    assert is_heading(headline, "عنوان آخر", first=True)
+    assert is_heading(headline, " ".join(headline))  # the title itself, wherever it stands
+    assert not is_heading(headline, "عنوان آخر")  # a short run of sentences further on: body text
+    assert not is_heading(["قال الوزير إن الاجتماع تأجل.", "وأضاف أنه سيعقد لاحقا."], "عنوان", first=True)
+
+
 # Pieces of questions as people type them: letters with diacritics and tatweel, clitics, Persian
 # letters, joiners, presentation forms, digits of three scripts, Latin, punctuation, odd spaces.
 _PIECES = ["كمْ", "راتبُ", "لافروف؟", "«بودابست»", "وزيرـة", "الرحمٰن", "کتاب", "ی", "\u200cو", "\ufefb",
