@@ -11,6 +11,7 @@ not words of any one article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 78
+PHRASES_VERSION = 79
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -713,6 +714,19 @@ def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
     return town_at([words[0][len(clitic):], *words[1:]], 0) if clitic else None
 
 
+def _town_after_nisba(tokens: list[tuple[int, int, str]], i: int, following: Callable[[int], str]) -> int | None:
+    """How many words after token i + 2 the town named there ends, when a place word at token i, a
+    nationality and a town follow without punctuation («العاصمة السورية دمشق»; «مدينة صفاقس» has no
+    nationality between: `_names_place`). A country's name there is its capital's: «العاصمة الأردنية
+    عمان», «العاصمة التونسية تونس». None otherwise."""
+    if not is_nationality(following(i)) or not following(i + 1):
+        return None
+    last = town_at([t[2] for t in tokens[i + 2:i + 2 + _LONGEST_TOWN]], 0)
+    if last is None and (end := _country_end(tokens, i + 2)) is not None:
+        last = end - (i + 2)
+    return last
+
+
 def _names_place(head: str, word: str) -> bool:
     """Whether the word right after a place word («مدينة», «بولاية», «حي»; "" across punctuation) names
     the place: «ولاية صفاقس», «بمدينة المنستير», «ملعب ميلينيوم». An indefinite place word is followed by
@@ -969,6 +983,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                     and not _time_word(following(end)):
                 end += 1
             spans.append(("organisation", i, end))
+        elif _in(word, _PLACE_HEADS) and (last := _town_after_nisba(tokens, i, following)) is not None:
+            spans.append(("place", i + 2, i + 2 + last))  # «في العاصمة السورية دمشق»
+            i += 3 + last
+            continue
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):
             spans.append(("place", i + 1, i + 1))
         elif (end := _country_end(tokens, i)) is not None:
