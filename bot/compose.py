@@ -155,8 +155,9 @@ _RATE_BEFORE_ANCHOR = 0.5
 
 
 def _term_positions(info: QuestionInfo, passage: str) -> dict[str, list[int]]:
-    """The word positions (words split at white space) where each of the question's terms stands."""
-    terms = set(info.terms)
+    """The word positions (words split at white space) where each of the question's terms stands, and
+    for one in Latin script, each of their Arabic stand-ins («Emerson» → «ايمرسون», "people" → «شخصا»)."""
+    terms = set(info.terms) | set(info.bridged)
     found: dict[str, list[int]] = {}
     for i, word in enumerate(m.group() for m in _SPACED_WORD_RE.finditer(passage)):
         for term in terms & set(tokenize(word)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from bot.answer_type import (asked_words, asks_for_name, asks_which_city, expect
 from bot.checks import check_question
 from bot.compose import best_span
 from bot.question import analyse, standard_arabic
+from index.normalize import tokenize
 
 
 def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> bool:
@@ -696,6 +699,14 @@ _SCHOOLING = ("وتطورت أسعار مجموعة التعليم بنسبة 7�
 ])
 def test_the_rate_marked_is_the_one_of_what_is_asked(question, passage, marked):
     assert best_span(analyse(standard_arabic(question)), passage).text == marked
+
+
+def test_an_english_question_is_marked_where_its_words_arabic_stand_ins_stand():
+    """Its own words are nowhere in an Arabic passage: the search's translations place them."""
+    info = analyse("By what percentage did clothes prices rise?")
+    assert best_span(info, _RATES).text == "7،3 بالمائة"  # nothing to go by: the first rate
+    bridged = replace(info, bridged=tuple(tokenize("الملابس أسعار")))
+    assert best_span(bridged, _RATES).text == "7،2 بالمائة"
 
 
 @pytest.mark.parametrize(("question", "marked"), [
