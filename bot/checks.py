@@ -15,6 +15,8 @@ from index.split import split_sentences
 # question: 200 random bytes read from a pipe have about half; a stray byte in a question, a few.
 MAX_UNREADABLE_SHARE = 0.2
 _WORD_RE = re.compile(r"\w", re.UNICODE)
+# «/help», «/start@SomeBot»: a chat command where a question was expected (piped in, or `bot ask "/help"`).
+_COMMAND_RE = re.compile(r"/[A-Za-z_]+(?:@\w+)?")
 
 
 def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
@@ -30,6 +32,8 @@ def check_question(question: object, max_chars: int) -> tuple[str, str | None]:
     if len(text) > max_chars:
         # Told as the user counts it (what they sent, spaces and all), not as cleaned.
         return text, messages.TOO_LONG.format(length=max(len(question.strip()), len(text)), limit=max_chars)
+    if _COMMAND_RE.fullmatch(text):
+        return text, messages.COMMAND.format(command=text)
     if not _WORD_RE.search(text):
         return text, messages.NO_WORDS
     if other_language(typed):  # folding Persian letters to Arabic ones would hide a Persian question

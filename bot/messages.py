@@ -34,6 +34,8 @@ FAREWELL = "مع السلامة! (Goodbye!)"
 # since the same question comes in either.
 OPINION = ("ليس لي رأي خاص: أنقل فقط ما تقوله المقالة. اسأل عمّا تذكره، مثل: «ماذا قال ترامب عن القمة؟»"
            " (I have no opinion of my own; I only report what the article says. Ask what it says.)")
+COMMAND = ("«{command}» أمر وليس سؤالاً عن المقالة: الأوامر تُكتب في المحادثة التفاعلية (/help). اكتب سؤالك عن محتواها."
+           " ({command} is a command, not a question about the article: commands work in the interactive chat.)")
 INTERNAL_ERROR = ("عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى بعد قليل."
                   " (Sorry, something went wrong while answering. Please try again in a moment.)")
 SOURCE_LABEL = "المصدر"

@@ -124,6 +124,19 @@ def test_what_the_checks_say_is_said_in_arabic_and_in_english(message):
     assert reply and re.search("[\u0621-\u064A]", reply) and re.search(r"\b(?:question|Ask)\b", reply), reply
 
 
+@pytest.mark.parametrize("message", ["/help", " /sources ", "/start@QaBot", "/foo_bar"])
+def test_a_chat_command_where_a_question_was_expected_is_told_it_is_one(message):
+    """Piped into `bot chat` (where only «/reset» is read) or given to `bot ask`: not searched as a question."""
+    reply = check_question(message, 1000)[1]
+    assert reply == messages.COMMAND.format(command=message.strip())
+    assert re.search("[\u0621-\u064A]", reply) and "is a command" in reply
+
+
+@pytest.mark.parametrize("message", ["/ما هو موضوع المقالة؟", "ما معنى help/؟", "What does /help do in the chat?"])
+def test_a_slash_in_a_question_leaves_it_a_question(message):
+    assert check_question(message, 1000)[1] is None
+
+
 def test_internal_errors_are_said_in_arabic_and_in_english():
     assert re.search("[\u0621-\u064A]", messages.INTERNAL_ERROR) and "try again" in messages.INTERNAL_ERROR
 
