@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -114,8 +114,6 @@ class AnswerChain:
                                      context_answer=previous.answer if previous and previous.found
                                      and swapped is None else None,
                                      focus=self.decision.uses("focus_sim", info))
-        if hits and hits[0].bridged:
-            info = replace(info, bridged=hits[0].bridged)  # where an English question's words stand, for the mark
         near = self.retriever.neighbours_of_refs(previous.refs) if previous and swapped is None else set()
         scored = []
         for hit in hits:

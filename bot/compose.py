@@ -4,7 +4,6 @@ with the phrase that answers marked (`highlight`)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from bot.answer import Source
@@ -91,18 +90,12 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         # never makes a date of its own: the type checks do not count it (a passage about «متى تأسست…؟»
         # that only says «هذا الأسبوع» does not answer it).
         spans += spans_of_kinds(("current_period",), phrases, info.asked)
-    found = _term_positions(info, passage)
-    anchors = _anchors(found)
-    starts = [m.start() for m in _SPACED_WORD_RE.finditer(passage)]
+    anchors = _anchors(info, passage)
+    offsets = _word_offsets(passage)
 
-    def distance(span: Span) -> float:  # from the quantity itself: «قرابة 22 ألفا» is as near as «22 ألفا»
-        at = bisect_right(starts, quantity_start(span)) - 1  # the word it stands in: «(16،3», «ب135»
-        before = _RATE_BEFORE_ANCHOR if span.kind == "percent" else 0.0
-        return min((at - a if at >= a else a - at + before for a in anchors), default=0)
-
-    def closeness(span: Span) -> int:  # nearer all the question's words: «أسعار الأحذية بنسبة 8،4»
-        at = bisect_right(starts, quantity_start(span)) - 1
-        return sum(min(abs(at - i) for i in positions) for positions in found.values())
+    def distance(span: Span) -> int:  # from the quantity itself: «قرابة 22 ألفا» is as near as «22 ألفا»
+        at = sum(1 for o in offsets if o < quantity_start(span))
+        return min((abs(at - a) for a in anchors), default=0)
 
     day = info.kind == "date" and info.day
     # A figure before a word for many («12 دولة» before «عدة دول»), a penalty with its amount or time
@@ -111,7 +104,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
-                                     distance(s), closeness(s), s.start))
+                                     distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
 
 
@@ -147,28 +140,15 @@ def _without_asked_lead(span: Span, asked: frozenset[str]) -> Span:
     return replace(span, start=span.start + cut, text=span.text[cut:])
 
 
-_SPACED_WORD_RE = re.compile(r"\S+")
-# A rate before the question's word is half a word farther than one after it: news writes a rate after
-# what it is of («الأحذية بنسبة 8،4 بالمائة والملابس بنسبة 7،2»: «والملابس؟» asks 7،2), but a count
-# before what it counts («124 ورقة نقدية من فئة 100 أورو»: seen sets, 5 marks lost with every kind).
-_RATE_BEFORE_ANCHOR = 0.5
-
-
-def _term_positions(info: QuestionInfo, passage: str) -> dict[str, list[int]]:
-    """The word positions (words split at white space) where each of the question's terms stands, and
-    for one in Latin script, each of their Arabic stand-ins («Emerson» → «ايمرسون», "people" → «شخصا»)."""
-    terms = set(info.terms) | set(info.bridged)
+def _anchors(info: QuestionInfo, passage: str) -> list[int]:
+    """The word positions of the passage where the question's rarest word there stands: «متى ستعقد
+    الجلسة الثالثة؟» over a sentence naming three sessions and their days is anchored at «الثالثة»,
+    said once, not at each «الجلسة». All the question's words when none is rarer than another."""
+    terms = set(info.terms)
     found: dict[str, list[int]] = {}
-    for i, word in enumerate(m.group() for m in _SPACED_WORD_RE.finditer(passage)):
+    for i, word in enumerate(passage.split()):
         for term in terms & set(tokenize(word)):
             found.setdefault(term, []).append(i)
-    return found
-
-
-def _anchors(found: dict[str, list[int]]) -> list[int]:
-    """The word positions where the question's rarest word in the passage stands (`_term_positions`):
-    «متى ستعقد الجلسة الثالثة؟» over a sentence naming three sessions and their days is anchored at
-    «الثالثة», said once, not at each «الجلسة». All the question's words when none is rarer than another."""
     fewest = min((len(at) for at in found.values()), default=0)
     return sorted(i for at in found.values() if len(at) == fewest for i in at)
 

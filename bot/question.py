@@ -174,7 +174,6 @@ class QuestionInfo:
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
-    bridged: tuple[str, ...] = ()  # a Latin-script question's Arabic stand-ins, from the search (`Hit.bridged`)
     future: bool = False  # it asks when something will happen: `asks_when_in_future`
     planned: bool = False  # it asks when something planned, expected or possible is: `asks_when_planned`
     units: tuple[str, ...] = ()  # the units a how-much question asks in («كم ساعة…؟»): `asked_units`

@@ -95,7 +95,6 @@ class Hit:
     sentence_dense: float = 0.0  # cosine of the query with the sentence alone (no paragraph share)
     phrases: tuple[Span, ...] | None = None  # typed phrases of the passage (None: not looked up)
     window_phrases: tuple[Span, ...] | None = None  # those of `window`, offsets into it
-    bridged: tuple[str, ...] = ()  # a Latin-script query's Arabic stand-ins (names' spellings, translations), tokenized
 
     def passage_phrases(self) -> tuple[Span, ...]:
         """The passage's typed phrases: as looked up by the retriever, else found now."""
@@ -447,7 +446,6 @@ class HybridRetriever(BaseRetriever):
         coverages = [self.coverage(groups, weights, [int(i)]) for i in order]
         best_coverage = max(coverages, default=0.0)
         sentence_dense = self._sentences[order] @ vectors[0] if len(order) else np.zeros(0)
-        bridged = tuple(tokenize(" ".join([*spelled.values(), *translated.values()]))) if translated or spelled else ()
         return [
             Hit(
                 document=self.store.documents[i],
@@ -467,7 +465,6 @@ class HybridRetriever(BaseRetriever):
                 sentence_dense=float(sentence),
                 phrases=self.phrases(int(i)),
                 window_phrases=self.window_phrases(int(i)),
-                bridged=bridged,
             )
             for i, coverage, sentence in zip(order, coverages, sentence_dense)
         ]

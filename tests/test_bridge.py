@@ -129,9 +129,6 @@ def test_english_questions_are_matched_on_translated_words_arabic_ones_are_not(b
     hits = retriever.search(english, k=3)
     assert hits[0].document.metadata["file"] == SECOND_FILE
     assert hits[0].coverage > 0  # lexical evidence an English question had none of before
-    # the translations come with the hits, to place an English question's words for the mark
-    assert set(tokenize("الطبيبة")) & set(hits[0].bridged)
-    assert retriever.search(arabic, k=3)[0].bridged == ()
     answer = both_service.ask("How many beds does the children's hospital have?")
     assert answer.found and "120" in answer.answer
 

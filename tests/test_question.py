@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,7 +12,6 @@ from bot.answer_type import (asked_words, asks_for_name, asks_which_city, expect
 from bot.checks import check_question
 from bot.compose import best_span
 from bot.question import analyse, standard_arabic
-from index.normalize import tokenize
 
 
 def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> bool:
@@ -679,34 +676,6 @@ def test_the_phrase_marked_is_nearest_the_questions_rarest_word_in_the_passage(q
                "فيما ستخصص الجلسة الثانية التي ستنعقد يوم 11 مارس، لانتهاكات حرية النفاذ للأنترنات، أما الجلسة "
                "الثالثة فستخصص للإنتهاكات أثناء فترة الإستقلال، يوم 24 مارس 2017")
     assert best_span(analyse(question), passage).text == day
-
-
-_RATES = ("وشهدت أسعار مجموعة اللباس والأحذية إرتفاعا بنسبة 7،3 بالمائة نتيجة إرتفاع أسعار الأحذية بنسبة 8،4 "
-          "بالمائة والملابس بنسبة 7،2 بالمائة والأقمشة بنسبة 3،2 بالمائة.")
-_SCHOOLING = ("وتطورت أسعار مجموعة التعليم بنسبة 7،2 بالمائة خلال 2016 بسبب ارتفاع اسعار نفقات التعليم الثانوي "
-              "الخاص (9،6 بالمائة) وأسعار الأدوات المدرسية (16،3 بالمائة) في حين حافظت أسعار الكتب المدرسية على مستوياتها.")
-
-
-@pytest.mark.parametrize(("question", "passage", "marked"), [
-    # a rate follows what it is of: of two as near, the one after the question's word
-    ("كم ارتفعت أسعار الملابس؟", _RATES, "7،2 بالمائة"),
-    ("كم ارتفعت أسعار الأقمشة؟", _RATES, "3،2 بالمائة"),
-    ("قداش طلعت أسعار الأدوات المدرسية؟", _SCHOOLING, "16،3 بالمائة"),  # inside brackets too
-    # of rates as near the rarest word, the one nearer all the question's words («أسعار الأحذية»)
-    ("كم ارتفعت أسعار الأحذية في 2016؟", _RATES, "8،4 بالمائة"),
-    # a count stands before what it counts
-    ("كم نائبا تتألف منهم اللجنة؟", "أعلن المجلس تركيبة اللجنة المتكونة من 22 نائبا، 7 منهم ينتمون لكتلة النهضة", "22"),
-])
-def test_the_rate_marked_is_the_one_of_what_is_asked(question, passage, marked):
-    assert best_span(analyse(standard_arabic(question)), passage).text == marked
-
-
-def test_an_english_question_is_marked_where_its_words_arabic_stand_ins_stand():
-    """Its own words are nowhere in an Arabic passage: the search's translations place them."""
-    info = analyse("By what percentage did clothes prices rise?")
-    assert best_span(info, _RATES).text == "7،3 بالمائة"  # nothing to go by: the first rate
-    bridged = replace(info, bridged=tuple(tokenize("الملابس أسعار")))
-    assert best_span(bridged, _RATES).text == "7،2 بالمائة"
 
 
 @pytest.mark.parametrize(("question", "marked"), [
@@ -1379,9 +1348,6 @@ def test_an_organisations_name_does_not_run_across_punctuation(passage, organisa
     ("وسجلت ولاية صفاقس أعلى نسبة.", "صفاقس"),
     ("في اجتماع بمدينة المنستير أمس", "المنستير"),  # an indefinite place word, then its name
     ("أقيمت المباراة في ملعب ميلينيوم بكارديف", "ميلينيوم"),
-    # a place word, a nationality, then the town: «العاصمة السورية دمشق»; a country's name is its capital
-    ("اغتيل في تفجير سيارته في العاصمة السورية دمشق.", "دمشق"),
-    ("محاولة اغتياله في العاصمة الأردنية عمان في 25 سبتمبر 1997", "عمان"),
 ])
 def test_a_place_word_followed_by_its_name_is_a_place(passage, place):
     assert place in [s.text for s in typed_spans(passage) if s.kind == "place"]
@@ -1390,7 +1356,6 @@ def test_a_place_word_followed_by_its_name_is_a_place(passage, place):
 @pytest.mark.parametrize("passage", [
     "وحمّلت السلطات العليا في البلاد مسؤولية أي تعامل معه",  # a definite place word and what follows
     "تعمل الدولة التونسية على دعم الفلاحين",  # a definite place word and its adjective
-    "وقال إن العاصمة التونسية تطمح إلى أن تصبح مركزا",  # and no town after the adjective
     "وتعيش في الحي الذي ولدت فيه",  # a function word
     "وقال إن المدينة، وفق ما أعلن، ستُغلق",  # across punctuation
     "اختيرت عاصمة للثقافة العربية",  # a word behind a preposition
