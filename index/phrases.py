@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 79
+PHRASES_VERSION = 81
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -118,7 +118,7 @@ _TITLES = _norm_set(
     نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته محافظ المحافظ
     المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
-    المحامي المحامية الوكيل
+    المحامي المحامية الوكيل وكيل
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
@@ -210,6 +210,12 @@ def _strip_clitic(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix):]
     return word
+
+
+def _is_weekday(word: str) -> bool:
+    """Whether a normalised word is a weekday as news writes it, definite («الخميس», «والجمعة»): «خميس
+    الجهيناوي», «مهدي جمعة» are names, where `_in` would read «خميس» as «الخميس»."""
+    return word in _WEEKDAYS or _strip_clitic(word) in _WEEKDAYS
 
 
 def month_numbers(word: str) -> frozenset[int]:
@@ -538,7 +544,7 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
         if _is_role(word):
             return (i + 1, last) if last > i else None
         if not _name_word(tokens, last + 1, passage) or any(
-                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS)) or (
+                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _MONTHS)) or _is_weekday(word) or (
                 word in _PERSON_NOUNS):  # «وقال مصدر أمني مسؤول…»: a noun for anyone, then a post
             return None
         last += 1
@@ -665,7 +671,8 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
         if ((word in STOPWORDS and not _name_word(tokens, last, passage)) or _is_number(word)
                 or (_is_definite(word) and last == first)
                 or _time_adverb(word)
-                or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _WEEKDAYS, _MONTHS, _CLOCK_CUES))):
+                or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _MONTHS, _CLOCK_CUES))
+                or _is_weekday(word)):
             return None
         gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."
         if _APPOSITION_CLOSE_RE.match(gap):
@@ -712,6 +719,9 @@ def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
         return town_at(words, 0)
     clitic = next((c for c in PLACE_CLITICS if words[0].startswith(c) and len(words[0]) - len(c) >= 3), None)
     return town_at([words[0][len(clitic):], *words[1:]], 0) if clitic else None
+
+
+_CAPITAL = _norm_set("عاصمة العاصمة")
 
 
 def _town_after_nisba(tokens: list[tuple[int, int, str]], i: int, following: Callable[[int], str]) -> int | None:
@@ -897,8 +907,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             while j > i and tokens[j][2] in _RANGE_WORDS:
                 j -= 1
             previous = tokens[i - 1][2] if i else ""
-            unit = tokens[j + 1][2] if j + 1 < n else ""
-            unit2 = tokens[j + 2][2] if j + 2 < n else ""
+            unit = following(j)  # not across punctuation: «سنة 2015، بنسبة 8.9 بالمائة»
+            unit2 = tokens[j + 2][2] if unit and j + 2 < n else ""  # «30 أ.د»: a dot may stand inside a unit
             recent = {t[2] for t in tokens[max(0, i - 4): i]}
             opened = passage[max(0, tokens[i][0] - 2): tokens[i][0]].strip().endswith("(")
             if _in(unit, _CURRENCIES):
@@ -986,6 +996,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         elif _in(word, _PLACE_HEADS) and (last := _town_after_nisba(tokens, i, following)) is not None:
             spans.append(("place", i + 2, i + 2 + last))  # «في العاصمة السورية دمشق»
             i += 3 + last
+            continue
+        elif _strip_clitic(word) in _CAPITAL and is_nationality(following(i)):
+            spans.append(("place", i, i + 1))  # «تنعقد بالعاصمة الجزائرية»: a town, named by its country
+            i += 2
             continue
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):
             spans.append(("place", i + 1, i + 1))

@@ -248,6 +248,13 @@ def test_dialect_answer_type(question, kind):
         ("وقال الوزير لزهر القروي إن", "person", "لزهر القروي"),
         ("وقالت المديرة لبنى الجريبي إن", "person", "لبنى الجريبي"),
         ("وقال المدير الجهوي لطفي بن ساسي إن", "person", "لطفي بن ساسي"),
+        # a given name that is a weekday without «ال» («خميس», «جمعة»), between commas after a title
+        ("أشرف وزير الشؤون الخارجية، خميس الجهيناوي، مساء أمس السبت", "person", "خميس الجهيناوي"),
+        ("وقال رئيس الحكومة، مهدي جمعة، إن", "person", "مهدي جمعة"),
+        ("وصرح مساعد وكيل الجمهورية، معز بن سالم، لجريدة الصباح", "person", "معز بن سالم"),  # «وكيل»: a title
+        # a unit after punctuation is not the number's: the year stays a year
+        ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "percent", "8.9 بالمائة"),
+        ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "year", "2015"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -262,6 +269,7 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "قال وزير الخارجية، في تصريح صحفي، إن",
     "وقال المدير الجهوي، أمس، إن",
     "وأكد الوزير، الاثنين، أن",
+    "وأكد الوزير، والخميس، أن",  # a weekday with «ال» behind a clitic
     "وقال الرئيس، صباح اليوم، إن",
     # a verb of saying and a title with no name between them, or with a time word or a body
     "وقال أمس رئيس الحكومة إن",
@@ -1348,6 +1356,11 @@ def test_an_organisations_name_does_not_run_across_punctuation(passage, organisa
     ("وسجلت ولاية صفاقس أعلى نسبة.", "صفاقس"),
     ("في اجتماع بمدينة المنستير أمس", "المنستير"),  # an indefinite place word, then its name
     ("أقيمت المباراة في ملعب ميلينيوم بكارديف", "ميلينيوم"),
+    # a place word, a nationality, then the town: «العاصمة السورية دمشق»; a country's name is its capital
+    ("اغتيل في تفجير سيارته في العاصمة السورية دمشق.", "دمشق"),
+    ("محاولة اغتياله في العاصمة الأردنية عمان في 25 سبتمبر 1997", "عمان"),
+    # the capital named by its country's adjective alone is a place too
+    ("لجنة المتابعة التي تنعقد بالعاصمة الجزائرية يومي 4 و5 مارس", "بالعاصمة الجزائرية"),
 ])
 def test_a_place_word_followed_by_its_name_is_a_place(passage, place):
     assert place in [s.text for s in typed_spans(passage) if s.kind == "place"]
@@ -1356,6 +1369,7 @@ def test_a_place_word_followed_by_its_name_is_a_place(passage, place):
 @pytest.mark.parametrize("passage", [
     "وحمّلت السلطات العليا في البلاد مسؤولية أي تعامل معه",  # a definite place word and what follows
     "تعمل الدولة التونسية على دعم الفلاحين",  # a definite place word and its adjective
+    "أعلنت المدينة التونسية الأولى عن برنامجها",  # an adjective and no town after it (not the capital)
     "وتعيش في الحي الذي ولدت فيه",  # a function word
     "وقال إن المدينة، وفق ما أعلن، ستُغلق",  # across punctuation
     "اختيرت عاصمة للثقافة العربية",  # a word behind a preposition
