@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 81
+PHRASES_VERSION = 82
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -213,9 +213,15 @@ def _strip_clitic(word: str) -> str:
 
 
 def _is_weekday(word: str) -> bool:
-    """Whether a normalised word is a weekday as news writes it, definite («الخميس», «والجمعة»): «خميس
-    الجهيناوي», «مهدي جمعة» are names, where `_in` would read «خميس» as «الخميس»."""
-    return word in _WEEKDAYS or _strip_clitic(word) in _WEEKDAYS
+    """Whether a normalised word is a weekday as news writes it, definite, maybe behind «و/ب» («الخميس»,
+    «والجمعة», «بالاثنين»: «الاثنين» is Monday there, not two)."""
+    return word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
+
+
+def _is_weekday_in_name(word: str) -> bool:
+    """Whether a word that might be part of a name is a weekday (`_is_weekday`, or behind another clitic:
+    «فالخميس»): «خميس الجهيناوي», «مهدي جمعة» are names, where `_in` would read «خميس» as «الخميس»."""
+    return _is_weekday(word) or _strip_clitic(word) in _WEEKDAYS
 
 
 def month_numbers(word: str) -> frozenset[int]:
@@ -544,7 +550,7 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
         if _is_role(word):
             return (i + 1, last) if last > i else None
         if not _name_word(tokens, last + 1, passage) or any(
-                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _MONTHS)) or _is_weekday(word) or (
+                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _MONTHS)) or _is_weekday_in_name(word) or (
                 word in _PERSON_NOUNS):  # «وقال مصدر أمني مسؤول…»: a noun for anyone, then a post
             return None
         last += 1
@@ -672,7 +678,7 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
                 or (_is_definite(word) and last == first)
                 or _time_adverb(word)
                 or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _MONTHS, _CLOCK_CUES))
-                or _is_weekday(word)):
+                or _is_weekday_in_name(word)):
             return None
         gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."
         if _APPOSITION_CLOSE_RE.match(gap):
@@ -753,7 +759,7 @@ def _starts_span(word: str) -> bool:
     """Whether a normalised word can open a typed phrase: every branch of `typed_spans` that the word
     itself (not its neighbours) decides. Most words cannot, and are skipped with this one look-up."""
     bare = _strip_clitic(word)
-    return (word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
+    return (_is_weekday(word)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
@@ -869,7 +875,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             continue
         nxt = tokens[i + 1][2] if i + 1 < n else ""
         nxt2 = tokens[i + 2][2] if i + 2 < n else ""
-        if word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS):  # «الاثنين» is Monday, not two
+        if _is_weekday(word):
             spans.append(("date", i, i))
             i += 1
             continue
