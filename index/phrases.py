@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 82
+PHRASES_VERSION = 83
 WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
 
@@ -118,7 +118,7 @@ _TITLES = _norm_set(
     نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته محافظ المحافظ
     المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
-    المحامي المحامية الوكيل وكيل
+    المحامي المحامية الوكيل وكيل المكلف المكلفة
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
@@ -358,6 +358,7 @@ _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النا
 _LONGEST_TOWN = 4  # words: `index.towns` keeps names of one to four
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
 # Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
+_CHARGED = _norm_set("المكلف المكلفة مكلف مكلفة")  # «المكلف ب…»: the official charged with a task
 _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
 # Not «ن…»: "we" is too rare a subject in news to set names such as «نيكولا» apart.
@@ -373,7 +374,7 @@ _RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان الل
 def _is_definite(word: str) -> bool:
     """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement; not a
     relative pronoun («التي»), after which a clause, not a name, goes on."""
-    return (word.startswith(("ال", "لل", "وال", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
+    return (word.startswith(("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
             and word not in _RELATIVE_PRONOUNS)
 
 
@@ -438,7 +439,9 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             complement = (_joined(tokens, first, passage) and not _function_word(tokens[first + 1][2])
                           and (not _is_definite(word) or tokens[first + 1][2].startswith("ل")))
             first += 2 if complement else 1
-        elif _is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS:
+        elif (_is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS
+              or _charged_with(tokens, i, first, passage)):
+            # «المكلف بمهمة بوزارة التجارة، لطفي خذير», «المكلف بالإعلام بإدارة إقليم…»
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
         elif (end := _country_end(tokens, first)) is not None:
@@ -593,6 +596,26 @@ def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool
 # A verbal noun of the derived forms («اعتصام», «استغلال», «انسحاب»), normalised.
 _DERIVED_VERBAL_NOUN_RE = re.compile(r"^(?:ا\w\w\wا\w|است\w\wا\w|ان\w\wا\w)$")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما")  # as written: a final «ه» is no «ة» there
+
+
+def _charged_official(tokens: list[tuple[int, int, str]], i: int, passage: str) -> bool:
+    """Whether «المكلف/المكلفة» at token i is an official's title («وأكد المكلف بالإعلام…»), not an
+    adjective of a body before it («اللجنة المكلفة بإعداد الدراسة…», «هيئة… مكلفة بتعديل…»)."""
+    word = tokens[i][2]
+    return word in _CHARGED and _is_definite(word) and not (
+        i and _joined(tokens, i - 1, passage) and _is_definite(tokens[i - 1][2]))
+
+
+def _charged_with(tokens: list[tuple[int, int, str]], i: int, k: int, passage: str) -> bool:
+    """Whether token k, in the complement of the title at token i, says what or where an official
+    «المكلف ب…» is charged with: «ب» and an ordinary noun right after it or after another such («بمهمة», «بالإعلام بإدارة»), not a name
+    («كاتب الدولة المكلف بالهجرة… بلقاسم الصابري») nor the sentence going on («…بتقديمها»)."""
+    word, before = tokens[k][2], tokens[k - 1][2]
+    if word in _CHARGED:
+        return True  # «كاتب الدولة لدى وزير المالية مكلف بأملاك الدولة»
+    return (word.startswith("ب") and bool(_CHARGED & {tokens[j][2] for j in range(i, k)})
+            and (before in _CHARGED or before.startswith("ب")) and _ordinary(word[1:])
+            and not _verbal_noun_behind_preposition(word, passage[tokens[k][0]:tokens[k][1]]))
 
 
 def _verbal_noun_behind_preposition(word: str, written: str) -> bool:
@@ -982,7 +1005,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             i = name[1] + 1  # the title after the name is typed next
             continue
         if (_in(word, _TITLES) or (bare in _IN_BUSINESS and nxt == "الاعمال")) and nxt and not _is_number(nxt) and not _is_ila(passage[tokens[i][0]:tokens[i][1]]) \
-                and not (_strip_clitic(word) in _PRESS and not _is_definite(word)):
+                and not (_strip_clitic(word) in _PRESS and not _is_definite(word)) \
+                and not (_in(word, _CHARGED) and not _charged_official(tokens, i, passage)):
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
