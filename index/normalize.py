@@ -222,6 +222,9 @@ def without_frame_nouns(text: str) -> str:
 MIN_ARABIC_LETTERS = 20
 MIN_ARABIC_SHARE = 0.2
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # letters, not marks or digits
+# Arabic combining marks (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks): not `\w` to
+# Python's `re`, so a word pattern that must keep «أيّام» or «التّونسيين» whole adds them.
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 LETTER_RE = re.compile(r"[^\W\d_]")  # a letter of any script
 
 

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.countries import country_at, is_nationality, starts_country
-from index.normalize import ARABIC_LETTER_RE, STOPWORDS, normalize_arabic
+from index.normalize import ARABIC_LETTER_RE, ARABIC_MARKS, STOPWORDS, normalize_arabic
 from index.towns import PLACE_CLITICS, read_behind_b, starts_town, town_at
 from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 83
-WORD_RE = re.compile(r"\w+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
-_NAME_BREAK_RE = re.compile(r"[^\w\s]")  # punctuation between two words: a name does not run across it
+PHRASES_VERSION = 86
+# A word of a passage as written: its diacritics («أيّام») are part of it.
+WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
+_NAME_BREAK_RE = re.compile(rf"[^\w\s{ARABIC_MARKS}]")  # punctuation between two words: a name does not run across it
 
 def _norm_set(text: str) -> frozenset[str]:
     return frozenset(normalize_arabic(w) for w in text.split())
@@ -33,7 +34,7 @@ def _norm_set(text: str) -> frozenset[str]:
 _NUMBER_WORDS = _norm_set(
     """واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
     تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
-    ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
+    ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف ألفا آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
     بليون بلايين تريليون مليوني مليونا مليونان ملياري مليارا ملياران مليارين ألفي ألفان مائتا مئتا مائتان مئتان
     ربع ثلث عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
     شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
@@ -358,6 +359,9 @@ _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النا
 _LONGEST_TOWN = 4  # words: `index.towns` keeps names of one to four
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
 # Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
+_YEAR_NOUNS = _norm_set("سنة عام")
+# «السيد/السيدة» is an honorific; without the article it is a noun («تفطنت سيدة مارة…»: a passer-by).
+_LADY = _norm_set("سيد سيدة")
 _CHARGED = _norm_set("المكلف المكلفة مكلف مكلفة")  # «المكلف ب…»: the official charged with a task
 _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
@@ -375,7 +379,15 @@ def _is_definite(word: str) -> bool:
     """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement; not a
     relative pronoun («التي»), after which a clause, not a name, goes on."""
     return (word.startswith(("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
-            and word not in _RELATIVE_PRONOUNS)
+            and word not in _RELATIVE_PRONOUNS and _strip_conjunction(word) not in _LOOK_DEFINITE)
+
+
+# Particles that fold to «ال…»: «إلى», «إلا» («وزير الداخلية إلى فتح تحقيق» names nobody).
+_LOOK_DEFINITE = frozenset(("الي", "الا"))
+
+
+def _strip_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
 def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
@@ -444,6 +456,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «المكلف بمهمة بوزارة التجارة، لطفي خذير», «المكلف بالإعلام بإدارة إقليم…»
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
+        elif word == "الي" and (_country_end(tokens, first + 1) is not None or _town_at(tokens, first + 1) is not None):
+            first += 1  # «رئيس بعثة صندوق النقد الدولي إلى تونس، بيورن روذر»: the envoy's destination
         elif (end := _country_end(tokens, first)) is not None:
             first = end + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
         elif (last := _town_at(tokens, first)) is not None:
@@ -963,7 +977,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 # («وسيشمل العقد 25 ألف من طالبي الشغل»: the contract, then a count), and so does a number
                 # behind a preposition («في مرحلة دقيقة لستة أعضاء»: delicate, not a minute)
                 spans.append(("duration", i - 1, j))
-            elif _in(unit, DURATION_UNITS) or _in(word, DURATION_UNITS):
+            elif (_in(unit, DURATION_UNITS) or _in(word, DURATION_UNITS)) and not (
+                    unit in _YEAR_NOUNS and unit2.isdigit() and len(unit2) == 4):
+                # «من قرابة 22 ألفًا سنة 2011»: the year of a count, not twenty-two thousand years
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
                 unit3 = tokens[j + 3][2] if j + 3 < n else ""
                 is_age = unit in ("سنه", "عاما", "سنوات") and (
@@ -1006,7 +1022,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             continue
         if (_in(word, _TITLES) or (bare in _IN_BUSINESS and nxt == "الاعمال")) and nxt and not _is_number(nxt) and not _is_ila(passage[tokens[i][0]:tokens[i][1]]) \
                 and not (_strip_clitic(word) in _PRESS and not _is_definite(word)) \
-                and not (_in(word, _CHARGED) and not _charged_official(tokens, i, passage)):
+                and not (_in(word, _CHARGED) and not _charged_official(tokens, i, passage)) \
+                and not (word in _LADY or (word[:1] in "وفبل" and word[1:] in _LADY)):
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))

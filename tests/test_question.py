@@ -257,6 +257,13 @@ def test_dialect_answer_type(question, kind):
         ("وأكد المكلف بالإعلام بإدارة الحرس الوطني بالعوينة خليفة الشيباني في تصريح", "person", "خليفة الشيباني"),
         ("وقالت المكلفة بالتكوين المهني والمبادرة الخاصة سعيدة العلوي إن", "person", "سعيدة العلوي"),
         ("أفاد كاتب الدولة المكلف بالهجرة والادماج الاجتماعي بلقاسم الصابري خلال زيارة", "person", "بلقاسم الصابري"),
+        # diacritics inside words, as agencies write them: the words stay whole
+        ("وقال رئيس الحكومة يوسف الشّاهد إن", "person", "يوسف الشّاهد"),
+        ("إضراب عام وذلك لمدّة ثلاثة أيّام بداية من يوم الاثنين", "duration", "ثلاثة أيّام"),
+        ("أعلن أعضاء المجلس الوطني لجمعيّة القضاة التّونسيين", "nationality", "التّونسيين"),
+        # a count in thousands in the accusative, and the year after it is no unit of it
+        ("تقلّص عدد المهاجرين من قرابة 22 ألفًا سنة 2011 إلى حوالي ألف", "count", "قرابة 22 ألفًا"),
+        ("تقلّص عدد المهاجرين من قرابة 22 ألفًا سنة 2011 إلى حوالي ألف", "year", "2011"),
         # a unit after punctuation is not the number's: the year stays a year
         ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "percent", "8.9 بالمائة"),
         ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "year", "2015"),
@@ -298,6 +305,11 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وأكد المدير على أن الوضع صعب",
     # a group named after a title, with no person after it
     "ذلك ما أكده رئيس بعثة صندوق النقد الدولي في بيان",
+    # «إلى» folds to «الي», which is no definite word of a title's complement
+    "نقابة الصحفيين تدعو وزير الداخلية إلى فتح تحقيق عاجل",
+    "وقال الوزير إلى جانب ذلك إن",
+    # «سيدة» without the article is a lady, not the honorific «السيدة»
+    "إلى أن تفطنت سيّدة مارة بوجود الطفل في حالة مريبة",
     # «المكلف/مكلفة» describing a body before it, or the sentence going on after the charge
     "قررت اللجنة المكلفة بإعداد الدراسة تأجيل الموعد.",
     "إفراز هيئة دستورية ثابتة ومحايدة مكلفة بتعديل المشهد الإعلامي السمعي البصري وصيانة حرية التعبير",
