@@ -4,11 +4,10 @@ with the phrase that answers marked (`highlight`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from collections.abc import Sequence
-
 from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked, in_units, matching_spans, name_spans,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
                              numbered_spans, places_behind_li, vague_quantity, which_noun)
@@ -110,12 +109,18 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
 def _with_its_weekday(span: Span, phrases: Sequence[Span], passage: str) -> Span:
     """A relative day and the weekday right after or before it as one phrase («عشية اليوم الأربعاء»: «اليوم
-    الأربعاء», not «اليوم» alone); any other phrase as it is."""
+    الأربعاء», not «اليوم» alone), and a weekday with the date of the calendar right after it («يوم الاثنين
+    27 مارس 2017», not «الاثنين» alone); any other phrase as it is."""
     for other in phrases:
         pair = sorted((span, other), key=lambda s: s.start)
-        if (other is not span and {s.kind for s in pair} == {"relative_date", "date"}
-                and names_day(pair[1 if pair[0].kind == "relative_date" else 0].text)
-                and not passage[pair[0].end:pair[1].start].strip()):
+        if other is span or passage[pair[0].end:pair[1].start].strip():
+            continue
+        kinds = {s.kind for s in pair}
+        relative_day = kinds == {"relative_date", "date"} and names_day(
+            pair[1 if pair[0].kind == "relative_date" else 0].text)
+        weekday_then_date = (kinds == {"date"} and names_day(pair[0].text) and not is_calendar_date(pair[0].text)
+                             and is_calendar_date(pair[1].text))
+        if relative_day or weekday_then_date:
             return Span(span.kind, pair[0].start, pair[1].end, passage[pair[0].start:pair[1].end])
     return span
 

@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 86
+PHRASES_VERSION = 87
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 _NAME_BREAK_RE = re.compile(rf"[^\w\s{ARABIC_MARKS}]")  # punctuation between two words: a name does not run across it
@@ -360,6 +360,7 @@ _LONGEST_TOWN = 4  # words: `index.towns` keeps names of one to four
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
 # Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
 _YEAR_NOUNS = _norm_set("سنة عام")
+_DECIMAL_POINT_WORDS = _norm_set("فاصل فاصلة")  # «22 فاصل 5 بالمائة»: a decimal point said in words
 # «السيد/السيدة» is an honorific; without the article it is a noun («تفطنت سيدة مارة…»: a passer-by).
 _LADY = _norm_set("سيد سيدة")
 _CHARGED = _norm_set("المكلف المكلفة مكلف مكلفة")  # «المكلف ب…»: the official charged with a task
@@ -945,7 +946,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             # «18% ( 7،1 د/كغ…»), nor ending on its link word.
             while ((following(j) and (_is_number(following(j)) or following(j) in _RANGE_WORDS)
                     and following(j) not in _PERCENT_CUES)  # «5 بالمائة»: per hundred, not a hundred
-                   or _decimal_comma(tokens, j, passage)):
+                   or _decimal_comma(tokens, j, passage)
+                   or (following(j) in _DECIMAL_POINT_WORDS and j + 2 < n and tokens[j + 2][2].isdigit())):
                 j += 1
             while j > i and tokens[j][2] in _RANGE_WORDS:
                 j -= 1

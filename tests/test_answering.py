@@ -914,3 +914,39 @@ def test_a_follow_up_naming_another_place_asks_the_same_of_that_place(chambers_s
     assert first.found and "منير العياري" in first.answer, first.answer
     answer = chambers_service.ask(follow_up, [turn_of(first)])
     assert answer.found and name in answer.answer and "منير العياري" not in answer.answer, answer.answer
+
+
+# One sentence gives a strike's first and last day (with diacritics, as the agency wrote it); another gives
+# rates with their decimal point said in words.
+STRIKE_ARTICLE = """إضراب عام للقضاة بثلاثة أيام
+
+أعلن أعضاء المجلس الوطني لجمعيّة القضاة التّونسيين الدّخول في إضراب عام بكافة محاكم الجمهوريّة لمدّة ثلاثة أيّام بداية من يوم الاثنين 27 مارس 2017 إلى غاية يوم الاربعاء 29 مارس 2017.
+
+واعتبروا، في لائحة صادرة عقب اجتماعهم بنادي القضاة بسكرة، أن قرارات المجلس الوزاري بقيت منقوصة.
+
+وأوضحت الجمعية أن نسبة البطالة لدى النساء بلغت 22 فاصل 5 بالمائة مقابل 12 فاصل 4 بالمائة لدى الرجال.
+"""
+
+
+@pytest.fixture(scope="module")
+def strike_service(tmp_path_factory):
+    return one_article_service(tmp_path_factory, "strike", STRIKE_ARTICLE)
+
+
+def test_a_duration_written_with_diacritics_is_found(strike_service):
+    """«لمدّة ثلاثة أيّام»: the shadda inside the words does not hide the duration (a newcomer's
+    «كم يوما سيدوم إضراب القضاة؟» was refused)."""
+    answer = strike_service.ask("كم يوما سيدوم إضراب القضاة؟")
+    assert answer.found and answer.highlight == "ثلاثة أيّام", (answer.highlight, answer.answer)
+
+
+def test_a_weekday_is_marked_with_the_date_right_after_it(strike_service):
+    """«يوم الاثنين 27 مارس 2017»: the day and its date are one mark, not «الاثنين» alone (a newcomer's)."""
+    answer = strike_service.ask("متى يبدأ إضراب القضاة؟")
+    assert answer.found and answer.highlight == "الاثنين 27 مارس 2017", (answer.highlight, answer.answer)
+
+
+def test_a_decimal_point_said_in_words_is_one_number(strike_service):
+    """«22 فاصل 5 بالمائة», as Tunisian reports write a decimal: marked whole, not «22» (a newcomer's)."""
+    answer = strike_service.ask("ما نسبة البطالة لدى النساء؟")
+    assert answer.found and answer.highlight == "22 فاصل 5 بالمائة", (answer.highlight, answer.answer)

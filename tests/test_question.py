@@ -264,6 +264,9 @@ def test_dialect_answer_type(question, kind):
         # a count in thousands in the accusative, and the year after it is no unit of it
         ("تقلّص عدد المهاجرين من قرابة 22 ألفًا سنة 2011 إلى حوالي ألف", "count", "قرابة 22 ألفًا"),
         ("تقلّص عدد المهاجرين من قرابة 22 ألفًا سنة 2011 إلى حوالي ألف", "year", "2011"),
+        # a decimal point said in words («فاصل»), as Tunisian reports write it
+        ("يمثلن 22 فاصل 5 بالمائة من العاطلين", "percent", "22 فاصل 5 بالمائة"),
+        ("وزن 0 فاصل 7 غرام", "measure", "0 فاصل 7 غرام"),
         # a unit after punctuation is not the number's: the year stays a year
         ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "percent", "8.9 بالمائة"),
         ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "year", "2015"),
@@ -709,11 +712,11 @@ def test_the_phrase_marked_is_nearest_the_questions_rarest_word_in_the_passage(q
 
 
 @pytest.mark.parametrize(("question", "marked"), [
-    # «في أي يوم…؟» asks a day: the date naming it (the weekday or the day of the month), not the
+    # «في أي يوم…؟» asks a day: the date naming it (the weekday with the date right after it), not the
     # nearer bare year
-    ("في أي يوم سيتجمع المدرسون أمام وزارة التربية؟", ("30 نوفمبر 2016", "الاربعاء")),
-    ("Which day will the teachers gather in front of the Ministry of Education?", ("30 نوفمبر 2016", "الاربعاء")),
-    ("يوم إيه هيتجمع المدرسين قدام وزارة التربية؟", ("30 نوفمبر 2016", "الاربعاء")),
+    ("في أي يوم سيتجمع المدرسون أمام وزارة التربية؟", ("الاربعاء 30 نوفمبر 2016",)),
+    ("Which day will the teachers gather in front of the Ministry of Education?", ("الاربعاء 30 نوفمبر 2016",)),
+    ("يوم إيه هيتجمع المدرسين قدام وزارة التربية؟", ("الاربعاء 30 نوفمبر 2016",)),
     # «متى…؟» takes the nearest date of any kind
     ("متى سيحتج المدرسون على ميزانية وزارة التربية؟", ("2017",)),
 ])
