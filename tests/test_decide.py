@@ -89,7 +89,7 @@ def test_a_question_asking_for_a_date_of_the_calendar_needs_one_not_a_weekday_or
     assert not model.type_supported(joined, [(today, 0.9)])
     dated = hit("انضم الإعلامي إلى الحزب يوم الخميس 21 مارس 2017.", 1.25, 0.1, 1.0)
     assert model.type_supported(joined, [(dated, 0.9)])
-    assert compose(joined, [(dated, 0.9)])[1] == "21 مارس 2017"  # the date marked, not the weekday
+    assert compose(joined, [(dated, 0.9)])[1] == "الخميس 21 مارس 2017"  # the date marked, not the weekday alone
     # «متى…؟» may be answered by a weekday.
     assert model.type_supported(analyse("متى انضم الإعلامي إلى الحزب؟"), [(today, 0.9)])
     assert analyse("On what date did the journalist join the party?").calendar
