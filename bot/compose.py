@@ -14,7 +14,8 @@ from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked,
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
-from index.phrases import DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date, names_day, quantity_start
+from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date, is_ordinary_word, names_day,
+                           quantity_start)
 from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
@@ -67,6 +68,13 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         numbered = [s for s in numbered_spans(noun, passage) if not says_again(s.text, info.asked)]
         if numbered:
             return numbered[0]
+    if info.kind == "other" and not info.asks_name and (
+            nouns := info.named_kind or ((noun,) if (noun := which_noun(info.text)) else None)):
+        # «في أي جامعة تدرّس…؟», «ما الجامعة التي…؟» over «…بجامعة منوبة»: the name the noun asked heads.
+        phrases = typed_spans(passage) if phrases is None else phrases
+        headed = [s for s in headed_by(nouns, phrases) if not says_again(s.text, info.asked)]
+        if headed:
+            return headed[0]
     if (info.kind not in HIGHLIGHTED and not info.asks_name) or asks_who_is(info.text):
         return None  # «من هي آنا كيلي؟» asks for her role, not for another name
     phrases = typed_spans(passage) if phrases is None else phrases
@@ -105,6 +113,38 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
+
+
+_HEADED_KINDS = frozenset(("organisation", "place"))
+_PREPOSITIONS = ("وب", "ول", "وف", "ب", "ل", "و", "ف")
+
+
+def headed_by(nouns: Sequence[str], phrases: Sequence[Span]) -> list[Span]:
+    """The organisations and places of a passage whose first word is one of the normalised `nouns`
+    (without «ال») and whose second is a proper name, as spans without the preposition or conjunction
+    written on it: «بجامعة منوبة» → «جامعة منوبة» for «جامعه»."""
+    out = []
+    for span in phrases:
+        if span.kind not in _HEADED_KINDS or not span.text.split():
+            continue
+        first = span.text.split()[0]
+        folded = normalize_arabic(first)
+        lead = next((p for p in _PREPOSITIONS if folded.startswith(p) and folded[len(p):].removeprefix("ال") in nouns),
+                    "" if folded.removeprefix("ال") in nouns else None)
+        words = span.text.split()
+        if lead is not None and len(words) > 1 and _proper_name(words[1]):
+            out.append(Span(span.kind, span.start + len(lead), span.end, span.text[len(lead):]))
+    return out
+
+
+def _proper_name(word: str) -> bool:
+    """Whether a word after an organisation's or a place's head names it («جامعة منوبة», «شركة باير»,
+    «صحيفة Welt»), not describes it («حزب جديد», «القناة الفرنسية», «وزارة الصحة»): in Latin script, or
+    neither definite nor an ordinary word of the language (`index.phrases.is_ordinary_word`)."""
+    if word.isascii():
+        return word[:1].isalpha()
+    folded = normalize_arabic(word)
+    return not folded.startswith("ال") and not is_ordinary_word(folded)
 
 
 def _with_its_weekday(span: Span, phrases: Sequence[Span], passage: str) -> Span:

@@ -504,14 +504,14 @@ def _common_words_behind_preposition(name: list[str]) -> bool:
     if first[:1] not in "لب" or first.startswith(("ال", "بال")):
         return False
     stem = first[2:] if first.startswith("لل") else first[1:]
-    return all(_ordinary(word) for word in (stem, *name[1:]))
+    return all(is_ordinary_word(word) for word in (stem, *name[1:]))
 
 
 # Endings the word lists mostly lack the forms with: plurals and pronouns («توضيحات», «جهودهم»).
 _ORDINARY_ENDINGS = ("ات", "ين", "ون", "ها", "هم", "ه")
 
 
-def _ordinary(word: str) -> bool:
+def is_ordinary_word(word: str) -> bool:
     """Whether a normalised word is an ordinary word (COMMON_WORD_COUNT): as written, without «ال», or
     without a plural or pronoun ending; never without a nisba's «ي» («السعيدي» is no «سعيد»)."""
     counts = arabic_word_counts()
@@ -629,7 +629,7 @@ def _charged_with(tokens: list[tuple[int, int, str]], i: int, k: int, passage: s
     if word in _CHARGED:
         return True  # «كاتب الدولة لدى وزير المالية مكلف بأملاك الدولة»
     return (word.startswith("ب") and bool(_CHARGED & {tokens[j][2] for j in range(i, k)})
-            and (before in _CHARGED or before.startswith("ب")) and _ordinary(word[1:])
+            and (before in _CHARGED or before.startswith("ب")) and is_ordinary_word(word[1:])
             and not _verbal_noun_behind_preposition(word, passage[tokens[k][0]:tokens[k][1]]))
 
 

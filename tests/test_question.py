@@ -1849,3 +1849,16 @@ def test_which_questions_ask_for_a_city(question, city):
 
 def test_per_day_is_no_relative_date():
     assert not [s for s in typed_spans("يصل إنتاج المخبزة في اليوم الواحد إلى ألف رغيف") if s.kind == "relative_date"]
+
+
+@pytest.mark.parametrize(("question", "marked"), [
+    ("في أي جامعة تدرّس آمال قرامي؟", "جامعة منوبة"),
+    ("ما الجامعة التي تدرس فيها آمال قرامي؟", "جامعة منوبة"),
+    ("في أي جامعة منوبة تدرس آمال قرامي؟", None),  # the question already says it
+])
+def test_a_which_question_marks_the_name_its_noun_heads(question, marked):
+    """«في أي جامعة…؟» is answered by the university's name, without the «ب» written on it (a newcomer's
+    «بجامعة منوبة» was not marked)."""
+    passage = "أما الأستاذة الجامعية بقسم العربية بكلية الاداب والفنون والانسانيات بجامعة منوبة، آمال قرامي، فقد أوضحت أن"
+    span = best_span(analyse(standard_arabic(question)), passage)
+    assert (span.text if span else None) == marked
