@@ -105,12 +105,17 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         return min((abs(at - a) for a in anchors), default=0)
 
     day = info.kind == "date" and info.day
+    bound = _bound_asked(info) if info.kind == "date" else None
+    cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
+    if bound and not {"start", "end"} <= set(cues.values()):
+        bound = None  # no range of dates in the passage («بداية من سنة 2018» alone): nearness decides
     # A figure before a word for many («12 دولة» before «عدة دول»), a penalty with its amount or time
     # before a bare one («وتغريمه ب5000 دينار» before «ايقاف»), then the nearest.
     best = min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
+                                     bound is not None and cues[s] != bound,
                                      distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
 
@@ -145,6 +150,33 @@ def _proper_name(word: str) -> bool:
         return word[:1].isalpha()
     folded = normalize_arabic(word)
     return not folded.startswith("ال") and not is_ordinary_word(folded)
+
+
+_END_VERBS = frozenset(normalize_arabic(w) for w in """ينتهي تنتهي سينتهي ستنتهي يختتم تختتم سيختتم ستختتم
+    ينقضي تنقضي تنتهي""".split())
+_START_VERBS = frozenset(normalize_arabic(w) for w in """يبدأ تبدأ سيبدأ ستبدأ ينطلق تنطلق سينطلق ستنطلق""".split())
+_END_CUES = frozenset(normalize_arabic(w) for w in "إلى حتى غاية لغاية".split())
+_START_CUES = frozenset(normalize_arabic(w) for w in "من بداية ابتداء انطلاقا".split())
+_DAY_WORDS = frozenset(normalize_arabic(w) for w in "يوم اليوم".split())
+
+
+def _bound_asked(info: QuestionInfo) -> str | None:
+    """"end" for «متى ينتهي…؟», "start" for «متى يبدأ…؟», else None."""
+    words = {w.lstrip("وف") for w in WORD_RE.findall(normalize_arabic(info.text))}
+    return "end" if words & _END_VERBS else "start" if words & _START_VERBS else None
+
+
+def _bound_before(passage: str, span: Span) -> str | None:
+    """Whether a date opens a range («بداية من يوم الاثنين…») or closes it («إلى غاية يوم الاربعاء…»): the
+    cue among the three words before it, past «يوم»; None without one."""
+    for word in reversed(WORD_RE.findall(normalize_arabic(passage[max(0, span.start - 40):span.start]))[-3:]):
+        if word in _DAY_WORDS:
+            continue
+        if word in _END_CUES:
+            return "end"
+        if word in _START_CUES:
+            return "start"
+    return None
 
 
 def _with_its_weekday(span: Span, phrases: Sequence[Span], passage: str) -> Span:

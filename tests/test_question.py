@@ -1862,3 +1862,16 @@ def test_a_which_question_marks_the_name_its_noun_heads(question, marked):
     passage = "أما الأستاذة الجامعية بقسم العربية بكلية الاداب والفنون والانسانيات بجامعة منوبة، آمال قرامي، فقد أوضحت أن"
     span = best_span(analyse(standard_arabic(question)), passage)
     assert (span.text if span else None) == marked
+
+
+@pytest.mark.parametrize(("question", "marked"), [
+    ("متى ينتهي إضراب القضاة؟", "الاربعاء 29 مارس 2017"),
+    ("ومتى ينتهي؟", "الاربعاء 29 مارس 2017"),
+    ("متى يبدأ إضراب القضاة؟", "الاثنين 27 مارس 2017"),
+])
+def test_when_something_ends_or_starts_marks_that_end_of_the_range(question, marked):
+    """«متى ينتهي…؟» over «بداية من يوم الاثنين… إلى غاية يوم الاربعاء…» is the closing date, not the nearer
+    opening one (a newcomer's «ومتى ينتهي؟» was marked «الاثنين»)."""
+    passage = ("أعلن أعضاء المجلس الوطني لجمعيّة القضاة التّونسيين الدّخول في إضراب عام لمدّة ثلاثة أيّام بداية من "
+               "يوم الاثنين 27 مارس 2017 إلى غاية يوم الاربعاء 29 مارس 2017.")
+    assert best_span(analyse(standard_arabic(question)), passage).text == marked
