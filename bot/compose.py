@@ -130,14 +130,13 @@ def headed_by(nouns: Sequence[str], phrases: Sequence[Span]) -> list[Span]:
     written on it: «بجامعة منوبة» → «جامعة منوبة» for «جامعه»."""
     out = []
     for span in phrases:
-        if span.kind not in _HEADED_KINDS or not span.text.split():
+        words = span.text.split()
+        if span.kind not in _HEADED_KINDS or len(words) < 2:
             continue
-        first = span.text.split()[0]
-        folded = normalize_arabic(first)
+        folded = normalize_arabic(words[0])
         lead = next((p for p in _PREPOSITIONS if folded.startswith(p) and folded[len(p):].removeprefix("ال") in nouns),
                     "" if folded.removeprefix("ال") in nouns else None)
-        words = span.text.split()
-        if lead is not None and len(words) > 1 and _proper_name(words[1]):
+        if lead is not None and _proper_name(words[1]):
             out.append(Span(span.kind, span.start + len(lead), span.end, span.text[len(lead):]))
     return out
 
@@ -153,7 +152,7 @@ def _proper_name(word: str) -> bool:
 
 
 _END_VERBS = frozenset(normalize_arabic(w) for w in """ينتهي تنتهي سينتهي ستنتهي يختتم تختتم سيختتم ستختتم
-    ينقضي تنقضي تنتهي""".split())
+    ينقضي تنقضي""".split())
 _START_VERBS = frozenset(normalize_arabic(w) for w in """يبدأ تبدأ سيبدأ ستبدأ ينطلق تنطلق سينطلق ستنطلق""".split())
 _END_CUES = frozenset(normalize_arabic(w) for w in "إلى حتى غاية لغاية".split())
 _START_CUES = frozenset(normalize_arabic(w) for w in "من بداية ابتداء انطلاقا".split())

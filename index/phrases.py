@@ -25,7 +25,8 @@ from index.wordcounts import arabic_word_counts
 PHRASES_VERSION = 87
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
-_NAME_BREAK_RE = re.compile(rf"[^\w\s{ARABIC_MARKS}]")  # punctuation between two words: a name does not run across it
+# Punctuation between two words: a name does not run across it.
+_NAME_BREAK_RE = re.compile(rf"[^\w\s{ARABIC_MARKS}]")
 
 def _norm_set(text: str) -> frozenset[str]:
     return frozenset(normalize_arabic(w) for w in text.split())
@@ -358,12 +359,12 @@ NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")  # word
 _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
 _LONGEST_TOWN = 4  # words: `index.towns` keeps names of one to four
 _ON_BEHALF = _norm_set("باسم")  # «المتحدثة باسم البيت الأبيض كارولين ليفيت»: "for", not the name Basim
-# Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
-_YEAR_NOUNS = _norm_set("سنة عام")
+_YEAR_NOUNS = _norm_set("سنة عام")  # «22 ألفًا سنة 2011»: before a year, no unit of the number before
 _DECIMAL_POINT_WORDS = _norm_set("فاصل فاصلة")  # «22 فاصل 5 بالمائة»: a decimal point said in words
 # «السيد/السيدة» is an honorific; without the article it is a noun («تفطنت سيدة مارة…»: a passer-by).
 _LADY = _norm_set("سيد سيدة")
 _CHARGED = _norm_set("المكلف المكلفة مكلف مكلفة")  # «المكلف ب…»: the official charged with a task
+# Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
 _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
 # Not «ن…»: "we" is too rare a subject in news to set names such as «نيكولا» apart.
@@ -379,8 +380,9 @@ _RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان الل
 def _is_definite(word: str) -> bool:
     """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement; not a
     relative pronoun («التي»), after which a clause, not a name, goes on."""
-    return (word.startswith(("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال")) and word not in _DEFINITE_GIVEN_NAMES
-            and word not in _RELATIVE_PRONOUNS and _strip_conjunction(word) not in _LOOK_DEFINITE)
+    return (word.startswith(("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال"))
+            and word not in _DEFINITE_GIVEN_NAMES and word not in _RELATIVE_PRONOUNS
+            and _strip_conjunction(word) not in _LOOK_DEFINITE)
 
 
 # Particles that fold to «ال…»: «إلى», «إلا» («وزير الداخلية إلى فتح تحقيق» names nobody).
@@ -457,7 +459,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «المكلف بمهمة بوزارة التجارة، لطفي خذير», «المكلف بالإعلام بإدارة إقليم…»
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
-        elif word == "الي" and (_country_end(tokens, first + 1) is not None or _town_at(tokens, first + 1) is not None):
+        elif word == "الي" and (_country_end(tokens, first + 1) is not None
+                                or _town_at(tokens, first + 1) is not None):
             first += 1  # «رئيس بعثة صندوق النقد الدولي إلى تونس، بيورن روذر»: the envoy's destination
         elif (end := _country_end(tokens, first)) is not None:
             first = end + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
@@ -623,8 +626,9 @@ def _charged_official(tokens: list[tuple[int, int, str]], i: int, passage: str) 
 
 def _charged_with(tokens: list[tuple[int, int, str]], i: int, k: int, passage: str) -> bool:
     """Whether token k, in the complement of the title at token i, says what or where an official
-    «المكلف ب…» is charged with: «ب» and an ordinary noun right after it or after another such («بمهمة», «بالإعلام بإدارة»), not a name
-    («كاتب الدولة المكلف بالهجرة… بلقاسم الصابري») nor the sentence going on («…بتقديمها»)."""
+    «المكلف ب…» is charged with: «ب» and an ordinary noun right after it or after another such («بمهمة»,
+    «بالإعلام بإدارة»), not a name («كاتب الدولة المكلف بالهجرة… بلقاسم الصابري») nor the sentence going on
+    («…بتقديمها»)."""
     word, before = tokens[k][2], tokens[k - 1][2]
     if word in _CHARGED:
         return True  # «كاتب الدولة لدى وزير المالية مكلف بأملاك الدولة»
