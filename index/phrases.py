@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 87
+PHRASES_VERSION = 88
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -541,11 +541,20 @@ def _name_from(tokens: list[tuple[int, int, str]], first: int, passage: str) -> 
         return None
     last = first
     while (last == first or tokens[last][2] in NAME_LINKS or (last == first + 1 and tokens[first][2] in NAME_LINKS)
-           or (last + 1 < n and tokens[last + 1][2] in NAME_LINKS)) \
+           or (last + 1 < n and tokens[last + 1][2] in NAME_LINKS)
+           or (last == first + 1 and last + 1 < n and _family_nisba(tokens[last + 1][2]))) \
             and _joined(tokens, last, passage) and _name_word(tokens, last + 1, passage) \
             and not _in(tokens[last + 1][2], _TITLES):
         last += 1
     return first, last
+
+
+def _family_nisba(word: str) -> bool:
+    """Whether a normalised word can be a family name of the «ال…ي» form that ends a three-word name
+    («الباجي قايد السبسي», «محمد علي الحامي»): definite, ending in «ي», neither a nationality nor an
+    ordinary word, nor the adjective of one («الجهوي», «الإعلامي», «الديواني» describe what comes before)."""
+    return (word.startswith("ال") and word.endswith("ي") and len(word) > 4 and not is_nationality(word)
+            and not is_ordinary_word(word) and not is_ordinary_word(word[2:-1]))
 
 
 _NAME_BEFORE_TITLE_WORDS = 4

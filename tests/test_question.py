@@ -264,6 +264,11 @@ def test_dialect_answer_type(question, kind):
         # a count in thousands in the accusative, and the year after it is no unit of it
         ("تقلّص عدد المهاجرين من قرابة 22 ألفًا سنة 2011 إلى حوالي ألف", "count", "قرابة 22 ألفًا"),
         ("تقلّص عدد المهاجرين من قرابة 22 ألفًا سنة 2011 إلى حوالي ألف", "year", "2011"),
+        # a third word of a name: a family name of the «ال…ي» form that is no nationality or common adjective
+        ("تطرقا إلى مبادرة رئيس الجمهورية الباجي قايد السبسي لحل الأزمة الليبية", "person", "الباجي قايد السبسي"),
+        ("وقال الأمين العام لاتحاد الشغل نور الدين الطبوبي إن", "person", "نور الدين الطبوبي"),
+        ("وقال وزير الصحة سعيد العايدي التونسي إن", "person", "سعيد العايدي"),
+        ("وأكدت مديرة الاتصال سعاد الكناني الإعلامي إن", "person", "سعاد الكناني"),
         # a decimal point said in words («فاصل»), as Tunisian reports write it
         ("يمثلن 22 فاصل 5 بالمائة من العاطلين", "percent", "22 فاصل 5 بالمائة"),
         ("وزن 0 فاصل 7 غرام", "measure", "0 فاصل 7 غرام"),
