@@ -524,6 +524,17 @@ def which_noun(question: str) -> str | None:
     return match.group(1) if match else None
 
 
+_WRITTEN_ON = ("", "و", "ف", "ب", "ل", "وب", "ول")  # conjunctions and prepositions written on a noun
+
+
+def written_on(word: str, nouns: Sequence[str]) -> str | None:
+    """The conjunction or preposition written on a normalised word that is one of `nouns` (normalised,
+    without «ال»), with or without its «ال»: «وبالفصل» → «وب» for «فصل», "" for the bare noun; None when
+    the word is none of them."""
+    return next((c for c in _WRITTEN_ON if word.startswith(c)
+                 and any(word[len(c):] in (noun, "ال" + noun) for noun in nouns)), None)
+
+
 def numbered_spans(noun: str, passage: str) -> list[Span]:
     """The places where a passage numbers that noun, digits right after it: «الفصل 26», «بالفصل 31» (marked
     «الفصل 31»), «الذكرى 400»; spans of the noun (with its «ال», without a conjunction or preposition
@@ -532,8 +543,7 @@ def numbered_spans(noun: str, passage: str) -> list[Span]:
     out = []
     for match in _WORD_THEN_DIGITS_RE.finditer(passage):
         word = normalize_arabic(match.group(1))
-        clitic = next((c for c in ("", "و", "ف", "ب", "ل", "وب", "ول")
-                       if word.startswith(c) and word[len(c):] in (noun, "ال" + noun)), None)
+        clitic = written_on(word, (noun,))
         if clitic is None:
             continue
         end = match.end()

@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.answer import Source
 from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked, in_units, matching_spans, name_spans,
                              says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
-                             numbered_spans, places_behind_li, vague_quantity, which_noun)
+                             numbered_spans, places_behind_li, vague_quantity, which_noun, written_on)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
@@ -121,7 +121,6 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
 
 _HEADED_KINDS = frozenset(("organisation", "place"))
-_PREPOSITIONS = ("وب", "ول", "وف", "ب", "ل", "و", "ف")
 
 
 def headed_by(nouns: Sequence[str], phrases: Sequence[Span]) -> list[Span]:
@@ -133,9 +132,7 @@ def headed_by(nouns: Sequence[str], phrases: Sequence[Span]) -> list[Span]:
         words = span.text.split()
         if span.kind not in _HEADED_KINDS or len(words) < 2:
             continue
-        folded = normalize_arabic(words[0])
-        lead = next((p for p in _PREPOSITIONS if folded.startswith(p) and folded[len(p):].removeprefix("ال") in nouns),
-                    "" if folded.removeprefix("ال") in nouns else None)
+        lead = written_on(normalize_arabic(words[0]), nouns)
         if lead is not None and _proper_name(words[1]):
             out.append(Span(span.kind, span.start + len(lead), span.end, span.text[len(lead):]))
     return out

@@ -214,10 +214,16 @@ def _strip_clitic(word: str) -> str:
     return word
 
 
+def _in_behind(word: str, vocab: frozenset[str], clitics: str) -> bool:
+    """Whether a normalised word is in `vocab` as it stands or behind one of the one-letter `clitics`
+    («والخميس» for «الخميس» behind «و»); unlike `_in`, no «ال» is added or taken away."""
+    return word in vocab or (word[:1] in clitics and word[1:] in vocab)
+
+
 def _is_weekday(word: str) -> bool:
     """Whether a normalised word is a weekday as news writes it, definite, maybe behind «و/ب» («الخميس»,
     «والجمعة», «بالاثنين»: «الاثنين» is Monday there, not two)."""
-    return word in _WEEKDAYS or (word[:1] in "وب" and word[1:] in _WEEKDAYS)
+    return _in_behind(word, _WEEKDAYS, "وب")
 
 
 def _is_weekday_in_name(word: str) -> bool:
@@ -382,15 +388,11 @@ def _is_definite(word: str) -> bool:
     relative pronoun («التي»), after which a clause, not a name, goes on."""
     return (word.startswith(("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال"))
             and word not in _DEFINITE_GIVEN_NAMES and word not in _RELATIVE_PRONOUNS
-            and _strip_conjunction(word) not in _LOOK_DEFINITE)
+            and not _in_behind(word, _LOOK_DEFINITE, "وف"))
 
 
 # Particles that fold to «ال…»: «إلى», «إلا» («وزير الداخلية إلى فتح تحقيق» names nobody).
 _LOOK_DEFINITE = frozenset(("الي", "الا"))
-
-
-def _strip_conjunction(word: str) -> str:
-    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
 def _joined(tokens: list[tuple[int, int, str]], a: int, passage: str) -> bool:
@@ -1038,7 +1040,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         if (_in(word, _TITLES) or (bare in _IN_BUSINESS and nxt == "الاعمال")) and nxt and not _is_number(nxt) and not _is_ila(passage[tokens[i][0]:tokens[i][1]]) \
                 and not (_strip_clitic(word) in _PRESS and not _is_definite(word)) \
                 and not (_in(word, _CHARGED) and not _charged_official(tokens, i, passage)) \
-                and not (word in _LADY or (word[:1] in "وفبل" and word[1:] in _LADY)):
+                and not _in_behind(word, _LADY, "وفبل"):
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
