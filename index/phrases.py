@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 88
+PHRASES_VERSION = 89
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -120,12 +120,12 @@ _TITLES = _norm_set(
     نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته محافظ المحافظ
     المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
-    المحامي المحامية الوكيل وكيل المكلف المكلفة
+    المحامي المحامية الوكيل وكيل المكلف المكلفة ممثل ممثلة
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
     صندوق الجامعة المنظمة الهيئة الشركة الجمعية المعهد المركز الديوان المجلس الوزارة محكمة المحكمة
-    دار إذاعة قناة صحيفة جريدة وكالة بعثة كتلة لجنة وفد نقابة رابطة جبهة
+    دار إذاعة قناة صحيفة جريدة وكالة بعثة كتلة لجنة وفد نقابة رابطة جبهة مكتب المكتب
     company firm party ministry bank club university association agency newspaper channel council court
     organisation organization union federation""")
 _PLACE_HEADS = _norm_set(
@@ -298,6 +298,8 @@ _PERSON_NOUNS = _norm_set(
     وكيل منسق مفتي قاض قاضية قنصل مواطن مواطنة مواطنون مواطنين شاب شابة فتاة مسن أرملة طالب طالبة
     تلميذ تلميذة معلم معلمة لاعبون لاعبين وزراء رؤساء مدربين فنانين رسام رسامة مصور مصورة ملحن مطرب
     مطربة نحات ضابط منفذ صياد جراح راكب رضيع رضيعة سجين أسير مريض مهاجر لاجئ جندي شرطي سكرتير سكرتيرة شخصية شخصيات
+    أشخاص رجال نساء فتيات شبان ضحايا متهمين متهمون موقوفين موقوفون طلاب طلبة تلاميذ سجناء أسرى مرضى
+    مهاجرين لاجئين جنود نواب عمال موظفين
     person man woman wife husband son daughter player coach spokesman spokeswoman spokesperson official
     adviser advisor director chief head leader founder owner referee judge ambassador consul governor mayor
     chairman manager secretary lawyer doctor journalist reporter author writer singer actor actress
@@ -372,11 +374,15 @@ _LADY = _norm_set("سيد سيدة")
 _CHARGED = _norm_set("المكلف المكلفة مكلف مكلفة")  # «المكلف ب…»: the official charged with a task
 # Indefinite words of a title's complement: «مدير عام», «كاتب عام», and the continent a post covers.
 _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
+# «مديرة البحوث لشمال افريقيا…»: a compass point before a region is part of a title's complement.
+_COMPASS_POINTS = _norm_set("شمال جنوب شرق غرب وسط")
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
 # Not «ن…»: "we" is too rare a subject in news to set names such as «نيكولا» apart.
 _IMPERFECT_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")
 _IN_BUSINESS = _norm_set("رجل سيدة")  # «رجل الأعمال شفيق جراية»: a title with its complement
-_COMPLEMENT_WORDS = 6  # «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…»: the words of a title's complement skipped
+# The words of a title's complement skipped: «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…», «مديرة
+# البحوث لشمال افريقيا في المكتب الإقليمي للمنظمة هبة مرايف».
+_COMPLEMENT_WORDS = 8
 
 
 # Relative pronouns («بعثة صندوق النقد الدولي التي تؤدي حاليا…»): written with «ال», but a clause follows.
@@ -432,15 +438,22 @@ def _country_end(tokens: list[tuple[int, int, str]], k: int) -> int | None:
     return None if last is None else k + last
 
 
+def _place_at(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether a country's or a town's name starts at token k."""
+    return _country_end(tokens, k) is not None or _town_at(tokens, k) is not None
+
+
 def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
     """The name a title at token i introduces, as (first, last) token indices: after the title's
     complement (definite words, organisation or place words, a body of a country: «وزير الخارجية الروسي
     سيرجي لافروف», «المدير الجهوي للتجارة ياسر بن خليفة», «رئيس وزراء مالطا جوزيف موسكات»), two words
     joined without punctuation (a third after «بن», «عبد»), none of them a function word. None when no
     such word follows («وزيرة الثقافة والاتصال الفرنسية السابقة إلى تونس» names nobody; neither does
-    «رئيس المختبر في…», nor a headline's «وزير داخلية ألمانيا يبدأ…»)."""
+    «رئيس المختبر في…», nor a headline's «وزير داخلية ألمانيا يبدأ…»). Where the post is, «في/إلى» and a
+    place or an office, is part of the complement («ممثل البنك العالمي في تونس عبد الله ساي»), but one
+    word after it is the sentence going on, not a name."""
     n = len(tokens)
-
+    hopped = False  # whether the complement went on past «في/إلى» and a place
     first = i + 1
     while first < n and first - i <= _COMPLEMENT_WORDS and _joined(tokens, first - 1, passage):
         word = tokens[first][2]
@@ -461,9 +474,16 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «المكلف بمهمة بوزارة التجارة، لطفي خذير», «المكلف بالإعلام بإدارة إقليم…»
             # «الناطق الرسمي باسم الحكومة إياد الدهماني», «مدير عام أوروبا بوزارة الشؤون الخارجية، محمد…»
             first += 1
-        elif word == "الي" and (_country_end(tokens, first + 1) is not None
-                                or _town_at(tokens, first + 1) is not None):
-            first += 1  # «رئيس بعثة صندوق النقد الدولي إلى تونس، بيورن روذر»: the envoy's destination
+        elif word in ("الي", "في") and _joined(tokens, first, passage) and (
+                _place_at(tokens, first + 1) or (word == "في" and _is_definite(tokens[first + 1][2])
+                                                 and _in(tokens[first + 1][2], _ORG_HEADS | _PLACE_HEADS))):
+            # «رئيس بعثة صندوق النقد الدولي إلى تونس، بيورن روذر»: the envoy's destination; «ممثل البنك
+            # العالمي في تونس عبد الله ساي», «…في المكتب الإقليمي للمنظمة هبة مرايف»: where the office is
+            first += 1
+            hopped = True
+        elif (_in_behind(word, _COMPASS_POINTS, "لب") and _joined(tokens, first, passage)
+              and (_place_at(tokens, first + 1) or tokens[first + 1][2] in _TITLE_QUALIFIERS)):
+            first += 1  # «لشمال افريقيا»
         elif (end := _country_end(tokens, first)) is not None:
             first = end + 1  # «…المحكمة الابتدائية بتونس سفيان السليطي»: where, not who
         elif (last := _town_at(tokens, first)) is not None:
@@ -483,13 +503,16 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if first >= n:
         return None
     if not _joined(tokens, first - 1, passage):
-        return _name_in_apposition(tokens, first, passage)
+        name = _name_in_apposition(tokens, first, passage)
+        return None if hopped and name and name[0] == name[1] else name
     word = tokens[first][2]
     if _is_definite(word) or _in(word, _TITLES):
         return None
     name = _name_from(tokens, first, passage)
-    if name and first == i + 1 and name[0] == name[1] and not _is_definite(tokens[i][2]):
-        return None  # «وزير سابق», «طبيب شرعي»: right after a title without «ال», one word describes it
+    if name and name[0] == name[1] and ((first == i + 1 and not _is_definite(tokens[i][2])) or hopped):
+        # «وزير سابق», «طبيب شرعي»: right after a title without «ال», one word describes it; after a
+        # place, one word goes on with the sentence («قاضية في أمريكا غارقة في نهر…»)
+        return None
     if name and _common_words_behind_preposition([tokens[k][2] for k in range(name[0], name[1] + 1)]):
         return None
     return name
@@ -611,6 +634,10 @@ _THAT_PRONOUNS = _norm_set("انه انها انهم انهما بانه بان�
 # Names that fold to a function word: «علي» (Ali) is the preposition «على» once «ى» is folded to «ي».
 # As written, with «ي», it is the name («الصحفي علي بن مزين», «زين العابدين بن علي»).
 _NAMES_FOLDED_AWAY = frozenset(("علي", "وعلي"))
+# «عبد الله ساي»: «الله», a stop word, is a name's second word after «عبد» (as written, and normalised).
+_AFTER_ABD = frozenset(("الله",))
+_ABD = frozenset(("عبد",))
+_FIRST = "اول"  # normalised «أول», which no name has for a word («الملازم أول، …»)
 
 
 def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
@@ -619,7 +646,8 @@ def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool
     written = "".join(ARABIC_LETTER_RE.findall(passage[tokens[k][0]:tokens[k][1]]))
     if _verbal_noun_behind_preposition(tokens[k][2], written):
         return False
-    return _can_be_name(tokens[k][2]) or written in _NAMES_FOLDED_AWAY
+    return (_can_be_name(tokens[k][2]) or written in _NAMES_FOLDED_AWAY
+            or (written in _AFTER_ABD and k > 0 and _in_behind(tokens[k - 1][2], _ABD, "و")))
 
 
 # A verbal noun of the derived forms («اعتصام», «استغلال», «انسحاب»), normalised.
@@ -661,9 +689,10 @@ def _verbal_noun_behind_preposition(word: str, written: str) -> bool:
 def _can_be_name(word: str) -> bool:
     """Whether a normalised word can be part of a person's name: no function word (`_names_nothing`),
     nor «أنه», «بأنها», nor a verb news puts right after a title («رئيس الحكومة أقر الإسراع…»), nor a
-    time word («مدير المهرجان أمس»)."""
+    time word («مدير المهرجان أمس», «…في تونس يومي 4 و5 جوان»), nor «أول» («الملازم أول»; «ثاني» is a given name)."""
     return (not _names_nothing(word) and word not in _THAT_PRONOUNS and word not in _ONE_OF and _strip_clitic(word) not in _REPORTING_VERBS
-            and not _time_adverb(word))
+            and not _time_adverb(word) and word != _FIRST
+            and not (word.endswith("ي") and word[:-1] in _SINGLE_UNITS))  # a dual in construct: «يومي»
 
 
 # Past-tense verbs of saying and deciding, as news writes them after their subject (normalised).

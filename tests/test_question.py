@@ -269,6 +269,12 @@ def test_dialect_answer_type(question, kind):
         ("وقال الأمين العام لاتحاد الشغل نور الدين الطبوبي إن", "person", "نور الدين الطبوبي"),
         ("وقال وزير الصحة سعيد العايدي التونسي إن", "person", "سعيد العايدي"),
         ("وأكدت مديرة الاتصال سعاد الكناني الإعلامي إن", "person", "سعاد الكناني"),
+        # where the office is, after «في/إلى» and a place or an office, is the title's complement too;
+        # a representative («ممثل») is titled; «الله» is a name's word after «عبد»
+        ("أشار ممثل البنك العالمي في تونس عبد الله ساي مساء أمس الجمعة خلال ندوة", "person", "عبد الله ساي"),
+        ("وقالت مديرة البحوث لشمال افريقيا في المكتب الإقليمي للمنظمة هبة مرايف، إن", "person", "هبة مرايف"),
+        ("وأضاف ممثل الشركة حسني بوسنينة أن المشروع", "person", "حسني بوسنينة"),
+        ("وقال وزير الخارجية عبد الله الثني إن", "person", "عبد الله الثني"),
         # a decimal point said in words («فاصل»), as Tunisian reports write it
         ("يمثلن 22 فاصل 5 بالمائة من العاطلين", "percent", "22 فاصل 5 بالمائة"),
         ("وزن 0 فاصل 7 غرام", "measure", "0 فاصل 7 غرام"),
@@ -297,6 +303,11 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال مدير المهرجان أمس إن",
     "وقال بالخميس مدير المهرجان إن",  # a weekday behind «ب», as in «وأكد الوزير، بالخميس،»
     "وقال، لسعد الجموسي مدير المهرجان",
+    # after «في» and a place, one word goes on with the sentence; a day's dual and «أول» are no names
+    "عثرت الشرطة على جثة أول امرأة تعمل قاضية في أمريكا غارقة في نهر",
+    "وأدى وزير خارجية فرنسا في تونس يومي 4 و5 جوان زيارة",
+    "أكد الناطق الرسمي باسم اقليم الحرس الوطني بقابس الملازم أول، في تصريح",
+    "وقال وزير الداخلية في الجلسة إن",
     # a headline's verb right after a title and its country («وزير داخلية ألمانيا يبدأ…»)
     "وزير داخلية ألمانيا يبدأ جولة مغاربية",
     # a noun for anyone is no post, nor part of a name before one
@@ -972,6 +983,9 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
      ("ما اسم القنصل التونسي في دمشق؟", "person"), ("ما اسم المواطنة التي اشتكت؟", "person"),
      ("ما اسم المسؤول في البيت الأبيض؟", "person"), ("ما أسماء المستشارين؟", "person"),
      ("ما اسم محافظ البنك المركزي؟", "person"), ("ما اسم الرسام الجزائري المشارك؟", "person"),
+     # plural nouns for people: their names are people's, not a quoted charge
+     ("ما أسماء الأشخاص الخمسة المدانين؟", "person"), ("ما أسماء الضحايا؟", "person"),
+     ("ما أسماء الطلبة الفائزين؟", "person"),
      # English puts the named noun after its modifiers
      ("What is the name of the Kremlin spokesman quoted in the article?", "person"),
      ("What is the name of the Swedish defence minister?", "person"),
