@@ -112,6 +112,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     # A figure before a word for many («12 دولة» before «عدة دول»), a penalty with its amount or time
     # before a bare one («وتغريمه ب5000 دينار» before «ايقاف»), then the nearest.
     best = min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
+                                     _titles_a_person(info, s, phrases, passage),
                                      vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
@@ -237,6 +238,13 @@ def _not_a_person(info: QuestionInfo, span: Span) -> bool:
     title, before any organisation the passage also names («بمجلس نواب الشعب»). Not for a question
     asking for a name of another kind («ما اسم المنصة…؟»)."""
     return info.kind == "person" and info.asks_name in (None, "person") and span.kind != "person"
+
+
+def _titles_a_person(info: QuestionInfo, span: Span, phrases: Sequence[Span], passage: str) -> bool:
+    """Whether a where-question's place is part of a person's title, right before their name («ممثل
+    البنك العالمي في تونس عبد الله ساي»): where the office is, not where the event asked about was."""
+    return info.kind == "place" and any(
+        p.kind == "person" and p.start > span.end and not passage[span.end:p.start].strip() for p in phrases)
 
 
 def _other_unit(info: QuestionInfo, span: Span) -> bool:

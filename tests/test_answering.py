@@ -950,3 +950,37 @@ def test_a_decimal_point_said_in_words_is_one_number(strike_service):
     """«22 فاصل 5 بالمائة», as Tunisian reports write a decimal: marked whole, not «22» (a newcomer's)."""
     answer = strike_service.ask("ما نسبة البطالة لدى النساء؟")
     assert answer.found and answer.highlight == "22 فاصل 5 بالمائة", (answer.highlight, answer.answer)
+
+
+# Officials titled by where their office is («…في تونس», «…في المكتب الإقليمي…») before their names.
+OFFICES_ARTICLE = """البنك العالمي: تونس تخسر الملايين بسبب البيروقراطية
+
+قال ممثل البنك العالمي في تونس عبد الله ساي أمس الجمعة خلال ندوة اقتصادية بسوسة إن البلاد تخسر مئات الملايين من الدولارات سنويا.
+
+وقالت مديرة البحوث لشمال افريقيا في المكتب الإقليمي للمنظمة هبة مرايف إن الإصلاحات تأخرت كثيرا.
+
+ودعا المشاركون في الندوة إلى تبسيط الإجراءات الإدارية أمام المستثمرين.
+"""
+
+
+@pytest.fixture(scope="module")
+def offices_service(tmp_path_factory):
+    return one_article_service(tmp_path_factory, "offices", OFFICES_ARTICLE)
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("من هو ممثل البنك العالمي في تونس؟", "عبد الله ساي"),
+    ("من هي مديرة البحوث لشمال افريقيا؟", "هبة مرايف"),
+])
+def test_an_official_titled_by_where_the_office_is_answers_who(offices_service, question, name):
+    """A who-question over «ممثل البنك العالمي في تونس عبد الله ساي» is answered and the name marked (a
+    newcomer's two such questions were refused: no person was typed after the place)."""
+    answer = offices_service.ask(question)
+    assert answer.found and answer.highlight == name, (answer.highlight, answer.answer)
+
+
+def test_a_place_in_a_persons_title_is_not_where_the_event_was(offices_service):
+    """«أين عقدت الندوة؟» over «ممثل البنك العالمي في تونس عبد الله ساي… خلال ندوة اقتصادية بسوسة»:
+    «تونس» is where the representative's office is; the seminar was in Sousse (a newcomer's mark)."""
+    answer = offices_service.ask("أين عقدت ندوة البنك العالمي؟")
+    assert answer.found and answer.highlight and "سوسة" in answer.highlight, (answer.highlight, answer.answer)
