@@ -133,10 +133,11 @@ _PLACE_HEADS = _norm_set(
     قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء
     city town country village region province island stadium street airport port""")
 
+_HEADS = _ORG_HEADS | _PLACE_HEADS  # words that head an organisation's or a place's name
 
 # Bodies and places a nisba qualifies without saying anyone's nationality («الشرطة البريطانية», «وزارة
 # الخارجية الأمريكية» keeps «الأمريكية» after «الخارجية»): no answer to «ما جنسية…؟».
-_INSTITUTIONS = _ORG_HEADS | _PLACE_HEADS | _norm_set(
+_INSTITUTIONS = _HEADS | _norm_set(
     """الشرطة الحكومة القوات الجيش السلطات الخارجية الداخلية السفارة القنصلية الصحافة الإعلام وسائل العملة
     اللغة الأراضي الحدود السوق الأسواق الرئاسة الدبلوماسية الصحف المصادر مصادر الأجهزة الأمن السواحل""")
 
@@ -461,7 +462,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «مديرة الاتصال بشركة "ستاغ"، آمال الثابتي»: the organisation's quoted name, then the person's
             first = _first_after(tokens, first + 1, quoted.end())
             return _name_in_apposition(tokens, first, passage, gap_start=quoted.end()) if first < n else None
-        if _in(word, _ORG_HEADS) or _in(word, _PLACE_HEADS):
+        if _in(word, _HEADS):
             # «مجلس نواب الشعب»: the head's own complement too, if one follows it («رئيس الجمعية، إن
             # الوضع صعب» names nobody). A definite head takes one only behind «ل» («وزير الدولة لشؤون
             # الشباب»): else what follows it is an adjective, the name or the rest of the sentence
@@ -476,7 +477,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             first += 1
         elif word in ("الي", "في") and _joined(tokens, first, passage) and (
                 _place_at(tokens, first + 1) or (word == "في" and _is_definite(tokens[first + 1][2])
-                                                 and _in(tokens[first + 1][2], _ORG_HEADS | _PLACE_HEADS))):
+                                                 and _in(tokens[first + 1][2], _HEADS))):
             # «رئيس بعثة صندوق النقد الدولي إلى تونس، بيورن روذر»: the envoy's destination; «ممثل البنك
             # العالمي في تونس عبد الله ساي», «…في المكتب الإقليمي للمنظمة هبة مرايف»: where the office is
             first += 1
