@@ -91,9 +91,10 @@ def test_kill_9_mid_burst_loses_no_question_memory_or_feedback(tmp_path):
             bot = start_bot(api, tmp_path, log)
             if not api.wait_for(lambda: all(answers_to(api, q) for q in questions), 30):
                 missing = [q for q in questions if not answers_to(api, q)]
-                db = sqlite3.connect(tmp_path / "state.sqlite3")
-                committed = [q for q in missing if db.execute("SELECT 1 FROM answers WHERE question = ?", (q,)).fetchone()]
-                raise AssertionError(f"missing {missing}; committed {committed}; received before restart {len(received)}")
+                with closing(sqlite3.connect(tmp_path / "state.sqlite3")) as db:
+                    committed = [q for q in missing
+                                 if db.execute("SELECT 1 FROM answers WHERE question = ?", (q,)).fetchone()]
+                raise AssertionError(f"missing {missing}; committed {committed}; received before {len(received)}")
             api.send_text(3000, "السؤال الثاني")
             assert api.wait_for(lambda: answers_to(api, "السؤال الثاني"), 15)
             api.wait_for(lambda: False, 1.0)  # anything answered twice would arrive now
