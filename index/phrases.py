@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 89
+PHRASES_VERSION = 90
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -638,6 +638,7 @@ _NAMES_FOLDED_AWAY = frozenset(("علي", "وعلي"))
 # «عبد الله ساي»: «الله», a stop word, is a name's second word after «عبد» (as written, and normalised).
 _AFTER_ABD = frozenset(("الله",))
 _ABD = frozenset(("عبد",))
+_BILLAH = "بالله"  # «منتصر بالله بربيرو», «المعتصم بالله»: a name's second word, not «ب» and «الله»
 _FIRST = "اول"  # normalised «أول», which no name has for a word («الملازم أول، …»)
 
 
@@ -648,7 +649,8 @@ def _name_word(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool
     if _verbal_noun_behind_preposition(tokens[k][2], written):
         return False
     return (_can_be_name(tokens[k][2]) or written in _NAMES_FOLDED_AWAY
-            or (written in _AFTER_ABD and k > 0 and _in_behind(tokens[k - 1][2], _ABD, "و")))
+            or (written in _AFTER_ABD and k > 0 and _in_behind(tokens[k - 1][2], _ABD, "و"))
+            or (written == _BILLAH and k > 0 and _can_be_name(tokens[k - 1][2])))
 
 
 # A verbal noun of the derived forms («اعتصام», «استغلال», «انسحاب»), normalised.
@@ -741,6 +743,7 @@ def _name_called(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tu
 
 
 _APPOSITION_OPEN_RE = re.compile(r"^\s*[،,]\s*$")
+_THAT = _norm_set("أن بأن إن وأن بأنه بأنها أنه أنها")  # «that», opening what a speaker said
 _APPOSITION_CLOSE_RE = re.compile(r"^\s*[،,:.؛]")
 _APPOSITION_WORDS = 3
 
@@ -749,7 +752,8 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
                         gap_start: int | None = None) -> tuple[int, int] | None:
     """The name set off by commas right after a title and its complement («نائبة السكرتيرة الصحفي للبيت
     الأبيض، آنا كيلي، لشبكة…», «وقال رئيس الحكومة، يوسف الشاهد، إن…»): one to three words after a comma,
-    none a function word, number, definite word or title, closed by punctuation. None otherwise («قال
+    none a function word, number, definite word or title, closed by punctuation, or two or three closed by
+    «أن/بأن» where what the named one said begins («…للشغل، نور الدين الطبوبي بأن…»). None otherwise («قال
     وزير الخارجية، في تصريح…»). `gap_start`: where the comma's gap starts, if not at the word before
     (past a closing quote)."""
     if not _APPOSITION_OPEN_RE.match(passage[tokens[first - 1][1] if gap_start is None else gap_start:tokens[first][0]]):
@@ -757,7 +761,7 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
     last = first
     while True:
         word = tokens[last][2]
-        if ((word in STOPWORDS and not _name_word(tokens, last, passage)) or _is_number(word)
+        if ((_function_word(word) and not _name_word(tokens, last, passage)) or _is_number(word)
                 or (_is_definite(word) and last == first)
                 or _time_adverb(word)
                 or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _MONTHS, _CLOCK_CUES))
@@ -766,6 +770,8 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
         gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."
         if _APPOSITION_CLOSE_RE.match(gap):
             return first, last
+        if last > first and not gap.strip() and tokens[last + 1][2] in _THAT:
+            return first, last  # «أفادت رئيسة الاتحاد، وداد بوشماوي بأن…»: what the named one said follows
         if _NAME_BREAK_RE.search(gap) or last - first + 1 >= _APPOSITION_WORDS:
             return None
         last += 1
