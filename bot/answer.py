@@ -48,6 +48,7 @@ class Turn:
     answer: str
     found: bool
     refs: tuple[str, ...] = ()  # the answer's source references ("file#paragraph.sentence")
+    highlight: str | None = None  # the phrase the answer marked: what a pronoun in a follow-up may stand for
 
     def to_dict(self) -> dict[str, Any]:
         """Plain form for JSON persistence."""
@@ -62,4 +63,5 @@ class Turn:
             answer=str(data.get("answer", "")),
             found=bool(data.get("found", False)),
             refs=tuple(str(r) for r in data.get("refs", ())),
+            highlight=str(data["highlight"]) if data.get("highlight") else None,
         )

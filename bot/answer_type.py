@@ -1004,8 +1004,9 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
     """Whether a passage (with its neighbours; `phrases` its typed phrases) names the holder of an
     asked role (`asked_role`): a name of one of `kinds` right after a mention of the role, before the
     next one («رئيس النادي الصفاقسي منصف خماخم»), or just before it («خماخم، رئيس النادي»; with no comma
-    after a verb of saying: «وقال لسعد الجموسي مدير المهرجان»). Where the
-    question gives the word after the role, only mentions followed by it count. None when the role is
+    after a verb of saying: «وقال لسعد الجموسي مدير المهرجان»); "right after" counts from the end of the
+    words the question gives with the role («رئيسة الاتحاد التونسي للصناعة والتجارة…، وداد بوشماوي»:
+    `_past_asked`). Where the question gives the word after the role, only mentions followed by it count. None when the role is
     not mentioned at all (a paraphrase may still name its holder); False when it is, and no name
     stands by it («أمام رئيس المحكمة الدستورية العليا.») or no mention is followed by the question's
     next word («الرئيس الأمريكي» for «رئيس المحكمة»), or by another adjective than the question's
@@ -1034,8 +1035,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
             return False if strict else None
         mentions = followed
     names = [s for s in phrases if s.kind in kinds and asked_words(s.text) - asked]
-    for start, end, _ in mentions:
-        stop = min(end + NAME_AFTER_ROLE_CHARS, next(s for s in starts if s > start))
+    for start, end, k in mentions:
+        stop = min(_past_asked(tokens, k, window, asked) + NAME_AFTER_ROLE_CHARS, next(s for s in starts if s > start))
         for span in names:
             new = not asked_words(span.text) & asked
             # A name sharing a word with the question counts only when it starts at the mention itself
@@ -1052,6 +1053,18 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                 if not between.strip() and _said_before(window, span.start):
                     return True  # «وقال لسعد الجموسي مدير المهرجان»: the speaker, then his title
     return False
+
+
+def _past_asked(tokens: list[tuple[int, int, str]], k: int, window: str, asked: frozenset[str]) -> int:
+    """The offset where the role mentioned at token k ends, with the words after it that the question
+    gives too (its body as asked: «رئيسة الاتحاد التونسي للصناعة والتجارة والصناعات التقليدية، وداد
+    بوشماوي» for «من هي رئيسة الاتحاد التونسي للصناعة والتجارة والصناعات التقليدية؟»), up to punctuation."""
+    end = tokens[k][1]
+    for start, next_end, word in tokens[k + 1:]:
+        if window[end:start].strip() or not in_asked(word, asked):
+            break
+        end = next_end
+    return end
 
 
 def _qualified_otherwise(tokens: list[tuple[int, int, str]], k: int, body: frozenset[str], qualifier: str,

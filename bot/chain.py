@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asks_exactly, asks_which_city,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_words, asks_exactly, asks_which_city,
                              asks_which_or_where, in_doubt, looks_ahead, matching_spans, months_named, names_a_country,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
@@ -152,6 +152,12 @@ class AnswerChain:
             return (self.decision.answerability(info, judged) >= threshold
                     and self.decision.type_supported(info, judged))
 
+        if found and info.kind == "person" and previous is not None and previous.highlight:
+            # «ومن التقت؟» after «من هي رئيسة الاتحاد…؟» (marked «وداد بوشماوي»): the last answer is who the
+            # pronoun stands for, as if the question named her, so not whom the answer marks. (Only for
+            # reading the answer: retrieval and the decision judge the question as asked. Not for other
+            # kinds: «وفي أي بلد تقع؟» after «بودابست» is answered by «بودابست بالمجر».)
+            info = replace(info, asked=info.asked | asked_words(previous.highlight))
         if found:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
@@ -611,4 +617,5 @@ def turn_of(answer: Answer) -> Turn:
     """The history entry an answer leaves behind."""
     return Turn(question=answer.question, resolved=answer.resolved or answer.question,
                 answer=answer.answer if answer.found else "", found=answer.found,
-                refs=tuple(s.source for s in answer.sources[:1]) if answer.found else ())
+                refs=tuple(s.source for s in answer.sources[:1]) if answer.found else (),
+                highlight=answer.highlight if answer.found else None)

@@ -984,3 +984,30 @@ def test_a_place_in_a_persons_title_is_not_where_the_event_was(offices_service):
     «تونس» is where the representative's office is; the seminar was in Sousse (a newcomer's mark)."""
     answer = offices_service.ask("أين عقدت ندوة البنك العالمي؟")
     assert answer.found and answer.highlight and "سوسة" in answer.highlight, (answer.highlight, answer.answer)
+
+
+MEETING_ARTICLE = """لقاء بين الجامعة والنقابة قبل المفاوضات
+
+أفادت رئيسة الجامعة الوطنية للنسيج والملابس والجلود والأحذية، سلوى الهمامي، في تصريح صحفي عقب لقائها أمس في مقر الجامعة بالعاصمة، الكاتب العام للنقابة الجهوية للتعليم الثانوي، كمال الزغلامي بأن الحوار سيستأنف قريبا.
+
+وأضافت أن الطرفين اتفقا على عقد جلسة ثانية خلال الشهر القادم لمناقشة الأجور.
+"""
+
+
+@pytest.fixture(scope="module")
+def meeting_service(tmp_path_factory):
+    return one_article_service(tmp_path_factory, "meeting", MEETING_ARTICLE)
+
+
+def test_who_holds_a_long_title_the_question_spells_out(meeting_service):
+    """«من هي رئيسة الجامعة الوطنية للنسيج والملابس والجلود والأحذية؟»: the name comes after the whole
+    title the question gives, further from the title's first word than a name usually stands."""
+    answer = meeting_service.ask("من هي رئيسة الجامعة الوطنية للنسيج والملابس والجلود والأحذية؟")
+    assert answer.found and answer.highlight == "سلوى الهمامي", (answer.highlight, answer.answer)
+
+
+def test_a_follow_up_asking_whom_marks_someone_else_than_the_last_answer(meeting_service):
+    """«ومن التقت؟» after she was named: the pronoun stands for her, so the other person is marked."""
+    first = meeting_service.ask("من هي رئيسة الجامعة الوطنية للنسيج والملابس والجلود والأحذية؟")
+    answer = meeting_service.ask("ومن التقت؟", [turn_of(first)])
+    assert answer.found and answer.highlight == "كمال الزغلامي", (answer.highlight, answer.answer)

@@ -542,6 +542,21 @@ def test_state_bounds_expires_and_persists(tmp_path):
     assert "987654321" not in "".join(str(row) for row in again.db.execute("SELECT * FROM rate_events"))
 
 
+def test_a_turns_marked_phrase_survives_a_restart_and_older_turns_still_load(tmp_path):
+    """The phrase an answer marked is kept with its turn (a follow-up's pronoun may stand for it); turns
+    stored before the field existed load with none."""
+    path = tmp_path / "state.sqlite3"
+    state = StateDB(path, max_turns=4, ttl=3600).open()
+    turn = Turn(question="من هي؟", resolved="من هي؟", answer="…", found=True, highlight="سلوى الهمامي")
+    state.append("1", turn)
+    state.close()
+    again = StateDB(path, max_turns=4, ttl=3600).open()
+    assert [t.highlight for t in again.history("1")] == ["سلوى الهمامي"]
+    old = {"question": "q", "resolved": "q", "answer": "a", "found": True, "refs": ["x#1.1"]}
+    assert Turn.from_dict(old).highlight is None
+    again.close()
+
+
 def test_redacting_filter_covers_messages_args_and_tracebacks():
     token = "123456:SECRET-token-value"
     redactor = RedactingFilter([token])
