@@ -606,7 +606,7 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
         if _is_role(word):
             return (i + 1, last) if last > i else None
         if not _name_word(tokens, last + 1, passage) or any(
-                _in(word, vocab) for vocab in (_ORG_HEADS, _PLACE_HEADS, _MONTHS)) or _is_weekday_in_name(word) or (
+                _in(word, vocab) for vocab in (_HEADS, _MONTHS)) or _is_weekday_in_name(word) or (
                 word in _PERSON_NOUNS):  # «وقال مصدر أمني مسؤول…»: a noun for anyone, then a post
             return None
         last += 1
@@ -737,7 +737,7 @@ def _name_called(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tu
     if not _joined(tokens, i, passage):
         return None
     word = tokens[i + 1][2]
-    if _is_definite(word) or _time_word(word) or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS)):
+    if _is_definite(word) or _time_word(word) or any(_in(word, vocab) for vocab in (_TITLES, _HEADS)):
         return None
     return _name_from(tokens, i + 1, passage)
 
@@ -764,7 +764,7 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
         if ((_function_word(word) and not _name_word(tokens, last, passage)) or _is_number(word)
                 or (_is_definite(word) and last == first)
                 or _time_adverb(word)
-                or any(_in(word, vocab) for vocab in (_TITLES, _ORG_HEADS, _PLACE_HEADS, _MONTHS, _CLOCK_CUES))
+                or any(_in(word, vocab) for vocab in (_TITLES, _HEADS, _MONTHS, _CLOCK_CUES))
                 or _is_weekday_in_name(word)):
             return None
         gap = passage[tokens[last][1]:tokens[last + 1][0]] if last + 1 < len(tokens) else "."
@@ -855,7 +855,7 @@ def _starts_span(word: str) -> bool:
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
             or starts_town(word)
-            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _ORG_HEADS, _PLACE_HEADS, _REASON_CUES,
+            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
 
