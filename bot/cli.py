@@ -52,20 +52,33 @@ def _service(settings: Settings, index_dir: Path | None):
     return build_service(settings, index_dir=index_dir, progress=_progress, notify=_notify)
 
 
-def _given_index_dir(args: argparse.Namespace) -> Path | None:
-    """`--index-dir` as given, which must hold an index: a mistyped folder, or one left by a build that
-    failed (its lock file only), would otherwise silently get a new index of the configured articles
-    (the bundled one by default) instead of the user's archive. A corrupt index is still rebuilt.
+def _given_index_dir(args: argparse.Namespace, settings: Settings) -> Path | None:
+    """The index folder the user named, which must hold an index: `--index-dir`, or an `INDEX_DIR` set
+    in the environment or `.env` (other than the default) with no `SOURCES` to build it from. A mistyped
+    folder, or one left by a build that failed (its lock file only), would otherwise silently get a new
+    index of the configured articles (the bundled one by default) instead of the user's archive. A
+    corrupt index is still rebuilt. Returns `--index-dir` (None without it: the configured index).
     Raises FileNotFoundError (an operator error: one English line, exit status 2)."""
     from index.generations import current_dir
 
-    if args.index_dir is not None and (not args.index_dir.exists() or current_dir(args.index_dir) is None):
-        why = "holds no index" if args.index_dir.exists() else "does not exist"
+    named = args.index_dir
+    if named is None and _set_by_user(settings, "index_dir") and not _set_by_user(settings, "sources"):
+        named, told = settings.index_dir, f"INDEX_DIR={settings.index_dir}"
+    else:
+        told = f"--index-dir {named}"
+    if named is not None and (not named.exists() or current_dir(named) is None):
+        why = "holds no index" if named.exists() else "does not exist"
         raise FileNotFoundError(
-            f"no index at {args.index_dir}: the folder {why}. Build one with "
-            f"`python -m bot index --source DIR --index-dir {args.index_dir}`, or leave out --index-dir "
-            "to use the configured index (the bundled article by default)")
+            f"no index at {named}: the folder {why}. Build one with "
+            f"`python -m bot index --source DIR --index-dir {named}`, or leave out {told} "
+            "to use the default index (the bundled article)")
     return args.index_dir
+
+
+def _set_by_user(settings: Settings, field: str) -> bool:
+    """Whether a setting was given (environment or `.env`) with another value than its default."""
+    return field in settings.model_fields_set and getattr(settings, field) != Settings.model_fields[field].get_default(
+        call_default_factory=True)
 
 
 def format_article_list(articles: list[dict]) -> str:
@@ -88,7 +101,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     index_dir = args.index_dir or settings.index_dir
     if args.list:
-        _given_index_dir(args)  # a missing folder is told as `chat` and `ask` tell it
+        _given_index_dir(args, settings)  # a missing folder is told as `chat` and `ask` tell it
         print(format_article_list(list_articles(index_dir)))
         return 0
     exists = current_dir(index_dir) is not None
@@ -139,7 +152,7 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Chat in the terminal, or answer every piped line."""
     from bot.repl import indexed_articles, is_terminal, run_pipe, run_terminal, waiting_stream
 
-    index_dir = _given_index_dir(args)
+    index_dir = _given_index_dir(args, settings)
     if is_terminal(sys.stdin):
         # Greet and prompt at once; the model and the index load meanwhile (the first answer waits).
         from bot.loading import Background
@@ -165,7 +178,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.checks import check_question
     from bot.repl import format_json, format_plain, is_terminal
 
-    index_dir = _given_index_dir(args)
+    index_dir = _given_index_dir(args, settings)
     text, error = check_question(args.question, settings.max_question_chars)
     # An empty or unusable question is told at once, not after the model has loaded (~10 s).
     answer = turned_away(text, error) if error else _service(settings, index_dir).ask(args.question)
@@ -219,7 +232,7 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     from bot.telegram import run_telegram
 
     # A factory, so that a missing or rejected token is reported before the model loads.
-    index_dir = _given_index_dir(args)
+    index_dir = _given_index_dir(args, settings)
     return run_telegram(settings, lambda: _service(settings, index_dir))
 
 

@@ -113,6 +113,30 @@ def test_an_index_dir_that_does_not_exist_is_an_operator_error_not_a_new_index(t
     assert not missing.exists()  # nothing was built there
 
 
+@pytest.mark.parametrize("command", [["chat", "--json"], ["ask", "أين القمة؟"], ["telegram"]])
+def test_an_index_dir_set_in_the_environment_must_hold_an_index_too(tmp_path, command):
+    missing = tmp_path / "typo"
+    result = run(command, "أين القمة؟\n", env_extra={"TELEGRAM_BOT_TOKEN": "1:x", "INDEX_DIR": str(missing)})
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error: no index at") and f"INDEX_DIR={missing}" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout
+    assert not missing.exists()
+
+
+def test_an_index_dir_set_with_its_sources_is_built_from_them(tmp_path):
+    from tests.conftest import SECOND_ARTICLE
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "bridge.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    folder = tmp_path / "mine"
+    result = run(["chat", "--json"], "ما طول الجسر؟\n",
+                 env_extra={"INDEX_DIR": str(folder), "SOURCES": str(tmp_path / "articles")})
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout.splitlines()[0])
+    assert record["found"] and "850" in record["answer"]
+    assert all(s["source"].startswith("bridge.txt") for s in record["sources"])
+
+
 def test_an_article_with_little_arabic_is_indexed_with_a_note_and_the_log_stays_line_by_line(tmp_path):
     from tests.conftest import SECOND_ARTICLE
 
