@@ -33,8 +33,8 @@ from index.normalize import STOPWORDS, words
 # fitting sets' English questions (news_train, news_train2, article_questions), see the README.
 MIN_SIMILARITY = 0.25
 MAX_ARTICLES = 4  # the candidate articles searched for translations
-CACHED_WORDS = 50_000  # word vectors kept (1.5 KiB each)
-WARM_UP_BATCH = 64  # words embedded at a time by `WordBridge.warm_up`
+CACHED_WORDS = 50_000  # word vectors kept (1.5 KiB each), by article
+WARM_UP_BATCH = 64  # words embedded at a time (`WordBridge.article_vectors`)
 CACHED_ARTICLES = 1_024  # article vocabularies kept (normalising an article's words: ~1.5 ms)
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{3,}")
@@ -88,7 +88,7 @@ class WordBridge:
         self._embeddings = embeddings
         self._article_text = article_text
         self.min_similarity = min_similarity
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # least recently used first
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # by article, least recently used first
         self._vocabularies: OrderedDict[str, list[str]] = OrderedDict()  # by article, as for `_vectors`
         self._tokens: dict[str, int] | None = None  # the model tokenizer's pieces ("▁word" starts a word)
         self._lock = threading.Lock()  # the Telegram front end answers from several threads
@@ -107,32 +107,57 @@ class WordBridge:
                 self._vocabularies.popitem(last=False)
         return found
 
-    def vectors(self, vocabulary: list[str]) -> np.ndarray:
-        """Unit passage vectors of words, shape (len(vocabulary), d): embedded once, then cached."""
+    def article_vectors(self, file: str, stop: threading.Event | None = None) -> np.ndarray | None:
+        """Unit passage vectors of an article's words (`vocabulary`), shape (len(vocabulary), d), cached.
+        Embedded by article, WARM_UP_BATCH words at a time in the vocabulary's order: int8 activations
+        are quantised per batch (`index.ort_encoder`), so a word embedded beside whatever words earlier
+        questions left unembedded would get a slightly different vector, and an English question near
+        the similarity threshold another answer, depending on what was asked before. None when `stop`
+        is set before the article is done (nothing is cached then)."""
         with self._lock:
-            missing = [w for w in vocabulary if w not in self._vectors]
-            if missing:
-                self._vectors.update(zip(missing, np.asarray(self._embeddings.embed_documents(missing), dtype="float32")))
-            out = np.stack([self._vectors[w] for w in vocabulary])
-            for w in vocabulary:
-                self._vectors.move_to_end(w)
-            while len(self._vectors) > max(CACHED_WORDS, len(vocabulary)):
-                self._vectors.popitem(last=False)
-            return out
+            found = self._vectors.get(file)
+            if found is not None:
+                self._vectors.move_to_end(file)
+                return found
+        vocabulary = self.vocabulary(file)
+        parts = []
+        for start in range(0, len(vocabulary), WARM_UP_BATCH):
+            if stop is not None and stop.is_set():
+                return None
+            parts.append(np.asarray(self._embeddings.embed_documents(vocabulary[start:start + WARM_UP_BATCH]),
+                                    dtype="float32"))
+        vectors = np.vstack(parts) if parts else np.zeros((0, 1), dtype="float32")
+        with self._lock:
+            self._vectors[file] = vectors
+            kept = sum(len(v) for v in self._vectors.values())
+            while kept > CACHED_WORDS and len(self._vectors) > 1:
+                kept -= len(self._vectors.popitem(last=False)[1])
+        return vectors
+
+    def vectors(self, files: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """The distinct words of some articles, sorted, and their unit vectors, shape (n, d): each word's
+        vector from the first of `files` that has it (`article_vectors`)."""
+        chosen: dict[str, np.ndarray] = {}
+        for file in files:
+            vectors = self.article_vectors(file)
+            for word, vector in zip(self.vocabulary(file), vectors if vectors is not None else ()):
+                chosen.setdefault(word, vector)
+        vocabulary = sorted(chosen)
+        if not vocabulary:
+            return [], np.zeros((0, 1), dtype="float32")
+        return vocabulary, np.stack([chosen[w] for w in vocabulary])
 
     def warm_up(self, files: Sequence[str], stop: threading.Event | None = None) -> None:
         """Embed the words of the articles `files` (at most MAX_ARTICLES) and load the tokenizer's
         vocabulary and the English function words now, so that the first English question about them
-        does not wait for it (about 2 s for the bundled article). In batches of WARM_UP_BATCH words,
-        stopping early once `stop` is set (the process is ending)."""
+        does not wait for it (about 2 s for the bundled article). Stops early once `stop` is set (the
+        process is ending)."""
         english_stopwords()
         english_words_known()
         self._vocabulary_of_tokenizer()
-        vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
-        for start in range(0, len(vocabulary), WARM_UP_BATCH):
-            if stop is not None and stop.is_set():
+        for file in list(dict.fromkeys(files))[:MAX_ARTICLES]:
+            if self.article_vectors(file, stop) is None:
                 return
-            self.vectors(vocabulary[start:start + WARM_UP_BATCH])
 
     def english_words(self, question: str, names: frozenset[str] = frozenset()) -> list[str]:
         """The question's English content words, in order: three letters or more, no function words, none
@@ -166,10 +191,9 @@ class WordBridge:
         english = self.english_words(question, names)
         if not english:
             return {}
-        vocabulary = sorted({w for f in list(dict.fromkeys(files))[:MAX_ARTICLES] for w in self.vocabulary(f)})
+        vocabulary, vectors = self.vectors(list(dict.fromkeys(files))[:MAX_ARTICLES])
         if not vocabulary:
             return {}
-        vectors = self.vectors(vocabulary)
         # The Arabic words' mean is the shared direction removed from both sides.
         centre = vectors.mean(axis=0)
         similarity = _unit(embed_queries(self._embeddings, english) - centre) @ _unit(vectors - centre).T

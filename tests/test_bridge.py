@@ -92,6 +92,23 @@ def test_a_word_is_embedded_once_across_questions(second_service):
     assert embeddings.embedded == after_first
 
 
+@pytest.mark.slow
+def test_an_articles_word_vectors_do_not_depend_on_the_questions_asked_before(second_service):
+    # int8 activations are quantised per batch: a word embedded beside other questions' leftovers
+    # would get another vector, and a translation near the threshold could flip.
+    embeddings = second_service._chain.retriever.store.vectorstore.embedding_function
+    texts = {SECOND_FILE: SECOND_ARTICLE, "other": "افتتحت الطبيبة مستشفى جديدا للأطفال في مدينة صيدا وبلغ طول الجسر 850 مترا"}
+    fresh = WordBridge(embeddings, texts.__getitem__)
+    used = WordBridge(embeddings, texts.__getitem__)
+    used.translations("How long is the bridge the engineer opened?", ["other"])
+    words_fresh, vectors_fresh = fresh.vectors([SECOND_FILE])
+    words_used, vectors_used = used.vectors([SECOND_FILE])
+    assert words_fresh == words_used and set(words_fresh) & set(used.vocabulary("other"))
+    assert (vectors_fresh == vectors_used).all()
+    question = "How old is the doctor who runs the children's hospital?"
+    assert fresh.translations(question, [SECOND_FILE]) == used.translations(question, [SECOND_FILE])
+
+
 def test_a_warmed_up_bridge_embeds_nothing_for_the_first_english_question(second_service):
     embeddings = CountingEmbeddings(second_service._chain.retriever.store.vectorstore.embedding_function)
     bridge = WordBridge(embeddings, lambda file: SECOND_ARTICLE)
