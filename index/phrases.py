@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 90
+PHRASES_VERSION = 91
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -777,6 +777,34 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
         last += 1
 
 
+# Kin of someone named next («والدة نذير القطاري، سنية رجب، قالت…»): the name set off after the relative's
+# is the kin's own.
+_KIN = _norm_set("والد والدة زوج زوجة ابن ابنة بنت شقيق شقيقة أخ أخت أرملة عم عمة خال خالة جد جدة")
+
+
+def _is_kin(word: str) -> bool:
+    """Whether a normalised word is a kin noun, with a clitic or without («ووالدة», but «والدة» itself
+    begins with «و»)."""
+    return word in _KIN or _strip_clitic(word) in _KIN
+
+
+def _kin_named(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
+    """The name of the kin at token i set off by commas after the relative («والدة نذير القطاري، سنية
+    رجب،», «شقيق الضحية، محمد العياري،», «والدة الطالب حمزة السعيدي، نجاة الطرابلسي،»): (first, last)
+    token indices, or None. The relative is one to _RELATIVE_WORDS words joined without punctuation,
+    none a function word."""
+    last = i
+    while (last + 1 < len(tokens) and last - i < _RELATIVE_WORDS and _joined(tokens, last, passage)
+           and not _function_word(tokens[last + 1][2])):
+        last += 1
+    if last == i or last + 1 >= len(tokens):
+        return None
+    return _name_in_apposition(tokens, last + 1, passage)
+
+
+_RELATIVE_WORDS = 4
+
+
 # «مؤتمر صحفي», «ندوة صحفية»: written indefinite, "press" describes the noun before it; only «الصحفي»,
 # «الصحفية» is a journalist's title.
 _PRESS = _norm_set("صحفي صحفية")
@@ -854,7 +882,7 @@ def _starts_span(word: str) -> bool:
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
-            or starts_town(word)
+            or starts_town(word) or _is_kin(word)
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _HEADS, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -1080,6 +1108,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
+        elif _is_kin(word) and (name := _kin_named(tokens, i, passage)):
+            spans.append(("person", *name))
+            i = name[1] + 1
+            continue
         elif _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[i][1])):
             # «حزب "تونس البدائل"», «لجمعية "الدين الحق"», «صحيفة "فيلت ام زونتاج"»: the quoted name
             after = _first_after(tokens, i + 1, quoted.end())

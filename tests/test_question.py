@@ -278,6 +278,9 @@ def test_dialect_answer_type(question, kind):
         # a name set off by a comma after a title ends at «أن/بأن», where what was said begins
         ("وصرّح رئيس الجامعة الوطنية للنسيج، نور الدين الشابي بأن المفاوضات ستستأنف", "person", "نور الدين الشابي"),
         ("أفادت رئيسة الغرفة، سلوى الهمامي أن الحوار مستمر", "person", "سلوى الهمامي"),
+        # a kin's name set off by commas after the relative's name («والدة» also begins with «و»)
+        ("وقالت شقيقة المتهم، ليلى الماجري، إن العائلة", "person", "ليلى الماجري"),
+        ("وأكدت والدة الطالب حمزة السعيدي، نجاة الطرابلسي، أن ابنها", "person", "نجاة الطرابلسي"),
         # a decimal point said in words («فاصل»), as Tunisian reports write it
         ("يمثلن 22 فاصل 5 بالمائة من العاطلين", "percent", "22 فاصل 5 بالمائة"),
         ("وزن 0 فاصل 7 غرام", "measure", "0 فاصل 7 غرام"),
@@ -300,6 +303,9 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وأكد الوزير، الاثنين، أن",
     "وأكد الوزير، والخميس، أن",  # a weekday with «ال» behind a clitic
     "وقال الرئيس، صباح اليوم، إن",
+    # a kin noun and a relative with no name of its own set off after them
+    "وقال والد الطفل إن",
+    "وقالت زوجة الضحية، في تصريح، إن",
     # a verb of saying and a title with no name between them, or with a time word or a body
     "وقال أمس رئيس الحكومة إن",
     "وأعلنت وزارة الصحة مدير المستشفى",
