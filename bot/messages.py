@@ -31,8 +31,8 @@ GREETING = ("أهلاً بك! اكتب سؤالك عن المقالة وسأجي
 THANKS = "عفواً! هل لديك سؤال آخر عن المقالة؟ (You're welcome! Any other question about the article?)"
 FAREWELL = "مع السلامة! (Goodbye!)"
 # «ما رأيك في ترامب؟», "Do you think…?": the bot's own view, which it does not have; in both languages,
-# since the same question comes in either.
-OPINION = ("ليس لي رأي خاص: أنقل فقط ما تقوله المقالة. اسأل عمّا تذكره، مثل: «ماذا قال ترامب عن القمة؟»"
+# since the same question comes in either. Its example names no article's people: it is shown on any index.
+OPINION = ("ليس لي رأي خاص: أنقل فقط ما تقوله المقالة. اسأل عمّا تذكره، مثل: «ماذا قال فلان عن كذا؟»"
            " (I have no opinion of my own; I only report what the article says. Ask what it says.)")
 COMMAND = ("«{command}» أمر وليس سؤالاً عن المقالة: الأوامر تُكتب في المحادثة التفاعلية (/help). اكتب سؤالك عن محتواها."
            " ({command} is a command, not a question about the article: commands work in the interactive chat.)")

@@ -168,3 +168,19 @@ def test_orders_beside_a_question_are_cut_out_as_written(message, searched):
     from bot.checks import without_override
 
     assert without_override(message) == searched
+
+
+def test_no_message_names_the_bundled_articles_people_or_places():
+    # Messages are shown on any index: an example naming Trump is no example on a user's own articles.
+    from index.normalize import normalize_arabic
+    from index.phrases import typed_spans
+    from tests.conftest import ROOT
+
+    article = (ROOT / "data" / "articles" / "rubio-lavrov.txt").read_text(encoding="utf-8")
+    names = {normalize_arabic(word) for sentence in article.splitlines() for span in typed_spans(sentence)
+             if span.kind in ("person", "place") for word in span.text.split() if len(word) > 3}
+    assert {"ترامب", "بودابست"} <= names  # the check reads the article's names at all
+    texts = [value for key, value in vars(messages).items() if key.isupper() and isinstance(value, str)]
+    for text in texts:
+        said = {normalize_arabic(w) for w in re.findall(r"\w+", text)}
+        assert not said & names, (text, said & names)
