@@ -15,7 +15,7 @@ from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_word
                              asks_which_or_where, in_doubt, looks_ahead, matching_spans, months_named, names_a_country,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
-                             years_named)
+                             which_noun, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, gist_answer, source_of
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
@@ -224,6 +224,13 @@ class AnswerChain:
                 # likely that marks a place in a sentence about something to come answers instead. None:
                 # the answer stands (a place may be named bare, which nothing types).
                 moved, runner = _runner_up_first(info, ranked, answers, _placed_ahead)
+                if runner is not None:
+                    ranked, composed = moved, runner
+            elif (info.kind == "other" and not info.asks_name and (nouns := _which_nouns(info))
+                  and not noun_named(nouns, composed[0], info.asked)):
+                # «في أي برنامج تحدثت…؟» over «واعتبرت هالة عمران أن…», which names no programme: a
+                # runner-up nearly as likely that names one («…في برنامج "بوليتيكا"») answers instead.
+                moved, runner = _runner_up_first(info, ranked, answers, partial(_names_noun, nouns, info.asked))
                 if runner is not None:
                     ranked, composed = moved, runner
         return Retrieved(question=question, info=info, context=context, ranked=ranked, found=found,
@@ -591,6 +598,17 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
         if good(composed) and (composed[1] is None or composed[1] in hit.document.page_content):
             return moved, composed
     return ranked, None
+
+
+def _which_nouns(info: QuestionInfo) -> tuple[str, ...] | None:
+    """The noun a which-question asks about, with its synonyms where it is a kind of named place or body
+    («في أي مجلة…؟» → («مجله», «دوريه»)); None for another question."""
+    return info.named_kind or ((noun,) if (noun := which_noun(info.text)) else None)
+
+
+def _names_noun(nouns: tuple[str, ...], asked: frozenset[str], composed: tuple[str, str | None]) -> bool:
+    """Whether an answer names something of the noun a which-question asks about (`noun_named`)."""
+    return noun_named(nouns, composed[0], asked)
 
 
 def _marked_first(ranked: list[tuple[Hit, float]], highlight: str | None) -> list[tuple[Hit, float]]:

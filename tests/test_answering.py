@@ -8,7 +8,7 @@ from bot import messages
 from bot.answer import Turn
 from bot.chain import turn_of
 from bot.evaluate import has_phrase
-from tests.conftest import core_settings
+from tests.conftest import ROOT, core_settings
 
 
 # Known gaps of the answering core (issue 8 is open): the assertions stand and these are reported as
@@ -1011,3 +1011,16 @@ def test_a_follow_up_asking_whom_marks_someone_else_than_the_last_answer(meeting
     first = meeting_service.ask("من هي رئيسة الجامعة الوطنية للنسيج والملابس والجلود والأحذية؟")
     answer = meeting_service.ask("ومن التقت؟", [turn_of(first)])
     assert answer.found and answer.highlight == "كمال الزغلامي", (answer.highlight, answer.answer)
+
+
+ANT = ROOT.parent / "shared" / "corpora" / "ant"
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout)")
+def test_a_which_question_is_answered_by_a_runner_up_naming_its_noun(tmp_path_factory):
+    """«إلى أي بُعد…؟» over a sentence about measuring star distances that names no distance: a runner-up
+    nearly as likely that names one («…حتى ثمانية آلاف سنة ضوئية…») answers instead (news_train's nt-16)."""
+    text = (ANT / "diverse" / "JA-diverse-129-20170227.txt").read_text(encoding="utf-8")
+    service = one_article_service(tmp_path_factory, "stars", text)
+    answer = service.ask("إلى أي بُعد يمكن حساب المسافات بين النجوم القريبة بدقة اعتمادا على انحرافها عن الأجرام التي خلفها؟")
+    assert answer.found and "ثمانية آلاف" in answer.answer, answer.answer
