@@ -15,9 +15,9 @@ from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_word
                              asks_which_or_where, in_doubt, looks_ahead, matching_spans, months_named, names_a_country,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
-                             which_noun, years_named)
+                             years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
-from bot.compose import compose, gist_answer, source_of
+from bot.compose import compose, gist_answer, source_of, which_nouns
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, standard_arabic
@@ -226,7 +226,7 @@ class AnswerChain:
                 moved, runner = _runner_up_first(info, ranked, answers, _placed_ahead)
                 if runner is not None:
                     ranked, composed = moved, runner
-            elif (info.kind == "other" and not info.asks_name and (nouns := _which_nouns(info))
+            elif (info.kind == "other" and not info.asks_name and (nouns := which_nouns(info))
                   and not noun_named(nouns, composed[0], info.asked)):
                 # «في أي برنامج تحدثت…؟» over «واعتبرت هالة عمران أن…», which names no programme: a
                 # runner-up nearly as likely that names one («…في برنامج "بوليتيكا"») answers instead.
@@ -598,12 +598,6 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
         if good(composed) and (composed[1] is None or composed[1] in hit.document.page_content):
             return moved, composed
     return ranked, None
-
-
-def _which_nouns(info: QuestionInfo) -> tuple[str, ...] | None:
-    """The noun a which-question asks about, with its synonyms where it is a kind of named place or body
-    («في أي مجلة…؟» → («مجله», «دوريه»)); None for another question."""
-    return info.named_kind or ((noun,) if (noun := which_noun(info.text)) else None)
 
 
 def _names_noun(nouns: tuple[str, ...], asked: frozenset[str], composed: tuple[str, str | None]) -> bool:

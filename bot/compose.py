@@ -59,6 +59,12 @@ def source_of(hit: Hit, score: float) -> Source:
                   article=meta["article"], date=meta.get("date"))
 
 
+def which_nouns(info: QuestionInfo) -> tuple[str, ...] | None:
+    """The noun a which-question asks about, with its synonyms where it is a kind of named place or body
+    («في أي مجلة…؟» → («مجله», «دوريه»)); None for another question."""
+    return info.named_kind or ((noun,) if (noun := which_noun(info.text)) else None)
+
+
 def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None = None) -> Span | None:
     """The phrase of a passage that answers the question's type, nearest to the question's words;
     None when the type is not a phrase kind or the passage has none (phrases the question itself
@@ -68,8 +74,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         numbered = [s for s in numbered_spans(noun, passage) if not says_again(s.text, info.asked)]
         if numbered:
             return numbered[0]
-    if info.kind == "other" and not info.asks_name and (
-            nouns := info.named_kind or ((noun,) if (noun := which_noun(info.text)) else None)):
+    if info.kind == "other" and not info.asks_name and (nouns := which_nouns(info)):
         # «في أي جامعة تدرّس…؟», «ما الجامعة التي…؟» over «…بجامعة منوبة»: the name the noun asked heads.
         phrases = typed_spans(passage) if phrases is None else phrases
         headed = [s for s in headed_by(nouns, phrases) if not says_again(s.text, info.asked)]

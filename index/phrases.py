@@ -780,12 +780,7 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
 # Kin of someone named next («والدة نذير القطاري، سنية رجب، قالت…»): the name set off after the relative's
 # is the kin's own.
 _KIN = _norm_set("والد والدة زوج زوجة ابن ابنة بنت شقيق شقيقة أخ أخت أرملة عم عمة خال خالة جد جدة")
-
-
-def _is_kin(word: str) -> bool:
-    """Whether a normalised word is a kin noun, with a clitic or without («ووالدة», but «والدة» itself
-    begins with «و»)."""
-    return word in _KIN or _strip_clitic(word) in _KIN
+_RELATIVE_WORDS = 4
 
 
 def _kin_named(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
@@ -800,9 +795,6 @@ def _kin_named(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tupl
     if last == i or last + 1 >= len(tokens):
         return None
     return _name_in_apposition(tokens, last + 1, passage)
-
-
-_RELATIVE_WORDS = 4
 
 
 # «مؤتمر صحفي», «ندوة صحفية»: written indefinite, "press" describes the noun before it; only «الصحفي»,
@@ -882,8 +874,8 @@ def _starts_span(word: str) -> bool:
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
-            or starts_town(word) or _is_kin(word)
-            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _HEADS, _REASON_CUES,
+            or starts_town(word)
+            or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _HEADS, _KIN, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
 
@@ -1108,7 +1100,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             name = _name_after_title(tokens, i, passage)
             if name and ("person", *name) not in spans:  # «نائبة السكرتيرة الصحفي…، آنا كيلي،»: two titles, one name
                 spans.append(("person", *name))
-        elif _is_kin(word) and (name := _kin_named(tokens, i, passage)):
+        elif _in(word, _KIN) and (name := _kin_named(tokens, i, passage)):
             spans.append(("person", *name))
             i = name[1] + 1
             continue
