@@ -92,6 +92,7 @@ class WordBridge:
         self._vocabularies: OrderedDict[str, list[str]] = OrderedDict()  # by article, as for `_vectors`
         self._tokens: dict[str, int] | None = None  # the model tokenizer's pieces ("▁word" starts a word)
         self._lock = threading.Lock()  # the Telegram front end answers from several threads
+        self._embedding: dict[str, threading.Lock] = {}  # by article being embedded: one thread embeds, others wait
 
     def vocabulary(self, file: str) -> list[str]:
         """An article's distinct Arabic content words, normalised, sorted (worked out once, then cached)."""
@@ -115,24 +116,37 @@ class WordBridge:
         the similarity threshold another answer, depending on what was asked before. None when `stop`
         is set before the article is done (nothing is cached then)."""
         with self._lock:
-            found = self._vectors.get(file)
-            if found is not None:
-                self._vectors.move_to_end(file)
+            if (found := self._cached(file)) is not None:
                 return found
-        vocabulary = self.vocabulary(file)
-        parts = []
-        for start in range(0, len(vocabulary), WARM_UP_BATCH):
-            if stop is not None and stop.is_set():
-                return None
-            parts.append(np.asarray(self._embeddings.embed_documents(vocabulary[start:start + WARM_UP_BATCH]),
-                                    dtype="float32"))
-        vectors = np.vstack(parts) if parts else np.zeros((0, 1), dtype="float32")
-        with self._lock:
-            self._vectors[file] = vectors
-            kept = sum(len(v) for v in self._vectors.values())
-            while kept > CACHED_WORDS and len(self._vectors) > 1:
-                kept -= len(self._vectors.popitem(last=False)[1])
+            embedding = self._embedding.setdefault(file, threading.Lock())
+        # A question arriving while the warm-up (or another question) embeds this article waits for
+        # it instead of embedding it a second time.
+        with embedding:
+            with self._lock:
+                if (found := self._cached(file)) is not None:
+                    return found
+            vocabulary = self.vocabulary(file)
+            parts = []
+            for start in range(0, len(vocabulary), WARM_UP_BATCH):
+                if stop is not None and stop.is_set():
+                    return None
+                parts.append(np.asarray(self._embeddings.embed_documents(vocabulary[start:start + WARM_UP_BATCH]),
+                                        dtype="float32"))
+            vectors = np.vstack(parts) if parts else np.zeros((0, 1), dtype="float32")
+            with self._lock:
+                self._vectors[file] = vectors
+                self._embedding.pop(file, None)
+                kept = sum(len(v) for v in self._vectors.values())
+                while kept > CACHED_WORDS and len(self._vectors) > 1:
+                    kept -= len(self._vectors.popitem(last=False)[1])
         return vectors
+
+    def _cached(self, file: str) -> np.ndarray | None:
+        """An article's cached word vectors, marked recently used; None if not cached. Under `_lock`."""
+        found = self._vectors.get(file)
+        if found is not None:
+            self._vectors.move_to_end(file)
+        return found
 
     def vectors(self, files: Sequence[str]) -> tuple[list[str], np.ndarray]:
         """The distinct words of some articles, sorted, and their unit vectors, shape (n, d): each word's

@@ -109,6 +109,19 @@ def test_an_articles_word_vectors_do_not_depend_on_the_questions_asked_before(se
     assert fresh.translations(question, [SECOND_FILE]) == used.translations(question, [SECOND_FILE])
 
 
+@pytest.mark.slow
+def test_threads_asking_at_once_about_a_new_article_embed_it_once(second_service):
+    from concurrent.futures import ThreadPoolExecutor
+
+    embeddings = CountingEmbeddings(second_service._chain.retriever.store.vectorstore.embedding_function)
+    bridge = WordBridge(embeddings, lambda file: SECOND_ARTICLE)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: bridge.translations("How many beds does the hospital have?", [SECOND_FILE]),
+                                range(4)))
+    assert all(r == results[0] for r in results) and results[0]
+    assert embeddings.embedded == len(bridge.vocabulary(SECOND_FILE))
+
+
 def test_a_warmed_up_bridge_embeds_nothing_for_the_first_english_question(second_service):
     embeddings = CountingEmbeddings(second_service._chain.retriever.store.vectorstore.embedding_function)
     bridge = WordBridge(embeddings, lambda file: SECOND_ARTICLE)
