@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
-from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, tokenize, words
+from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups, tokenize, words
 from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
                            month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
@@ -627,12 +628,34 @@ def _said(phrase: str, asked: frozenset[str]) -> bool:
     question naming people or places in Latin script, every word of it that spells one of those names
     (`latin_name_keys`: «آنا كيلي» for "…whom Anna Kelly serves as deputy?")."""
     words_ = asked_words(phrase)
-    if words_ <= asked:
+    if words_ <= asked or _said_in_other_forms(words_, asked):
         return True
     if NAME_KEY not in asked:
         return False
     spelled = [w for w in words_ if len(arabic_skeleton(w)) >= MIN_CLASSES]
     return bool(spelled) and all(in_asked(w, asked) for w in spelled)
+
+
+def _said_in_other_forms(words_: frozenset[str], asked: frozenset[str]) -> bool:
+    """Whether the question says every word of a figure in some form: «20غرام» (glued) for «…وزنها 20
+    غراما؟», its unit with another clitic or ending (`term_groups`). Only a phrase with digits, which the
+    question must say as they are: «يومين» (two days) answers «كام يوم؟»."""
+    parts = [part for word in words_ for part in _GLUED_RE.split(word) if part]
+    if not any(part.isdigit() for part in parts):
+        return False
+    forms = _forms(asked)
+    return all(part in asked or (not part.isdigit() and (part in forms or any(
+        form in forms for group in term_groups(part) for form in group))) for part in parts)
+
+
+@lru_cache(maxsize=4096)
+def _forms(asked: frozenset[str]) -> frozenset[str]:
+    """Every lexical form (`term_groups`) of a question's words."""
+    return frozenset(form for word in asked for group in term_groups(word) for form in group)
+
+
+# Where digits and letters meet inside a word («20غرام»): a space the writer left out.
+_GLUED_RE = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 
 
 def in_asked(word: str, asked: frozenset[str]) -> bool:

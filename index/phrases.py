@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 91
+PHRASES_VERSION = 93
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -125,7 +125,7 @@ _TITLES = _norm_set(
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
     صندوق الجامعة المنظمة الهيئة الشركة الجمعية المعهد المركز الديوان المجلس الوزارة محكمة المحكمة
-    دار إذاعة قناة صحيفة جريدة وكالة بعثة كتلة لجنة وفد نقابة رابطة جبهة مكتب المكتب
+    دار إذاعة قناة صحيفة جريدة وكالة بعثة كتلة لجنة وفد نقابة رابطة جبهة مكتب المكتب دائرة الدائرة
     company firm party ministry bank club university association agency newspaper channel council court
     organisation organization union federation""")
 _PLACE_HEADS = _norm_set(
@@ -175,6 +175,24 @@ _NUMERAL_RE = re.compile(r"(?:وب|وال|بال|لل|ال|[وبلفك])?\d")
 def _is_number(word: str) -> bool:
     # Digits after a clitic at most («و15», «ب20»): «بوزيد2», «v8» are names with a digit, not numbers.
     return bool(_NUMERAL_RE.match(word)) or word in _NUMBER_WORDS or _strip_clitic(word) in _NUMBER_WORDS
+
+
+_CLITIC_DIGITS_RE = re.compile(r"^(\D+)(\d+)$")  # a normalised token of digits behind a clitic: «ب4», «وال60»
+_YEAR_DIGITS_RE = re.compile(r"^(?:19|20)\d\d$")  # a token that may be a year
+
+
+def _continues_run(tokens: list[tuple[int, int, str]], j: int, following: str) -> bool:
+    """Whether the word after token j goes on a run of numbers: not a number behind a preposition
+    («في 2015 ب4،1 بالمائة»: a year, then a share), nor one after a year that is no year itself
+    («في 2014 و5،7 بالمائة»; «بين 2000 و3500 دينار» and «2013 و2014» are runs)."""
+    if following in _RANGE_WORDS:
+        return True
+    glued = _CLITIC_DIGITS_RE.match(following)
+    if glued and glued.group(1).removeprefix(_AND) not in ("", "ال"):  # «والـ60 عاما» goes on «الـ50»
+        return False
+    last = tokens[j - 1][2] if tokens[j][2] in _RANGE_WORDS and j else tokens[j][2]
+    digits = glued.group(2) if glued else following
+    return not (_YEAR_DIGITS_RE.match(last) and digits.isdigit() and len(digits) != 4)
 
 
 def is_number_word(word: str) -> bool:
@@ -590,8 +608,10 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
     """The name between a verb of saying at token i and a title or a post (`_is_role`) right after it, as
     (first, last) token indices: «وقال لسعد الجموسي مدير المهرجان…», «وأكد عبد الكريم الهاروني رئيس مجلس…»,
     «قال الجموسي مدير…», «وقال بيرند ريكسنجه زعيم حزب…». News puts a speaker's name before the title as
-    often as after it. One to four words, no punctuation around or between them but a comma before the
-    title («اعتبر سفيان السليطي، الناطق الرسمي…»; then two words at least), none a function word, number,
+    often as after it, and so does a word of appointing («تسمية الهادي القديري، القاضي…», «تعيين رضا القلال
+    مديرا…»: a post taken in the accusative, behind «ك» or «بمهمة» ends the name too). One to four words, no
+    punctuation around or between them but a comma or a bracket before the title («اعتبر سفيان السليطي،
+    الناطق الرسمي…», «انتخاب حاتم بن خليفة (قاض،…»; then two words at least), none a function word, number,
     time word, title or organisation or place word («وقال أمس رئيس…», «أكد إن…», «أعلنت وزارة…»); None
     otherwise."""
     n = len(tokens)
@@ -602,10 +622,10 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
         if _NAME_BREAK_RE.search(between) and not (between == "-" and last > i):  # «لورا هوبي-هامشر»
             # One word before a comma is as often a noun («قال مصدر، …», «أوضح الخبير، …») as a name.
             named = last - i >= 2
-            return (i + 1, last) if between.strip() in ("،", ",") and named and _is_role(word) else None
-        if _is_role(word):
+            return (i + 1, last) if between.strip() in ("،", ",", "(") and named and _is_role(word) else None
+        if _is_role(word) or _post_taken(word):
             return (i + 1, last) if last > i else None
-        if not _name_word(tokens, last + 1, passage) or any(
+        if not _name_word(tokens, last + 1, passage) or _strip_clitic(word) in _APPOINTING or any(
                 _in(word, vocab) for vocab in (_HEADS, _MONTHS)) or _is_weekday_in_name(word) or (
                 word in _PERSON_NOUNS):  # «وقال مصدر أمني مسؤول…»: a noun for anyone, then a post
             return None
@@ -617,6 +637,16 @@ def _is_role(word: str) -> bool:
     """Whether a normalised word is a title or a post held, in construct («زعيم حزب…», «محامية الزوجين»),
     not a noun for anyone («الرجل», «نفس المصدر»)."""
     return _in(word, _TITLES) or word in _POSTS
+
+
+def _post_taken(word: str) -> bool:
+    """Whether a normalised word names the post someone is appointed to: a title in the accusative or
+    behind «ك» («تعيين محمد التمري كمدرب مساعد», «انتخاب مختار الطريفي نائبا لرئيس…»), or «بمهمة»."""
+    return ((word.endswith("ا") and _is_role(word[:-1])) or (word.startswith("ك") and _is_role(word[1:]))
+            or word in _ON_A_MISSION)
+
+
+_ON_A_MISSION = _norm_set("بمهمة بمهمه لمهمة")
 
 
 # Posts held, written without the article, that follow a speaker's name as a title does («وقال بيرند
@@ -702,6 +732,11 @@ def _can_be_name(word: str) -> bool:
 _REPORTING_VERBS = _norm_set("""قال قالت أكد أكدت أعلن أعلنت أوضح أوضحت أضاف أضافت أشار أشارت أقر أقرت قرر قررت
     دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت
     طلب طلبت""")
+_ON = "علي"  # normalised «على»: «على عين المكان» is on the spot, no one appointed
+_AND = "و"  # standing alone, as some writers leave it («و احمد الحافي»)
+# Words of appointing or electing someone, which news follows with the name and then the post, as it
+# follows a verb of saying: «تسمية الهادي القديري، القاضي من الرتبة الثالثة…», «انتخاب حاتم بن خليفة (قاض،…)».
+_APPOINTING = _norm_set("""تسمية تعيين انتخاب ترشيح تكليف عين عينت انتخب انتخبت رشح رشحت كلف كلفت""")
 
 
 def _time_adverb(word: str) -> bool:
@@ -772,9 +807,24 @@ def _name_in_apposition(tokens: list[tuple[int, int, str]], first: int, passage:
             return first, last
         if last > first and not gap.strip() and tokens[last + 1][2] in _THAT:
             return first, last  # «أفادت رئيسة الاتحاد، وداد بوشماوي بأن…»: what the named one said follows
+        if last > first and not gap.strip() and _says_when(tokens, last + 1):
+            return first, last  # «استعرض رئيس الغرفة…،الهادي الزرمديني اليوم الخميس…»: when, after who
         if _NAME_BREAK_RE.search(gap) or last - first + 1 >= _APPOSITION_WORDS:
             return None
         last += 1
+
+
+def _says_when(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether token k opens a time: a time adverb or a weekday («اليوم», «أمس الجمعة»), or a part of the
+    day before one («صباح اليوم», «مساء الخميس»)."""
+    word = tokens[k][2]
+    if _time_adverb(word) or _is_weekday(word):
+        return True
+    return word in _DAY_PARTS and k + 1 < len(tokens) and (_time_adverb(tokens[k + 1][2])
+                                                            or _is_weekday(tokens[k + 1][2]))
+
+
+_DAY_PARTS = _norm_set("صباح مساء عشية ظهر ليلة فجر صبيحة ظهيرة")
 
 
 # Kin of someone named next («والدة نذير القطاري، سنية رجب، قالت…»): the name set off after the relative's
@@ -870,7 +920,7 @@ def _starts_span(word: str) -> bool:
     bare = _strip_clitic(word)
     return (_is_weekday(word)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
-            or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS
+            or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS or bare in _APPOINTING or word == _AND
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
@@ -976,6 +1026,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             return ""
         return tokens[k + 1][2]
 
+    appointing = False  # whether a name followed a word of appointing (`_APPOINTING`)
     i = 0
     while i < n:
         word = tokens[i][2]
@@ -1016,7 +1067,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             # A run of numbers («3 أو 4», «بين 10 و20»), not across punctuation («"بوكجوكسونغ 1" (أو…»,
             # «18% ( 7،1 د/كغ…»), nor ending on its link word.
             while ((following(j) and (_is_number(following(j)) or following(j) in _RANGE_WORDS)
-                    and following(j) not in _PERCENT_CUES)  # «5 بالمائة»: per hundred, not a hundred
+                    and following(j) not in _PERCENT_CUES  # «5 بالمائة»: per hundred, not a hundred
+                    and _continues_run(tokens, j, following(j)))
                    or _decimal_comma(tokens, j, passage)
                    or (following(j) in _DECIMAL_POINT_WORDS and j + 2 < n and tokens[j + 2][2].isdigit())):
                 j += 1
@@ -1089,7 +1141,13 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("person", *name))
             i = name[1] + 1
             continue
-        if bare in _REPORTING_VERBS and (name := _name_before_title(tokens, i, passage)):
+        appoints = (bare in _APPOINTING and not (i and tokens[i - 1][2] == _ON)) or (word == _AND and appointing)
+        if ((appoints or bare in _REPORTING_VERBS) and (name := _name_before_title(tokens, i, passage))
+                and not (appoints and name[0] == name[1])):
+            # One word after «عين/كلف» is as often who appoints («كلف الشاهد وزير الداخلية…») or a body
+            # («انتخاب البرلمان والرئيس») as who is appointed. «تسمية الهادي القديري، القاضي… و احمد
+            # الحافي، القاضي…»: the next one of a list of appointments, after a lone «و».
+            appointing = appointing or appoints
             spans.append(("person", *name))
             i = name[1] + 1  # the title after the name is typed next
             continue

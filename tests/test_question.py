@@ -287,6 +287,22 @@ def test_dialect_answer_type(question, kind):
         # a unit after punctuation is not the number's: the year stays a year
         ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "percent", "8.9 بالمائة"),
         ("تراجع العجز خلال السداسي الاول من سنة 2015، بنسبة 8.9 بالمائة", "year", "2015"),
+        # who is appointed or elected, named before the post, as a speaker is before his title; the next of
+        # a list after a lone «و»; the post in the accusative or behind «ك» ends the name
+        ("وتم تسمية سامي الورفلي، القاضي من الرتبة الثالثة، رئيسا أول لمحكمة الاستئناف", "person", "سامي الورفلي"),
+        ("تسمية سامي الورفلي، القاضي من الرتبة الثالثة، رئيسا للمحكمة و هادي القلال، القاضي بالمحكمة", "person",
+         "هادي القلال"),
+        ("وانبثق عنها انتخاب منير الحداد (قاض، رئيس دائرة بالمحكمة الإدارية)، رئيسا للمجلس", "person", "منير الحداد"),
+        ("قررت الوزارة تعيين رضا القلال مديرا للمهرجان", "person", "رضا القلال"),
+        ("كما تم تعيين هشام الدريدي كمدرب مساعد للفريق", "person", "هشام الدريدي"),
+        # a year, then a figure behind a preposition or after «و», are two phrases, not one run of numbers
+        ("وقدرت النسبة في 2015 ب4،1 بالمائة", "percent", "4،1 بالمائة"),
+        ("بلغت 7ر5 بالمائة في سنة 2014 و5 بالمائة في السنة القادمة", "percent", "5 بالمائة"),
+        ("دفع كل مهاجر بين 2000 و3500 دينار", "money", "2000 و3500 دينار"),  # a range is one
+        ("ما بين سن الـ50 والـ60 عاما", "age", "الـ50 والـ60 عاما"),
+        # a name set off after a title may end where the time of what he did begins
+        ("أكد وزير الصحة، منير القاسمي اليوم الاثنين دعمه للمستشفى", "person", "منير القاسمي"),
+        ("واكب رئيس الحكومة، كمال الدريدي صباح اليوم انطلاق الأشغال", "person", "كمال الدريدي"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -366,9 +382,21 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال المدير المركزي بالشركة الوطنية لاستغلال وتوزيع المياه إن",
     "وقد أوقفهم وزير الداخلية لاقتناعه بتورطهم",
     "طالب النواب رئيس الحكومة بتمكينه من الملف",
+    # one word after a word of appointing is as often who appoints, or a body; «على عين المكان» is on the spot
+    "كما كلف الشاهد وزير الداخلية بمتابعة الملف",
+    "وصياغة دستور توافقي وانتخاب البرلمان والرئيس",
+    "بعد أن حل أعوان مختصون على عين المكان برفقة والي الجهة",
+    # a body's department after a title names nobody
+    "وقال رئيس دائرة الشؤون الاجتماعية إن",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
+
+
+def test_a_department_after_a_title_is_part_of_the_post():
+    """«رئيس دائرة الغابات…» heads a department («دائرة» heads a body's name), whose head is named next."""
+    passage = "وأفاد رئيس دائرة الغابات بالمندوبية الجهوية، عزيز الساسي، أن"
+    assert [s.text for s in typed_spans(passage) if s.kind == "person"] == ["عزيز الساسي"]
 
 
 @pytest.mark.parametrize("passage", [
@@ -1333,6 +1361,14 @@ def test_a_colour_question_wants_a_colour_word():
     ("ما سعة البرميل الواحد؟", "خزنت في براميل سعة البرميل الواحد 100 كلغ.", "100 كلغ"),
     # «و» before an amount is the conjunction, not part of it.
     ("كم دفع أكثر المهاجرين؟", "دفع كل مهاجر بين 2000 دينار و3500 دينار.", None),
+    # The question's own figure, glued to its unit or in another case, is not the answer.
+    ("كم تعريفة الرسالة التي لا يتجاوز وزنها 20 غراما؟",
+     "فالرسائل التي لا يتجاوز وزنها 20غرام، حددت تعريفتها ب 500 مليم على المستوى الوطني.", "500 مليم"),
+    # An item after «و» starts anew: the words before it qualify the item before it.
+    ("كم تعريفة الرسائل على المستوى الوطني؟",
+     "واعتمدت تعريفة تقدر ب1200 مليم على المستوى الوطني و1800 مليم على مستوى دول المغرب العربي.", "1200 مليم"),
+    ("كم بلغت نسبة التضخم في 2014؟", "وقدرت النسبة في 2015 ب4،1 بالمائة وب4،8 بالمائة في 2014 و5،7 بالمائة في 2013.",
+     "4،8 بالمائة"),
 ])
 def test_the_marked_phrase(question, passage, marked):
     from bot.question import analyse
