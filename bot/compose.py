@@ -107,7 +107,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
     def distance(span: Span) -> int:  # from the quantity itself: «قرابة 22 ألفا» is as near as «22 ألفا»
         at = sum(1 for o in offsets if o < quantity_start(span))
-        return min((abs(at - a) for a in anchors), default=0)
+        # «…ب1200 مليم على المستوى الوطني و1800 مليم على مستوى دول المغرب»: a phrase after «و» starts an
+        # item of its own, and the words right before it belong to the item before.
+        joined = _AFTER_AND_RE.search(passage, 0, quantity_start(span)) is not None
+        return min((abs(at - a) + (AND_GAP if joined and a < at else 0) for a in anchors), default=0)
 
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else None
@@ -127,6 +130,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
 
 _HEADED_KINDS = frozenset(("organisation", "place"))
+# «و» (with «ب/ل» after it, glued or alone) right before a phrase, and how much farther that puts the
+# question's words before it (in words): past the whole item before, whose qualifier they are.
+_AFTER_AND_RE = re.compile(r"(?:^|[\s،,(])و[بل]?\s*$")
+AND_GAP = 8
 
 
 def headed_by(nouns: Sequence[str], phrases: Sequence[Span]) -> list[Span]:
