@@ -524,16 +524,23 @@ def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list
     """The passage after the best one first when the best one ends in a colon: it only introduces
     what follows («…عن تشكيلة حكومة الوحدة الوطنية والتي ضمت كلا من :»), and the list after it says
     who got which portfolio. Not when that passage lacks the type of phrase asked for, which the
-    introduction has («في أي تاريخ كشف…؟»)."""
+    introduction has («في أي تاريخ كشف…؟»), or a place or a body asked for (`_TYPED_IN_LISTS`)."""
     best = ranked[0][0]
     if not best.document.page_content.rstrip().endswith(":"):
         return ranked
     for i, (hit, _) in enumerate(ranked[1:], start=1):
         if hit.document.metadata["file"] == best.document.metadata["file"] and hit.position == best.position + 1:
-            if type_match(info.kind, hit.passage_phrases(), info.asked):
+            if type_match(info.kind, hit.passage_phrases(), info.asked) and (
+                    info.kind not in _TYPED_IN_LISTS or matching_spans(info.kind, hit.passage_phrases(), info.asked)):
                 return _moved_first(ranked, i)
             break
     return ranked
+
+
+# The loosely checked kinds a list after a colon names with a typed phrase when it answers: a place or
+# a body («…المنعقد بالحمامات عن النتائج التالية :» is followed by the names elected, no place). Not a
+# person: a list of bare names («فتحي العيادي كريم الهاروني…») has no title to type them by.
+_TYPED_IN_LISTS = frozenset(("place", "organisation"))
 
 
 def _dated_ahead(composed: tuple[str, str | None]) -> bool:

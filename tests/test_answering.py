@@ -1024,3 +1024,13 @@ def test_a_which_question_is_answered_by_a_runner_up_naming_its_noun(tmp_path_fa
     service = one_article_service(tmp_path_factory, "stars", text)
     answer = service.ask("إلى أي بُعد يمكن حساب المسافات بين النجوم القريبة بدقة اعتمادا على انحرافها عن الأجرام التي خلفها؟")
     assert answer.found and "ثمانية آلاف" in answer.answer, answer.answer
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout)")
+@pytest.mark.parametrize("question", ["أين انعقد المؤتمر العاشر لحركة النهضة؟", "وين تعمل المؤتمر متاع النهضة؟"])
+def test_a_list_of_bare_names_after_a_colon_does_not_say_where(tmp_path_factory, question):
+    """«…مؤتمرها العاشر المنعقد بالحمامات عن النتائج التالية :» says where; the names listed after it do
+    not (a newcomer's questions, answered with the list)."""
+    text = (ANT / "localNews" / "JA-localNews-2623-20160523.txt").read_text(encoding="utf-8")
+    answer = one_article_service(tmp_path_factory, "congress", text).ask(question)
+    assert answer.found and "المنعقد بالحمامات" in answer.answer, answer.answer
