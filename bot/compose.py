@@ -443,6 +443,9 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
         return trim(joined, info, keep=next((s for s in typed_spans(joined) if s.kind == "reason"), None)), None
     span = best_span(info, best_text, best.passage_phrases())
     text = _cut_marked(best, trim(best_text, info, keep=span))
+    # «لماذا ارتفعت أسعار مياه الشرب؟» over «…نظرا للإرتفاع المسجل في أسعار مياه الشرب…»: the best passage
+    # gives a cause itself, and the sentence next door (about clothing) is no part of the answer.
+    gives_cause = info.kind == "reason" and type_match("reason", best.passage_phrases(), info.asked)
     seconds = []
     for hit, p in ranked[1:3]:
         meta, best_meta = hit.document.metadata, best.document.metadata
@@ -451,7 +454,7 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
             continue  # another article, or another window of the same long sentence (they overlap)
         adjacent = meta["paragraph"] == best_meta["paragraph"] and abs(hit.position - best.position) == 1
         close = p >= RUNNER_UP_RATIO * best_p
-        neighbour = adjacent and p >= max(NEIGHBOUR_MIN, NEIGHBOUR_RATIO * best_p)
+        neighbour = adjacent and p >= max(NEIGHBOUR_MIN, NEIGHBOUR_RATIO * best_p) and not gives_cause
         room = MAX_ANSWER_CHARS - len(text) - 1
         second = _cut_marked(hit, hit.document.page_content)
         if len(second) > room:  # cut to the words around what matches, if that leaves enough of it

@@ -1034,3 +1034,22 @@ def test_a_list_of_bare_names_after_a_colon_does_not_say_where(tmp_path_factory,
     text = (ANT / "localNews" / "JA-localNews-2623-20160523.txt").read_text(encoding="utf-8")
     answer = one_article_service(tmp_path_factory, "congress", text).ask(question)
     assert answer.found and "المنعقد بالحمامات" in answer.answer, answer.answer
+
+
+PRICES_ARTICLE = """ارتفعت الأسعار عند الاستهلاك بنسبة 4،2 بالمائة خلال سنة 2016 حسب المعهد الوطني للإحصاء.
+وشهدت أسعار مجموعة اللباس والأحذية ارتفاعا بنسبة 7،3 بالمائة نتيجة ارتفاع أسعار الأحذية بنسبة 8،4 بالمائة. كما ارتفعت مجموعة السكن والطاقة المنزلية بنسبة 5،6 بالمائة نظرا للارتفاع المسجل في أسعار مياه الشرب والكهرباء بنسبة 15،5 بالمائة.
+وتراجعت أسعار النقل بنسبة 1،3 بالمائة.
+"""
+
+
+@pytest.fixture(scope="module")
+def prices_service(tmp_path_factory):
+    """The real core over a short article whose causes sit in the sentences they explain."""
+    return one_article_service(tmp_path_factory, "prices", PRICES_ARTICLE)
+
+
+def test_a_why_answer_that_gives_its_cause_takes_no_neighbour(prices_service):
+    """The sentence before, about clothing, is no part of why water prices rose (a newcomer's)."""
+    answer = prices_service.ask("لماذا ارتفعت أسعار مياه الشرب والكهرباء؟", [])
+    assert answer.found and "نظرا للارتفاع" in answer.answer, answer.answer
+    assert "اللباس" not in answer.answer, answer.answer
