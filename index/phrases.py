@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 93
+PHRASES_VERSION = 94
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -474,6 +474,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     n = len(tokens)
     hopped = False  # whether the complement went on past «في/إلى» and a place
     first = i + 1
+    if (tokens[i][2] in _PLACE_TITLES and first < n and _joined(tokens, i, passage)
+            and not _is_definite(tokens[first][2]) and not _function_word(tokens[first][2])
+            and _COMMA_RE.match(passage, tokens[first][1])):
+        first += 1  # «والي قبلي، سامي الغابي»: the place a governor governs, a town the lists may lack
     while first < n and first - i <= _COMPLEMENT_WORDS and _joined(tokens, first - 1, passage):
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[first][1])):
@@ -732,6 +736,12 @@ def _can_be_name(word: str) -> bool:
 _REPORTING_VERBS = _norm_set("""قال قالت أكد أكدت أعلن أعلنت أوضح أوضحت أضاف أضافت أشار أشارت أقر أقرت قرر قررت
     دعا دعت اعتبر اعتبرت أفاد أفادت كشف كشفت نفى نفت شدد شددت لفت لفتت أبرز أبرزت صرح صرحت
     طلب طلبت""")
+# Verbs of judging that take an object as often as a subject right after them («انتقد أداء وزير…»): the
+# name before a title counts only set off by a comma («انتقدت آمنة القلالي، مديرة مكتب…»).
+_JUDGING_VERBS = _norm_set("""انتقد انتقدت حذر حذرت أشاد أشادت استنكر استنكرت ندد نددت علق علقت أعرب أعربت""")
+# Titles in construct with the place their holder governs («والي قبلي», «معتمد دوز»), as written without «ال».
+_PLACE_TITLES = _norm_set("والي ووالي معتمد ومعتمد عمدة وعمدة")
+_COMMA_RE = re.compile(r"\s*[،,]")
 _ON = "علي"  # normalised «على»: «على عين المكان» is on the spot, no one appointed
 _AND = "و"  # standing alone, as some writers leave it («و احمد الحافي»)
 # Words of appointing or electing someone, which news follows with the name and then the post, as it
@@ -920,7 +930,7 @@ def _starts_span(word: str) -> bool:
     bare = _strip_clitic(word)
     return (_is_weekday(word)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
-            or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS or bare in _APPOINTING or word == _AND
+            or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS or bare in _APPOINTING or bare in _JUDGING_VERBS or word == _AND
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
@@ -1142,8 +1152,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             i = name[1] + 1
             continue
         appoints = (bare in _APPOINTING and not (i and tokens[i - 1][2] == _ON)) or (word == _AND and appointing)
-        if ((appoints or bare in _REPORTING_VERBS) and (name := _name_before_title(tokens, i, passage))
-                and not (appoints and name[0] == name[1])):
+        judges = bare in _JUDGING_VERBS
+        if ((appoints or judges or bare in _REPORTING_VERBS) and (name := _name_before_title(tokens, i, passage))
+                and not (appoints and name[0] == name[1])
+                and not (judges and not _COMMA_RE.match(passage, tokens[name[1]][1]))):
             # One word after «عين/كلف» is as often who appoints («كلف الشاهد وزير الداخلية…») or a body
             # («انتخاب البرلمان والرئيس») as who is appointed. «تسمية الهادي القديري، القاضي… و احمد
             # الحافي، القاضي…»: the next one of a list of appointments, after a lone «و».

@@ -300,6 +300,9 @@ def test_dialect_answer_type(question, kind):
         ("بلغت 7ر5 بالمائة في سنة 2014 و5 بالمائة في السنة القادمة", "percent", "5 بالمائة"),
         ("دفع كل مهاجر بين 2000 و3500 دينار", "money", "2000 و3500 دينار"),  # a range is one
         ("ما بين سن الـ50 والـ60 عاما", "age", "الـ50 والـ60 عاما"),
+        # after a verb of judging, a name set off by a comma before its title; a governor's unknown town
+        ("من جهتها انتقدت سلمى الورغي، مديرة مكتب المنظمة في تونس، القرار", "person", "سلمى الورغي"),
+        ("وفق ما أكده والي قبلي، سامي القاسمي.", "person", "سامي القاسمي"),
         # a name set off after a title may end where the time of what he did begins
         ("أكد وزير الصحة، منير القاسمي اليوم الاثنين دعمه للمستشفى", "person", "منير القاسمي"),
         ("واكب رئيس الحكومة، كمال الدريدي صباح اليوم انطلاق الأشغال", "person", "كمال الدريدي"),
@@ -386,6 +389,9 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "كما كلف الشاهد وزير الداخلية بمتابعة الملف",
     "وصياغة دستور توافقي وانتخاب البرلمان والرئيس",
     "بعد أن حل أعوان مختصون على عين المكان برفقة والي الجهة",
+    # after a verb of judging, its object as often as its subject: no comma, no name
+    "وانتقد أداء وزير الشؤون الخارجية",
+    "انتقد بشدة الأمين العام للاتحاد",
     # a body's department after a title names nobody
     "وقال رئيس دائرة الشؤون الاجتماعية إن",
 ])
