@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 94
+PHRASES_VERSION = 95
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -374,7 +374,11 @@ _PENALTY_AMOUNT = (r"(?:\s+(?:مد[ةه]|لمد[ةه]|بقيم[ةه]|قدرها|
                    r"|ثماني[ةه]?|تسع[ةه]?|عشر[ةه]?|سن[ةه]|عام|شهر|مباراتين|مقابلتين|سنتين|عامين|شهرين)(?!\w)"
                    r"(?:\s+(?:[أا]لف|مليون|سنوات|سن[ةه]|سنين|[أا]عوام|عاما|[أا]شهر|شهرا|مباريات|مقابلات"
                    r"|مبار[اي][ةه]|مقابل[ةه]|دينار|دنانير|دولار|يورو|يوما|[أا]يام)(?!\w))?")
-_PENALTY_RE = re.compile(rf"(?<!\w){_PENALTY_WORD}(?!\w)(?:{_PENALTY_AMOUNT})?"
+# The time first, then the penalty («3 سنوات سجن», «عامين سجنا نافذا», «6 أشهر حبسا مع تأجيل التنفيذ»).
+_TIME_THEN_PENALTY = (r"(?<!\w)(?:[بل]ـ?)?(?:(?:\d+|واحد[ةه]?|ثلاث[ةه]?|[أا]ربع[ةه]?|خمس[ةه]?|ست[ةه]?|سبع[ةه]?|ثماني[ةه]?|تسع[ةه]?"
+                      r"|عشر[ةه]?)\s+(?:سنوات|سن[ةه]|سنين|[أا]عوام|عاما|[أا]شهر|شهرا|يوما|[أا]يام)|سنتين|عامين|شهرين)"
+                      r"\s+(?:سجن[اه]?|حبس[اه]?)(?!\w)(?:\s+(?:نافذ[اةه]?|مع\s+تاجيل\s+التنفيذ|مع\s+تأجيل\s+التنفيذ))?")
+_PENALTY_RE = re.compile(rf"{_TIME_THEN_PENALTY}|(?<!\w){_PENALTY_WORD}(?!\w)(?:{_PENALTY_AMOUNT})?"
                          r"|(?<!\w)(?:مبار[اي][ةه]\s+|مقابل[ةه]\s+)?(?:دون|بدون|بلا)\s+(?:حضور\s+)?(?:ال)?جمهور(?!\w)")
 # Given names that begin with «ال» (common in Maghrebi and Gulf news): after a title they start the
 # name, where any other definite word is still the title's complement («رئيس الحكومة الحبيب الصيد»).
