@@ -654,7 +654,8 @@ def _forms(asked: frozenset[str]) -> frozenset[str]:
     return frozenset(form for word in asked for group in term_groups(word) for form in group)
 
 
-# Where digits and letters meet inside a word («20غرام»): a space the writer left out.
+# Where digits and letters meet inside a word («20غرام»): a space the writer left out. Latin letters too,
+# unlike `index.phrases`, which keeps «Mate9» one name: here the question's «Mate 9» says it.
 _GLUED_RE = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 
 
