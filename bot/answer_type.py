@@ -33,7 +33,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
              # dialect «عمره كام؟», «كام سنة عمره؟», «شحال عمرو؟» («عمرو»: his age), and English "at what age"
              "عمره كم", "عمرها كم", "عمرهم كم", "كم عمرو", "كم سنه عمره", "كم سنه عمرها", "كم سنه عمرهم", "قداش عمرو",
              "شحال عمرو", "what age", "at what age", "what is the age", "what was the age")),
-    ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time")),
+    ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time", "ما الساعه")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
                  "كم بالمائه")),
     ("money", ("بكام", "how much does", "how much did", "how much is", "how much money", "what price",
@@ -102,13 +102,14 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
     ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
-    ("count", ("كم", "بكم", "how many", "how much", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
+    # «ما حجم…», «ما مقدار…», «ما كمية…»: how much, by the noun asked about (any amount answers, as «كم»)
+    ("count", ("ما حجم", "كم حجم", "ما مقدار", "كم مقدار", "ما كميه", "كم كميه", "كم", "بكم", "how many", "how much", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
                "قد ايش")),
     # «منذ متى…؟», «من إمتى…؟», "since when…?": when something began, a date or the time gone by since
     # («منذ 2015», «مضى أكثر من شهرين منذ…»).
     ("since", ("منذ متي", "من متي", "since when")),
     ("year", ("what year", "which year", "in what year", "since what year", "اي عام", "اي سنه", "في اي سنه",
-              "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم")),
+              "منذ اي عام", "منذ اي سنه", "سنه كم", "عام كم", "اي سنوات", "اي اعوام")),
     ("date", ("متي", "امتي", "ايمتي", "وقتاش", "امتى", "when", "and when", "what date", "what day", "which day", "which date",
               "which month", "what month",
               "اي يوم", "اي شهر", "اي تاريخ", "تاريخ", "ما تاريخ", "ما هو تاريخ", "since when",
@@ -125,6 +126,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                 "ما الذي يفسر", "بم يفسر", "بماذا يفسر", "بماذا فسر", "بم فسر", "ما تفسير", "what explains")),
     ("place", ("اين", "وين", "فين", "فاين", "where", "اي مدينه", "اي بلد", "اي دوله", "اي مكان", "اي ولايه",
                "اي منطقه", "الي اين", "من اين", "in which city", "in which country", "which country", "which city",
+               # «ما البلد الذي…», «ما الدول التي…», «أي مدن…»: a country or a town, by the noun asked about
+               "ما البلد", "ما الدوله", "ما الدول", "ما البلدان", "ما المدينه", "ما المدن", "اي دول", "اي بلدان",
+               "اي مدن", "what country", "what city", "what town", "which town",
                "اي ملعب", "اي قاعه", "اي جزيره", "ما مكان", "ما المكان", "ما هو مكان", "ما هو المكان")),
     ("person", ("من هو", "من هي", "من هم", "من الذي", "من التي", "مين", "شكون", "منو", "who", "whom", "من",
                 "اسم", "ما اسم", "ما هو اسم", "ما هي اسماء", "ما اسماء", "what is the name", "من يكون")),

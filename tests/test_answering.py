@@ -581,6 +581,36 @@ def test_an_answer_that_shows_no_phrase_of_the_kind_asked_is_refused(embassy_ser
     assert answer.found and answer.highlight in ("الاثنين", "7 مارس", "الاثنين 7 مارس"), answer
 
 
+FUND_ARTICLE = """أعلن البنك الإفريقي للتنمية اليوم الأربعاء عن برنامج جديد لدعم المؤسسات الصغرى في ولاية القصرين.
+وسيمول البنك البرنامج بقرض قيمته 40 مليون دينار يسدد على مدى خمس عشرة سنة.
+وقال ممثل البنك في تونس إن الولاية تعاني من نسبة بطالة مرتفعة مقارنة ببقية الجهات.
+وأضاف أن فرق البنك ستزور المعتمديات الريفية خلال الأشهر القادمة للاطلاع على حاجيات السكان.
+ويشمل البرنامج كذلك تكوين الشبان في مجالات الفلاحة والصناعات التقليدية وتحسين الطرقات في المناطق الجبلية.
+"""
+
+
+@pytest.fixture(scope="module")
+def fund_service(tmp_path_factory):
+    """The real core over a short report of a loan: one amount, in one sentence."""
+    return one_article_service(tmp_path_factory, "fund", FUND_ARTICLE)
+
+
+@pytest.mark.parametrize("question", [
+    "ما حجم الاعتمادات المخصصة لتحسين الطرقات في المناطق الجبلية؟",  # no amount by the roads
+    "ما الساعة التي ستبدأ فيها زيارة فرق البنك؟",  # no hour
+    "في أي سنوات سيسدد القرض؟",  # a term, no years
+])
+def test_a_type_the_noun_asked_about_says_is_checked(fund_service, question):
+    # «ما حجم…», «ما الساعة…», «في أي سنوات…» ask for an amount, an hour, years as «كم…», «متى…» do
+    answer = fund_service.ask(question, [])
+    assert not answer.found, answer.answer
+
+
+def test_how_big_a_loan_is_marked_as_an_amount(fund_service):
+    answer = fund_service.ask("ما حجم القرض الذي سيمول به البنك البرنامج؟", [])
+    assert answer.found and answer.highlight == "40 مليون دينار", answer
+
+
 COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنها ستصدر حكمها في قضية شركة النقل البحري بعد استكمال الاختبارات الفنية.
 وقال الناطق باسم المحكمة إن الجلسة القادمة للمرافعات ستنعقد يوم 14 ماي المقبل بمقر المحكمة.
 وكانت الشركة قد رفعت القضية في شهر جانفي الماضي ضد وزارة التجهيز.

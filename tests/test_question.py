@@ -1753,6 +1753,18 @@ def test_a_question_may_ask_for_the_exact_figure(question, exactly):
     ("ما هي العقوبات التي ينص عليها القانون؟", "penalty"),
     ("بأي حكم عوقب المتهم؟", "penalty"),
     ("What penalty did the league impose on the club?", "penalty"),
+    # the noun asked about says the type: how much («ما حجم/مقدار/كمية…»), a country or a town, an hour,
+    # years
+    ("ما حجم التمويل الذي خصصه البنك للبرنامج؟", "count"),
+    ("ما هو مقدار الزيادة في الأجور؟", "count"),
+    ("ما كمية الأمطار التي سجلت أمس؟", "count"),
+    ("ما حجم أموال الفساد المصادرة؟", "money"),
+    ("ما البلد الذي استضاف الدورة السابقة؟", "place"),
+    ("ما هي الدول التي قاطعت الاجتماع؟", "place"),
+    ("وما المدن التي زارها الوفد؟", "place"),
+    ("What city hosted the final?", "place"),
+    ("ما الساعة التي يفتح فيها المكتب أبوابه؟", "clock"),
+    ("في أي سنوات تولى رئاسة النادي؟", "year"),
 ])
 def test_expected_type_of_scores_money_ages_persons_and_penalties(question, kind):
     assert expected_type(standard_arabic(question)) == kind
