@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 95
+PHRASES_VERSION = 96
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -139,7 +139,8 @@ _HEADS = _ORG_HEADS | _PLACE_HEADS  # words that head an organisation's or a pla
 # الخارجية الأمريكية» keeps «الأمريكية» after «الخارجية»): no answer to «ما جنسية…؟».
 _INSTITUTIONS = _HEADS | _norm_set(
     """الشرطة الحكومة القوات الجيش السلطات الخارجية الداخلية السفارة القنصلية الصحافة الإعلام وسائل العملة
-    اللغة الأراضي الحدود السوق الأسواق الرئاسة الدبلوماسية الصحف المصادر مصادر الأجهزة الأمن السواحل""")
+    اللغة الأراضي الحدود السوق الأسواق الرئاسة الدبلوماسية الصحف المصادر مصادر الأجهزة الأمن السواحل
+    الأزمة الثورة الحرب القضية الساحة الدولة الدينار الاقتصاد الصادرات الواردات المعارضة السياحة""")
 
 
 def unit_kind(word: str) -> str | None:

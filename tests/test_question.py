@@ -1795,6 +1795,16 @@ def test_a_nationality_question_wants_a_nationality(question):
     assert not type_match("nationality", "قال حرس السواحل الإيطالي إنه أنقذ 484 مهاجرا.")  # a body's nisba
 
 
+@pytest.mark.parametrize("passage", [
+    "وقال ممثل البنك إن تونس تخسر 800 مليون دولار سنويا جراء الأزمة الليبية.",  # a crisis's
+    "وتواصل تدني سعر صرف الدينار التونسي مقارنة بالعملات الأجنبية.",  # a currency's
+    "وأكد البيان مركزية القضية الفلسطينية في العمل العربي المشترك.",  # a cause's
+    "وقال إن الاقتصاد التونسي يواجه صعوبات كبيرة منذ الثورة السورية.",  # an economy's, a revolution's
+])
+def test_a_nisba_of_a_thing_is_no_ones_nationality(passage):
+    assert not type_match("nationality", passage)
+
+
 @pytest.mark.parametrize(("question", "origin"), [
     ("في أي سنة ولد الكاتب؟", True), ("متى تأسست الشركة؟", True), ("في أي عام أُنشئت الشركة؟", True),
     ("متى تم تأسيس الحزب؟", True), ("When was the company founded?", True), ("In what year was he born?", True),
