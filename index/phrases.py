@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 96
+PHRASES_VERSION = 97
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -274,6 +274,39 @@ def weekday_number(word: str) -> int | None:
     if word.startswith(("لل", "ولل", "فلل")):  # «للخميس»: ل + the article, its alif dropped
         return _WEEKDAY_NUMBERS.get("ال" + word[word.index("لل") + 2:])
     return None
+
+
+# The first day of a month («غرة أفريل»); ordinal words that name a day before «من» and a month.
+_FIRST_DAY = _norm_set("غرة")
+_DAY_ORDINALS = _ORDINALS | _norm_set("الحادية")
+
+
+def _day_ordinal_start(tokens: list[tuple[int, int, str]], i: int, passage: str) -> int:
+    """Where the day whose number starts at token i starts: at the ordinal's units right before it
+    («الرابع والعشرين», «الحادي عشر»), else at i."""
+    return i - 1 if i and _day_ordinal(tokens, i - 1, passage) else i
+
+
+def _day_ordinal(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
+    """Whether token k is an ordinal naming a day, joined to what follows: not one qualifying a noun
+    before it («النصف الثاني من ماي», «الأسبوع الأول من…»), though «اليوم الأول من أفريل» is a day."""
+    if not (_in(tokens[k][2], _DAY_ORDINALS) and _joined(tokens, k, passage)):
+        return False
+    before = tokens[k - 1][2] if k and _joined(tokens, k - 1, passage) else ""
+    return not _is_definite(before) or _in(before, _DAY_NOUNS)
+
+
+_DAY_NOUNS = _norm_set("اليوم")
+
+
+def _day_before_month(tokens: list[tuple[int, int, str]], i: int, passage: str) -> int:
+    """Where the date whose month is token i starts: at «غرة» right before it («غرة أفريل»), at an ordinal
+    and «من» («الخامس من جوان»), else at the month."""
+    if i and tokens[i - 1][2] in _FIRST_DAY and _joined(tokens, i - 1, passage):
+        return i - 1
+    if i >= 2 and tokens[i - 1][2] == "من" and _day_ordinal(tokens, i - 2, passage) and _joined(tokens, i - 1, passage):
+        return i - 2
+    return i
 
 
 def _is_month(word: str) -> bool:
@@ -1108,10 +1141,12 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif unit == "من" and unit2 == "كل" and j + 3 < n and _is_number(tokens[j + 3][2]):
                 spans.append(("percent", i, j + 3))  # «أربعة من كل خمسة»: a share, as a percentage is
             elif _in(unit, _MONTHS) or (unit == "من" and _in(unit2, _MONTHS)):
-                # «5 مارس 2017», and a day of the month with «من»: «في الثلاثين من جوان الماضي»
+                # «5 مارس 2017», and a day of the month with «من»: «في الثلاثين من جوان الماضي», «الرابع
+                # والعشرين من ديسمبر», «الحادي عشر من مارس» (the ordinal's units first)
                 month = j + (1 if _in(unit, _MONTHS) else 2)
                 after = tokens[month + 1][2] if month + 1 < n else ""
-                spans.append(("date", i, month + (1 if after.isdigit() and len(after) == 4 else 0)))
+                spans.append(("date", _day_ordinal_start(tokens, i, passage),
+                              month + (1 if after.isdigit() and len(after) == 4 else 0)))
             elif (_in(previous, DURATION_UNITS) and not _in(unit, _MONTHS) and not _is_year(word, previous)
                   and not any(c.isdigit() for c in word) and word[:1] not in "لب"):
                 # «الأشهر الستة»: a number word after the unit; digits after it start a phrase of their own
@@ -1144,7 +1179,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             j = i
             while j + 1 < n and (tokens[j + 1][2].isdigit() or _is_month(tokens[j + 1][2])):
                 j += 1
-            spans.append(("date", i, j))
+            spans.append(("date", _day_before_month(tokens, i, passage), j))
             i = j + 1
             continue
         if word in ("الساعه", "بالساعه") and nxt:

@@ -430,6 +430,12 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     ("تراجع العجز في الثلاثين من جوان الماضي، ب135 مليون دينار", ("date", "count", "money"),
      ["الثلاثين من جوان", "135 مليون دينار"]),
     ("صدر يوم 5 من مارس 2017 قرار", ("date", "count"), ["5 من مارس 2017"]),
+    # a day said by its ordinal, or «غرة» (the first), is part of the date; an ordinal after a noun is not
+    ("ففي الرابع والعشرين من ديسمبر الماضي، خرج مركب", ("date", "count"), ["الرابع والعشرين من ديسمبر"]),
+    ("صدر يوم الحادي عشر من مارس 2016 قرار", ("date", "count"), ["الحادي عشر من مارس 2016"]),
+    ("في الخامس من جوان وفي اليوم الأول من أفريل", ("date",), ["الخامس من جوان", "الأول من أفريل"]),
+    ("الترفيع في سعر الحليب ابتداء من غرة أفريل", ("date",), ["غرة أفريل"]),
+    ("زيارات محتملة في النصف الثاني من ماي", ("date",), ["ماي"]),
     # a conjunction or a preposition written on a number is no part of its phrase
     ("ارتفع بنسبة 5 بالمائة وب20 بالمائة و3500 دينار", ("percent", "money"), ["5 بالمائة", "20 بالمائة", "3500 دينار"]),
     ("ارتفع بـ20 بالمائة", ("percent",), ["20 بالمائة"]),  # a tatweel after the clitic
