@@ -72,7 +72,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                  *(f"كم من الوقت {verb}" for verb in ("استغرق", "استغرقت", "يستغرق", "تستغرق", "سيستغرق",
                                                      "ستستغرق", "استمر", "استمرت", "دام", "دامت", "طال", "طالت")))),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
-                 "كم تبلغ مساحه", "how far", "how big", "how large",
+                 "كم تبلغ مساحه", "how far",
                  "كم وزن", "ما وزن", "كم يزن", "كم تزن", "how heavy", "how much does it weigh",
                  # speed, capacity, height, depth: a number with its unit («ميغابت», «ميلي أمبير», «كلم»)
                  "ما سرعه", "كم سرعه", "ما متوسط سرعه", "ما سعه", "كم سعه", "ما ارتفاع", "كم ارتفاع",
@@ -102,8 +102,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # «كم عدد…», «ما عدد…»: how many of something, a count and nothing else.
     ("number", ("كم عدد", "ما عدد", "ما هو عدد", "عدد")),
     # «بكم نمت…» asks by how much (a count, a percentage, an amount): "count" takes all of them.
-    # «ما حجم…», «ما مقدار…», «ما كمية…»: how much, by the noun asked about (any amount answers, as «كم»)
-    ("count", ("ما حجم", "كم حجم", "ما مقدار", "كم مقدار", "ما كميه", "كم كميه", "كم", "بكم", "how many", "how much", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
+    # «ما حجم…», «ما مقدار…», «ما كمية…», "how big": how much, by the noun asked about (any amount answers,
+    # as «كم»: "How big is the credit line…?" over «…في حدود 50 مليون دينار»)
+    ("count", ("ما حجم", "كم حجم", "ما مقدار", "كم مقدار", "ما كميه", "كم كميه", "how big", "how large", "كم", "بكم", "how many", "how much", "قداش", "شحال", "قديش", "چم", "جم", "اشحال", "كام", "شكد", "شكثر", "قد ايه",
                "قد ايش")),
     # «منذ متى…؟», «من إمتى…؟», "since when…?": when something began, a date or the time gone by since
     # («منذ 2015», «مضى أكثر من شهرين منذ…»).

@@ -1769,6 +1769,7 @@ def test_a_question_may_ask_for_the_exact_figure(question, exactly):
     ("ما هي الدول التي قاطعت الاجتماع؟", "place"),
     ("وما المدن التي زارها الوفد؟", "place"),
     ("What city hosted the final?", "place"),
+    ("How big is the credit line for seasonal loans?", "count"),
     ("ما الساعة التي يفتح فيها المكتب أبوابه؟", "clock"),
     ("في أي سنوات تولى رئاسة النادي؟", "year"),
 ])
