@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 97
+PHRASES_VERSION = 98
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -37,7 +37,7 @@ _NUMBER_WORDS = _norm_set(
     تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
     ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف ألفا آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
     بليون بلايين تريليون مليوني مليونا مليونان ملياري مليارا ملياران مليارين ألفي ألفان مائتا مئتا مائتان مئتان
-    ربع ثلث عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
+    ربع ثلث ثلثا ثلثي ثلثان أرباع عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
     شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
 _CURRENCIES = _norm_set(
     """دينار دنانير دينارا د.ت مليم مليما دولار دولارا دولارات يورو أورو اورو ريال ريالا درهم دراهم درهما

@@ -436,6 +436,8 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     ("في الخامس من جوان وفي اليوم الأول من أفريل", ("date",), ["الخامس من جوان", "الأول من أفريل"]),
     ("الترفيع في سعر الحليب ابتداء من غرة أفريل", ("date",), ["غرة أفريل"]),
     ("زيارات محتملة في النصف الثاني من ماي", ("date",), ["ماي"]),
+    # two thirds is a share, as a quarter and a third are
+    ("طالب الولاة بتخصيص ثلثي وقتهم للعمل الميداني بأغلبية ثلثي الأعضاء", ("count",), ["ثلثي", "ثلثي"]),
     # a conjunction or a preposition written on a number is no part of its phrase
     ("ارتفع بنسبة 5 بالمائة وب20 بالمائة و3500 دينار", ("percent", "money"), ["5 بالمائة", "20 بالمائة", "3500 دينار"]),
     ("ارتفع بـ20 بالمائة", ("percent",), ["20 بالمائة"]),  # a tatweel after the clitic
