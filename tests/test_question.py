@@ -878,6 +878,10 @@ def test_a_phrase_the_question_says_with_other_clitics_is_not_marked():
         ("في أي برنامج كانت ليلى الشتاوي ضيفة عندما تحدثت عن إقالتها؟", False),
         ("هو روبيو ولافروف ممكن يتكلموا تاني الأسبوع ده؟", False),  # the Egyptian opening «هو»
         ("What did Trump say he and Putin had agreed to hold the following week?", False),
+        # nor one after a noun with "the": the pronoun is that noun's
+        ("Where did the teacher go to file her complaint?", False),
+        ("What weapon did the sergeant use to attack his colleagues?", False),
+        ("Which institution does she head?", True),
         # a noun with the definite article ends in هم or ه of its own, never a pronoun suffix
         ("في أي عام وُلد المتهم؟", False),
         ("أين يسكن المساهم؟", False),
