@@ -39,3 +39,6 @@ COMMAND = ("«{command}» أمر وليس سؤالاً عن المقالة: ال
 INTERNAL_ERROR = ("عذراً، حدث خطأ أثناء الإجابة. حاول مرة أخرى بعد قليل."
                   " (Sorry, something went wrong while answering. Please try again in a moment.)")
 SOURCE_LABEL = "المصدر"
+# Over the passages shown with a refusal: the nearest ones, which the bot judged not to answer (a newcomer read
+# «لا تذكر المقالة ذلك» above a passage that held the answer as a contradiction).
+NEAREST_LABEL = "أقرب المقاطع إلى السؤال، ولم أجد فيها جواباً مؤكداً"

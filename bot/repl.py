@@ -49,7 +49,7 @@ def quotes(answer: str, passage: str) -> bool:
 
 def format_sources(answer: Answer) -> str:
     """The answer's sources as indented lines, best first."""
-    label = messages.SOURCE_LABEL if answer.found else "أقرب المقاطع"
+    label = messages.SOURCE_LABEL if answer.found else messages.NEAREST_LABEL
     lines = [f"  {label}:"] if answer.sources else []
     # A generated answer cites its sources as [1], [2]...: show them all, in that order.
     # An extractive answer shows the sentences it is made of (one or two), referenced, not quoted again.

@@ -419,6 +419,17 @@ def test_a_sentence_the_answer_quotes_cut_to_fit_is_referenced_not_quoted_again(
     assert "a.txt#3.1" not in shown
 
 
+def test_the_passages_shown_with_a_refusal_are_labelled_as_not_answering():
+    from bot import messages
+    from bot.answer import Answer, Source
+    from bot.repl import format_sources
+
+    near = Source("وحضر اللقاء عدد من الوزراء.", 0.6, "a.txt#2.1", "A")
+    shown = format_sources(Answer("ما اسم زوجة الوزير؟", messages.NOT_FOUND, False, [near]))
+    assert messages.NEAREST_LABEL in shown and messages.SOURCE_LABEL + ":" not in shown
+    assert "«وحضر اللقاء عدد من الوزراء.»" in shown  # quoted: the refusal quotes nothing
+
+
 def test_an_arabic_question_sharing_no_word_with_the_articles_is_off_topic():
     model = load_decision_model()
     close = hit("قال الوزير إن المحادثات كانت بناءة.", dense=1.2, margin=0.1, coverage=0.0, corpus=0.0)
