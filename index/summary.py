@@ -27,7 +27,7 @@ class UpdateSummary:
     # English lines about articles that were indexed all the same (little Arabic text, a metadata
     # file that could not be read): for whoever added them, beside the operator's log.
     notes: list[str] = field(default_factory=list)
-    embedded: int = 0  # passages (sentences + paragraphs) embedded by this update
+    embedded: int = 0  # texts embedded by this update: passages (sentences + paragraphs) and new articles' titles
     seconds: float = 0.0
 
     @property
@@ -36,7 +36,7 @@ class UpdateSummary:
         return bool(self.added or self.updated or self.removed)
 
     def line(self) -> str:
-        """One English line: counts of each kind, passages embedded and the time taken."""
+        """One English line: counts of each kind, texts embedded and the time taken."""
         return (f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
-                f"unchanged {len(self.unchanged)} article(s); {self.embedded} passages embedded; "
+                f"unchanged {len(self.unchanged)} article(s); {self.embedded} texts embedded (passages and titles); "
                 f"{self.seconds:.1f}s")
