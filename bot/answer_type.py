@@ -1022,6 +1022,47 @@ def mentions_tie(role: str, window: str, offices: bool = False) -> bool | None:
     return any(_role_forms(normalize_arabic(m.group())) & group for m in WORD_RE.finditer(window))
 
 
+# Nouns of events a place is given for («الاجتماع… في», «قمة… في بودابست»); «اجتماع» and «لقاء» name one kind.
+_EVENT_NOUNS = frozenset(normalize_arabic(w) for w in
+                         "اجتماع لقاء قمة مؤتمر ندوة مباراة حفل مهرجان معرض زيارة جلسة تظاهرة مسيرة".split())
+_SAME_EVENTS = {normalize_arabic("لقاء"): normalize_arabic("اجتماع")}
+EVENT_WORDS_BEFORE = 6  # how far before a place its event noun is looked for, in words
+_CLAUSE_BREAK_RE = re.compile(r"[.،,؛;!?؟:]")
+
+
+def _event(word: str) -> str | None:
+    """The event a word names («الاجتماع», «وقمة» → its noun, «لقاء» as «اجتماع»), or None."""
+    noun = next((form for form in _role_forms(normalize_arabic(word)) if form in _EVENT_NOUNS), None)
+    return _SAME_EVENTS.get(noun, noun) if noun else None
+
+
+def asked_event(question: str) -> str | None:
+    """The event a question asks about: the first its last clause naming one names («أين كان سيعقد
+    الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»), or None."""
+    for clause in reversed(_CLAUSE_BREAK_RE.split(question)):
+        event = next((event for word in WORD_RE.findall(clause) if (event := _event(word))), None)
+        if event:
+            return event
+    return None
+
+
+def event_of_place(text: str, place: str) -> str | None:
+    """The event a place in a text is given for: the nearest event noun before it, within
+    EVENT_WORDS_BEFORE words of its clause («…الاجتماع التمهيدي… على قمة ترامب-بوتين المرتقبة في بودابست»:
+    «قمة»), or None."""
+    at = text.find(place)
+    if at < 0:
+        return None
+    clause = _CLAUSE_BREAK_RE.split(text[:at])[-1]
+    return next((event for word in reversed(WORD_RE.findall(clause)[-EVENT_WORDS_BEFORE:]) if (event := _event(word))),
+                None)
+
+
+def names_event(text: str, event: str) -> bool:
+    """Whether a text names an event (`_event`: «اللقاء» names «اجتماع»)."""
+    return any(_event(m.group()) == event for m in WORD_RE.finditer(text))
+
+
 def _owned_by_pronoun(word: str, role_forms: frozenset[str]) -> bool:
     """Whether a mention of a role ends in a possessive pronoun («ونظيره», «رئيسها»)."""
     return any(word.endswith(suffix) and _role_forms(word[: -len(suffix)]) & role_forms

@@ -11,8 +11,9 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_words, asks_exactly, asks_which_city,
-                             asks_which_or_where, in_doubt, looks_ahead, matching_spans, months_named, names_a_country,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
+                             asks_which_city, asks_which_or_where, event_of_place, in_doubt, looks_ahead, matching_spans,
+                             months_named, names_a_country, names_event,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
                              years_named)
@@ -217,6 +218,12 @@ class AnswerChain:
                 moved, runner = _runner_up_first(info, ranked, answers, partial(_names_word, info.described))
                 if runner is not None:
                     ranked, composed = moved, runner
+            elif (info.kind == "place" and composed[1] and (event := asked_event(info.text))
+                  and (other := event_of_place(composed[0], composed[1])) and other != event
+                  and names_event(composed[0], event)):
+                # «أين كان سيعقد الاجتماع التمهيدي…؟» over «…تأجيل الاجتماع التمهيدي… على قمة ترامب-بوتين
+                # المرتقبة في بودابست»: the place the sentence gives is another event's, which it names too.
+                found, composed = False, None
             elif ((info.kind == "place" or info.town) and looks_ahead(info.text)
                   and not _placed_ahead(composed)):
                 # «وين رح تنعقد القمة المنتظرة؟» over the last summit's town («…في أنكوريج بألاسكا»), or

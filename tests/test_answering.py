@@ -611,6 +611,30 @@ def test_how_big_a_loan_is_marked_as_an_amount(fund_service):
     assert answer.found and answer.highlight == "40 مليون دينار", answer
 
 
+EVENTS_ARTICLE = """أعلنت وزارة الخارجية اليوم تأجيل الاجتماع التحضيري بين وزيري الطاقة إلى موعد لاحق، قبل القمة الإقليمية المنتظرة في مدينة سوسة الشهر المقبل.
+وقال المتحدث باسم الوزارة إن الاجتماع كان سيناقش ملف الربط الكهربائي بين البلدين.
+وأضاف أن القمة ستجمع رؤساء حكومات خمس دول.
+"""
+
+
+@pytest.fixture(scope="module")
+def events_service(tmp_path_factory):
+    """The real core over a report naming two events in one sentence, and the place of only one."""
+    return one_article_service(tmp_path_factory, "events", EVENTS_ARTICLE)
+
+
+@pytest.mark.parametrize("question", ["أين كان سيعقد الاجتماع التحضيري بين وزيري الطاقة؟",
+                                      "وين كان رح يصير اللقاء التحضيري؟"])  # «لقاء» names a meeting too
+def test_the_place_of_another_event_in_the_sentence_does_not_answer_where(events_service, question):
+    answer = events_service.ask(question, [])
+    assert not answer.found, answer.answer  # «سوسة» is the summit's
+
+
+def test_the_place_of_the_event_asked_about_answers_where(events_service):
+    answer = events_service.ask("أين ستعقد القمة الإقليمية؟", [])
+    assert answer.found and answer.highlight == "سوسة", answer
+
+
 COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنها ستصدر حكمها في قضية شركة النقل البحري بعد استكمال الاختبارات الفنية.
 وقال الناطق باسم المحكمة إن الجلسة القادمة للمرافعات ستنعقد يوم 14 ماي المقبل بمقر المحكمة.
 وكانت الشركة قد رفعت القضية في شهر جانفي الماضي ضد وزارة التجهيز.
