@@ -1026,7 +1026,7 @@ def mentions_tie(role: str, window: str, offices: bool = False) -> bool | None:
 _EVENT_NOUNS = frozenset(normalize_arabic(w) for w in
                          "اجتماع لقاء قمة مؤتمر ندوة مباراة حفل مهرجان معرض زيارة جلسة تظاهرة مسيرة".split())
 _SAME_EVENTS = {normalize_arabic("لقاء"): normalize_arabic("اجتماع")}
-EVENT_WORDS_BEFORE = 6  # how far before a place its event noun is looked for, in words
+EVENT_WORDS_BEFORE = 8  # how far before a place or a date its event noun is looked for, in words
 _CLAUSE_BREAK_RE = re.compile(r"[.،,؛;!?؟:]")
 
 
@@ -1047,7 +1047,7 @@ def asked_event(question: str) -> str | None:
 
 
 def event_of_place(text: str, place: str) -> str | None:
-    """The event a place in a text is given for: the nearest event noun before it, within
+    """The event a place (or a date) in a text is given for: the nearest event noun before it, within
     EVENT_WORDS_BEFORE words of its clause («…الاجتماع التمهيدي… على قمة ترامب-بوتين المرتقبة في بودابست»:
     «قمة»), or None."""
     at = text.find(place)

@@ -218,11 +218,11 @@ class AnswerChain:
                 moved, runner = _runner_up_first(info, ranked, answers, partial(_names_word, info.described))
                 if runner is not None:
                     ranked, composed = moved, runner
-            elif (info.kind == "place" and composed[1] and (event := asked_event(info.text))
+            elif (info.kind in ("place", "date") and composed[1] and (event := asked_event(info.text))
                   and (other := event_of_place(composed[0], composed[1])) and other != event
                   and names_event(composed[0], event)):
                 # «أين كان سيعقد الاجتماع التمهيدي…؟» over «…تأجيل الاجتماع التمهيدي… على قمة ترامب-بوتين
-                # المرتقبة في بودابست»: the place the sentence gives is another event's, which it names too.
+                # المرتقبة في بودابست»: the place (or date) the sentence gives is another event's, which it names too.
                 found, composed = False, None
             elif ((info.kind == "place" or info.town) and looks_ahead(info.text)
                   and not _placed_ahead(composed)):

@@ -611,7 +611,7 @@ def test_how_big_a_loan_is_marked_as_an_amount(fund_service):
     assert answer.found and answer.highlight == "40 مليون دينار", answer
 
 
-EVENTS_ARTICLE = """أعلنت وزارة الخارجية اليوم تأجيل الاجتماع التحضيري بين وزيري الطاقة إلى موعد لاحق، قبل القمة الإقليمية المنتظرة في مدينة سوسة الشهر المقبل.
+EVENTS_ARTICLE = """أعلنت وزارة الخارجية تأجيل الاجتماع التحضيري بين وزيري الطاقة إلى موعد لاحق، قبل القمة الإقليمية المنتظرة في مدينة سوسة يوم 12 مارس.
 وقال المتحدث باسم الوزارة إن الاجتماع كان سيناقش ملف الربط الكهربائي بين البلدين.
 وأضاف أن القمة ستجمع رؤساء حكومات خمس دول.
 """
@@ -619,7 +619,7 @@ EVENTS_ARTICLE = """أعلنت وزارة الخارجية اليوم تأجيل
 
 @pytest.fixture(scope="module")
 def events_service(tmp_path_factory):
-    """The real core over a report naming two events in one sentence, and the place of only one."""
+    """The real core over a report naming two events in one sentence, and the place and date of only one."""
     return one_article_service(tmp_path_factory, "events", EVENTS_ARTICLE)
 
 
@@ -633,6 +633,13 @@ def test_the_place_of_another_event_in_the_sentence_does_not_answer_where(events
 def test_the_place_of_the_event_asked_about_answers_where(events_service):
     answer = events_service.ask("أين ستعقد القمة الإقليمية؟", [])
     assert answer.found and answer.highlight == "سوسة", answer
+
+
+def test_the_date_of_another_event_in_the_sentence_does_not_answer_when(events_service):
+    answer = events_service.ask("متى كان سيعقد الاجتماع التحضيري بين وزيري الطاقة؟", [])
+    assert not answer.found, answer.answer  # «12 مارس» is the summit's
+    answer = events_service.ask("متى ستعقد القمة الإقليمية؟", [])
+    assert answer.found and "12 مارس" in answer.highlight, answer
 
 
 COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنها ستصدر حكمها في قضية شركة النقل البحري بعد استكمال الاختبارات الفنية.
