@@ -1027,7 +1027,6 @@ _EVENT_NOUNS = frozenset(normalize_arabic(w) for w in
                          "اجتماع لقاء قمة مؤتمر ندوة مباراة حفل مهرجان معرض زيارة جلسة تظاهرة مسيرة".split())
 _SAME_EVENTS = {normalize_arabic("لقاء"): normalize_arabic("اجتماع")}
 EVENT_WORDS_BEFORE = 8  # how far before a place or a date its event noun is looked for, in words
-_CLAUSE_BREAK_RE = re.compile(r"[.،,؛;!?؟:]")
 
 
 def _event(word: str) -> str | None:
@@ -1039,21 +1038,20 @@ def _event(word: str) -> str | None:
 def asked_event(question: str) -> str | None:
     """The event a question asks about: the first its last clause naming one names («أين كان سيعقد
     الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»), or None."""
-    for clause in reversed(_CLAUSE_BREAK_RE.split(question)):
+    for clause in reversed(_CLAUSE_END_RE.split(question)):
         event = next((event for word in WORD_RE.findall(clause) if (event := _event(word))), None)
         if event:
             return event
     return None
 
 
-def event_of_place(text: str, place: str) -> str | None:
-    """The event a place (or a date) in a text is given for: the nearest event noun before it, within
-    EVENT_WORDS_BEFORE words of its clause («…الاجتماع التمهيدي… على قمة ترامب-بوتين المرتقبة في بودابست»:
-    «قمة»), or None."""
-    at = text.find(place)
-    if at < 0:
+def event_of_phrase(text: str, phrase: str) -> str | None:
+    """The event a phrase of a text (a place, a date) is given for: the nearest event noun before it,
+    within EVENT_WORDS_BEFORE words of its clause («…الاجتماع التمهيدي… على قمة ترامب-بوتين المرتقبة في
+    بودابست»: «قمة»), or None."""
+    clause = _clause_before(text, phrase)
+    if clause is None:
         return None
-    clause = _CLAUSE_BREAK_RE.split(text[:at])[-1]
     return next((event for word in reversed(WORD_RE.findall(clause)[-EVENT_WORDS_BEFORE:]) if (event := _event(word))),
                 None)
 
@@ -1483,14 +1481,18 @@ _DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|يمكن|م
                           r"might|may|could|possibly|likely|expected)(?!\w)")
 
 
+def _clause_before(text: str, phrase: str) -> str | None:
+    """The part of a phrase's clause in a text that comes before it (from the last clause mark before
+    it), or None when the text lacks the phrase."""
+    at = text.find(phrase)
+    return None if at < 0 else _CLAUSE_END_RE.split(text[:at])[-1]
+
+
 def in_doubt(text: str, phrase: str) -> bool:
     """Whether `phrase` (a marked date) stands in `text` in a clause that only says it may be so
     («…لكن من الممكن أن يتحدث روبيو ولافروف هذا الأسبوع مجددا»): from the last clause mark before it."""
-    at = text.find(phrase)
-    if at < 0:
-        return False
-    before = _CLAUSE_END_RE.split(text[:at])[-1]
-    return bool(_POSSIBLY_RE.search(normalize_arabic(before)))
+    before = _clause_before(text, phrase)
+    return before is not None and bool(_POSSIBLY_RE.search(normalize_arabic(before)))
 
 
 def allows_doubt(question: str) -> bool:

@@ -12,7 +12,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
-                             asks_which_city, asks_which_or_where, event_of_place, in_doubt, looks_ahead, matching_spans,
+                             asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
                              months_named, names_a_country, names_event,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
@@ -219,7 +219,7 @@ class AnswerChain:
                 if runner is not None:
                     ranked, composed = moved, runner
             elif (info.kind in ("place", "date") and composed[1] and (event := asked_event(info.text))
-                  and (other := event_of_place(composed[0], composed[1])) and other != event
+                  and (other := event_of_phrase(composed[0], composed[1])) and other != event
                   and names_event(composed[0], event)):
                 # «أين كان سيعقد الاجتماع التمهيدي…؟» over «…تأجيل الاجتماع التمهيدي… على قمة ترامب-بوتين
                 # المرتقبة في بودابست»: the place (or date) the sentence gives is another event's, which it names too.

@@ -1990,12 +1990,12 @@ def test_when_something_ends_or_starts_marks_that_end_of_the_range(question, mar
 
 
 def test_the_event_a_place_is_given_for_is_the_nearest_before_it_in_its_clause():
-    from bot.answer_type import asked_event, event_of_place, names_event
+    from bot.answer_type import asked_event, event_of_phrase, names_event
 
     text = "وأعلن تأجيل الاجتماع التمهيدي بين الوزيرين على قمة الرئيسين المرتقبة في بودابست بالمجر."
     assert asked_event("أين كان سيعقد الاجتماع التمهيدي؟") == asked_event("وين كان رح يصير اللقاء؟")
     assert asked_event("تجاهل الاجتماع الأول، أين ستعقد القمة؟") == asked_event("أين ستعقد القمة؟")  # the last clause's
-    assert event_of_place(text, "بودابست بالمجر") == asked_event("أين ستعقد القمة؟")
+    assert event_of_phrase(text, "بودابست بالمجر") == asked_event("أين ستعقد القمة؟")
     assert names_event(text, asked_event("أين اللقاء؟"))
-    assert event_of_place("عقد الاجتماع، ثم سافر الوفد إلى بودابست.", "بودابست") is None  # another clause
+    assert event_of_phrase("عقد الاجتماع، ثم سافر الوفد إلى بودابست.", "بودابست") is None  # another clause
 
