@@ -8,7 +8,7 @@ from index.articles import Article
 from index.normalize import fold_digits
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 11
+CHUNKER_VERSION = 12
 # A sentence longer than this (in words) becomes several passages of at most this many words,
 # each overlapping the one before by PASSAGE_OVERLAP words, so that a fact at the end of a
 # 480-character sentence without commas is still a passage of its own.

@@ -55,9 +55,27 @@ def _is_initial(text: str, i: int) -> bool:
     return text[i] == "." and i > 0 and text[i - 1].isalpha() and (i == 1 or not text[i - 2].isalnum())
 
 
+# Arabic letters only: a word written right after a full stop with no space («…في اليوم.وتجري أشغال…»).
+_ARABIC_LETTER_CHARS = re.compile(r"[\u0621-\u064A]")
+_GLUED_WORD_LETTERS = 4
+
+
+def _glued_sentence(text: str, i: int, end: int) -> bool:
+    """Whether the terminator at `i` (its run ending at `end`) ends a sentence whose next one is glued to
+    it, Arabic word to Arabic word («…متر مكعب في اليوم.وتجري منذ فيفري…»): a word of at least
+    _GLUED_WORD_LETTERS letters before it, so that a spelled-out acronym («سي.إن.إن», «دي.بي.إيه») and an
+    abbreviation («م.د») stay whole."""
+    if end >= len(text) or not _ARABIC_LETTER_CHARS.match(text[end]):
+        return False
+    start = i
+    while start > 0 and _ARABIC_LETTER_CHARS.match(text[start - 1]):
+        start -= 1
+    return i - start >= _GLUED_WORD_LETTERS and (start == 0 or text[start - 1] != ".")
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph after . ! ? ؟ … followed by a space, never inside a quotation or after an
-    initial; a piece with no letter joins its neighbour (`_join_wordless`)."""
+    """Split a paragraph after . ! ? ؟ … followed by a space (or glued to the next Arabic word:
+    `_glued_sentence`), never inside a quotation or after an initial; a piece with no letter joins its neighbour (`_join_wordless`)."""
     return _join_wordless(_split_at_terminators(paragraph))
 
 
@@ -111,7 +129,7 @@ def _split_at_terminators(paragraph: str) -> list[str]:
             end = i + 1
             while end < n and paragraph[end] in _TERMINATORS + "\"»”)":
                 end += 1
-            if end >= n or paragraph[end].isspace():
+            if end >= n or paragraph[end].isspace() or _glued_sentence(paragraph, i, end):
                 sentence = paragraph[start:end].strip()
                 if sentence:
                     sentences.append(sentence)

@@ -110,6 +110,18 @@ def test_initials_and_one_letter_abbreviations_do_not_split():
     assert split_sentences(text) == ["قال د. أحمد إن المشروع اكتمل.", "وكتبت J. K. Rowling روايتها الأولى."]
 
 
+def test_a_sentence_glued_to_the_next_without_a_space_splits():
+    # «…في اليوم.وتجري…»: the full stop ends a sentence though the writer left out the space
+    text = "تقدر طاقتها بستة آلاف متر مكعب في اليوم.وتجري الأشغال منذ فيفري؟لكن الكلفة لم تعلن."
+    assert split_sentences(text) == ["تقدر طاقتها بستة آلاف متر مكعب في اليوم.", "وتجري الأشغال منذ فيفري؟",
+                                     "لكن الكلفة لم تعلن."]
+
+
+def test_spelled_out_acronyms_and_abbreviations_do_not_split():
+    text = "قالت شبكة سي.إن.إن ووكالة دي.بي.إيه إن العجز بلغ 12 م.د هذا العام."
+    assert split_sentences(text) == [text]
+
+
 def test_decimal_numbers_do_not_split():
     assert split_sentences("بلغ النمو 3.5 في المئة. وارتفع.") == ["بلغ النمو 3.5 في المئة.", "وارتفع."]
 
