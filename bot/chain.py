@@ -206,6 +206,12 @@ class AnswerChain:
                 # A runner-up nearly as likely may tell the founding («تأسست أول بورصة وارسو في 1817»).
                 ranked, composed = _runner_up_first(info, ranked, answers, partial(_tells_origin, origin))
                 found = composed is not None
+            elif composed[1] is None and info.asks_name in NAMES_TYPED:
+                # «ما اسم القاضي الذي أوقف الأمر…؟» over «…قبل أن يوقف قاض في واشنطن تنفيذه»: a name asked
+                # outright, and none of that kind in the answer, which does not say it. A runner-up nearly
+                # as likely that marks one answers instead.
+                ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
+                found = composed is not None
             elif composed[1] is None and asks_which_city(info.text):
                 # «في أي مدينة انعقدت الأيام الأولى…؟» over a sentence that names no town: it does not say
                 # which. A runner-up nearly as likely that marks one answers instead.
@@ -574,7 +580,7 @@ def _names_word(word: str, composed: tuple[str, str | None]) -> bool:
 
 
 def _marks_a_place(composed: tuple[str, str | None]) -> bool:
-    """Whether a composed answer marks a phrase (for a where-question, a place)."""
+    """Whether a composed answer marks a phrase (for a where-question, a place; for «ما اسم…؟», a name)."""
     return composed[1] is not None
 
 
@@ -582,6 +588,11 @@ def _on_weekday(weekdays: frozenset[int], composed: tuple[str, str | None]) -> b
     """Whether a composed answer names one of the weekdays asked about (`weekdays_named`)."""
     return bool(weekdays & weekdays_named(composed[0]))
 
+
+# The names asked outright («ما اسم…؟»: `asks_for_name`) that the typed phrases find well enough for an
+# answer without one to count as not saying it. Not an organisation's: its name is often quoted or in
+# Latin script, which nothing types («…شركة الطيران الخاصة "سيفاكس آرلاينز"»).
+NAMES_TYPED = frozenset(("person", "place", "any"))
 
 # How far below the best passage's reader probability a runner-up may be and still answer a when-
 # question whose best passage gives no date of the right sort (`_runner_up_first`).

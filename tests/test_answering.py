@@ -642,6 +642,29 @@ def test_the_date_of_another_event_in_the_sentence_does_not_answer_when(events_s
     assert answer.found and "12 مارس" in answer.highlight, answer
 
 
+JUDGE_ARTICLE = """أوقفت محكمة في العاصمة تنفيذ قرار وزارة التجارة القاضي بغلق الأسواق الأسبوعية في ولاية نابل.
+وقال قاض بالمحكمة إن القرار لم يحترم الإجراءات القانونية المعمول بها.
+وكان وزير التجارة محمد الطرابلسي قد أصدر القرار في شهر جانفي الماضي بعد شكاوى التجار.
+"""
+
+
+@pytest.fixture(scope="module")
+def judge_service(tmp_path_factory):
+    """The real core over a short report that names the minister but not the judge."""
+    return one_article_service(tmp_path_factory, "judge", JUDGE_ARTICLE)
+
+
+def test_a_name_asked_outright_and_not_given_is_refused(judge_service):
+    # the sentence about the judge names no one: a name asked for by «ما اسم…» is not there
+    answer = judge_service.ask("ما اسم القاضي الذي انتقد قرار غلق الأسواق الأسبوعية؟", [])
+    assert not answer.found, answer.answer
+
+
+def test_a_name_asked_outright_and_given_is_marked(judge_service):
+    answer = judge_service.ask("ما اسم الوزير الذي أصدر القرار؟", [])
+    assert answer.found and answer.highlight == "محمد الطرابلسي", answer
+
+
 COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنها ستصدر حكمها في قضية شركة النقل البحري بعد استكمال الاختبارات الفنية.
 وقال الناطق باسم المحكمة إن الجلسة القادمة للمرافعات ستنعقد يوم 14 ماي المقبل بمقر المحكمة.
 وكانت الشركة قد رفعت القضية في شهر جانفي الماضي ضد وزارة التجهيز.
