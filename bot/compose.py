@@ -226,11 +226,16 @@ def _without_asked_lead(span: Span, asked: frozenset[str]) -> Span:
     return replace(span, start=span.start + cut, text=span.text[cut:])
 
 
+_AGE_WORDS = frozenset(tokenize("عمر سن"))  # the words that only say an age is asked
+
+
 def _anchors(info: QuestionInfo, passage: str) -> list[int]:
     """The word positions of the passage where the question's rarest word there stands: «متى ستعقد
     الجلسة الثالثة؟» over a sentence naming three sessions and their days is anchored at «الثالثة»,
     said once, not at each «الجلسة». All the question's words when none is rarer than another."""
     terms = set(info.terms)
+    if info.kind == "age" and terms - _AGE_WORDS:
+        terms -= _AGE_WORDS  # «كم عمر الطفل محمد؟»: whose age, not «من العمر» beside another's
     found: dict[str, list[int]] = {}
     for i, word in enumerate(passage.split()):
         for term in terms & set(tokenize(word)):

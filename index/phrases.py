@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 98
+PHRASES_VERSION = 100
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -45,6 +45,9 @@ _CURRENCIES = _norm_set(
 _HUNDRED = _norm_set("المائة المئة")
 _AMOUNT_ABBREVIATIONS = _norm_set("م أ")  # before «د»: «م د» million dinars, «أ د» thousand dinars
 _PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent نسبة")
+# The words after a number that make it a percentage. Not «نسبة», which comes before one: «…من 2016 نسبة
+# 8،9 بالمائة», «…سنة 2014 بنسبة 19 بالمائة», «بالنسبة لـ…» leave the year before them a year.
+_PERCENT_UNITS = _PERCENT_CUES - _norm_set("نسبة")
 DURATION_UNITS = _norm_set(
     """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
     شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
@@ -107,6 +110,7 @@ _DECADES = _norm_set(
 PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
+_OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
 _REASON_CUES = _norm_set(
     """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
     باعتبار قصد بغية سعيا حرصا تفاديا لتفادي because due reason""")
@@ -363,13 +367,23 @@ def name_kind(noun: str) -> str | None:
     """What kind of name a noun calls for («زوجته» a person, «الشركة» an organisation, «المدينة» a
     place); None when it is none of these (a film, a book, a ship)."""
     word = normalize_arabic(noun)
-    if _in(word, _TITLES) or _in(word, _PERSON_NOUNS):
-        return "person"
-    if _in(word, _ORG_HEADS):
-        return "organisation"
-    if _in(word, _PLACE_HEADS):
-        return "place"
+    for form in (word, *_singulars_of_dual(word)):
+        if _in(form, _TITLES) or _in(form, _PERSON_NOUNS):
+            return "person"
+        if _in(form, _ORG_HEADS):
+            return "organisation"
+        if _in(form, _PLACE_HEADS):
+            return "place"
     return None
+
+
+def _singulars_of_dual(word: str) -> tuple[str, ...]:
+    """The singulars a normalised word may be the dual of: «الطفلين» → «الطفل», «المدينتين» → «المدينه»
+    (its «ة» written «ت» before the ending); none for a word without a dual's ending."""
+    if len(word) < 5 or not word.endswith(("ين", "ان")):
+        return ()
+    stem = word[:-2]
+    return (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
 
 
 # A short phrase in quotation marks: the name of a work, a programme, a team, a brand («برنامج "عندي ما نقلك"»);
@@ -951,6 +965,38 @@ def _town_after_nisba(tokens: list[tuple[int, int, str]], i: int, following: Cal
     return last
 
 
+_NAME_BEFORE_AGE_WORDS = 3
+
+
+def _name_before_age(tokens: list[tuple[int, int, str]], i: int, passage: str,
+                     spans: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """The name right before an age in brackets at token i («للطفلين، مهند (8 سنوات) وإسراء (6 سنوات)»,
+    «تميم أحمد تشودري (30 عاما)»), as (first, last) token indices: up to _NAME_BEFORE_AGE_WORDS words
+    joined without punctuation, none definite, a title, a place or an ordinary word («منحرف خطير (30
+    سنة)», «شخصا (61 عاما)», «الجاني (16 سنة)» name no one); None when there is none, or when a typed
+    person already ends there."""
+    last = i - 1
+    if last < 0 or passage[tokens[last][1]:tokens[i][0]].strip() != "(":
+        return None
+    if any(kind == "person" and a <= last <= b for kind, a, b in spans):
+        return None
+
+    def plain_name(k: int) -> bool:
+        word = tokens[k][2]
+        return (_name_word(tokens, k, passage) and not _is_definite(word) and not is_ordinary_word(_strip_clitic(word))
+                and not _IMPERFECT_RE.match(word)  # «ويقود حياتو (70 عاما)», «وسيخلف أدفوكات (69 عاماً)»
+                and not any(_in(word, vocab) for vocab in (_TITLES, _PERSON_NOUNS, _HEADS, _MONTHS, _WEEKDAYS))
+                and _town_at(tokens, k) is None and _country_end(tokens, k) is None)
+
+    if not plain_name(last):
+        return None
+    first = last
+    while first > 0 and last - first + 1 < _NAME_BEFORE_AGE_WORDS and _joined(tokens, first - 1, passage) \
+            and plain_name(first - 1):
+        first -= 1
+    return first, last
+
+
 def _names_place(head: str, word: str) -> bool:
     """Whether the word right after a place word («مدينة», «بولاية», «حي»; "" across punctuation) names
     the place: «ولاية صفاقس», «بمدينة المنستير», «ملعب ميلينيوم». An indefinite place word is followed by
@@ -959,7 +1005,14 @@ def _names_place(head: str, word: str) -> bool:
     a word behind a preposition («دولة من», «عاصمة للثقافة»)."""
     if _names_nothing(word) or _is_definite(head) or word.startswith(("لل", "بال", "كال", "فال")):
         return False
+    if _in(head, _SITE) and (_is_definite(word) or (word.endswith("ي") and len(word) >= 4)):
+        # «موقع التواصل الاجتماعي», «موقع الحادث», «موقع أثري», «موقع إلكتروني»: what the site is of or
+        # what kind it is, not its name («موقع تويتر», «موقع هسبريس»)
+        return False
     return not any(_in(word, vocab) for vocab in (_PLACE_HEADS, _ORG_HEADS, _TITLES, _WEEKDAYS, _MONTHS))
+
+
+_SITE = _norm_set("موقع مواقع")  # a web site as often as a place, and the place of an event
 
 
 @lru_cache(maxsize=200_000)
@@ -1133,7 +1186,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif unit in _AMOUNT_ABBREVIATIONS and unit2 == "د":  # «175 م د», «30 أ.د»: million / thousand dinars
                 spans.append(("money", i, j + 2))
             elif (signed := tokens[j][2].endswith("%") or bool(_PERCENT_SIGN_RE.match(passage, tokens[j][1]))) \
-                    or word.endswith("%") or _in(unit, _PERCENT_CUES):
+                    or word.endswith("%") or _in(unit, _PERCENT_UNITS):
                 # «40 أو 60%», «بين 10 و20%»: the sign after the last number of a run counts for all
                 spans.append(("percent", i, j + (0 if signed else 1)))
             elif unit == "في" and unit2 in _HUNDRED:
@@ -1159,9 +1212,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
                 unit3 = tokens[j + 3][2] if j + 3 < n else ""
                 is_age = unit in ("سنه", "عاما", "سنوات") and (
-                    opened or bool(recent & _AGE_CUES) or (unit2 == "من" and unit3 in _AGE_CUES)
+                    opened or bool(recent & _AGE_CUES) or previous in _OF_AGE or (unit2 == "من" and unit3 in _AGE_CUES)
                     or _between_commas(tokens, i, j + has_unit, passage))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
+                if is_age and opened and (name := _name_before_age(tokens, i, passage, spans)):
+                    spans.append(("person", *name))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + (2 if unit2 in _UNIT_SECOND_WORDS else 1)))  # «3500 ميلي أمبير»
             elif _is_year(word, previous, following(j)):

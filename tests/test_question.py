@@ -1999,3 +1999,60 @@ def test_the_event_a_place_is_given_for_is_the_nearest_before_it_in_its_clause()
     assert names_event(text, asked_event("أين اللقاء؟"))
     assert event_of_phrase("عقد الاجتماع، ثم سافر الوفد إلى بودابست.", "بودابست") is None  # another clause
 
+
+
+@pytest.mark.parametrize("passage", [
+    "بلغت قيمة الواردات خلال الأشهر الخمسة الأولى من 2016 نسبة 8،9 بالمائة من إجمالي الواردات",
+    "تطور رقم المعاملات سنة 2014 بنسبة 7.4 بالمائة مقارنة بسنة 2013",
+    "على الرقم 81100700 بالنسبة للخطايا العادية",
+])
+def test_a_number_before_the_word_for_rate_is_no_percentage(passage):
+    # «نسبة» comes before a percentage, never after one: the year (or number) before it is not one
+    assert [s.text for s in typed_spans(passage) if s.kind == "percent"] in ([], ["8،9 بالمائة"], ["7.4 بالمائة"])
+
+
+@pytest.mark.parametrize("passage, age", [
+    ("أصيب الطفل محمد ذو العشر سنوات بكسر في ساقه", "العشر سنوات"),
+    ("قتل طفل ابنة عمه ذات ال3 سنوات على وجه الخطأ", "ال3 سنوات"),
+    ("وسقط ليوناردو سانتوس ذو 25 سنة في البحر", "25 سنة"),
+])
+def test_years_right_after_of_are_an_age(passage, age):
+    # «ذو/ذات … سنوات»: aged so many years, not for so many years
+    assert age in [s.text for s in typed_spans(passage) if s.kind == "age"]
+
+
+@pytest.mark.parametrize("passage, names", [
+    ("كان الموعد مع أول يوم في الدراسة للطفلين، مهند (8 سنوات) وإسراء (6 سنوات)", ["مهند", "وإسراء"]),
+    ("وأوقفت الشرطة قيس برحومة (36 عاماً) في الخامس من أكتوبر", ["قيس برحومة"]),
+    ("ويقود حياتو (70 عاما) الاتحاد الإفريقي منذ سنوات", ["حياتو"]),  # not the verb before him
+    ("تم إيقاف منحرف خطير (30 سنة) أمس", []),  # ordinary words name no one
+    ("وأفادت أن الجاني (16 سنة) فر", []),
+])
+def test_a_name_right_before_an_age_in_brackets_is_a_person(passage, names):
+    assert [s.text for s in typed_spans(passage) if s.kind == "person"] == names
+
+
+@pytest.mark.parametrize("passage", [
+    "ونشر صورة على موقع التواصل الاجتماعي فيسبوك",
+    "وتحولت الوحدات إلى موقع الحادث فورا",
+    "ويعد المكان موقع أثري مهم",
+])
+def test_a_site_of_something_names_no_place(passage):
+    # «موقع» is a web site or the place of an event: what follows says what of, not where
+    assert [s.text for s in typed_spans(passage) if s.kind == "place"] == []
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("ما اسما الطفلين اللذين التحقا بالمدرسة؟", "person"),  # the dual of a person noun
+    ("ما اسما المدينتين اللتين زارهما الوفد؟", "place"),  # «ة» written «ت» before the dual's ending
+    ("ما اسما الشركتين؟", "organisation"),
+])
+def test_a_dual_asks_for_the_names_its_singular_does(question, kind):
+    assert asks_for_name(question) == kind
+
+
+def test_an_age_is_marked_by_whose_it_is_not_by_the_word_for_age():
+    # «من العمر» stands by the brothers' ages; the question asks Mohamed's, said beside his name
+    passage = "أصيب الطفل محمد ذو العشر سنوات بكسر، وسيلتحق مع أخويه البالغين من العمر 8 و6 سنوات بالمدرسة."
+    span = best_span(analyse(standard_arabic("كم عمر الطفل محمد؟")), passage)
+    assert span is not None and span.text == "العشر سنوات"
