@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 100
+PHRASES_VERSION = 101
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -137,7 +137,10 @@ _PLACE_HEADS = _norm_set(
     قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء
     city town country village region province island stadium street airport port""")
 
-_HEADS = _ORG_HEADS | _PLACE_HEADS  # words that head an organisation's or a place's name
+# «حركة» heads a party's name after a title («رئيس حركة النهضة، راشد الغنوشي»), but is as often traffic or any
+# movement («حركة المرور», «حركة سير القطارات»): part of a title's complement, no organisation of its own.
+_MOVEMENTS = _norm_set("حركة الحركة")
+_HEADS = _ORG_HEADS | _PLACE_HEADS | _MOVEMENTS  # words that head an organisation's or a place's name
 
 # Bodies and places a nisba qualifies without saying anyone's nationality («الشرطة البريطانية», «وزارة
 # الخارجية الأمريكية» keeps «الأمريكية» after «الخارجية»): no answer to «ما جنسية…؟».

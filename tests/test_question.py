@@ -2056,3 +2056,17 @@ def test_an_age_is_marked_by_whose_it_is_not_by_the_word_for_age():
     passage = "أصيب الطفل محمد ذو العشر سنوات بكسر، وسيلتحق مع أخويه البالغين من العمر 8 و6 سنوات بالمدرسة."
     span = best_span(analyse(standard_arabic("كم عمر الطفل محمد؟")), passage)
     assert span is not None and span.text == "العشر سنوات"
+
+
+@pytest.mark.parametrize("passage, names", [
+    ("اعتبر رئيس حركة النهضة, راشد الغنوشي, أن التدخل العسكري ليس الحل", ["راشد الغنوشي"]),
+    ("وقال الأمين العام لحركة مشروع تونس محسن مرزوق إن", ["محسن مرزوق"]),
+])
+def test_a_movement_after_a_title_is_its_complement_not_a_name(passage, names):
+    # «حركة النهضة» is the party the title heads; the name follows it
+    assert [s.text for s in typed_spans(passage) if s.kind == "person"] == names
+
+
+def test_traffic_is_no_organisation():
+    passage = "وتسببت الأمطار في تعطل حركة المرور وحركة سير القطارات"
+    assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == []
