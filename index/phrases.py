@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 101
+PHRASES_VERSION = 102
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -53,7 +53,8 @@ DURATION_UNITS = _norm_set(
     شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
     months year years minutes""")
 # Before a time unit with no number («قرابة الساعة», «لمدة أسبوع»): about one, or for one.
-_ABOUT = _norm_set("قرابة حوالي نحو زهاء مدة لمدة طيلة طوال")
+_ABOUT = _norm_set("قرابة حوالي نحو زهاء مدة لمدة طيلة طوال غضون")
+_WITHIN = normalize_arabic("غضون")  # «في غضون شهر»: within a month
 _SINGLE_UNITS = _norm_set("ساعة يوم أسبوع شهر سنة عام عقد قرن دقيقة")
 # Before a duration, time gone by since something, not how long it lasted: «مضى أكثر من شهرين منذ…»,
 # «منذ ثلاث سنوات», «قبل يومين».
@@ -1312,7 +1313,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("reason", i, min(n - 1, i + 5)))
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))
-        elif word in _ABOUT and _in(nxt, _SINGLE_UNITS):
+        elif word in _ABOUT and _in(nxt, _SINGLE_UNITS) and not (
+                word == _WITHIN and (_is_definite(nxt) or nxt2.isdigit())):  # «في غضون الأسبوع القادم», «…سنة 2018»
             # «قرابة الساعة», «حوالي ساعة», «لمدة أسبوع»: one unit of time, about or for
             spans.append(("duration", i, i + 1))
             i += 2

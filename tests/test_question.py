@@ -2070,3 +2070,11 @@ def test_a_movement_after_a_title_is_its_complement_not_a_name(passage, names):
 def test_traffic_is_no_organisation():
     passage = "وتسببت الأمطار في تعطل حركة المرور وحركة سير القطارات"
     assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == []
+
+
+@pytest.mark.parametrize("passage, kind, phrase", [
+    ("طالبوا بإحالة القانون على مجلس نواب الشعب في غضون شهر", "duration", "غضون شهر"),
+    ("سيقع صرفها في غضون الأسبوع القادم", "relative_date", "الأسبوع القادم"),  # a week named, not a length
+])
+def test_within_a_unit_of_time_is_a_duration(passage, kind, phrase):
+    assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
