@@ -207,9 +207,9 @@ class AnswerChain:
                 ranked, composed = _runner_up_first(info, ranked, answers, partial(_tells_origin, origin))
                 found = composed is not None
             elif composed[1] is None and info.asks_name in NAMES_TYPED:
-                # «ما اسم القاضي الذي أوقف الأمر…؟» over «…قبل أن يوقف قاض في واشنطن تنفيذه»: a name asked
-                # outright, and none of that kind in the answer, which does not say it. A runner-up nearly
-                # as likely that marks one answers instead.
+                # «ما اسم رجل الأعمال السلفادوري الذي عرض المال…؟» over «…أن أحد رجال الأعمال في بلدهم عرض
+                # عليهم مبالغ مالية…»: a name asked outright, and none of that kind in the answer, which does not
+                # say it. A runner-up nearly as likely that marks one answers instead.
                 ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
             elif composed[1] is None and asks_which_city(info.text):
