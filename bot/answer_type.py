@@ -1217,8 +1217,10 @@ def reaction(question: str) -> tuple[str | None, bool]:
     for a stance («ما موقف روبيو من…؟»), which others may report («وأضاف المصدر أنه من غير المرجح أن
     يوصي روبيو…»), rather than for what X said or did in reply («كيف ردّ…؟», «ماذا قال…؟»). An article
     that never names X cannot say how X reacted, however well it matches what X reacted to."""
-    match = _REACTION_RE.search(normalize_arabic(question))
-    if not match:
+    text = normalize_arabic(question)
+    match = _REACTION_RE.search(text)
+    if not match or _TIME_PREPOSITION_RE.search(text, 0, match.start()):
+        # «إثر ماذا أعلن ترامب الاتفاق…؟», «بعد ماذا…»: after what, not what was said
         return None, False
     stance = match.group("verb") == "موقف"
     if _THAT.intersection(match.group("actor").split()):
@@ -1227,6 +1229,8 @@ def reaction(question: str) -> tuple[str | None, bool]:
 
 
 _THAT = frozenset(("ان", "انه", "انها", "بان", "بانه", "بانها"))
+# A preposition of time right before the interrogative (normalised): «إثر ماذا…؟», «بعد ماذا…؟».
+_TIME_PREPOSITION_RE = re.compile(r"(?<!\w)[وف]?(?:اثر|بعد|قبل|منذ|عقب)\s+$")
 
 
 # Verbs of saying, reacting and taking a stance (normalised; past tense, third person masculine, and

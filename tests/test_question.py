@@ -498,6 +498,8 @@ def test_time_gone_by_is_not_how_long_something_lasted():
     ("متى رد الوزير على السؤال؟", None),
     ("ماذا أكد روبيو خلال المكالمة؟", "روبيو"),  # when or where X spoke
     ("ماذا قال ترامب في منشوره على تروث سوشيال؟", "ترامب"),  # not «ترامب في منشوره»
+    ("إثر ماذا أعلن الوزير الاتفاق على الزيارة؟", None),  # after what: a time, not what was said
+    ("وبعد ماذا أعلنت الوزارة قرارها على الفور؟", None),
 ])
 def test_who_reacts_in_a_reaction_question(question, actor):
     from bot.answer_type import reaction
