@@ -1262,6 +1262,25 @@ def _saying(word: str, with_object: bool = True) -> str | None:
     return next((stem for stem in stems if stem in _SAYING or stem in _SAYING_GOVERNING), None)
 
 
+# Words that may open a sentence before its verb of saying: «كما نددت…», «ثم أضاف…».
+_CONTINUING = frozenset(normalize_arabic(w) for w in "كما ثم وكما".split())
+
+
+def says_on(passage: str, before: str, actor: str, by_anyone: bool = False) -> bool:
+    """Whether a passage whose verb of saying has no subject of its own («كما نددت ب"الدعوات"…», «وأضاف أن…»)
+    goes on with what `actor` said in the sentence `before` it (`reports_saying`): the same sayer, not named again."""
+    tokens = words(passage)
+    while tokens and tokens[0] in _CONTINUING:
+        tokens = tokens[1:]
+    if not tokens or _saying(tokens[0]) is None or not before:
+        return False
+    following = tokens[1] if len(tokens) > 1 else ""
+    if following and following not in _THAT and not following.startswith(("ب", "ل")) and following != "عن" \
+            and (_is_definite_noun(following) or name_kind(following) is not None):
+        return False  # «وأكد الوزير…»: a subject of its own
+    return reports_saying(actor, split_sentences(before)[-1], by_anyone=by_anyone)
+
+
 def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:
     """Whether a text reports `actor` (normalised, as `reaction` gives it) saying something or
     reacting, in one of its sentences. Either a verb of saying whose subject the actor is: named after

@@ -14,7 +14,7 @@ from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
                              asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
                              months_named, names_a_country, names_event,
-                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named,
+                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named, says_on,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
                              years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
@@ -167,7 +167,9 @@ class AnswerChain:
                 # The type check passed on the passage's neighbours, but the answer shown holds no
                 # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
                 found, composed = False, None
-            elif info.actor is not None and not reports_saying(info.actor, composed[0], by_anyone=info.stance):
+            elif (info.actor is not None and not reports_saying(info.actor, composed[0], by_anyone=info.stance)
+                  and not says_on(ranked[0][0].document.page_content, _text_before(ranked[0][0]), info.actor,
+                                  by_anyone=info.stance)):
                 # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
                 # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
@@ -554,6 +556,12 @@ def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list
 # a body («…المنعقد بالحمامات عن النتائج التالية :» is followed by the names elected, no place). Not a
 # person: a list of bare names («فتحي العيادي كريم الهاروني…») has no title to type them by.
 _TYPED_IN_LISTS = frozenset(("place", "organisation"))
+
+
+def _text_before(hit: Hit) -> str:
+    """The part of a passage's window (its paragraph's neighbours) before the passage; "" if none."""
+    at = hit.window.find(hit.document.page_content) if hit.window else -1
+    return hit.window[:at].strip() if at > 0 else ""
 
 
 def _dated_ahead(composed: tuple[str, str | None]) -> bool:

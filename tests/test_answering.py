@@ -665,6 +665,29 @@ def test_a_name_asked_outright_and_given_is_marked(judge_service):
     assert answer.found and answer.highlight == "محمد الطرابلسي", answer
 
 
+STATEMENT_ARTICLE = """دعت جمعية القضاة اليوم إلى احترام استقلالية القضاء في قضية وفاة الرضيع بالمستشفى الجامعي.
+وعبرت الجمعية في بيان لها عن استنكارها الشديد لحملة الضغوط التي طالت القضاة المتعهدين بالقضية. كما نددت بالدعوات التي أطلقت عبر بعض المنابر الإعلامية لتدخل وزير العدل في سير القضية.
+وأكد الناطق الرسمي باسم المحكمة أن التحقيق متواصل.
+"""
+
+
+@pytest.fixture(scope="module")
+def statement_service(tmp_path_factory):
+    """The real core over a statement whose second sentence goes on without naming its sayer again."""
+    return one_article_service(tmp_path_factory, "statement", STATEMENT_ARTICLE)
+
+
+def test_a_sayer_named_in_the_sentence_before_says_the_next_one_too(statement_service):
+    # «كما نددت…»: the association, named in the sentence before, is still the one speaking
+    answer = statement_service.ask("ماذا قالت الجمعية عن الدعوات إلى تدخل وزير العدل في القضية؟", [])
+    assert answer.found and "نددت" in answer.answer, answer
+
+
+def test_a_sayer_never_reported_saying_it_is_still_refused(statement_service):
+    answer = statement_service.ask("ماذا قال وزير العدل عن الدعوات إلى تدخله في القضية؟", [])
+    assert not answer.found, answer.answer
+
+
 COURT_ARTICLE = """أعلنت المحكمة الإدارية اليوم أنها ستصدر حكمها في قضية شركة النقل البحري بعد استكمال الاختبارات الفنية.
 وقال الناطق باسم المحكمة إن الجلسة القادمة للمرافعات ستنعقد يوم 14 ماي المقبل بمقر المحكمة.
 وكانت الشركة قد رفعت القضية في شهر جانفي الماضي ضد وزارة التجهيز.

@@ -2080,3 +2080,16 @@ def test_traffic_is_no_organisation():
 ])
 def test_within_a_unit_of_time_is_a_duration(passage, kind, phrase):
     assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
+
+
+@pytest.mark.parametrize(("passage", "before", "actor", "says"), [
+    ("كما نددت بالدعوات إلى تدخل وزير العدل.", "وعبرت الجمعية في بيان لها عن استنكارها للحملة.", "الجمعيه", True),
+    ("وأضاف أن القرار نهائي.", "وقال الوزير إن الحكومة لن تتراجع.", "الوزير", True),
+    ("وأكد الناطق باسم المحكمة أن التحقيق متواصل.", "وقال الوزير إن الحكومة لن تتراجع.", "الوزير", False),  # its own sayer
+    ("وأضاف أن القرار نهائي.", "وقال الوزير إن الحكومة لن تتراجع.", "الجمعيه", False),  # another sayer before
+    ("وتم تأجيل الجلسة إلى موعد لاحق.", "وقال الوزير إن الحكومة لن تتراجع.", "الوزير", False),  # no verb of saying
+])
+def test_a_verb_of_saying_without_its_own_subject_goes_on_with_the_sayer_before(passage, before, actor, says):
+    from bot.answer_type import says_on
+
+    assert says_on(passage, before, actor) is says
