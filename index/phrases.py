@@ -1001,6 +1001,9 @@ def _name_before_age(tokens: list[tuple[int, int, str]], i: int, passage: str,
     return first, last
 
 
+_SITE = _norm_set("موقع مواقع")  # a web site as often as a place, and the place of an event
+
+
 def _names_place(head: str, word: str) -> bool:
     """Whether the word right after a place word («مدينة», «بولاية», «حي»; "" across punctuation) names
     the place: «ولاية صفاقس», «بمدينة المنستير», «ملعب ميلينيوم». An indefinite place word is followed by
@@ -1015,8 +1018,6 @@ def _names_place(head: str, word: str) -> bool:
         return False
     return not any(_in(word, vocab) for vocab in (_PLACE_HEADS, _ORG_HEADS, _TITLES, _WEEKDAYS, _MONTHS))
 
-
-_SITE = _norm_set("موقع مواقع")  # a web site as often as a place, and the place of an event
 
 
 @lru_cache(maxsize=200_000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from index.normalize import LETTER_RE, canonical_text
+from index.normalize import ARABIC_LETTER_RE, LETTER_RE, canonical_text
 
 # "(CNN)--" style datelines: the outlet in brackets, then dashes or a colon.
 _DATELINE_RE = re.compile(r"^\s*\(\s*([A-Za-z][A-Za-z .]{0,30}|[\u0600-\u06FF ]{2,30})\s*\)\s*(?:-{1,3}|—|–|:)\s*")
@@ -55,8 +55,7 @@ def _is_initial(text: str, i: int) -> bool:
     return text[i] == "." and i > 0 and text[i - 1].isalpha() and (i == 1 or not text[i - 2].isalnum())
 
 
-# Arabic letters only: a word written right after a full stop with no space («…في اليوم.وتجري أشغال…»).
-_ARABIC_LETTER_CHARS = re.compile(r"[\u0621-\u064A]")
+# Letters of a word written right after a full stop with no space («…في اليوم.وتجري أشغال…»).
 _GLUED_WORD_LETTERS = 4
 
 
@@ -65,10 +64,10 @@ def _glued_sentence(text: str, i: int, end: int) -> bool:
     it, Arabic word to Arabic word («…متر مكعب في اليوم.وتجري منذ فيفري…»): a word of at least
     _GLUED_WORD_LETTERS letters before it, so that a spelled-out acronym («سي.إن.إن», «دي.بي.إيه») and an
     abbreviation («م.د») stay whole."""
-    if end >= len(text) or not _ARABIC_LETTER_CHARS.match(text[end]):
+    if end >= len(text) or not ARABIC_LETTER_RE.match(text[end]):
         return False
     start = i
-    while start > 0 and _ARABIC_LETTER_CHARS.match(text[start - 1]):
+    while start > 0 and ARABIC_LETTER_RE.match(text[start - 1]):
         start -= 1
     return i - start >= _GLUED_WORD_LETTERS and (start == 0 or text[start - 1] != ".")
 
