@@ -60,7 +60,7 @@ def format_sources(answer: Answer) -> str:
         shown = [(src, True) for src, q in shown if q] or shown[:1]
     for n, (source, in_answer) in enumerate(shown, start=1):
         dated = f"، {source.date[:10]}" if source.date else ""
-        where = f"— {source.article}{dated} ({source.source}, {source.score:.2f})"
+        where = f"{source.article}{dated} — {source.source} ({source.score:.2f})"
         if in_answer:  # the answer quotes it already
             lines.append(f"  [{n}] {where}")
         else:

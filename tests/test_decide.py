@@ -400,6 +400,7 @@ def test_the_chat_lists_the_sentences_a_two_sentence_answer_is_made_of():
     answer = Answer("أين القمة؟", f"{first.text} {second.text}", True, [first, other, second])
     shown = format_sources(answer)
     assert "a.txt#2.1" in shown and "a.txt#4.1" in shown and "a.txt#5.1" not in shown
+    assert "  [1] A — a.txt#2.1 (0.90)" in shown.splitlines()  # the article's title first, then where in it
 
 
 def test_a_sentence_the_answer_quotes_cut_to_fit_is_referenced_not_quoted_again():
