@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +44,8 @@ FOLLOW_UP_THRESHOLD_FACTOR = 0.8
 # blind sets 13–18: +10 right answers, none refused less (bench/HISTORY.md).
 CHAIN_THRESHOLD_FACTOR = 0.8
 RESOLVED_CONTEXT_WORDS = 30
+# What a follow-up asks of the person the last answer marked: their age, their nationality.
+_ATTRIBUTE_KINDS = frozenset(("age", "nationality"))
 # A question about a whole article gets its lead; an LLM is given this many of its first passages.
 GIST_PASSAGES = 3
 GIST_TITLES = 5  # titles listed when asked which article
@@ -159,6 +162,10 @@ class AnswerChain:
             # reading the answer: retrieval and the decision judge the question as asked. Not for other
             # kinds: «وفي أي بلد تقع؟» after «بودابست» is answered by «بودابست بالمجر».)
             info = replace(info, asked=info.asked | asked_words(previous.highlight))
+        elif found and info.kind in _ATTRIBUTE_KINDS and previous is not None and previous.highlight:
+            # «وما جنسيته؟» after «من هو الكاتب العام للكاف؟» (marked «هشام العمراني»): the nationality
+            # next to him, not the first one of a sentence naming three.
+            info = replace(info, terms=info.terms + tuple(tokenize(previous.highlight)))
         if found:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
@@ -406,9 +413,13 @@ def _place_swapped(context: str, question: str) -> tuple[str, str] | None:
     kept, at = [], 0
     for span in sorted(old, key=lambda s: s.start):
         if span.start >= at:
-            kept.append(context[at:span.start])
+            # The preposition the place leaned on goes with it: «…العربية في لبنان؟» → «…العربية؟».
+            kept.append(_DANGLING_PREPOSITION_RE.sub("", context[at:span.start]))
             at = span.end
-    return " ".join("".join(kept + [context[at:]]).split()), _bare_place(new[0].text)
+    return re.sub(r"\s+(?=[؟?،,.])", "", " ".join("".join(kept + [context[at:]]).split())), _bare_place(new[0].text)
+
+
+_DANGLING_PREPOSITION_RE = re.compile(r"(?<!\w)(?:في|فى|من|إلى|الى|على|عن|داخل|خارج)\s+$")
 
 
 def _other_place_first(ranked: list[tuple[Hit, float]], previous: Turn, before: QuestionInfo, place: str

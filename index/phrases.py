@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 102
+PHRASES_VERSION = 103
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -694,6 +694,39 @@ def _name_before_title(tokens: list[tuple[int, int, str]], i: int, passage: str)
     return None
 
 
+def _name_after_nationality(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
+    """The name a nationality used as a noun at token i introduces, as (first, last) token indices: behind
+    «و/ل/ب» («والمصري سامح شكري», «خلفا للإيطالي كلاوديو رانييري»), or with a title or a post after it
+    («و المغربي هشام العمراني الكاتب العام للكاف»). Two words or more (`_name_from`), the first neither
+    definite, a title nor a number, not all ordinary words («…التونسي والعراقي وتعدد مجالات»), no place.
+    None otherwise: a bare nationality is as often an adjective («الجيش الجزائري يحجز كمية…»)."""
+    word = tokens[i][2]
+    first = i + 1
+    if (first >= len(tokens) or not _is_definite(word) or not word.endswith(("ي", "يه"))
+            or not is_nationality(word) or starts_country(word) or not _joined(tokens, i, passage)
+            or (i and is_nationality(tokens[i - 1][2]))):  # «الشعبين التونسي والعراقي»: adjectives in a row
+        return None
+    following = tokens[first][2]
+    if _is_definite(following) or _in(following, _TITLES) or _is_number(following):
+        return None
+    name = _name_from(tokens, first, passage)
+    if not name or name[1] == name[0]:
+        return None
+    after = name[1] + 1
+    titled = after < len(tokens) and (_is_role(tokens[after][2]) or _post_taken(tokens[after][2]))
+    previous = tokens[i - 1][2] if i and _joined(tokens, i - 1, passage) else ""
+    if not ((titled and not (_is_definite(previous) and not _is_role(previous)))
+            or (word[:1] in "ولب" and word[1:3] in ("ال", "لا"))):
+        return None  # after a definite noun, its adjective: «الجيش اللبناني يعتقل زوجة زعيم…»
+    words = [tokens[k][2] for k in range(name[0], name[1] + 1)]
+    bare = _strip_clitic(words[0])
+    if (all(is_ordinary_word(w) for w in words)
+            or (bare != words[0] and is_ordinary_word(bare) and not is_ordinary_word(words[0]))
+            or any(_in(w, _HEADS) or starts_country(w) for w in words)):
+        return None  # the sentence going on: «والفرنسية ومدراء مراكز…», «بالإنجليزية وبترجمة بالفارسية»
+    return name
+
+
 def _is_role(word: str) -> bool:
     """Whether a normalised word is a title or a post held, in construct («زعيم حزب…», «محامية الزوجين»),
     not a noun for anyone («الرجل», «نفس المصدر»)."""
@@ -1031,7 +1064,7 @@ def _starts_span(word: str) -> bool:
             or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
-            or starts_town(word)
+            or starts_town(word) or (_is_definite(word) and is_nationality(word))
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _HEADS, _KIN, _REASON_CUES,
                                                   _CAUSAL_VERBS)))
 
@@ -1248,6 +1281,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("clock", i, i + (2 if nxt == "منتصف" and nxt2 else 1)))
                 i += 2
                 continue
+        if (name := _name_after_nationality(tokens, i, passage)) is not None:
+            if ("person", *name) not in spans:  # «الرئيس الأمريكي دونالد ترامب»: the title's name already
+                spans.append(("person", *name))
+            i = name[1] + 1
+            continue
         if word in _CALLED and (name := _name_called(tokens, i, passage)):
             spans.append(("person", *name))
             i = name[1] + 1

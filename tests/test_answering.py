@@ -1021,6 +1021,15 @@ def test_a_follow_up_naming_another_place_asks_the_same_of_that_place(chambers_s
     assert first.found and "منير العياري" in first.answer, first.answer
     answer = chambers_service.ask(follow_up, [turn_of(first)])
     assert answer.found and name in answer.answer and "منير العياري" not in answer.answer, answer.answer
+    assert answer.resolved == f"من هو رئيس الغرفة الجهوية للمخابز؟ {follow_up}"  # searched without the Kef
+
+
+def test_the_place_a_follow_up_replaces_goes_with_its_preposition(chambers_service):
+    """«…في الكاف؟» then «وفي جندوبة؟» is searched as «…للمخابز؟ وفي جندوبة؟», no «في» left hanging."""
+    first = chambers_service.ask("من هو رئيس الغرفة الجهوية للمخابز في الكاف؟")
+    answer = chambers_service.ask("وفي جندوبة؟", [turn_of(first)])
+    assert answer.found and "كمال الزغلامي" in answer.answer, answer.answer
+    assert answer.resolved == "من هو رئيس الغرفة الجهوية للمخابز؟ وفي جندوبة؟", answer.resolved
 
 
 # One sentence gives a strike's first and last day (with diacritics, as the agency wrote it); another gives
@@ -1160,3 +1169,26 @@ def test_a_why_answer_that_gives_its_cause_takes_no_neighbour(prices_service):
     answer = prices_service.ask("لماذا ارتفعت أسعار مياه الشرب والكهرباء؟", [])
     assert answer.found and "نظرا للارتفاع" in answer.answer, answer.answer
     assert "اللباس" not in answer.answer, answer.answer
+
+
+# One sentence names three nationalities; two stand before a name with a title after it.
+REFERRED_ARTICLE = """إحالة مسؤولي الاتحاد القاري على القضاء
+
+أحال جهاز حماية المستهلك المصري الكاميروني جون مبانغو رئيس الاتحاد القاري و المغربي كريم الفاسي الكاتب العام للاتحاد إلى المحكمة الاقتصادية بتهمة مخالفة القانون.
+
+وقررت المحكمة تأجيل النظر في القضية إلى الشهر المقبل.
+"""
+
+
+@pytest.fixture(scope="module")
+def referred_service(tmp_path_factory):
+    return one_article_service(tmp_path_factory, "referred", REFERRED_ARTICLE)
+
+
+def test_a_follow_up_asking_the_nationality_of_the_person_answered_marks_theirs(referred_service):
+    """«وما جنسيته؟» after «من هو الكاتب العام للاتحاد؟» (marked «كريم الفاسي»): his nationality, the one
+    next to him, not the first of the sentence's three."""
+    first = referred_service.ask("من هو الكاتب العام للاتحاد؟")
+    assert first.found and first.highlight == "كريم الفاسي", (first.highlight, first.answer)
+    answer = referred_service.ask("وما جنسيته؟", [turn_of(first)])
+    assert answer.found and answer.highlight == "المغربي", (answer.highlight, answer.answer)

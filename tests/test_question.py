@@ -317,6 +317,10 @@ def test_dialect_answer_type(question, kind):
         # within a unit of time is a duration; within a week named stays the week
         ("طالبوا بإحالة القانون على مجلس نواب الشعب في غضون شهر", "duration", "غضون شهر"),
         ("سيقع صرفها في غضون الأسبوع القادم", "relative_date", "الأسبوع القادم"),
+        # a nationality used as a noun: behind «و/ل», or with a title after the name
+        ("واجتمع وزراء الخارجية التونسي خميس الجهيناوي والمصري سامح شكري", "person", "سامح شكري"),
+        ("وتعاقد النادي مع المدرب خلفا للإيطالي كلاوديو رانييري", "person", "كلاوديو رانييري"),
+        ("وأحالت الهيئة كلا من المغربي كريم الفاسي الكاتب العام للجامعة على القضاء", "person", "كريم الفاسي"),
     ],
 )
 def test_typed_phrases_of_a_passage(passage, kind, phrase):
@@ -349,6 +353,9 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال وزير الداخلية في الجلسة إن",
     # a headline's verb right after a title and its country («وزير داخلية ألمانيا يبدأ…»)
     "وزير داخلية ألمانيا يبدأ جولة مغاربية",
+    # a nationality after a noun, or after another nationality, is its adjective
+    "الجيش اللبناني يعتقل زوجة زعيم التنظيم",
+    "وأكد عمق العلاقات بين الشعبين التونسي والعراقي وتعدد مجالات التعاون",
     # a noun for anyone is no post, nor part of a name before one
     "وأضاف نفس المصدر، أن أحدهما تونسي",
     "وقال مصدر أمني مسؤول إن",
