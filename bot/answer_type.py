@@ -77,6 +77,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                  # speed, capacity, height, depth: a number with its unit («ميغابت», «ميلي أمبير», «كلم»)
                  "ما سرعه", "كم سرعه", "ما متوسط سرعه", "ما سعه", "كم سعه", "ما ارتفاع", "كم ارتفاع",
                  "ما عمق", "كم عمق", "how fast", "what speed", "capacity",
+                 # a temperature, an earthquake's magnitude: in degrees («40 درجة», «بقوة 7.8 درجات»). Not
+                 # «ما قوة…؟», which as often asks which force («ما هي القوة المغناطيسية…؟»)
+                 "كم درجه", "ما درجه الحراره", "ما درجه حراره", "what magnitude", "what temperature",
                  "how tall", "how high", "how deep")),
     # «ما لون…؟»: a colour word.
     ("colour", ("ما لون", "ما هو لون", "ما هي الوان", "ما الوان", "باي لون", "اي لون", "شو لون", "ماذا لون",

@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 103
+PHRASES_VERSION = 105
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -65,9 +65,9 @@ _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارا هكتارات طن طنا أطنان كيلوغرام كيلوغراما كيلوغرامات كغ كلغ
     غرام غراما غرامات لتر لترا لترات ميل ميلا قدم كيلومترات مترات قنطار قنطارا قناطير برميل برميلا براميل km kg
     ميغابت ميجابت ميغابايت ميجابايت غيغابايت جيغابايت جيجابايت تيرابايت ميغا ميجا غيغا جيغا جيجا ميلي مللي
-    ميغاواط ميغاوات كيلوواط واط mah mb gb tb mbps gbps mph kmh
+    ميغاواط ميغاوات كيلوواط واط درجة درجات mah mb gb tb mbps gbps mph kmh
     kilometres kilometers metres meters miles tonnes tons litres liters hectares kilograms grams barrels""")
-_UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي")
+_UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي مئوية")
 # Colour words, masculine and feminine, with the article or without: what «ما لون…؟» asks for. Not brown
 # («بني/بنية» are also «بني سويف» and «بنية هزيلة», a frail build).
 COLOURS = _norm_set(
@@ -367,12 +367,28 @@ _PERSON_NOUNS = _norm_set(
     artist citizen driver researcher scientist expert""")
 
 
+# More nouns for a person, in the roles and walks of life news names people by («ما اسم المبعوث الأممي…؟»,
+# «ما اسم العروس…؟»): what a name asked after them is, for `name_kind` only. Not the nouns that are as often
+# something else or a family name too («مدرسة» a school, «منتج» a product, «جدة» Jeddah, «عالم» the world,
+# «عنصر» an element, «الخطيب», «عون», «مالك», «رفيق»), nor suspects, militants and victims, whom news names
+# without a title (often in quotes), so that a name asked after them could seldom be seen to be there.
+_MORE_PERSON_NOUNS = _norm_set(
+    """مبعوث مبعوثة موفد موفدة وسيط وسيطة أخصائي أخصائية اختصاصي اختصاصية صيدلي صيدلانية محاضر محاضرة ناشط ناشطة
+    ناشطون ناشطين حقوقي حقوقية نقابي نقابية إعلامي إعلامية مذيع مذيعة مؤرخ فيلسوف عداء عداءة ملاكم مصارع هداف
+    قادة زعماء ملياردير مستثمر مستثمرة تاجر مقاول بحار ربان طيار عروس عريس حفيد حفيدة صديقة زميل زميلة سيناتور
+    برلماني برلمانية دبلوماسي عمدة ملكة أميرة قس راهب راهبة كاردينال داعية مصمم مصممة عارضة عازف عازفة منشد محقق
+    محققة محلل محللة مراقب مفتش مفتشة مدعي عسكري جنرال مترشح مترشحة مترشحين مترشحون منافس مشجع مشجعين متسابق
+    متسابقة متطوع متطوعة سائح سياح زائر زوار مسافر مسافرين خريج مراهق مراهقة عجوز مدون
+    envoy dean bride groom activist producer captain goalkeeper striker defender winner candidate rival opponent
+    colleague friend partner grandson granddaughter nephew niece brother sister father mother""")
+
+
 def name_kind(noun: str) -> str | None:
     """What kind of name a noun calls for («زوجته» a person, «الشركة» an organisation, «المدينة» a
     place); None when it is none of these (a film, a book, a ship)."""
     word = normalize_arabic(noun)
     for form in (word, *_singulars_of_dual(word)):
-        if _in(form, _TITLES) or _in(form, _PERSON_NOUNS):
+        if _in(form, _TITLES) or _in(form, _PERSON_NOUNS) or _in(form, _MORE_PERSON_NOUNS):
             return "person"
         if _in(form, _ORG_HEADS):
             return "organisation"
@@ -1219,7 +1235,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             unit2 = tokens[j + 2][2] if unit and j + 2 < n else ""  # «30 أ.د»: a dot may stand inside a unit
             recent = {t[2] for t in tokens[max(0, i - 4): i]}
             opened = passage[max(0, tokens[i][0] - 2): tokens[i][0]].strip().endswith("(")
-            if _in(unit, _CURRENCIES):
+            if j + 1 < n and "°" in passage[tokens[j][1]:tokens[j + 1][0]]:
+                # «565 °C», «30 °F»: degrees, the scale's letter after the sign (the sign is no word)
+                spans.append(("measure", i, j + (1 if tokens[j + 1][2] in ("c", "f") else 0)))
+            elif _in(unit, _CURRENCIES):
                 spans.append(("money", i, j + 1))
             elif unit in _AMOUNT_ABBREVIATIONS and unit2 == "د":  # «175 م د», «30 أ.د»: million / thousand dinars
                 spans.append(("money", i, j + 2))

@@ -99,6 +99,9 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         # «من بين…»: "among…", the question word after it decides.
         ("من بين حاملي البطاقات، كم مسؤولا يحق لكل فريق؟", "number"),
         ("من ضمن المشاركين، كم امرأة فازت؟", "count"),
+        # an earthquake's magnitude, a temperature: a measure in degrees
+        ("ما هي درجة حرارة مياه البحر؟", "measure"), ("كم درجة بلغت الحرارة في قبلي؟", "measure"),
+        ("ما هي القوة المغناطيسية التي تؤثر على الشحنة؟", "other"),  # which force, not how strong
     ],
 )
 def test_expected_answer_type(question, kind):
@@ -317,6 +320,9 @@ def test_dialect_answer_type(question, kind):
         # within a unit of time is a duration; within a week named stays the week
         ("طالبوا بإحالة القانون على مجلس نواب الشعب في غضون شهر", "duration", "غضون شهر"),
         ("سيقع صرفها في غضون الأسبوع القادم", "relative_date", "الأسبوع القادم"),
+        ("ضرب زلزال بقوة 5.4 درجات شرقي اليابان", "measure", "5.4 درجات"),
+        ("وتصل الحرارة إلى 40 درجة مئوية بالجنوب", "measure", "40 درجة مئوية"),
+        ("تكون درجة حرارة مدخل التوربين عادةً 565 °C (حد الزحف)", "measure", "565 °C"),
         # a nationality used as a noun: behind «و/ل», or with a title after the name
         ("واجتمع وزراء الخارجية التونسي خميس الجهيناوي والمصري سامح شكري", "person", "سامح شكري"),
         ("وتعاقد النادي مع المدرب خلفا للإيطالي كلاوديو رانييري", "person", "كلاوديو رانييري"),
@@ -2090,3 +2096,14 @@ def test_a_verb_of_saying_without_its_own_subject_goes_on_with_the_sayer_before(
     from bot.answer_type import says_on
 
     assert says_on(passage, before, actor) is says
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # roles and walks of life news names people by
+    ("ما اسم المبعوث الأممي الذي التقاه الوزير؟", "person"), ("ما اسم العروس التي ارتدت الفستان؟", "person"),
+    ("What is the name of the dean of the faculty?", "person"), ("ما أسماء الناشطين الموقوفين؟", "person"),
+    # nouns that are as often something else, or a family name, call for no kind
+    ("ما اسم العنصر الكيميائي الجديد؟", "any"), ("ما اسم الفيلم الفائز؟", "any"),
+])
+def test_the_kind_of_name_a_question_asks_for(question, kind):
+    assert analyse(question).asks_name == kind
