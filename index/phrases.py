@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 105
+PHRASES_VERSION = 107
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -605,6 +605,20 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if _is_definite(word) or _in(word, _TITLES):
         return None
     name = _name_from(tokens, first, passage)
+    if name and name[1] > name[0] and _is_definite(tokens[name[1]][2]):
+        # «قال وزير تكنولوجيات الاتصال والاقتصاد الرقمي، أنور معروف»: words ending in a definite one, more
+        # definite words (or the first behind «ل»: «رئيس الهيئة الوطنية لحماية المعطيات الشخصية، شوقي قداس»),
+        # then a name set off by a comma: those words were the title's complement. Not a name right before
+        # the comma («رئيس الحكومة يوسف الشاهد، أعلن…»), nor ordinary words after it («…، صباح يوم…»).
+        k = name[1]
+        while k + 1 < len(tokens) and k - i < _COMPLEMENT_WORDS and _joined(tokens, k, passage) \
+                and _is_definite(tokens[k + 1][2]):
+            k += 1
+        if ((k > name[1] or tokens[name[0]][2][:1] == "ل") and k + 1 < len(tokens) and not _joined(tokens, k, passage)
+                and (apposed := _name_in_apposition(tokens, k + 1, passage))
+                and not all(is_ordinary_word(tokens[m][2]) for m in range(apposed[0], apposed[1] + 1))
+                and _strip_clitic(tokens[apposed[0]][2]) not in _REPORTING_VERBS):  # «…المرتقبة، أكد الهاروني»
+            return apposed
     if name and name[0] == name[1] and ((first == i + 1 and not _is_definite(tokens[i][2])) or hopped):
         # «وزير سابق», «طبيب شرعي»: right after a title without «ال», one word describes it; after a
         # place, one word goes on with the sentence («قاضية في أمريكا غارقة في نهر…»)
@@ -741,6 +755,17 @@ def _name_after_nationality(tokens: list[tuple[int, int, str]], i: int, passage:
             or any(_in(w, _HEADS) or starts_country(w) for w in words)):
         return None  # the sentence going on: «والفرنسية ومدراء مراكز…», «بالإنجليزية وبترجمة بالفارسية»
     return name
+
+
+def _goes_on_with_name(word: str) -> bool:
+    """Whether a normalised word after an organisation's head and the word it governs is more of its name:
+    a definite word («وزارة الشؤون الاجتماعية»), a country, continent or town («شركة فسفاط قفصة», «حزب آفاق
+    تونس», «وكالة تونس افريقيا للانباء»), a number («قناة فرانس 24»)."""
+    return (_is_definite(word) or starts_country(word) or starts_town(word) or word in _CONTINENTS
+            or _is_number(word))
+
+
+_CONTINENTS = _norm_set("إفريقيا أفريقيا افريقيا أوروبا اوروبا آسيا اسيا أمريكا امريكا أستراليا استراليا")
 
 
 def _is_role(word: str) -> bool:
@@ -1337,12 +1362,17 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             after = _first_after(tokens, i + 1, quoted.end())
             if after > i + 1:
                 spans.append(("organisation", i + 1, after - 1))
-        elif _in(word, _ORG_HEADS) and following(i) and not _function_word(following(i)):
+        elif _in(word, _ORG_HEADS) and following(i) and not _function_word(following(i)) and (
+                not _is_definite(word) or _goes_on_with_name(following(i))):
             # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
-            # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name).
+            # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name). Past
+            # the word a head without «ال» governs, only definite words go on with the name: «الوزارة
+            # ستصدر», «تعده الوزارة لتجريم الإعتداء», «المحكمة الاقتصادية بتهمة» are the sentence going on.
             end = i + 1
             while end < min(n - 1, i + 2) and following(end) and not _function_word(following(end)) \
-                    and not _time_word(following(end)):
+                    and not _time_word(following(end)) and (_goes_on_with_name(following(end)) or (
+                        # «اللجنة المنظمة لمونديال 2022», «الهيئة الوطنية لحماية…»: behind «ل» after an adjective
+                        end > i and following(end)[:1] == "ل" and _is_definite(tokens[end][2]))):
                 end += 1
             spans.append(("organisation", i, end))
         elif _in(word, _PLACE_HEADS) and (last := _town_after_nisba(tokens, i, following)) is not None:
