@@ -416,10 +416,11 @@ def _place_swapped(context: str, question: str) -> tuple[str, str] | None:
             # The preposition the place leaned on goes with it: «…العربية في لبنان؟» → «…العربية؟».
             kept.append(_DANGLING_PREPOSITION_RE.sub("", context[at:span.start]))
             at = span.end
-    return re.sub(r"\s+(?=[؟?،,.])", "", " ".join("".join(kept + [context[at:]]).split())), _bare_place(new[0].text)
+    return _SPACE_BEFORE_MARK_RE.sub("", " ".join("".join(kept + [context[at:]]).split())), _bare_place(new[0].text)
 
 
 _DANGLING_PREPOSITION_RE = re.compile(r"(?<!\w)(?:في|فى|من|إلى|الى|على|عن|داخل|خارج)\s+$")
+_SPACE_BEFORE_MARK_RE = re.compile(r"\s+(?=[؟?،,.])")
 
 
 def _other_place_first(ranked: list[tuple[Hit, float]], previous: Turn, before: QuestionInfo, place: str

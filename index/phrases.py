@@ -757,15 +757,15 @@ def _name_after_nationality(tokens: list[tuple[int, int, str]], i: int, passage:
     return name
 
 
+_CONTINENTS = _norm_set("إفريقيا أفريقيا افريقيا أوروبا اوروبا آسيا اسيا أمريكا امريكا أستراليا استراليا")
+
+
 def _goes_on_with_name(word: str) -> bool:
     """Whether a normalised word after an organisation's head and the word it governs is more of its name:
     a definite word («وزارة الشؤون الاجتماعية»), a country, continent or town («شركة فسفاط قفصة», «حزب آفاق
     تونس», «وكالة تونس افريقيا للانباء»), a number («قناة فرانس 24»)."""
     return (_is_definite(word) or starts_country(word) or starts_town(word) or word in _CONTINENTS
             or _is_number(word))
-
-
-_CONTINENTS = _norm_set("إفريقيا أفريقيا افريقيا أوروبا اوروبا آسيا اسيا أمريكا امريكا أستراليا استراليا")
 
 
 def _is_role(word: str) -> bool:
@@ -1366,13 +1366,13 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 not _is_definite(word) or _goes_on_with_name(following(i))):
             # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
             # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name). Past
-            # the word a head without «ال» governs, only definite words go on with the name: «الوزارة
-            # ستصدر», «تعده الوزارة لتجريم الإعتداء», «المحكمة الاقتصادية بتهمة» are the sentence going on.
+            # the word a head without «ال» governs, only words `_goes_on_with_name` says are more of it, and
+            # a word behind «ل» after an adjective («اللجنة المنظمة لمونديال 2022»): «الوزارة ستصدر», «تعده
+            # الوزارة لتجريم الإعتداء», «المحكمة الاقتصادية بتهمة» are the sentence going on.
             end = i + 1
             while end < min(n - 1, i + 2) and following(end) and not _function_word(following(end)) \
                     and not _time_word(following(end)) and (_goes_on_with_name(following(end)) or (
-                        # «اللجنة المنظمة لمونديال 2022», «الهيئة الوطنية لحماية…»: behind «ل» after an adjective
-                        end > i and following(end)[:1] == "ل" and _is_definite(tokens[end][2]))):
+                        following(end)[:1] == "ل" and _is_definite(tokens[end][2]))):
                 end += 1
             spans.append(("organisation", i, end))
         elif _in(word, _PLACE_HEADS) and (last := _town_after_nisba(tokens, i, following)) is not None:
