@@ -611,10 +611,9 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         # then a name set off by a comma: those words were the title's complement. Not a name right before
         # the comma («رئيس الحكومة يوسف الشاهد، أعلن…»), nor ordinary words after it («…، صباح يوم…»).
         k = name[1]
-        while k + 1 < len(tokens) and k - i < _COMPLEMENT_WORDS and _joined(tokens, k, passage) \
-                and _is_definite(tokens[k + 1][2]):
+        while k + 1 < n and k - i < _COMPLEMENT_WORDS and _joined(tokens, k, passage) and _is_definite(tokens[k + 1][2]):
             k += 1
-        if ((k > name[1] or tokens[name[0]][2][:1] == "ل") and k + 1 < len(tokens) and not _joined(tokens, k, passage)
+        if ((k > name[1] or tokens[name[0]][2][:1] == "ل") and k + 1 < n and not _joined(tokens, k, passage)
                 and (apposed := _name_in_apposition(tokens, k + 1, passage))
                 and not all(is_ordinary_word(tokens[m][2]) for m in range(apposed[0], apposed[1] + 1))
                 and _strip_clitic(tokens[apposed[0]][2]) not in _REPORTING_VERBS):  # «…المرتقبة، أكد الهاروني»
@@ -1091,7 +1090,6 @@ def _names_place(head: str, word: str) -> bool:
         # what kind it is, not its name («موقع تويتر», «موقع هسبريس»)
         return False
     return not any(_in(word, vocab) for vocab in (_PLACE_HEADS, _ORG_HEADS, _TITLES, _WEEKDAYS, _MONTHS))
-
 
 
 @lru_cache(maxsize=200_000)
