@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 107
+PHRASES_VERSION = 108
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -745,7 +745,7 @@ def _name_after_nationality(tokens: list[tuple[int, int, str]], i: int, passage:
     titled = after < len(tokens) and (_is_role(tokens[after][2]) or _post_taken(tokens[after][2]))
     previous = tokens[i - 1][2] if i and _joined(tokens, i - 1, passage) else ""
     if not ((titled and not (_is_definite(previous) and not _is_role(previous)))
-            or (word[:1] in "ولب" and word[1:3] in ("ال", "لا"))):
+            or not word.startswith("ال")):  # a clitic before the article: «والمصري», «للإيطالي», «بالمغربي»
         return None  # after a definite noun, its adjective: «الجيش اللبناني يعتقل زوجة زعيم…»
     words = [tokens[k][2] for k in range(name[0], name[1] + 1)]
     bare = _strip_clitic(words[0])
