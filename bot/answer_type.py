@@ -66,6 +66,9 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     # time gone by since it («مضى أكثر من شهرين منذ القمة» does not say how long the summit lasted).
     ("lasting", ("كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام", "كم ستدوم", "ما هي مده",
                  "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "كم استمر", "كم استمرت",
+                 # Egyptian puts «قد إيه» («كم» once standard) after the verb: «الاجتماع خد قد إيه؟»
+                 *(f"{verb} كم" for verb in ("خد", "اخد", "خدت", "اخدت", "استمر", "استمرت",
+                                                 "دام", "دامت", "قعد", "قعدت")),
                  "كم دامت", "كم طال", "كم طالت", "كم طولت", "كم طولوا", "how long did", "how long will",
                  "how long does",
                  # «كم من الوقت استغرق…؟»: longer than the duration cue «كم من الوقت» at the same place
@@ -155,18 +158,23 @@ _INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد", "wh
 _HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما ماذا وماذا فماذا قداش شحال قديش".split())
 _AUXILIARIES = frozenset(normalize_arabic(w) for w in """كان كانت يكون تكون كانوا يبلغ تبلغ بلغ بلغت يساوي
     تساوي ساوى هو هي هم هى يصل تصل وصل وصلت سيكون ستكون سيبلغ ستبلغ سيساوي ستساوي سيصل ستصل""".split())
+# Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
+_HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in
+                              "تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا مثلا فعلا أصلا تحديدا بالضبط بالظبط بالتحديد"
+                              .split())
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللذين"))
 
 
 def _focus_form(words_: list[str]) -> list[str]:
-    """Words with the auxiliaries after «كم/ما» dropped and their focus noun's «ال» removed."""
+    """Words with the auxiliaries and hedges after «كم/ما» dropped («قديش تقريبا طوّل…» → «قديش طوّل…») and
+    their focus noun's «ال» removed."""
     out: list[str] = []
     i = 0
     while i < len(words_):
         out.append(words_[i])
         if words_[i] in _HOW_MUCH:
             j = i + 1
-            while j < len(words_) and words_[j] in _AUXILIARIES:
+            while j < len(words_) and (words_[j] in _AUXILIARIES or words_[j] in _HOW_MUCH_ADVERBS):
                 j += 1
             if j < len(words_):
                 nxt = words_[j]
@@ -281,10 +289,6 @@ def _money_verb(word: str) -> bool:
     «كم سيبلغ ما تنفقه الدول…؟» asks an amount of money)."""
     return word in _MONEY_FOCUS or any(word.endswith(p) and word[:-len(p)] in _MONEY_FOCUS for p in ("ه", "ها", "هم"))
 
-
-# Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
-_HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in
-                              "تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا مثلا فعلا أصلا تحديدا بالضبط".split())
 
 
 def _after_how_many(words_: list[str]) -> list[str]:

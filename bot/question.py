@@ -129,6 +129,11 @@ def _standard_future(match: re.Match[str]) -> str:
     return match.group()
 
 
+# The dialects' «طوّل» (it lasted, it took long), told from the noun «طول» (length) by its shadda only:
+# «قديش طوّل الاجتماع؟» asks how long it lasted, «كم طول الجسر؟» how long it is.
+_LASTED_RE = re.compile(r"(?<!\w)([وف]?)طو\u0651ل(ت|وا|و)?(?!\w)")
+
+
 # A vocative and who it calls («يا عم», «يا جماعة», «يا ترى»): no part of what is asked.
 _VOCATIVE_RE = re.compile(r"(?<!\w)يا\s+\w+\s*")
 
@@ -145,8 +150,10 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…»), a vocative dropped («يا عم»);
+    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…», «طوّل» → «استمر»), a vocative dropped («يا عم»);
     diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
+    text = _LASTED_RE.sub(lambda m: m.group(1) + "استمر" + ("ت" if m.group(2) == "ت" else "وا" if m.group(2) else ""),
+                          text)
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)

@@ -130,6 +130,13 @@ def test_a_possessive_on_the_focus_noun(question, kind):
     # «شو/وش/شنو X» is «ماذا X» once standard, and asks what «ما X» asks
     ("وش نسبة التضخم اللي يتوقعها البنك؟", "percent"), ("شو سعر التذكرة؟", "money"),
     ("شنو السبب اللي خلاه يستقيل؟", "reason"), ("وش المدة اللي احتاجوها؟", "lasting"),
+    # «طوّل» with its shadda is the verb (it lasted), after «قديش» too; without it, the noun «طول» (length)
+    ("قديش طوّل اجتماعهم؟", "lasting"), ("شكد طوّلت الحرب تقريبًا؟", "lasting"), ("قديش طول الجسر؟", "measure"),
+    # Egyptian puts «قد إيه» after the verb
+    ("الاجتماع خد قد إيه؟", "lasting"), ("القمة استمرت قد إيه؟", "lasting"),
+    # a hedge between «كم» and its focus does not change what is asked
+    ("قديش تقريبا طوّل اللقاء؟", "lasting"), ("كم بالضبط عدد القتلى؟", "number"),
+    ("كم تقريبا يبلغ سعر التذكرة؟", "money"), ("كم تقريبا دام الاجتماع؟", "lasting"),
 ])
 def test_dialect_answer_type(question, kind):
     assert analyse(standard_arabic(question)).kind == kind
@@ -1020,7 +1027,7 @@ def test_dialect_words_become_standard_arabic():
         ("واش كاين اتفاق؟", "هل يوجد اتفاق؟"),
         ("شو بدو ترامب؟", "ماذا يريد ترامب؟"),
         ("ده القرار اللي عاوزه؟", "هذا القرار الذي عاوزه؟"),
-        ("الاجتماع طوّل قد إيه؟", "الاجتماع طوّل كم؟"),
+        ("الاجتماع طوّل قد إيه؟", "الاجتماع استمر كم؟"),
         ("ايش يبغى الوفد؟", "ماذا يريد الوفد؟"),
         # written with diacritics; only dialect words lose them
         ("قدّاش من دولة شاركت؟", "كم من دولة شاركت؟"),
