@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 108
+PHRASES_VERSION = 111
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -110,6 +110,16 @@ _DECADES = _norm_set(
     سبعينات ثمانينيات ثمانينات تسعينيات تسعينات""")
 PERIODS = _norm_set("الشهر العام السنة الأسبوع الموسم الصيف الشتاء الربيع الخريف الثلاثية السداسي")
 _CLOCK_CUES = _norm_set("الساعة صباحا مساء ظهرا ليلا منتصف فجرا")
+_HOUR_NOUNS = ("الساعه", "بالساعه")
+# The hour after «الساعة» in words («الساعة التاسعة», «الساعة منتصف الليل»), normalised.
+_HOUR_WORDS = frozenset(("الصفر", "صفر", "منتصف", "الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه",
+                         "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه"))
+
+
+def _tells_hour(word: str) -> bool:
+    """Whether a normalised word after «الساعة» gives the hour: a number or an hour in words, not a
+    fraction after «و» («نحو الساعة والنصف» is how long)."""
+    return word in _HOUR_WORDS or (_is_number(word) and not word.startswith("و"))
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
 _OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
 _REASON_CUES = _norm_set(
@@ -455,6 +465,9 @@ _DEFINITE_GIVEN_NAMES = _norm_set(
     """الحبيب الباجي المنصف الطاهر الهادي الأزهر الطيب الصادق المختار الناصر المنجي الحسين الحسن العربي
     الصغير الشاذلي المهدي العياشي البشير الجيلاني الهاشمي الفاضل المولدي الكبير الصحبي المكي الزين
     الخليل العيد السيد الشيخ المعز الأسعد الفرجاني العجمي""")
+_HONORIFICS = _norm_set("السيد الشيخ")  # among them, words of address before a name
+# Of those, the ones that also end a name or describe one («محمد وائل العربي», «محمد علي الصغير»).
+_ALSO_SURNAMES = _norm_set("العربي الصغير الكبير")
 NAME_LINKS = _norm_set("بن ابن بنت أبو أبي عبد ولد")  # words inside one name: «ياسر بن خليفة»
 _LONGEST_COUNTRY = 6  # words: «جزر الولايات المتحدة النائية»
 _LONGEST_TOWN = 4  # words: `index.towns` keeps names of one to four
@@ -468,6 +481,8 @@ _CHARGED = _norm_set("المكلف المكلفة مكلف مكلفة")  # «ا�
 _TITLE_QUALIFIERS = _norm_set("عام عامة أوروبا أوروبي إفريقيا أفريقيا آسيا أمريكا أميركا")
 # «مديرة البحوث لشمال افريقيا…»: a compass point before a region is part of a title's complement.
 _COMPASS_POINTS = _norm_set("شمال جنوب شرق غرب وسط")
+# A town's side, as delegations are named («قبلي الجنوبية», «صفاقس المدينة», «سيدي بوزيد الغربية»).
+_SIDES = _norm_set("الجنوبية الشمالية الشرقية الغربية الوسطى العليا السفلى المدينة")
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
 # Not «ن…»: "we" is too rare a subject in news to set names such as «نيكولا» apart.
 _IMPERFECT_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")
@@ -551,6 +566,10 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             and not _is_definite(tokens[first][2]) and not _function_word(tokens[first][2])
             and _COMMA_RE.match(passage, tokens[first][1])):
         first += 1  # «والي قبلي، سامي الغابي»: the place a governor governs, a town the lists may lack
+    elif (tokens[i][2] in _PLACE_TITLES and first + 1 < n and _joined(tokens, i, passage)
+          and _joined(tokens, first, passage) and not _is_definite(tokens[first][2])
+          and not _function_word(tokens[first][2]) and tokens[first + 1][2] in _SIDES):
+        first += 2  # «معتمد قبلي الجنوبية منير محاجبة»: the delegation's place and its side, no comma needed
     while first < n and first - i <= _COMPLEMENT_WORDS and _joined(tokens, first - 1, passage):
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[first][1])):
@@ -605,6 +624,16 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     if _is_definite(word) or _in(word, _TITLES):
         return None
     name = _name_from(tokens, first, passage)
+    if (name and name[1] + 2 < n and _joined(tokens, name[1], passage) and _joined(tokens, name[1] + 1, passage)
+            and tokens[name[1] + 1][2] in _DEFINITE_GIVEN_NAMES and tokens[name[1] + 1][2] not in _ALSO_SURNAMES
+            and not _is_definite(tokens[name[0]][2]) and tokens[name[0]][2] not in _COMMON_GIVEN_NAMES
+            and not any(tokens[k][2] in NAME_LINKS for k in range(name[0], name[1] + 1))
+            and (given := _name_from(tokens, name[1] + 1 + (tokens[name[1] + 1][2] in _HONORIFICS), passage))
+            and given[1] > given[0]):
+        # «رئيس جمعية حماية واحات جمنة الطاهر الطاهري», «رئيس قوافل قفصة السيد رضا المحمدي»: the words
+        # before a given name with «ال» (or «السيد», then the name) were the organisation's name, the
+        # title's complement.
+        return given
     if name and name[1] > name[0] and _is_definite(tokens[name[1]][2]):
         # «قال وزير تكنولوجيات الاتصال والاقتصاد الرقمي، أنور معروف»: words ending in a definite one, more
         # definite words (or the first behind «ل»: «رئيس الهيئة الوطنية لحماية المعطيات الشخصية، شوقي قداس»),
@@ -627,7 +656,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     return name
 
 
-# How often (pyspellchecker's Arabic counts) each word of a phrase behind «ل/ب» must be written for the
+# How often (pyspellchecker's Arabic counts) each word of a phrase behind «ل/ب/و» must be written for the
 # phrase to be ordinary words rather than a name: «لكرة القدم» (33,453 and 15,981), «لتوضيح جملة»;
 # not «لسعد الجموسي», «لزهر القروي» («زهر» 236), «لوران فابيوس» (a name behind «بال», «بالحاج», is never read so).
 COMMON_WORD_COUNT = 1000
@@ -635,13 +664,20 @@ COMMON_WORD_COUNT = 1000
 
 def _common_words_behind_preposition(name: list[str]) -> bool:
     """Whether the normalised words read as a name after a title are ordinary words behind the
-    preposition «ل/لل/ب» («الناطق الرسمي للرابطة الوطنية لكرة القدم», «المطالبة بإقالة الوالي لصعوبة
-    التواصل معه»): the title's complement or the sentence going on, not who holds it."""
+    preposition «ل/لل/ب» or «و» («الناطق الرسمي للرابطة الوطنية لكرة القدم», «المطالبة بإقالة الوالي لصعوبة
+    التواصل معه», «رئيس الغرفة وباقي الحضور»): the title's complement or the sentence going on, not who
+    holds it."""
     first = name[0]
-    if first[:1] not in "لب" or first.startswith(("ال", "بال")):
+    if first[:1] not in "لبو" or first.startswith(("ال", "بال")):
         return False
-    stem = first[2:] if first.startswith("لل") else first[1:]
+    stem = first[2:] if first.startswith(("لل", "وب", "ول")) and len(first) > 5 else first[1:]
+    if first[0] == "و" and (stem in _COMMON_GIVEN_NAMES or any(word in NAME_LINKS for word in (stem, *name[1:]))):
+        return False  # «ومحمد علي», «وعبد اللطيف»: and a name
     return all(is_ordinary_word(word) for word in (stem, *name[1:]))
+
+
+# The commonest given names, which are ordinary words too by their counts (normalised).
+_COMMON_GIVEN_NAMES = _norm_set("محمد أحمد علي محمود حسن حسين عمر خالد سليم مالك عرفات إبراهيم يوسف مصطفى")
 
 
 # Endings the word lists mostly lack the forms with: plurals and pronouns («توضيحات», «جهودهم»).
@@ -1273,6 +1309,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("percent", i, j + 2))
             elif unit == "من" and unit2 == "كل" and j + 3 < n and _is_number(tokens[j + 3][2]):
                 spans.append(("percent", i, j + 3))  # «أربعة من كل خمسة»: a share, as a percentage is
+            elif (unit == "من" and unit2 == "الشهر" and j + 3 < n and word.isdigit() and 0 < int(word) <= 31
+                  and (tokens[j + 3][2] in _CURRENT or tokens[j + 3][2] in _PERIOD_ADJECTIVES)):
+                spans.append(("date", i, j + 3))  # «يوم 19 من الشهر الجاري»: a day of this month
             elif _in(unit, _MONTHS) or (unit == "من" and _in(unit2, _MONTHS)):
                 # «5 مارس 2017», and a day of the month with «من»: «في الثلاثين من جوان الماضي», «الرابع
                 # والعشرين من ديسمبر», «الحادي عشر من مارس» (the ordinal's units first)
@@ -1317,9 +1356,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("date", _day_before_month(tokens, i, passage), j))
             i = j + 1
             continue
-        if word in ("الساعه", "بالساعه") and nxt:
-            if _is_number(nxt) or nxt in ("الصفر", "منتصف", "الواحده", "الثانيه", "الثالثه", "الرابعه", "الخامسه",
-                                          "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "صفر"):
+        if word in _HOUR_NOUNS and nxt:
+            if _tells_hour(nxt):
                 spans.append(("clock", i, i + (2 if nxt == "منتصف" and nxt2 else 1)))
                 i += 2
                 continue
@@ -1400,7 +1438,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))
         elif word in _ABOUT and _in(nxt, _SINGLE_UNITS) and not (
-                word == _WITHIN and (_is_definite(nxt) or nxt2.isdigit())):  # «في غضون الأسبوع القادم», «…سنة 2018»
+                word == _WITHIN and (_is_definite(nxt) or nxt2.isdigit())) and not (  # «في غضون الأسبوع القادم», «…سنة 2018»
+                nxt in _HOUR_NOUNS and _tells_hour(nxt2)):  # «حوالي الساعة التاسعة مساء»: about when, not how long
             # «قرابة الساعة», «حوالي ساعة», «لمدة أسبوع»: one unit of time, about or for
             spans.append(("duration", i, i + 1))
             i += 2

@@ -151,6 +151,7 @@ def test_dialect_answer_type(question, kind):
         ("و كان العربي , 29 عاما , قد غادر نادي", "age", "29 عاما"),
         ("قدرت استثماراته بأربعة ملايين دينار وفق ما أكده", "money", "أربعة ملايين دينار"),
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "date", "25 نوفمبر 2017"),
+        ("في برلين التي وقعت يوم 19 من الشهر الجاري، ألقت", "date", "19 من الشهر الجاري"),  # a day of this month
         ("تنطلق الحملة يوم 25 نوفمبر 2017 على الساعة الصفر", "clock", "الساعة الصفر"),
         ("مدة الرحلة في حدود الساعتين من الزمن", "duration", "الساعتين"),
         ("ارتفعت بنسبة 20 في المائة", "percent", "20 في المائة"),
@@ -401,6 +402,12 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "وقال رئيس الحكومة الذي زار صفاقس أمس إن",
     "وقال رئيس لجنة المالية إن الميزانية",
     "وأعلن أعضاء وفد الاتحاد الأوروبي أن",
+    # ordinary words behind «و» after a title: the sentence going on, not a name
+    "وحضر الاجتماع رئيس الغرفة وباقي الحضور من المصنعين",
+    "وقال المدير العام وكذلك الكاتب العام إن",
+    # a delegation is named with its side, no name after it
+    "تقرر إعفاء معتمد قابس المدينة من مهامه",
+    "وتقرر إعفاء معتمد دوز الشمالية من مهامه",
     # a title's complement that ends in a town, with no name after it; a man, not a businessman
     "وقال المدير الجهوي للصحة بقفصة إن",
     "وقال رجل في الخمسين إن",
@@ -432,6 +439,32 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
+
+
+@pytest.mark.parametrize(("passage", "name"), [
+    # a delegation's town and side after «معتمد/والي», no comma before the name
+    ("من جهته، دعا معتمد قبلي الجنوبية منير محاجبة العملة المحتجين", "منير محاجبة"),
+    # «و» and a name is still a name
+    ("وقال رئيس الجمعية ومحمد علي الكاتب العام إن", "ومحمد علي"),
+    ("وأفاد المدير الجهوي وعبد اللطيف الحناشي أن", "وعبد اللطيف الحناشي"),
+    # a given name with «ال» (or «السيد» and a name) after words that read as a name: those were the
+    # organisation's name, the title's complement
+    ("وفي رده، اكد رئيس جمعية حماية واحات جمنة الطاهر الطاهري ان هذا المطلب", "الطاهر الطاهري"),
+    ("- إحالة ملف رئيس قوافل قفصة السيد رضا المحمدي على لجنة التاديب", "رضا المحمدي"),
+])
+def test_a_title_names_the_person_after_its_complement(passage, name):
+    assert name in [s.text for s in typed_spans(passage) if s.kind == "person"]
+
+
+@pytest.mark.parametrize(("passage", "kind", "phrase"), [
+    # «حوالي/نحو الساعة» and an hour is about when, not how long
+    ("وأشارت الوكالة إلى أن دوي انفجار سمع حوالي الساعة التاسعة مساء قرب مركز الشرطة", "clock", "الساعة التاسعة"),
+    ("وقع الحادث نحو الساعة العاشرة صباحا", "clock", "الساعة العاشرة"),
+    ("وقد تطلب إخماد الحريق نحو الساعة والنصف", "duration", "نحو الساعة"),
+    ("انتظر قرابة الساعة قبل أن يغادر", "duration", "قرابة الساعة"),
+])
+def test_about_an_hour_or_about_a_time(passage, kind, phrase):
+    assert (kind, phrase) in [(s.kind, s.text) for s in typed_spans(passage)]
 
 
 def test_a_department_after_a_title_is_part_of_the_post():
