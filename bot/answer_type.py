@@ -366,8 +366,8 @@ _ANSWERED_BY = {
     "score": ("score",),
     "nationality": ("nationality",),
     "penalty": ("penalty",),
-    "date": ("date", "relative_date"),
-    "planned": ("date", "relative_date", "current_period"),  # `asks_when_planned`
+    "date": ("date", "relative_date", "clock"),  # «متى سُمع الانفجار؟»: «حوالي الساعة التاسعة مساء»
+    "planned": ("date", "relative_date", "current_period", "clock"),  # `asks_when_planned`
     "since": ("date", "relative_date", "year", "elapsed"),
     "year": ("year",),  # «في أي سنة…؟» wants a year, not «اليوم الجمعة»
     "reason": ("reason",),
@@ -1428,7 +1428,20 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
         lo, hi = max(0, inside[0] - COUNTED_NOUN_WORDS), inside[-1] + COUNTED_NOUN_WORDS + 1
         if any(same_noun(noun, word) for _, _, word in tokens[lo:hi]):
             return True
+        # «ارتفع عدد المسلحين الذين قتلهم الجيش إلى 22»: «عدد» and its noun farther before, with a clause
+        # between them and the count, but no punctuation.
+        lo = max(0, inside[0] - NUMBER_OF_WORDS)
+        for k in range(inside[0] - 1, lo, -1):
+            if _CLAUSE_BREAK_RE.search(window, tokens[k][1], tokens[k + 1][0]):
+                break
+            if tokens[k - 1][2] in _NUMBER_OF and same_noun(noun, tokens[k][2]):
+                return True
     return False
+
+
+NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
+_NUMBER_OF = frozenset(("عدد", "وعدد", "بعدد", "العدد", "لعدد"))
+_CLAUSE_BREAK_RE = re.compile(r"[.،,؛;:!?؟\n]")
 
 
 # A question about when something will happen: «متى سيصدر…؟», «في أي تاريخ ستتم…؟», «في أي يوم سيتجمع…؟»,

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, Span, asks_where, asks_who_is, in_asked, in_units, matching_spans, name_spans,
-                             says_again, looks_ahead, speaks_of_future, spans_of_kinds, type_match, typed_spans,
-                             numbered_spans, places_behind_li, vague_quantity, which_noun, written_on)
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked, in_units,
+                             matching_spans, name_spans, says_again, looks_ahead, speaks_of_future, spans_of_kinds,
+                             type_match, typed_spans, numbered_spans, places_behind_li, vague_quantity, which_noun,
+                             written_on)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
@@ -113,13 +114,15 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         return min((abs(at - a) + (AND_GAP if joined and a < at else 0) for a in anchors), default=0)
 
     day = info.kind == "date" and info.day
-    bound = _bound_asked(info) if info.kind == "date" else None
+    bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
     if bound and not {"start", "end"} <= set(cues.values()):
         bound = None  # no range of dates in the passage («بداية من سنة 2018» alone): nearness decides
     # A figure before a word for many («12 دولة» before «عدة دول»), a penalty with its amount or time
     # before a bare one («وتغريمه ب5000 دينار» before «ايقاف»), then the nearest.
-    best = min(spans, key=lambda s: (_other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
+    # A clock time answers «متى…؟» only where no date does («حوالي الساعة التاسعة مساء»).
+    best = min(spans, key=lambda s: (info.kind == "date" and s.kind == "clock",
+                                     _other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      _titles_a_person(info, s, phrases, passage),
                                      vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
@@ -173,6 +176,18 @@ def _bound_asked(info: QuestionInfo) -> str | None:
     """"end" for «متى ينتهي…؟», "start" for «متى يبدأ…؟», else None."""
     words = {w.lstrip("وف") for w in WORD_RE.findall(normalize_arabic(info.text))}
     return "end" if words & _END_VERBS else "start" if words & _START_VERBS else None
+
+
+# Verbs of reaching or moving to an amount: «كم قد يصل سعر الكيس؟» over «ارتفاع سعر الكيس من 7.5 دينار إلى 13
+# دينارا» asks the amount it goes to.
+_REACH_VERBS = frozenset(normalize_arabic(w) for w in """يصل تصل سيصل ستصل وصل وصلت يرتفع ترتفع سيرتفع سترتفع
+    ارتفع ارتفعت ينخفض تنخفض سينخفض ستنخفض انخفض انخفضت يتراجع تتراجع تراجع تراجعت""".split())
+
+
+def _reach_asked(info: QuestionInfo) -> str | None:
+    """"end" for a how-much question asking what an amount reaches or moves to («كم قد يصل…؟»), else None."""
+    words = {w.lstrip("وف") for w in WORD_RE.findall(normalize_arabic(info.text))}
+    return "end" if words & _REACH_VERBS else None
 
 
 def _bound_before(passage: str, span: Span) -> str | None:

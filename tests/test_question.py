@@ -1320,6 +1320,10 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد الزوار؟", "وأبدت 6 دول موافقتها على المشاركة.", False),
     ("كم عدد طلاب الجامعات الثلاث؟", "زار الوزير الجامعات الثلاث.", False),
     ("كم عدد الزوار؟", "حضر الزوار المعرض.", False),
+    # «عدد X» and a clause before the count, no punctuation between them
+    ("كم عدد المسلحين الذين قتلهم الجيش؟", "وارتفع عدد المسلحين الذين قتلهم الجيش إلى 22 على الأقل منذ مطلع العام.",
+     True),
+    ("كم عدد المسلحين؟", "وارتفع عدد المسلحين، بحسب الجيش الذي قتل الكثير منهم، إلى 22", False),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
@@ -2053,6 +2057,28 @@ def test_when_something_ends_or_starts_marks_that_end_of_the_range(question, mar
     opening one (a newcomer's «ومتى ينتهي؟» was marked «الاثنين»)."""
     passage = ("أعلن أعضاء المجلس الوطني لجمعيّة القضاة التّونسيين الدّخول في إضراب عام لمدّة ثلاثة أيّام بداية من "
                "يوم الاثنين 27 مارس 2017 إلى غاية يوم الاربعاء 29 مارس 2017.")
+    assert best_span(analyse(standard_arabic(question)), passage).text == marked
+
+
+@pytest.mark.parametrize(("question", "marked"), [
+    ("كم قد يصل سعر كيس الإسمنت؟", "13 دينارا"), ("إلى كم سيرتفع سعر الكيس؟", "13 دينارا"),
+    ("كم سعر كيس الإسمنت حاليا؟", "7.5 دينار"),  # no verb of reaching: the nearer amount
+])
+def test_what_an_amount_reaches_marks_the_end_of_its_range(question, marked):
+    """«كم قد يصل سعر الكيس؟» over «…ارتفاع سعر كيس الاسمنت من 7.5 دينار إلى 13 دينارا» is what it goes to
+    (a newcomer's was marked with the price it starts from)."""
+    passage = "والذي سيؤدي إلى ارتفاع سعر كيس الاسمنت من 7.5 دينار إلى 13 دينارا."
+    assert best_span(analyse(standard_arabic(question)), passage).text == marked
+
+
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    ("متى سُمع دوي الانفجار؟", "وأشارت الوكالة إلى أن دوي انفجار سمع حوالي الساعة التاسعة مساء قرب مركز الشرطة.",
+     "الساعة التاسعة"),
+    # a date, where there is one, before the hour of the day
+    ("متى تنتهي الحملة؟", "وتنطلق الحملة الانتخابية وفق ذات القرار يوم 25 نوفمبر 2017 على الساعة الصفر وتنتهي يوم 15 "
+     "ديسمبر على الساعة منتصف الليل.", "15 ديسمبر"),
+])
+def test_when_is_answered_by_the_hour_where_no_date_is_given(question, passage, marked):
     assert best_span(analyse(standard_arabic(question)), passage).text == marked
 
 
