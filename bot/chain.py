@@ -26,7 +26,7 @@ from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, stand
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
-from index.phrases import Span, typed_spans
+from index.phrases import Span, is_ordinary_word, typed_spans
 from index.countries import country_names, name_matched
 from index.towns import town_at, town_names
 from index.retriever import Hit, HybridRetriever
@@ -228,9 +228,15 @@ class AnswerChain:
                 found = composed is not None
             elif info.described and not _names_word(info.described, composed):
                 # «كيف قيّم الكرملين المكالمة؟» over «وأجرى روبيو ولافروف… مكالمة هاتفية»: a sentence about
-                # the call that never names the Kremlin; a runner-up nearly as likely that does answers
-                # instead («…وصف الكرملين المكالمة بأنها "نقاش بناء"»). None: the answer stands.
-                moved, runner = _runner_up_first(info, ranked, answers, partial(_names_word, info.described))
+                # the call that never names the Kremlin; one of the next passages that does answers instead
+                # («…وصف الكرملين المكالمة بأنها "نقاش بناء"»). None: the answer stands. The question was
+                # judged answered already; a name that is no ordinary word («الكرملين», not «المسؤولة») is
+                # evidence enough for which passage says it, so neither the reader's margin nor the
+                # answerability model is asked again.
+                named = not is_ordinary_word(info.described)
+                moved, runner = _runner_up_first(
+                    info, ranked, (lambda moved: self.decision.type_supported(info, moved)) if named else answers,
+                    partial(_names_word, info.described), margin=1.0 if named else RUNNER_UP_MARGIN)
                 if runner is not None:
                     ranked, composed = moved, runner
             elif (info.kind in ("place", "date") and composed[1] and (event := asked_event(info.text))
@@ -478,10 +484,11 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
     person or place without the verb asked («ومن أخرجه؟»; seen sets: 3 follow-ups lost, 1 gained). A
     follow-up asking for a checkable kind of phrase («وفي أي ساعة تنطلقان؟») moves the same way past a
     passage just given that has no phrase of that kind, to one of the same article that has one (seen
-    sets: +1 follow-up, nothing lost)."""
+    sets: +1 follow-up, nothing lost). A «وماذا عن…؟» follow-up, which asks the earlier question again of
+    something else, moves past it to a passage with the words the earlier question did not have
+    («ويندوز» in «وماذا عن هواتف ويندوز؟» after «على أي هواتف أيفون…؟») where none has more of its words."""
     if not ranked or ranked[0][0].document.metadata["ref"] not in previous.refs:
         return ranked
-    best = ranked[0][0]
     if info.kind in CHECKABLE:
         wanted = 1
 
@@ -489,13 +496,37 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
             return int(type_match(info.kind, hit.passage_phrases(), info.asked))
     elif info.kind in ("other", "reason") and info.terms:
         own = _own_groups(info)
-        wanted = len(own)
-
-        def answers(hit: Hit) -> int:
-            terms = _passage_terms(hit)
-            return sum(1 for group in own if set(group) & terms)
+        moved = _first_with(ranked, lambda hit: _groups_in(own, hit), len(own))
+        if moved is not ranked:
+            return moved
+        # Words the earlier question had are not what is new: «وماذا عن هواتف ويندوز؟» after «على أي
+        # هواتف أيفون…؟» asks about «ويندوز»; «هواتف» is in the passage given already.
+        if not _WHAT_ABOUT_RE.match(normalize_arabic(info.text)):
+            return ranked
+        said = set(tokenize(previous.resolved))
+        new = [group for group in own if not set(group) & said]
+        return _first_with(ranked, lambda hit: _groups_in(new, hit), len(new)) if 0 < len(new) < len(own) else ranked
     else:
         return ranked
+    return _first_with(ranked, answers, wanted)
+
+
+# «وماذا عن…؟», "what about…?": the earlier question asked again of something else.
+_WHAT_ABOUT_RE = re.compile(r"\s*(?:[وف]?(?:ماذا|ما) عن|(?:and )?what about)(?!\w)", re.IGNORECASE)
+
+
+def _groups_in(groups: list[tuple[str, ...]], hit: Hit) -> int:
+    """How many of the term groups a passage has a term of."""
+    terms = _passage_terms(hit)
+    return sum(1 for group in groups if set(group) & terms)
+
+
+def _first_with(ranked: list[tuple[Hit, float]], answers: Callable[[Hit], int], wanted: int
+                ) -> list[tuple[Hit, float]]:
+    """`_not_a_repeat`'s move: the best passage, if it has fewer than `wanted` of what the follow-up asks
+    (`answers`), gives way to the first passage of its article scored at least REPEAT_MIN that has one
+    (if it has none) or all; the same list when none does."""
+    best = ranked[0][0]
     have = answers(best)
     if have >= wanted:
         return ranked
@@ -623,7 +654,7 @@ RUNNER_UP_DEPTH = 3
 
 def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
                      answers: Callable[[list[tuple[Hit, float]]], bool],
-                     good: Callable[[tuple[str, str | None]], bool],
+                     good: Callable[[tuple[str, str | None]], bool], margin: float = RUNNER_UP_MARGIN,
                      ) -> tuple[list[tuple[Hit, float]], tuple[str, str | None] | None]:
     """For «متى سيتجمع المدرسون…؟» whose best passage gives no date to come (`good` is `_dated_ahead`),
     or «متى تأسست…؟» whose best passage tells no founding (`_tells_origin`): the first of the next
@@ -631,10 +662,11 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
     phrase asked for and, moved first, `answers` the question (the answerability model and the type
     checks judge it as they judged the best one) with an answer that is `good` and marks a phrase of
     its own, if it marks any, with that answer; else the ranking and None. Also for a question naming a
-    weekday whose best passage tells another day's event (`_on_weekday`)."""
+    weekday whose best passage tells another day's event (`_on_weekday`). `margin`: how much less likely
+    the runner-up may be."""
     best_p = ranked[0][1]
     for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):
-        if p < best_p - RUNNER_UP_MARGIN or not type_match(info.checked_kind, hit.passage_phrases(), info.asked):
+        if p < best_p - margin or not type_match(info.checked_kind, hit.passage_phrases(), info.asked):
             continue
         moved = _moved_first(ranked, i)
         if not answers(moved):

@@ -160,10 +160,16 @@ def test_bundled_article_answers_with_source_and_article(article_service):
     assert answer.sources[0].source.startswith("rubio-lavrov.txt#")
 
 
-def test_a_describing_question_is_answered_by_the_sentence_naming_who_describes(article_service):
+@pytest.mark.parametrize("question", [
+    "كيف قيّم الكرملين المكالمة الهاتفية بين وزيري الخارجية؟",
+    # the names of the call's two sides make the reader's first sentence the one about the call, and the
+    # Kremlin's sentence comes third or less likely than a runner-up needs to be
+    "شلون وصف الكرملين اتصال روبيو ولافروف؟", "كيف قيّم الكرملين محادثة روبيو ولافروف الهاتفية؟",
+])
+def test_a_describing_question_is_answered_by_the_sentence_naming_who_describes(article_service, question):
     """«كيف قيّم الكرملين المكالمة…؟»: the reader's first sentence is about the call but never names the
-    Kremlin; the runner-up nearly as likely, which does, answers."""
-    answer = article_service.ask("كيف قيّم الكرملين المكالمة الهاتفية بين وزيري الخارجية؟")
+    Kremlin; one of the next, which does, answers."""
+    answer = article_service.ask(question)
     assert answer.found and has_phrase(answer.answer, "نقاش بناء"), answer
 
 

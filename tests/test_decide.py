@@ -512,6 +512,17 @@ def test_a_follow_up_moves_past_the_passage_just_given_to_one_that_answers_what_
     assert _order(follow_up, [(better, 0.9), (other, 0.5)], _answered_with(asked, better)) == [better, other]
 
 
+def test_a_follow_up_naming_something_new_moves_to_the_passage_naming_it():
+    """«وماذا عن هواتف ويندوز؟» after «على أي هواتف أيفون…؟»: «هواتف» was asked already and is in the
+    passage given; «ويندوز» is what is new, and a passage naming it answers."""
+    given = hit("سيتوقف واتساب عن العمل على هواتف أيفون 3 جي إس.", 1.2, 0.05, 0.8, position=2)
+    android = hit("لن يشتغل التطبيق على هواتف أندرويد 2.1.", 1.1, 0.03, 0.4, position=3)
+    windows = hit("أي شخص لا يزال يستخدم ويندوز فون 7 لن يكون قادرا على استخدام واتساب.", 1.0, 0.02, 0.3,
+                  position=4)
+    previous = _answered_with("على أي هواتف أيفون سيتوقف واتساب؟", given)
+    assert _order("وماذا عن هواتف ويندوز؟", [(given, 0.99), (android, 0.97), (windows, 0.9)], previous)[0] is windows
+
+
 def test_a_who_follow_up_stays_with_the_passage_just_given_that_names_someone():
     # «ومن أخرجه؟» after the film: the passage given names its director without the verb, and the one
     # with the verb is about another film (seen sets: 3 follow-ups lost when who/where ones moved too).
