@@ -36,7 +36,7 @@ chat: model
 
 # make test runs pytest over tests/
 test: model
-	$(PY) -m pytest -q
+	SHARED=$(abspath $(SHARED)) $(PY) -m pytest -q
 
 bench: model
 	$(PY) -m bench.run

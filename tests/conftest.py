@@ -11,6 +11,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
+# The question sets and the ANT corpus: `../shared` beside the checkout, or where `make test SHARED=…` says.
+SHARED = Path(os.environ.get("SHARED", ROOT.parent / "shared"))
 
 # A second article with parallel facts: two people, two places, two dates, two ages, so that a
 # follow-up such as «وكم عمره؟» can only be answered by remembering whom the last answer named.

@@ -8,7 +8,7 @@ from bot import messages
 from bot.answer import Turn
 from bot.chain import turn_of
 from bot.evaluate import has_phrase
-from tests.conftest import ROOT, core_settings
+from tests.conftest import SHARED, core_settings
 
 
 # Known gaps of the answering core (issue 8 is open): the assertions stand and these are reported as
@@ -1135,10 +1135,10 @@ def test_a_follow_up_asking_whom_marks_someone_else_than_the_last_answer(meeting
     assert answer.found and answer.highlight == "كمال الزغلامي", (answer.highlight, answer.answer)
 
 
-ANT = ROOT.parent / "shared" / "corpora" / "ant"
+ANT = SHARED / "corpora" / "ant"
 
 
-@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout)")
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
 def test_a_which_question_is_answered_by_a_runner_up_naming_its_noun(tmp_path_factory):
     """«إلى أي بُعد…؟» over a sentence about measuring star distances that names no distance: a runner-up
     nearly as likely that names one («…حتى ثمانية آلاف سنة ضوئية…») answers instead (news_train's nt-16)."""
@@ -1148,7 +1148,7 @@ def test_a_which_question_is_answered_by_a_runner_up_naming_its_noun(tmp_path_fa
     assert answer.found and "ثمانية آلاف" in answer.answer, answer.answer
 
 
-@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout)")
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
 @pytest.mark.parametrize("question", ["أين انعقد المؤتمر العاشر لحركة النهضة؟", "وين تعمل المؤتمر متاع النهضة؟"])
 def test_a_list_of_bare_names_after_a_colon_does_not_say_where(tmp_path_factory, question):
     """«…مؤتمرها العاشر المنعقد بالحمامات عن النتائج التالية :» says where; the names listed after it do

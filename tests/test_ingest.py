@@ -18,10 +18,11 @@ from bot.settings import BUNDLED_ARTICLES
 from index.generations import CURRENT_FILE
 from index.store import generation_dir, open_store, read_manifest, stale_reason
 from index.update import update_store
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = "intfloat/multilingual-e5-small"
-ANT = ROOT.parent / "shared" / "corpora" / "ant" / "economy"
+ANT = SHARED / "corpora" / "ant" / "economy"
 SHORT = "(الأناضول)-- أعلنت وزارة الزراعة أن محصول القمح بلغ 3 ملايين طن هذا العام.\nوقال الوزير إن الأمطار ساعدت على ذلك."
 
 
@@ -141,7 +142,7 @@ def _answers_as_before(index_dir: Path, embeddings, before: dict) -> None:
     assert answer.found and "850" in answer.answer
 
 
-@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout)")
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
 def test_an_index_killed_mid_build_still_answers(tmp_path, second_article_dir, embeddings):
     index_dir = tmp_path / "index"
     update_store(index_dir, embeddings, MODEL, sources=[second_article_dir])
