@@ -15,8 +15,8 @@ from functools import lru_cache
 from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
 from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups, tokenize, words
-from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_relative_day,
-                           month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
+from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_ordinary_word,
+                           is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
 from index.towns import town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
@@ -486,8 +486,9 @@ _WHO_IS_NAMED_RE = re.compile(r"^\W*[Ww]ho\s+(?:is|was|'s)\s+(?:[A-Z][\w'’.-]*
 def asks_who_is(question: str) -> bool:
     """Whether a question asks who a named person is («من هي آنا كيلي؟», "Who is Anna Kelly?": a
     description, her role), not for a person («من هو وزير الخارجية الروسي؟», «من هو الحكم؟», "Who is
-    the coach?"): what follows «من هو/هي» is one to three words (besides «بن», «عبد»…), the first not
-    definite, none a title or a noun for a person; in English, one to three capitalised words."""
+    the coach?"): what follows «من هو/هي» is one to three words (besides «بن», «عبد»…), none a title or a
+    noun for a person, the first not definite unless none is an ordinary word («من هو البغدادي المحمودي؟»);
+    in English, one to three capitalised words."""
     if _WHO_IS_NAMED_RE.match(question.strip()):
         return True
     match = _WHO_IS_RE.match(normalize_arabic(question))
@@ -495,7 +496,8 @@ def asks_who_is(question: str) -> bool:
         return False
     named = WORD_RE.findall(match.group(1))
     links = sum(w in NAME_LINKS for w in named)  # «عبد الجليل بن سالم»: four words, one name
-    return (0 < len(named) - links <= 3 and not named[0].startswith("ال")
+    return (0 < len(named) - links <= 3
+            and (not named[0].startswith("ال") or not any(is_ordinary_word(w) for w in named))
             and not any(name_kind(w) for w in named))
 
 

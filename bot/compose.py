@@ -89,7 +89,8 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts or ends
     # with it («دونالد ترامب»).
     spans = [s for s in spans if not (s.kind == "person" and any(
-        in_asked(w, info.asked) for w in _end_words(s.text))) and not says_again(s.text, info.asked)]
+        in_asked(w, info.asked) for w in _end_words(s.text))) and not says_again(s.text, info.asked)
+        and not (s.kind in _NAMED_KINDS and _says_again_but_numbers(s.text, info.asked))]
     if info.town:
         spans = [s for s in spans if s.kind != "country"]
     if info.kind == "place" and asks_where(info.text):
@@ -113,6 +114,11 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         joined = _AFTER_AND_RE.search(passage, 0, quantity_start(span)) is not None
         return min((abs(at - a) + (AND_GAP if joined and a < at else 0) for a in anchors), default=0)
 
+    def ahead_of_teams(span: Span) -> bool:
+        """A score before every word of the question: in a list of results («أ – ب 1 - 2 ج – د 2 - 1») a
+        score follows its match's teams."""
+        return bool(anchors) and sum(1 for o in offsets if o < span.start) < anchors[0]
+
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
@@ -124,6 +130,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     best = min(spans, key=lambda s: (info.kind == "date" and s.kind == "clock",
                                      _other_unit(info, s), _not_a_person(info, s), _time_for_a_measure(info, s),
                                      _titles_a_person(info, s, phrases, passage),
+                                     info.kind == "score" and ahead_of_teams(s),
                                      vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
@@ -133,6 +140,15 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
 
 _HEADED_KINDS = frozenset(("organisation", "place"))
+_NAMED_KINDS = frozenset(("person", "organisation", "place", "country"))
+_DIGITS_RE = re.compile(r"[0-9٠-٩]+")
+
+
+def _says_again_but_numbers(text: str, asked: frozenset[str]) -> bool:
+    """Whether a name repeats the question's words but for a number («الإتحاد المنستيري 29» in a table of
+    standings, for «من سجل هدف الإتحاد المنستيري؟»): no other name to mark."""
+    bare = " ".join(_DIGITS_RE.sub(" ", text).split())
+    return bool(bare) and bare != text.strip() and says_again(bare, asked)
 # «و» (with «ب/ل» after it, glued or alone) right before a phrase, and how much farther that puts the
 # question's words before it (in words): past the whole item before, whose qualifier they are.
 _AFTER_AND_RE = re.compile(r"(?:^|[\s،,(])و[بل]?\s*$")

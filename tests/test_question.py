@@ -531,6 +531,8 @@ def test_a_passage_without_the_type_asked_for_does_not_match():
     ("من هي آنا كيلي؟", True), ("ومن هو سامي الخطيب؟", True), ("شكون هو ميسي؟", True),
     ("من هو عبد الجليل بن سالم؟", True), ("من هو ابن وزير الخارجية؟", False),  # «بن», «عبد» link one name
     ("من هو وزير الخارجية الروسي؟", False), ("من هو الحكم؟", False), ("من افتتح الجسر؟", False),
+    # a name whose first word has «ال»: no ordinary word in it, else a noun for whoever it is
+    ("من هو البغدادي المحمودي؟", True), ("من هو المدرب الجديد؟", False),
     ("Who is Anna Kelly?", True), ("who was Sergei Lavrov", True),
     ("Who is the coach?", False), ("Who is Rubio's Russian counterpart?", False),
 ])
@@ -1772,6 +1774,25 @@ def test_a_penalty_is_a_typed_phrase_with_its_amount_or_time(passage, penalty):
 ])
 def test_other_figures_are_no_match_score(passage):
     assert not type_match("score", passage)
+
+
+RESULTS = ("المجموعة الثانية : قرمبالية الرياضية – جمعية أريانة 1 - 2 سكك الحديد الصفاقسي – الملعب الصفاقسي 2 - 1 "
+           "أولمبيك مدنين – الملعب التونسي 1 - 1")
+
+
+@pytest.mark.parametrize(("question", "score"), [
+    ("ما نتيجة مباراة سكك الحديد الصفاقسي والملعب الصفاقسي؟", "2 - 1"),  # not the score before its teams
+    ("ما نتيجة مباراة قرمبالية الرياضية وجمعية أريانة؟", "1 - 2"),
+])
+def test_a_score_in_a_list_of_results_is_the_one_after_its_teams(question, score):
+    assert best_span(analyse(standard_arabic(question)), RESULTS).text == score
+
+
+def test_a_team_in_a_table_of_standings_is_no_answer_to_who_scored_for_it():
+    """«الإتحاد المنستيري 29» repeats the question's team but for its points: no name to mark."""
+    standings = "الترتيب : 1- الإتحاد المنستيري 29 ن 2- الملعب الإفريقي بمنزل بورقيبة 24 ن"
+    span = best_span(analyse("من سجل هدف الإتحاد المنستيري؟"), standings)
+    assert span is None or "المنستيري" not in span.text
 
 
 @pytest.mark.parametrize(("phrase", "vague"), [
