@@ -159,9 +159,8 @@ _HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وم
 _AUXILIARIES = frozenset(normalize_arabic(w) for w in """كان كانت يكون تكون كانوا يبلغ تبلغ بلغ بلغت يساوي
     تساوي ساوى هو هي هم هى يصل تصل وصل وصلت سيكون ستكون سيبلغ ستبلغ سيساوي ستساوي سيصل ستصل""".split())
 # Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
-_HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in
-                              "تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا مثلا فعلا أصلا تحديدا بالضبط بالظبط بالتحديد"
-                              .split())
+_HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in """تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا
+    مثلا فعلا أصلا تحديدا بالضبط بالظبط بالتحديد""".split())
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللذين"))
 
 

@@ -235,7 +235,7 @@ class AnswerChain:
                 # answerability model is asked again.
                 named = not is_ordinary_word(info.described)
                 moved, runner = _runner_up_first(
-                    info, ranked, (lambda moved: self.decision.type_supported(info, moved)) if named else answers,
+                    info, ranked, (lambda ranking: self.decision.type_supported(info, ranking)) if named else answers,
                     partial(_names_word, info.described), margin=1.0 if named else RUNNER_UP_MARGIN)
                 if runner is not None:
                     ranked, composed = moved, runner

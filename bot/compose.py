@@ -107,8 +107,11 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     anchors = _anchors(info, passage)
     offsets = _word_offsets(passage)
 
+    def word_at(offset: int) -> int:
+        return sum(1 for o in offsets if o < offset)
+
     def distance(span: Span) -> int:  # from the quantity itself: «قرابة 22 ألفا» is as near as «22 ألفا»
-        at = sum(1 for o in offsets if o < quantity_start(span))
+        at = word_at(quantity_start(span))
         # «…ب1200 مليم على المستوى الوطني و1800 مليم على مستوى دول المغرب»: a phrase after «و» starts an
         # item of its own, and the words right before it belong to the item before.
         joined = _AFTER_AND_RE.search(passage, 0, quantity_start(span)) is not None
@@ -117,7 +120,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     def ahead_of_teams(span: Span) -> bool:
         """A score before every word of the question: in a list of results («أ – ب 1 - 2 ج – د 2 - 1») a
         score follows its match's teams."""
-        return bool(anchors) and sum(1 for o in offsets if o < span.start) < anchors[0]
+        return bool(anchors) and word_at(span.start) < anchors[0]
 
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
@@ -190,8 +193,13 @@ _DAY_WORDS = frozenset(normalize_arabic(w) for w in "يوم اليوم".split())
 
 def _bound_asked(info: QuestionInfo) -> str | None:
     """"end" for «متى ينتهي…؟», "start" for «متى يبدأ…؟», else None."""
-    words = {w.lstrip("وف") for w in WORD_RE.findall(normalize_arabic(info.text))}
+    words = _bare_words(info)
     return "end" if words & _END_VERBS else "start" if words & _START_VERBS else None
+
+
+def _bare_words(info: QuestionInfo) -> set[str]:
+    """A question's normalised words without «و/ف» before them."""
+    return {w.lstrip("وف") for w in WORD_RE.findall(normalize_arabic(info.text))}
 
 
 # Verbs of reaching or moving to an amount: «كم قد يصل سعر الكيس؟» over «ارتفاع سعر الكيس من 7.5 دينار إلى 13
@@ -202,8 +210,7 @@ _REACH_VERBS = frozenset(normalize_arabic(w) for w in """يصل تصل سيصل 
 
 def _reach_asked(info: QuestionInfo) -> str | None:
     """"end" for a how-much question asking what an amount reaches or moves to («كم قد يصل…؟»), else None."""
-    words = {w.lstrip("وف") for w in WORD_RE.findall(normalize_arabic(info.text))}
-    return "end" if words & _REACH_VERBS else None
+    return "end" if _bare_words(info) & _REACH_VERBS else None
 
 
 def _bound_before(passage: str, span: Span) -> str | None:
