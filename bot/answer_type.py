@@ -1433,7 +1433,7 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
         # between them and the count, but no punctuation.
         lo = max(0, inside[0] - NUMBER_OF_WORDS)
         for k in range(inside[0] - 1, lo, -1):
-            if _CLAUSE_BREAK_RE.search(window, tokens[k][1], tokens[k + 1][0]):
+            if _CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
                 break
             if tokens[k - 1][2] in _NUMBER_OF and same_noun(noun, tokens[k][2]):
                 return True
@@ -1442,7 +1442,6 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
 
 NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
 _NUMBER_OF = frozenset(("عدد", "وعدد", "بعدد", "العدد", "لعدد"))
-_CLAUSE_BREAK_RE = re.compile(r"[.،,؛;:!?؟\n]")
 
 
 # A question about when something will happen: «متى سيصدر…؟», «في أي تاريخ ستتم…؟», «في أي يوم سيتجمع…؟»,

@@ -152,6 +152,8 @@ def _says_again_but_numbers(text: str, asked: frozenset[str]) -> bool:
     standings, for «من سجل هدف الإتحاد المنستيري؟»): no other name to mark."""
     bare = " ".join(_DIGITS_RE.sub(" ", text).split())
     return bool(bare) and bare != text.strip() and says_again(bare, asked)
+
+
 # «و» (with «ب/ل» after it, glued or alone) right before a phrase, and how much farther that puts the
 # question's words before it (in words): past the whole item before, whose qualifier they are.
 _AFTER_AND_RE = re.compile(r"(?:^|[\s،,(])و[بل]?\s*$")

@@ -120,6 +120,8 @@ def _tells_hour(word: str) -> bool:
     """Whether a normalised word after «الساعة» gives the hour: a number or an hour in words, not a
     fraction after «و» («نحو الساعة والنصف» is how long)."""
     return word in _HOUR_WORDS or (_is_number(word) and not word.startswith("و"))
+
+
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
 _OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
 _REASON_CUES = _norm_set(
@@ -1136,7 +1138,7 @@ def _starts_span(word: str) -> bool:
     return (_is_weekday(word)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS or bare in _APPOINTING or bare in _JUDGING_VERBS or word == _AND
-            or word in ("الساعه", "بالساعه") or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
+            or word in _HOUR_NOUNS or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
             or word in _CALLED or bare in _IN_BUSINESS
             or starts_town(word) or (_is_definite(word) and is_nationality(word))
