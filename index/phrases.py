@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 111
+PHRASES_VERSION = 112
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -797,6 +797,20 @@ def _name_after_nationality(tokens: list[tuple[int, int, str]], i: int, passage:
 _CONTINENTS = _norm_set("إفريقيا أفريقيا افريقيا أوروبا اوروبا آسيا اسيا أمريكا امريكا أستراليا استراليا")
 
 
+# «العام» (general) after an organisation's head is part of its name («الاتحاد العام التونسي للشغل», «الهيئة
+# العامة للسجون»), though alone it is also "the year" and so no name's word of its own.
+_GENERAL = _norm_set("العام العامة")
+
+
+def _past_general(i: int, following: Callable[[int], str]) -> int:
+    """The token of an organisation's head at i, or of «العام/العامة» right after it, not «العام الماضي»
+    (a year) or «العام» ending the phrase."""
+    after = following(i)
+    if after in _GENERAL and following(i + 1) and following(i + 1) not in _PERIOD_ADJECTIVES | _CURRENT:
+        return i + 1
+    return i
+
+
 def _goes_on_with_name(word: str) -> bool:
     """Whether a normalised word after an organisation's head and the word it governs is more of its name:
     a definite word («وزارة الشؤون الاجتماعية»), a country, continent or town («شركة فسفاط قفصة», «حزب آفاق
@@ -1400,15 +1414,16 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             after = _first_after(tokens, i + 1, quoted.end())
             if after > i + 1:
                 spans.append(("organisation", i + 1, after - 1))
-        elif _in(word, _ORG_HEADS) and following(i) and not _function_word(following(i)) and (
-                not _is_definite(word) or _goes_on_with_name(following(i))):
-            # The head and up to two words after it, not across punctuation («المحكمة الدستورية"، مشيرا»)
-            # nor a function word («الشركة السياحية التي…»: a relative clause, no more of the name). Past
-            # the word a head without «ال» governs, only words `_goes_on_with_name` says are more of it, and
-            # a word behind «ل» after an adjective («اللجنة المنظمة لمونديال 2022»): «الوزارة ستصدر», «تعده
-            # الوزارة لتجريم الإعتداء», «المحكمة الاقتصادية بتهمة» are the sentence going on.
-            end = i + 1
-            while end < min(n - 1, i + 2) and following(end) and not _function_word(following(end)) \
+        elif _in(word, _ORG_HEADS) and following(h := _past_general(i, following)) and not _function_word(
+                following(h)) and (not _is_definite(word) or _goes_on_with_name(following(h))):
+            # The head (with «العام» after it: «الاتحاد العام التونسي للشغل») and up to two words after it,
+            # not across punctuation («المحكمة الدستورية"، مشيرا») nor a function word («الشركة السياحية
+            # التي…»: a relative clause, no more of the name). Past the word a head without «ال» governs,
+            # only words `_goes_on_with_name` says are more of it, and a word behind «ل» after an adjective
+            # («اللجنة المنظمة لمونديال 2022»): «الوزارة ستصدر», «تعده الوزارة لتجريم الإعتداء», «المحكمة
+            # الاقتصادية بتهمة» are the sentence going on.
+            end = h + 1
+            while end < min(n - 1, h + 2) and following(end) and not _function_word(following(end)) \
                     and not _time_word(following(end)) and (_goes_on_with_name(following(end)) or (
                         following(end)[:1] == "ل" and _is_definite(tokens[end][2]))):
                 end += 1
