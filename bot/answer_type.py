@@ -1511,7 +1511,9 @@ def now_or_before(phrase: str) -> bool:
     """Whether a marked date is only the day of the report or the day before («اليوم», «أمس»): what a
     news report says was announced then, not when a future event will be."""
     found = WORD_RE.findall(normalize_arabic(phrase))
-    return bool(found) and all(w in _NOW_OR_BEFORE or (w[:1] in "وفب" and w[1:] in _NOW_OR_BEFORE) for w in found)
+    now = [w in _NOW_OR_BEFORE or (w[:1] in "وفب" and w[1:] in _NOW_OR_BEFORE) for w in found]
+    # «اليوم الجمعة»: the weekday after «اليوم/أمس» names that same day.
+    return any(now) and all(n or weekday_number(w) for n, w in zip(now, found))
 
 
 # Words that put what follows them in doubt: «من الممكن أن يتحدث…», «قد يلتقيان…», «ربما…»

@@ -140,6 +140,19 @@ class AnswerChain:
         # answerability model (fitted on the reader's own order) has judged the question.
         ranked = _qualified_holder_first(info, ranked)
         ranked = _holder_named_first(info, ranked)
+        def answers(moved: list[tuple[Hit, float]]) -> bool:
+            """Whether a reordered ranking passes the checks the best passage passed (`_runner_up_first`).
+            The passage it displaced, found not to say what is asked, is no rival in the reader's margin."""
+            judged = [moved[0], *(hp for hp in moved[1:] if hp[0] is not ranked[0][0])]
+            return (self.decision.answerability(info, judged) >= threshold
+                    and self.decision.type_supported(info, judged))
+
+        if (info.counts is not None and answerability >= threshold
+                and not self.decision.type_supported(info, ranked)):
+            # «كم عدد الأطفال الموجودين في سجن معيتيقة؟» over the lead («…لتسلم أطفال تونسيين موجودين في
+            # سجن معيتيقة»), which counts none: a runner-up nearly as likely that counts them answers instead
+            # («…وجود 14 طفلا تونسيا بسجن معيتيقة»).
+            ranked = _runner_up_first(info, ranked, answers, _marks_a_place)[0]
         # A follow-up of an answered question is on the articles by construction; anything else
         # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (answerability >= threshold and self.decision.type_supported(info, ranked)
@@ -148,13 +161,6 @@ class AnswerChain:
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
         composed = None
-
-        def answers(moved: list[tuple[Hit, float]]) -> bool:
-            """Whether a reordered ranking passes the checks the best passage passed (`_runner_up_first`).
-            The passage it displaced, found not to say what is asked, is no rival in the reader's margin."""
-            judged = [moved[0], *(hp for hp in moved[1:] if hp[0] is not ranked[0][0])]
-            return (self.decision.answerability(info, judged) >= threshold
-                    and self.decision.type_supported(info, judged))
 
         if found and info.kind == "person" and previous is not None and previous.highlight:
             # «ومن التقت؟» after «من هي رئيسة الاتحاد…؟» (marked «وداد بوشماوي»): the last answer is who the

@@ -276,6 +276,10 @@ def _anchors(info: QuestionInfo, passage: str) -> list[int]:
     terms = set(info.terms)
     if info.kind == "age" and terms - _AGE_WORDS:
         terms -= _AGE_WORDS  # «كم عمر الطفل محمد؟»: whose age, not «من العمر» beside another's
+    if info.counts is not None and terms - (counted := set(tokenize(info.counts))):
+        # «كم عدد الأطفال الموجودين في سجن معيتيقة؟»: which children, not the noun every count of them
+        # stands by («…وجود 14 طفلا تونسيا بسجن معيتيقة… جنسية 5 أطفال آخرين»).
+        terms -= counted
     found: dict[str, list[int]] = {}
     for i, word in enumerate(passage.split()):
         for term in terms & set(tokenize(word)):

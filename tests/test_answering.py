@@ -1198,3 +1198,26 @@ def test_a_follow_up_asking_the_nationality_of_the_person_answered_marks_theirs(
     assert first.found and first.highlight == "كريم الفاسي", (first.highlight, first.answer)
     answer = referred_service.ask("وما جنسيته؟", [turn_of(first)])
     assert answer.found and answer.highlight == "المغربي", (answer.highlight, answer.answer)
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_a_count_a_runner_up_gives_answers_and_the_day_of_the_report_is_no_date_to_come(tmp_path_factory):
+    """A newcomer's questions: «كم عدد الأطفال…؟» over the lead, which names the children but counts none,
+    is answered by the runner-up that counts them («…وجود 14 طفلا تونسيا بسجن معيتيقة… 5 أطفال آخرين
+    بمستشفى مصراتة»: the children in that prison, not the others); «متى سيسافر الوفد…؟» is not answered
+    by the day the trip was announced («اليوم الجمعة»)."""
+    text = (ANT / "localNews" / "JA-localNews-2115-20170303.txt").read_text(encoding="utf-8")
+    service = one_article_service(tmp_path_factory, "children", text)
+    answer = service.ask("كم عدد الأطفال التونسيين الموجودين في سجن معيتيقة؟")
+    assert answer.found and answer.highlight == "14", answer
+    answer = service.ask("متى سيسافر الوفد التونسي إلى ليبيا؟")
+    assert answer.found and "الجمعة" not in (answer.highlight or "") and "الأحد" in answer.answer, answer
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_who_called_marks_the_general_union(tmp_path_factory):
+    """«من دعا الحكومة…؟» marks «الاتحاد العام التونسي للشغل», which «العام» no longer keeps from being a
+    name, not «البنك المركزي» later in the sentence (a newcomer's question)."""
+    text = (ANT / "localNews" / "JA-localNews-3491-20170424.txt").read_text(encoding="utf-8")
+    answer = one_article_service(tmp_path_factory, "ugtt", text).ask("من دعا الحكومة إلى وقف التصريحات المثيرة لفزع المستثمرين؟")
+    assert answer.found and answer.highlight == "الاتحاد العام التونسي للشغل", answer

@@ -1405,7 +1405,9 @@ def test_only_the_day_of_the_report_or_the_one_before_is_now_or_before():
     from bot.answer_type import now_or_before
 
     assert now_or_before("اليوم") and now_or_before("أمس") and now_or_before("وأمس")
+    assert now_or_before("اليوم الجمعة") and now_or_before("أمس الخميس")  # that same day, by its name
     assert not now_or_before("الخميس") and not now_or_before("14 ماي") and not now_or_before("")
+    assert not now_or_before("اليوم 14 ماي") and not now_or_before("يوم الأحد المقبل")
 
 
 @pytest.mark.parametrize("question", ["ما سرعة القطار الجديد؟", "كم تبلغ سعة بطارية الهاتف؟", "ما متوسط سرعة الإنترنت؟",
@@ -1648,6 +1650,17 @@ def test_a_who_question_marks_the_person_before_an_organisation(question, passag
     ("وقالت اللجنة المنظمة لمونديال 2022 إن", ["اللجنة المنظمة لمونديال"]),
 ])
 def test_an_organisation_name_stops_at_a_function_word(passage, organisations):
+    assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
+
+
+@pytest.mark.parametrize(("passage", "organisations"), [
+    # «العام» (general) after the head is part of the name, not "the year" ending it
+    ("دعا الاتحاد العام التونسي للشغل اليوم الاثنين، الحكومة", ["الاتحاد العام التونسي للشغل"]),
+    ("قررت الهيئة العامة للسجون والإصلاح", ["الهيئة العامة للسجون والإصلاح"]),
+    ("نظمت الجمعية العام الماضي تظاهرة", []),  # «العام الماضي»: last year, a date
+    ("وهو ما أكده الاتحاد العام.", []),  # a head and «العام» alone name no one
+])
+def test_general_after_an_organisations_head_is_part_of_its_name(passage, organisations):
     assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
 
 
