@@ -424,6 +424,8 @@ def asks_for_name(question: str) -> str | None:
                 break
             following.append(word)
         return next((kind for kind in map(name_kind, reversed(following)) if kind), "any")
+    if named and name_kind(named) is None and is_nationality(named):
+        return "person"  # «ما اسم الفرنسية…؟», «ما أسماء التونسيين الأربعة…؟»: a nisba named is someone of that country
     return (name_kind(named) or "any") if named else "person"
 
 

@@ -2209,6 +2209,9 @@ def test_a_verb_of_saying_without_its_own_subject_goes_on_with_the_sayer_before(
     ("What is the name of the dean of the faculty?", "person"), ("ما أسماء الناشطين الموقوفين؟", "person"),
     # nouns that are as often something else, or a family name, call for no kind
     ("ما اسم العنصر الكيميائي الجديد؟", "any"), ("ما اسم الفيلم الفائز؟", "any"),
+    # a nationality named is someone of that country; after another noun it only qualifies it
+    ("ما اسم الفرنسية التي ربطتها علاقة بالمتهم؟", "person"), ("ما أسماء التونسيين الأربعة الموقوفين؟", "person"),
+    ("ما اسم الصحيفة الألمانية التي نشرت الخبر؟", "organisation"), ("ما اسم المنتخب المغربي؟", "any"),
 ])
 def test_the_kind_of_name_a_question_asks_for(question, kind):
     assert analyse(question).asks_name == kind
