@@ -1187,6 +1187,25 @@ def counted_noun(question: str) -> str | None:
     return match.group(1)
 
 
+def how_many_noun(question: str) -> str | None:
+    """The noun right after «كم/قداش/شحال/قديش» (past auxiliaries and hedges), normalised: «كم دراجة نارية
+    حجزت؟» → «دراجه»; None without one, or with a verb or a function word there («كم بلغ…؟», «كم من…؟»).
+    Only a hint of what is counted (dialect words follow «كم» too), for which count to mark."""
+    words_ = _focus_form(WORD_RE.findall(normalize_arabic(question)))
+    for i, word in enumerate(words_[:-1]):
+        if word in _HOW_MUCH and word not in _WHAT_WORDS:
+            noun = words_[i + 1]
+            if len(noun) > 2 and noun not in STOPWORDS and not _IMPERFECT_VERB_RE.match(noun):
+                return noun
+            return None
+    return None
+
+
+_WHAT_WORDS = frozenset(normalize_arabic(w) for w in "ما وما فما ماذا وماذا فماذا".split())
+
+_IMPERFECT_VERB_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")  # «كم يبلغ…؟», «كم تنتج…؟»: a verb, no noun
+
+
 # Nouns and relatives that count people of any kind: «كم عدد الأشخاص الذين وضعوا أموالهم…؟» is answered
 # by «حوالي 3500 منخرطا», «كم عدد الذين لقوا حتفهم؟» by «400 قتيل»; the article names them its own way.
 _ANYONE = frozenset(normalize_arabic(w) for w in "الأشخاص أشخاص الأفراد أفراد الناس الذين اللذين اللواتي اللاتي".split())

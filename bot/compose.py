@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked, in_units,
-                             matching_spans, name_spans, says_again, looks_ahead, speaks_of_future, spans_of_kinds,
-                             type_match, typed_spans, numbered_spans, places_behind_li, vague_quantity, which_noun,
-                             written_on)
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, how_many_noun, in_asked,
+                             in_units, matching_spans, name_spans, says_again, looks_ahead, same_noun,
+                             speaks_of_future, spans_of_kinds, type_match, typed_spans, numbered_spans,
+                             places_behind_li, vague_quantity, which_noun, written_on)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
@@ -122,6 +122,14 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         score follows its match's teams."""
         return bool(anchors) and word_at(span.start) < anchors[0]
 
+    counted = (info.counts or how_many_noun(info.text)) if info.kind in QUANTITY_KINDS else None
+
+    def counts_noun(span: Span) -> bool:
+        """A count of the noun asked («كم دراجة نارية…؟» over «حجز 7 سيارات و20 دراجة نارية»): the noun
+        right after the number, in any number."""
+        after = WORD_RE.search(passage, span.end)
+        return after is not None and same_noun(counted, normalize_arabic(after.group()))
+
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
@@ -138,6 +146,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      bound is not None and cues[s] != bound,
+                                     counted is not None and not counts_noun(s),
                                      distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
 
@@ -276,7 +285,8 @@ def _anchors(info: QuestionInfo, passage: str) -> list[int]:
     terms = set(info.terms)
     if info.kind == "age" and terms - _AGE_WORDS:
         terms -= _AGE_WORDS  # «كم عمر الطفل محمد؟»: whose age, not «من العمر» beside another's
-    if info.counts is not None and terms - (counted := set(tokenize(info.counts))):
+    noun = info.counts or (how_many_noun(info.text) if info.kind in QUANTITY_KINDS else None)
+    if noun is not None and terms - (counted := set(tokenize(noun))):
         # «كم عدد الأطفال الموجودين في سجن معيتيقة؟»: which children, not the noun every count of them
         # stands by («…وجود 14 طفلا تونسيا بسجن معيتيقة… جنسية 5 أطفال آخرين»).
         terms -= counted

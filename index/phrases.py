@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 112
+PHRASES_VERSION = 114
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -231,6 +231,18 @@ def _is_year(word: str, previous: str = "", following: str | None = None) -> boo
         return True
     return (following is not None and len(word) == 4 and word[0] == "1" and previous in _YEAR_PREPOSITIONS
             and following not in _RANGE_WORDS and _no_noun(following))
+
+
+def _counted_after(following: str, recent: set[str]) -> bool:
+    """Whether a number after a part of the day («مساء», «صباحا»), with no «الساعة» before it, counts the
+    noun that follows it («مساء أمس من إيقاف 61 شخصا», «مساء اليوم على 3 عناصر»), so is no clock time."""
+    return (not recent & _HOUR_WORDS_BEFORE and len(following) >= 3 and not _no_noun(following)
+            and following not in _CLOCK_CUES and not _is_month(following) and not following[:1].isdigit()
+            and not _time_word(following) and following not in _TIME_ZONE)
+
+
+_HOUR_WORDS_BEFORE = _norm_set("الساعة بالساعة منتصف")
+_TIME_ZONE = _norm_set("بتوقيت توقيت")  # «(0300 بتوقيت غرينتش)»: a clock time still
 
 
 def _no_noun(following: str) -> bool:
@@ -454,8 +466,9 @@ _PENALTY_NUMBERS = r"واحد[ةه]?|ثلاث[ةه]?|[أا]ربع[ةه]?|خمس[
 _PENALTY_TIME_UNITS = r"سنوات|سن[ةه]|سنين|[أا]عوام|عاما|[أا]شهر|شهرا|يوما|[أا]يام"
 _PENALTY_AMOUNT = (r"(?:\s+(?:مد[ةه]|لمد[ةه]|بقيم[ةه]|قدرها|مالي[ةه])){0,2}\s+(?:ب|بـ|ل|لـ)?\s?"
                    rf"(?:\d[\d.,٫]*|[إا]ثن\w*|{_PENALTY_NUMBERS}|سن[ةه]|عام|شهر|مباراتين|مقابلتين|سنتين|عامين|شهرين)(?!\w)"
-                   rf"(?:\s+(?:[أا]لف|مليون|{_PENALTY_TIME_UNITS}|مباريات|مقابلات|مبار[اي][ةه]|مقابل[ةه]|دينار|دنانير"
-                   r"|دولار|يورو)(?!\w))?")
+                   rf"(?:\s+(?:[أا]لف|مليون|{_PENALTY_TIME_UNITS}|مباريات|مقابلات|مبار[اي][ةه]|مقابل[ةه]|دينارا?|دنانير"
+                   # no unit: not a count of something else either («إيقاف 61 شخصا»: an arrest of 61 people)
+                   r"|دولارا?|يورو)(?!\w)|(?!\s+\w{3,}ا(?!\w)))")
 # The time first, then the penalty («3 سنوات سجن», «عامين سجنا نافذا», «6 أشهر حبسا مع تأجيل التنفيذ»).
 _TIME_THEN_PENALTY = (rf"(?<!\w)(?:[بل]ـ?)?(?:(?:\d+|{_PENALTY_NUMBERS})\s+(?:{_PENALTY_TIME_UNITS})|سنتين|عامين|شهرين)"
                       r"\s+(?:سجن[اه]?|حبس[اه]?)(?!\w)(?:\s+(?:نافذ[اةه]?|مع\s+ت[أا]جيل\s+التنفيذ))?")
@@ -491,7 +504,7 @@ _IMPERFECT_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")
 _IN_BUSINESS = _norm_set("رجل سيدة")  # «رجل الأعمال شفيق جراية»: a title with its complement
 # The words of a title's complement skipped: «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…», «مديرة
 # البحوث لشمال افريقيا في المكتب الإقليمي للمنظمة هبة مرايف».
-_COMPLEMENT_WORDS = 8
+_COMPLEMENT_WORDS = 10
 
 
 # Relative pronouns («بعثة صندوق النقد الدولي التي تؤدي حاليا…»): written with «ال», but a clause follows.
@@ -598,6 +611,14 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # العالمي في تونس عبد الله ساي», «…في المكتب الإقليمي للمنظمة هبة مرايف»: where the office is
             first += 1
             hopped = True
+        elif (word.startswith("ل") and not word.startswith("لل") and len(word) > 3 and first > i + 1
+              and first + 2 < n and _is_definite(tokens[first - 1][2]) and _joined(tokens, first, passage)
+              and _is_definite(tokens[first + 1][2]) and _joined(tokens, first + 1, passage)
+              and not _function_word(after := tokens[first + 2][2]) and not _is_definite(after)
+              and not after.startswith("ل") and not _time_word(after) and not _IMPERFECT_RE.match(after)):
+            # «…والقطب القضائي لمكافحة الإرهاب سفيان السليطي»: "for" what, when a name can follow; not a
+            # given name written with «ل» («…التعليم الثانوي لسعد اليعقوبي في تصريح», «لمياء الزريبي التي…»).
+            first += 1
         elif (_in_behind(word, _COMPASS_POINTS, "لب") and _joined(tokens, first, passage)
               and (_place_at(tokens, first + 1) or tokens[first + 1][2] in _TITLE_QUALIFIERS)):
             first += 1  # «لشمال افريقيا»
@@ -1359,7 +1380,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             elif (j == i and _strip_clitic(previous) in _AGE_NOUNS and word.isdigit() and 0 < int(word) <= _OLDEST
                   and _no_noun(following(j))):
                 spans.append(("age", i, i))  # «في عمر 38», «بسن 39»: an age with no unit
-            elif recent & _CLOCK_CUES or ":" in word:
+            elif (recent & _CLOCK_CUES and not _counted_after(following(j), recent)) or ":" in word:
                 spans.append(("clock", i, j))
             else:
                 spans.append(("count", i, j))

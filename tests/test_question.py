@@ -1401,6 +1401,16 @@ def test_a_question_about_when_something_will_happen(question, future):
     assert analyse(standard_arabic(question)).future is future
 
 
+@pytest.mark.parametrize(("question", "passage", "marked"), [
+    # the count of the noun asked, not the one before it
+    ("كم دراجة نارية مسروقة حجزها الأمن؟", "كما تم أيضا حجز 7 سيارات و 20 دراجة نارية مسروقة و تسجيل 316 مخالفة", "20"),
+    ("كم سيارة حجزها الأمن؟", "كما تم أيضا حجز 7 سيارات و 20 دراجة نارية مسروقة", "7"),
+])
+def test_a_how_many_question_marks_the_count_of_its_noun(question, passage, marked):
+    span = best_span(analyse(standard_arabic(question)), passage)
+    assert span is not None and span.text == marked
+
+
 def test_only_the_day_of_the_report_or_the_one_before_is_now_or_before():
     from bot.answer_type import now_or_before
 
@@ -1651,6 +1661,36 @@ def test_a_who_question_marks_the_person_before_an_organisation(question, passag
 ])
 def test_an_organisation_name_stops_at_a_function_word(passage, organisations):
     assert [s.text for s in typed_spans(passage) if s.kind == "organisation"] == organisations
+
+
+@pytest.mark.parametrize(("passage", "person"), [
+    # a body's purpose behind «ل» is more of the title's complement when a name follows it
+    ("أكد الناطق الرسمي باسم المحكمة الابتدائية بتونس والقطب القضائي لمكافحة الإرهاب سفيان السليطي، أن", "سفيان السليطي"),
+    ("وأكد رئيس الغرفة الوطنية لأصحاب المخابز محمد بوعنان في تصريح", "محمد بوعنان"),
+    # a given name written with «ل» is the name itself
+    ("أكد الكاتب العام لنقابة التعليم الثانوي لسعد اليعقوبي في تصريح", "لسعد اليعقوبي"),
+    ("وقالت وزيرة المالية لمياء الزريبي التي توقعت", "لمياء الزريبي"),
+])
+def test_a_purpose_behind_li_is_part_of_a_titles_complement(passage, person):
+    assert [s.text for s in typed_spans(passage) if s.kind == "person"] == [person]
+
+
+@pytest.mark.parametrize(("passage", "kind", "phrase"), [
+    # a number after a part of the day, with a noun after it, counts that noun: no clock time
+    ("تمكن الأعوان مساء أمس من إيقاف 61 شخصا مفتشا عنهم", "count", "61"),
+    ("ألقت الوحدات الأمنية بقفصة مساء الأحد القبض على 3 أشخاص", "count", "3"),
+    ("على الساعة العاشرة مساء", "clock", "الساعة العاشرة"),
+    ("يبدأ الاقتراع في الساعة الرابعة مساء بالتوقيت المحلي (1300 بتوقيت غرينتش)", "clock", "1300"),
+])
+def test_a_number_after_a_part_of_the_day(passage, kind, phrase):
+    assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
+
+
+def test_an_arrest_of_people_is_no_penalty_of_that_many():
+    """«إيقاف 61 شخصا» arrests 61 people; «إيقاف 3 مباريات» suspends for three matches."""
+    assert [s.text for s in typed_spans("تم إيقاف 61 شخصا") if s.kind == "penalty"] == ["إيقاف"]
+    assert [s.text for s in typed_spans("عقوبة إيقاف 3 مباريات") if s.kind == "penalty"] == ["إيقاف 3 مباريات"]
+    assert [s.text for s in typed_spans("وتغريمه 500 دينارا") if s.kind == "penalty"] == ["وتغريمه 500 دينارا"]
 
 
 @pytest.mark.parametrize(("passage", "organisations"), [
