@@ -15,8 +15,9 @@ from functools import lru_cache
 from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
 from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups, tokenize, words
-from index.phrases import (NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word, is_ordinary_word,
-                           is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind, weekday_number)
+from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word,
+                           is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind,
+                           weekday_number)
 from index.split import split_sentences
 from index.towns import town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
@@ -1195,7 +1196,7 @@ def how_many_noun(question: str) -> str | None:
     for i, word in enumerate(words_[:-1]):
         if word in _HOW_MUCH and word not in _WHAT_WORDS:
             noun = words_[i + 1]
-            if len(noun) > 2 and noun not in STOPWORDS and not _IMPERFECT_VERB_RE.match(noun):
+            if len(noun) > 2 and noun not in STOPWORDS and not IMPERFECT_RE.match(noun):  # «كم يبلغ…؟»: a verb
                 return noun
             return None
     return None
@@ -1203,7 +1204,23 @@ def how_many_noun(question: str) -> str | None:
 
 _WHAT_WORDS = frozenset(normalize_arabic(w) for w in "ما وما فما ماذا وماذا فماذا".split())
 
-_IMPERFECT_VERB_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")  # «كم يبلغ…؟», «كم تنتج…؟»: a verb, no noun
+
+# Pay: a salary or wage («كم راتب فيصل البرادعي؟», «كم يتقاضى المدير؟», "What is his salary?") and the
+# words a passage that gives one uses (normalised; any clitic or pronoun suffix on them).
+_PAY_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:(?:راتب|رواتب|مرتب|مرتبات|اجر|اجور|مكافا[هت]|مكافات)(?:ا|ه|ها|هم|ين)?"
+                     r"|[يت]?تقاض(?:ي|ى|ون|ين|ت|اه))(?!\w)|\b(?:salary|salaries|wage|wages|paid|earns?)\b",
+                     re.IGNORECASE)
+
+
+def asks_pay(question: str) -> bool:
+    """Whether a how-much question asks what someone is paid («كم راتب…؟», «كم يتقاضى…؟»)."""
+    return bool(_PAY_RE.search(normalize_arabic(question)))
+
+
+def says_pay(text: str) -> bool:
+    """Whether a text speaks of pay at all: a «كم راتب…؟» question over a passage that never does (a
+    tax's yearly revenue by the man asked about) is not answered by its figure."""
+    return bool(_PAY_RE.search(normalize_arabic(text)))
 
 
 # Nouns and relatives that count people of any kind: «كم عدد الأشخاص الذين وضعوا أموالهم…؟» is answered

@@ -256,8 +256,12 @@ class AnswerChain:
                 # «وين رح تنعقد القمة المنتظرة؟» over the last summit's town («…في أنكوريج بألاسكا»), or
                 # «في أي بلد من المزمع أن يجتمعا؟» over the lead, which names none: a runner-up nearly as
                 # likely that marks a place in a sentence about something to come answers instead. None:
-                # the answer stands (a place may be named bare, which nothing types).
-                moved, runner = _runner_up_first(info, ranked, answers, _placed_ahead)
+                # the answer stands (a place may be named bare, which nothing types). The question was judged
+                # answered already, and a place to come is evidence enough of which passage says it: the
+                # answerability model is not asked again (it rates a passage the reader put fourth low).
+                moved, runner = _runner_up_first(
+                    info, ranked, lambda ranking: self.decision.type_supported(info, ranking), _placed_ahead,
+                    depth=PLACED_AHEAD_DEPTH)
                 if runner is not None:
                     ranked, composed = moved, runner
             elif (info.kind == "other" and not info.asks_name and (nouns := which_nouns(info))
@@ -656,12 +660,15 @@ NAMES_TYPED = frozenset(("person", "place"))
 # question whose best passage gives no date of the right sort (`_runner_up_first`).
 RUNNER_UP_MARGIN = 0.2
 RUNNER_UP_DEPTH = 3
+# A place in a sentence about something to come is rare enough evidence to look two passages further for
+# («…قمة ترامب-بوتين المرتقبة في بودابست» fourth, behind the last summit's town and two sentences with none).
+PLACED_AHEAD_DEPTH = 5
 
 
 def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
                      answers: Callable[[list[tuple[Hit, float]]], bool],
                      good: Callable[[tuple[str, str | None]], bool], margin: float = RUNNER_UP_MARGIN,
-                     ) -> tuple[list[tuple[Hit, float]], tuple[str, str | None] | None]:
+                     depth: int = RUNNER_UP_DEPTH) -> tuple[list[tuple[Hit, float]], tuple[str, str | None] | None]:
     """For «متى سيتجمع المدرسون…؟» whose best passage gives no date to come (`good` is `_dated_ahead`),
     or «متى تأسست…؟» whose best passage tells no founding (`_tells_origin`): the first of the next
     passages (RUNNER_UP_DEPTH in all), nearly as likely (within RUNNER_UP_MARGIN), that has the type of
@@ -669,9 +676,9 @@ def _runner_up_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
     checks judge it as they judged the best one) with an answer that is `good` and marks a phrase of
     its own, if it marks any, with that answer; else the ranking and None. Also for a question naming a
     weekday whose best passage tells another day's event (`_on_weekday`). `margin`: how much less likely
-    the runner-up may be."""
+    the runner-up may be; `depth`: how many passages are looked at, the best one included."""
     best_p = ranked[0][1]
-    for i, (hit, p) in enumerate(ranked[1:RUNNER_UP_DEPTH], start=1):
+    for i, (hit, p) in enumerate(ranked[1:depth], start=1):
         if p < best_p - margin or not type_match(info.checked_kind, hit.passage_phrases(), info.asked):
             continue
         moved = _moved_first(ranked, i)

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans, mentions_tie,
-                             name_spans, names_holder_of, noun_named, role_named, since_phrases, type_match)
+from bot.answer_type import (CHECKABLE, asks_pay, calendar_dates, count_of_noun, day_dates, in_units, matching_spans,
+                             mentions_tie, name_spans, names_holder_of, noun_named, role_named, says_pay,
+                             since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
 from index.normalize import ARABIC_LETTER_RE
@@ -83,7 +84,8 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
       by a date right after «منذ» («منذ أمس») or by the time gone by since («مضى أكثر من شهرين»):
       `since_phrases`; one asking on which day («في أي يوم…؟») needs a date naming the day or
       «أمس/اليوم» (`day_dates`), not only «هذا الأسبوع».
-    - "unit_ok": a how-much question asking in a unit («كم يوما…؟») needs an amount in it: `_unit_ok`."""
+    - "unit_ok": a how-much question asking in a unit («كم يوما…؟») needs an amount in it: `_unit_ok`.
+    - "pay_ok": one asking what someone is paid («كم راتب…؟») needs pay spoken of there: `says_pay`."""
     return {
         "name_ok": 1.0 if _name_ok(info, hit) else 0.0,
         "role_ok": role_ok(info, hit),
@@ -91,6 +93,7 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
         "date_ok": 1.0 if _date_ok(info, hit) else 0.0,
         "unit_ok": 1.0 if _unit_ok(info, hit) else 0.0,
+        "pay_ok": 0.0 if info.kind == "money" and asks_pay(info.text) and not says_pay(hit.window_text) else 1.0,
     }
 
 
@@ -175,7 +178,8 @@ def type_supported_by(values: dict[str, float]) -> bool:
     asking who holds a role needs a name by the role where the passage mentions it."""
     return ((not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
             and bool(values.get("role_ok", 1.0)) and bool(values.get("count_ok", 1.0))
-            and bool(values.get("date_ok", 1.0)) and bool(values.get("unit_ok", 1.0)))
+            and bool(values.get("date_ok", 1.0)) and bool(values.get("unit_ok", 1.0))
+            and bool(values.get("pay_ok", 1.0)))
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

@@ -500,7 +500,7 @@ _COMPASS_POINTS = _norm_set("شمال جنوب شرق غرب وسط")
 _SIDES = _norm_set("الجنوبية الشمالية الشرقية الغربية الوسطى العليا السفلى المدينة")
 # A verb in the imperfect («يبدأ», «تثير», «ستتسلم»), which a headline puts right after its subject.
 # Not «ن…»: "we" is too rare a subject in news to set names such as «نيكولا» apart.
-_IMPERFECT_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")
+IMPERFECT_RE = re.compile(r"^[وف]?س?[يت]\w{2,}$")
 _IN_BUSINESS = _norm_set("رجل سيدة")  # «رجل الأعمال شفيق جراية»: a title with its complement
 # The words of a title's complement skipped: «الناطق الرسمي باسم المحكمة الابتدائية بتونس سفيان…», «مديرة
 # البحوث لشمال افريقيا في المكتب الإقليمي للمنظمة هبة مرايف».
@@ -615,7 +615,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
               and first + 2 < n and _is_definite(tokens[first - 1][2]) and _joined(tokens, first, passage)
               and _is_definite(tokens[first + 1][2]) and _joined(tokens, first + 1, passage)
               and not _function_word(after := tokens[first + 2][2]) and not _is_definite(after)
-              and not after.startswith("ل") and not _time_word(after) and not _IMPERFECT_RE.match(after)):
+              and not after.startswith("ل") and not _time_word(after) and not IMPERFECT_RE.match(after)):
             # «…والقطب القضائي لمكافحة الإرهاب سفيان السليطي»: "for" what, when a name can follow; not a
             # given name written with «ل» («…التعليم الثانوي لسعد اليعقوبي في تصريح», «لمياء الزريبي التي…»).
             first += 1
@@ -631,7 +631,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «الرئيس المدير العام لاتصالات تونس، نزار بوقيلة», «رئيس وزراء مالطا جوزيف موسكات»: a body
             # of a country, not a name; but a verb may follow it in a headline («وزير داخلية ألمانيا يبدأ…»).
             after = end + 1
-            if after < n and _joined(tokens, after - 1, passage) and _IMPERFECT_RE.match(tokens[after][2]) \
+            if after < n and _joined(tokens, after - 1, passage) and IMPERFECT_RE.match(tokens[after][2]) \
                     and not (_joined(tokens, after, passage) and (_is_definite(tokens[after + 1][2])
                                                                   or tokens[after + 1][2] in NAME_LINKS)):
                 return None  # a verb, unless a surname follows: «رئيس حكومة تونس يوسف الشاهد»
@@ -1134,7 +1134,7 @@ def _name_before_age(tokens: list[tuple[int, int, str]], i: int, passage: str,
     def plain_name(k: int) -> bool:
         word = tokens[k][2]
         return (_name_word(tokens, k, passage) and not _is_definite(word) and not is_ordinary_word(_strip_clitic(word))
-                and not _IMPERFECT_RE.match(word)  # «ويقود حياتو (70 عاما)», «وسيخلف أدفوكات (69 عاماً)»
+                and not IMPERFECT_RE.match(word)  # «ويقود حياتو (70 عاما)», «وسيخلف أدفوكات (69 عاماً)»
                 and not any(_in(word, vocab) for vocab in (_TITLES, _PERSON_NOUNS, _HEADS, _MONTHS, _WEEKDAYS))
                 and _town_at(tokens, k) is None and _country_end(tokens, k) is None)
 
