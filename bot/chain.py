@@ -22,7 +22,7 @@ from bot.checks import check_question, question_part, without_frame, without_gre
 from bot.compose import compose, gist_answer, source_of, which_nouns
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
 from bot.gist import gist_question
-from bot.question import QuestionInfo, analyse, asked_as_before, elliptic, standard_arabic
+from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
@@ -147,6 +147,8 @@ class AnswerChain:
             return (self.decision.answerability(info, judged) >= threshold
                     and self.decision.type_supported(info, judged))
 
+        typed = partial(self.decision.type_supported, info)  # the type checks alone, for a runner-up taken on them
+
         if (info.counts is not None and answerability >= threshold
                 and not self.decision.type_supported(info, ranked)):
             # «كم عدد الأطفال الموجودين في سجن معيتيقة؟» over the lead («…لتسلم أطفال تونسيين موجودين في
@@ -241,7 +243,7 @@ class AnswerChain:
                 # answerability model is asked again.
                 named = not is_ordinary_word(info.described)
                 moved, runner = _runner_up_first(
-                    info, ranked, (lambda ranking: self.decision.type_supported(info, ranking)) if named else answers,
+                    info, ranked, typed if named else answers,
                     partial(_names_word, info.described), margin=1.0 if named else RUNNER_UP_MARGIN)
                 if runner is not None:
                     ranked, composed = moved, runner
@@ -259,9 +261,7 @@ class AnswerChain:
                 # the answer stands (a place may be named bare, which nothing types). The question was judged
                 # answered already, and a place to come is evidence enough of which passage says it: the
                 # answerability model is not asked again (it rates a passage the reader put fourth low).
-                moved, runner = _runner_up_first(
-                    info, ranked, lambda ranking: self.decision.type_supported(info, ranking), _placed_ahead,
-                    depth=PLACED_AHEAD_DEPTH)
+                moved, runner = _runner_up_first(info, ranked, typed, _placed_ahead, depth=PLACED_AHEAD_DEPTH)
                 if runner is not None:
                     ranked, composed = moved, runner
             elif (info.kind == "other" and not info.asks_name and (nouns := which_nouns(info))
@@ -511,7 +511,7 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
             return moved
         # Words the earlier question had are not what is new: «وماذا عن هواتف ويندوز؟» after «على أي
         # هواتف أيفون…؟» asks about «ويندوز»; «هواتف» is in the passage given already.
-        if not _WHAT_ABOUT_RE.match(normalize_arabic(info.text)):
+        if not asks_what_about(info.text):
             return ranked
         said = set(tokenize(previous.resolved))
         new = [group for group in own if not set(group) & said]
@@ -519,10 +519,6 @@ def _not_a_repeat(info: QuestionInfo, ranked: list[tuple[Hit, float]], previous:
     else:
         return ranked
     return _first_with(ranked, answers, wanted)
-
-
-# «وماذا عن…؟», "what about…?": the earlier question asked again of something else.
-_WHAT_ABOUT_RE = re.compile(r"\s*(?:[وف]?(?:ماذا|ما) عن|(?:and )?what about)(?!\w)", re.IGNORECASE)
 
 
 def _groups_in(groups: list[tuple[str, ...]], hit: Hit) -> int:

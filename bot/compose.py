@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, how_many_noun, in_asked,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked,
                              in_units, matching_spans, name_spans, says_again, looks_ahead, same_noun,
                              speaks_of_future, spans_of_kinds, type_match, typed_spans, numbered_spans,
                              places_behind_li, vague_quantity, which_noun, written_on)
@@ -104,7 +104,9 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         # never makes a date of its own: the type checks do not count it (a passage about «متى تأسست…؟»
         # that only says «هذا الأسبوع» does not answer it).
         spans += spans_of_kinds(("current_period",), phrases, info.asked)
-    anchors = _anchors(info, passage)
+    # What a how-many question counts («كم عدد الأطفال…؟», «كم دراجة…؟»): which count to mark, and no anchor.
+    noun = info.counts or (info.how_many if info.kind in QUANTITY_KINDS else None)
+    anchors = _anchors(info, passage, noun)
     offsets = _word_offsets(passage)
 
     def word_at(offset: int) -> int:
@@ -122,7 +124,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         score follows its match's teams."""
         return bool(anchors) and word_at(span.start) < anchors[0]
 
-    counted = (info.counts or how_many_noun(info.text)) if info.kind in QUANTITY_KINDS else None
+    counted = noun if info.kind in QUANTITY_KINDS else None
 
     def counts_noun(span: Span) -> bool:
         """A count of the noun asked («كم دراجة نارية…؟» over «حجز 7 سيارات و20 دراجة نارية»): the noun
@@ -278,15 +280,14 @@ def _without_asked_lead(span: Span, asked: frozenset[str]) -> Span:
 _AGE_WORDS = frozenset(tokenize("عمر سن"))  # the words that only say an age is asked
 
 
-def _anchors(info: QuestionInfo, passage: str) -> list[int]:
+def _anchors(info: QuestionInfo, passage: str, counted_noun: str | None = None) -> list[int]:
     """The word positions of the passage where the question's rarest word there stands: «متى ستعقد
     الجلسة الثالثة؟» over a sentence naming three sessions and their days is anchored at «الثالثة»,
     said once, not at each «الجلسة». All the question's words when none is rarer than another."""
     terms = set(info.terms)
     if info.kind == "age" and terms - _AGE_WORDS:
         terms -= _AGE_WORDS  # «كم عمر الطفل محمد؟»: whose age, not «من العمر» beside another's
-    noun = info.counts or (how_many_noun(info.text) if info.kind in QUANTITY_KINDS else None)
-    if noun is not None and terms - (counted := set(tokenize(noun))):
+    if counted_noun is not None and terms - (counted := set(tokenize(counted_noun))):
         # «كم عدد الأطفال الموجودين في سجن معيتيقة؟»: which children, not the noun every count of them
         # stands by («…وجود 14 طفلا تونسيا بسجن معيتيقة… جنسية 5 أطفال آخرين»).
         terms -= counted

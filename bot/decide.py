@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.answer_type import (CHECKABLE, asks_pay, calendar_dates, count_of_noun, day_dates, in_units, matching_spans,
+from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans,
                              mentions_tie, name_spans, names_holder_of, noun_named, role_named, says_pay,
                              since_phrases, type_match)
 from bot.question import QuestionInfo
@@ -93,7 +93,7 @@ def gates(info: QuestionInfo, hit: Hit) -> dict[str, float]:
             info.counts, hit.window_text, hit.window_passage_phrases(), info.asked) else 0.0,
         "date_ok": 1.0 if _date_ok(info, hit) else 0.0,
         "unit_ok": 1.0 if _unit_ok(info, hit) else 0.0,
-        "pay_ok": 0.0 if info.kind == "money" and asks_pay(info.text) and not says_pay(hit.window_text) else 1.0,
+        "pay_ok": 0.0 if info.kind == "money" and info.pay and not says_pay(hit.window_text) else 1.0,
     }
 
 

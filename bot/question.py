@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
-                             asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
-                             calendar_question, counted_noun, described_by, english_role_nationality, expected_type,
+                             asks_for_country, asks_for_name, asks_for_town, asks_pay, asks_when_in_future,
+                             asks_when_planned, calendar_question, counted_noun, how_many_noun, described_by, english_role_nationality, expected_type,
                              months_named, name_noun, question_words, reaction, role_nationality, role_qualifier,
                              weekdays_named, years_named)
 from index.wordcounts import arabic_word_counts
@@ -179,6 +179,8 @@ class QuestionInfo:
     holder_qualifier: str | None = None  # the adjective of that role's body («…الغرفة الوطنية»): `role_qualifier`
     heads: tuple[str, str | None] | None = None  # «من يرأس X؟»: the role its verb names, `asked_role_by_verb`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
+    how_many: str | None = None  # the noun right after «كم/قداش…» («كم دراجة…؟»), a hint: `how_many_noun`
+    pay: bool = False  # it asks what someone is paid («كم راتب…؟»): `asks_pay`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
     described: str | None = None  # «كيف وصف الكرملين المكالمة؟»: who describes (or what): `described_by`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
@@ -264,6 +266,8 @@ def analyse(text: str) -> QuestionInfo:
         holder_qualifier=role_qualifier(text) if holder else None,
         heads=asked_role_by_verb(text) if latin <= 0.5 else None,
         counts=counted_noun(text),
+        how_many=how_many_noun(text),
+        pay=asks_pay(text),
         actor=actor,
         stance=stance,
         described=described_by(text),
@@ -291,6 +295,12 @@ _ANY_INTERROGATIVE = frozenset(normalize_arabic(w) for w in """من ما ماذ�
 
 # «وماذا عن فرنسا؟», "what about France?": the question before, of something else.
 _WHAT_ABOUT_RE = re.compile(r"^\W*(?:[وف]?(?:ماذا|ما|شو|وش|ايش)\s+عن|(?:and\s+)?what\s+about)\s", re.IGNORECASE)
+
+
+def asks_what_about(text: str) -> bool:
+    """Whether a follow-up opens with "what about" («وماذا عن هواتف ويندوز؟»): the question before, asked
+    again of something else."""
+    return bool(_WHAT_ABOUT_RE.match(normalize_arabic(text)))
 
 
 def elliptic(text: str) -> bool:

@@ -241,7 +241,7 @@ def _counted_after(following: str, recent: set[str]) -> bool:
             and not _time_word(following) and following not in _TIME_ZONE)
 
 
-_HOUR_WORDS_BEFORE = _norm_set("الساعة بالساعة منتصف")
+_HOUR_WORDS_BEFORE = frozenset((*_HOUR_NOUNS, "منتصف"))
 _TIME_ZONE = _norm_set("بتوقيت توقيت")  # «(0300 بتوقيت غرينتش)»: a clock time still
 
 
