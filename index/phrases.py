@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 114
+PHRASES_VERSION = 116
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -227,10 +227,46 @@ def _is_year(word: str, previous: str = "", following: str | None = None) -> boo
     preposition with no counted noun after it («في 1830 لكنها», «بعد 1850،»; not «في 1500 موقع»)."""
     if not word.isdigit():
         return False
+    if following is not None and _counted_accusative(following) and not _year_context(previous):
+        return False
     if (len(word) == 4 and word[:2] in ("19", "20")) or (len(word) in (3, 4) and previous in _YEAR_WORDS):
         return True
     return (following is not None and len(word) == 4 and word[0] == "1" and previous in _YEAR_PREPOSITIONS
             and following not in _RANGE_WORDS and _no_noun(following))
+
+
+def _counted_accusative(following: str) -> bool:
+    """Whether the word after a number is the indefinite accusative noun it counts («2074 مهاجرا»,
+    «2000 شخصا»), which makes the number no year; adverbs in «ـا» («في 2015 أيضا», «تقريبا») do not."""
+    return (len(following) >= 4 and following.endswith("ا") and following not in STOPWORDS
+            and _strip_clitic(following) not in STOPWORDS
+            and following not in _ADVERBS_IN_A and not _is_month(following))
+
+
+def _year_context(previous: str) -> bool:
+    """Whether the word before a number of 19xx or 20xx makes it a year whatever follows: a month («جوان
+    2016 شخصا»), a year noun («لسنة 2017 رفضا»), a preposition («منذ 2015 معتبرا»), «بين» or a year («بين
+    2014 و2015 موضحا»), a definite word («الانتخابات الرئاسية الفرنسية 2017 جزءا») or any other word but a
+    particle, a perfect verb in «ـت» or a word news puts before counts: only after those («بأن 2074
+    مهاجرا», «بلغت 1973 عقدا», «إنقاذ 2074 مهاجرا») may it count what follows («صيف 2015 قادما»)."""
+    bare = _strip_clitic(previous)
+    if (not previous or _is_month(previous) or _is_month(bare) or _YEAR_DIGITS_RE.match(bare) or "بين" in (previous, bare)
+            or {previous, bare} & (_YEAR_WORDS | _YEAR_PREPOSITIONS) or _is_definite(previous)):
+        return True
+    counting = previous in STOPWORDS or bare in STOPWORDS or previous in _BEFORE_COUNTS or bare in _BEFORE_COUNTS or (
+        bool(_PERFECT_FEMININE_RE.match(previous)) and not previous.endswith("ات"))
+    return not counting
+
+
+_PERFECT_FEMININE_RE = re.compile(r"^[وف]?\w{3,}ت$")  # «بلغت», «وصلت»; not a plural in «ـات»
+# Words news puts before a count of people or things, never before a year: approximations and the
+# verbal nouns of rescuing, arresting, holding and recording («إنقاذ 2074 مهاجرا», «وجود 2037 سجينا»).
+_BEFORE_COUNTS = _norm_set("""نحو حوالي قرابة زهاء أكثر أقل إنقاذ انتشال إجلاء إيقاف اعتقال احتجاز حجز ترحيل
+    تسجيل وجود إصابة مقتل وفاة""")
+
+
+_ADVERBS_IN_A = _norm_set("""أيضا تقريبا سابقا حاليا مجددا رسميا فعليا مؤخرا حديثا جدا مثلا خصوصا عموما
+    وفقا تبعا نظرا إضافة أساسا أصلا تحديدا بالتحديد وأيضا""")
 
 
 def _counted_after(following: str, recent: set[str]) -> bool:

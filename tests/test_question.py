@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot import messages
-from bot.answer_type import (asked_words, asks_for_name, asks_which_city, expected_type, says_again, spans_of_kinds,
+from bot.answer_type import (asked_words, asks_for_name, asks_which_city, expected_type, located_in_town, says_again, spans_of_kinds,
                              type_match as type_match_phrases, typed_spans)
 from bot.checks import check_question
 from bot.compose import best_span
@@ -1387,6 +1387,28 @@ def test_counts_of_a_noun_and_other_horns_are_no_dates_or_ages(passage):
     assert not [s for s in typed_spans(passage) if s.kind in ("year", "date", "age")]
 
 
+@pytest.mark.parametrize("passage, count", [
+    ("أفاد شهود عيان بأن 2074 مهاجرا كانوا يحاولون الوصول إلى أوروبا", "2074"),  # after a particle
+    ("تمكنت من إنقاذ 2074 مهاجرا كانوا على متن 16 قاربا", "2074"),  # after a word news puts before counts
+    ("فقد بلغت 1973 عقدا.", "1973"),  # after a perfect verb
+])
+def test_a_number_of_the_years_shape_counting_the_noun_after_it_is_a_count(passage, count):
+    spans = typed_spans(passage)
+    assert count in [s.text for s in spans if s.kind == "count"]
+    assert not [s for s in spans if s.kind in ("year", "date") and s.text == count]
+
+
+@pytest.mark.parametrize("passage, year", [
+    ("يكون الطقس اليوم السبت 11 فيفري 2017 مغيما جزئيا", "2017"),  # after a month
+    ("خلال الانتخابات الرئاسية الفرنسية 2017 جزءاً من فريق حملة", "2017"),  # after a definite word
+    ("انتقل إلى الفريق الباريسي في صيف 2015 قادما من مانشستر", "2015"),  # after any other noun
+    ("ارتفع عدد الحوادث بين 2014 و2015 موضحا أن", "2014"),  # a span of years
+    ("في 2015 أيضا ارتفع العدد", "2015"),  # an adverb after it
+])
+def test_a_year_stays_a_year_before_an_accusative_word(passage, year):
+    assert year in [s.text for s in typed_spans(passage) if s.kind == "year"]
+
+
 @pytest.mark.parametrize("question, future", [
     ("متى سيصدر القاضي حكمه؟", True),
     ("في أي تاريخ ستتم الزيارة؟", True),
@@ -2277,3 +2299,21 @@ def test_an_organisation_name_stops_where_the_sentence_goes_on():
     assert organisations("أحالهما إلى المحكمة الاقتصادية بتهمة مخالفة القانون") == ["المحكمة الاقتصادية"]
     assert organisations("نفذ أعوان شركة فسفاط قفصة إضرابا") == ["شركة فسفاط قفصة"]
     assert organisations("صادقت وزارة الشؤون الاجتماعية على القرار") == ["وزارة الشؤون الاجتماعية"]
+
+
+@pytest.mark.parametrize("question, located", [
+    ("أين ستقام عروض الألعاب السحرية في سوسة؟", True),
+    ("أين ستقام العروض بسوسة؟", True),  # the town behind «ب»
+    ("أين تقع سوسة؟", False),  # where the town itself is
+    ("أين تقع بنزرت؟", False),  # a town whose name starts with «ب»
+])
+def test_a_question_placing_what_it_asks_in_a_town(question, located):
+    assert located_in_town(question) is located
+
+
+def test_a_place_in_a_named_town_is_not_its_country():
+    """«أين ستقام العروض في سوسة؟» over a sentence naming the countries the artists come from: no place
+    to mark (the country is not where in Sousse)."""
+    info = analyse(standard_arabic("أين ستقام العروض في سوسة؟"))
+    span = best_span(info, "بمشاركة 10 فنانين من ألمع نجوم هذا الفن في تونس وفرنسا والبرتغال")
+    assert span is None or span.kind != "country", span
