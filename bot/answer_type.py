@@ -19,7 +19,7 @@ from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, is_calendar_
                            is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind,
                            weekday_number)
 from index.split import split_sentences
-from index.towns import town_names
+from index.towns import town_at, town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
@@ -513,6 +513,20 @@ _TOWN_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|ولايه|قر�
 def asks_for_town(question: str) -> bool:
     """Whether a question asks for a place inside a country (a city, a region, a street…)."""
     return bool(_TOWN_RE.search(normalize_arabic(question)))
+
+
+def located_in_town(question: str) -> bool:
+    """Whether a question places what it asks about in a town it names («أين ستقام العروض في سوسة؟»,
+    «…بصفاقس؟»): where there, not the country the town is in. «أين تقع سوسة؟» asks where the town is."""
+    tokens = words(normalize_arabic(question))
+    for i, word in enumerate(tokens):
+        if town_at(tokens, i) is not None and ((i and tokens[i - 1] in _IN) or (
+                word[:1] == "ب" and word not in town_names())):
+            return True
+    return False
+
+
+_IN = frozenset(("في", "وفي"))
 
 
 # «في أي مدينة…؟», "which city": a town, which GeoNames' list names (`index.towns`); not a region or a
@@ -1500,6 +1514,24 @@ def asks_when_in_future(question: str) -> bool:
     if when:
         return bool(_FUTURE_RE.match(folded, when.end()))
     return bool(re.search(r"\bwhen\b", question, re.IGNORECASE) and _FUTURE_EN_RE.search(question))
+
+
+def when_verb(question: str) -> str | None:
+    """The word a when-question asks the time of, normalised: the first after «متى», «في أي سنة/يوم…» or
+    «ما تاريخ» past auxiliaries and «تم» («متى غادر معزاوي تونس؟» → «غادر», «متى تم استصدار القانون؟» →
+    «استصدار»); None without one, or with a function word there."""
+    folded = normalize_arabic(question)
+    when = _WHEN_RE.search(folded)
+    if not when:
+        return None
+    for word in WORD_RE.findall(folded[when.end():]):
+        if word in _AUXILIARIES or word in _DONE:
+            continue
+        return word if len(word) > 2 and word not in STOPWORDS else None
+    return None
+
+
+_DONE = frozenset(normalize_arabic(w) for w in "تم تمت يتم سيتم ستتم جرى جرت سيجري موعد تاريخ".split())
 
 
 def asks_when_planned(question: str, kind: str | None = None) -> bool:

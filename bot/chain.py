@@ -12,20 +12,20 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly, when_verb,
                              asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
                              months_named, names_a_country, names_event,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named, says_on,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
                              years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
-from bot.compose import compose, gist_answer, source_of, which_nouns
+from bot.compose import compose, counts_noun, gist_answer, source_of, which_nouns
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
 from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
-from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
+from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.phrases import Span, is_ordinary_word, typed_spans
 from index.countries import country_names, name_matched
 from index.towns import town_at, town_names
@@ -79,8 +79,11 @@ class Retrieved:
         return " ".join(self.context.split()[-RESOLVED_CONTEXT_WORDS:] + [self.question])
 
     def sources(self) -> list[Source]:
-        """The best passages, best first, with their probability of answering."""
-        return [source_of(hit, p) for hit, p in self.ranked[:SOURCES_SHOWN]]
+        """The best passages, best first, with their probability of answering: for an answer in the order
+        it was read in (a runner-up it came from first), for a refusal the nearest passages by that
+        probability (a reordering judged not to answer is no reason to show a less likely one first)."""
+        ranked = self.ranked if self.found else sorted(self.ranked, key=lambda hp: -hp[1])
+        return [source_of(hit, p) for hit, p in ranked[:SOURCES_SHOWN]]
 
 
 class AnswerChain:
@@ -155,6 +158,14 @@ class AnswerChain:
             # سجن معيتيقة»), which counts none: a runner-up nearly as likely that counts them answers instead
             # («…وجود 14 طفلا تونسيا بسجن معيتيقة»).
             ranked = _runner_up_first(info, ranked, answers, _marks_a_place)[0]
+        elif (info.counts is None and info.how_many and info.kind in _COUNT_KINDS and answerability >= threshold
+              and not continues and ranked and not _counts_noun(info, ranked[0][0])):
+            # «كم عملية إنقاذ جرت بالمتوسط؟» over «…2074 مهاجرا… خلال سلسلة من عمليات الإنقاذ… غرق شخص
+            # واحد», which counts no rescue: a runner-up nearly as likely that does answers instead («…إن 19
+            # عملية إنقاذ نفذها خفر السواحل…»). None: the ranking stands. Not for a follow-up, whose first
+            # question chose what it counts in («وكم نائبا احتفظ بصوته عليه؟»: «…و6 محتفظين», not another
+            # chapter's «110 نائب»).
+            ranked = _runner_up_first(info, ranked, answers, partial(_marks_count_in, info))[0]
         # A follow-up of an answered question is on the articles by construction; anything else
         # (a follow-up of a refused one too) must pass the off-topic gate.
         found = (answerability >= threshold and self.decision.type_supported(info, ranked)
@@ -262,6 +273,14 @@ class AnswerChain:
                 # answered already, and a place to come is evidence enough of which passage says it: the
                 # answerability model is not asked again (it rates a passage the reader put fourth low).
                 moved, runner = _runner_up_first(info, ranked, typed, _placed_ahead, depth=PLACED_AHEAD_DEPTH)
+                if runner is not None:
+                    ranked, composed = moved, runner
+            elif (info.kind in ("date", "year") and composed[1] and (verb := when_verb(info.text))
+                  and not _says(verb, ranked[0][0].document.page_content)):
+                # «متى غادر معزاوي تونس؟» over «…اضطر المعزاوي اللجوء إلى كنيسة… منذ 2015», which never says
+                # he left: a runner-up nearly as likely that says it and marks a date of its own («…قبل أن
+                # يغادر تونس عام 2011») answers instead. None: the answer stands.
+                moved, runner = _runner_up_first(info, ranked, answers, partial(_marks_and_says, verb))
                 if runner is not None:
                     ranked, composed = moved, runner
             elif (info.kind == "other" and not info.asks_name and (nouns := which_nouns(info))
@@ -634,6 +653,44 @@ def _names_word(word: str, composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer has a normalised word in one of its lexical forms (`term_groups`)."""
     said = set(tokenize(composed[0]))
     return any(form in said for group in term_groups(word) for form in group)
+
+
+def _says(word: str, text: str) -> bool:
+    """Whether a text says a normalised word in one of its lexical forms (`term_groups`), a verb also in
+    the imperfect, with another person's ending or with a pronoun on it («غادر» / «يغادر», «سيغادر»;
+    «فرض» / «فرضت»; «توقف» / «توقفه»)."""
+    forms = {form for group in term_groups(word) for form in group} or {word}
+    return any(token == form or (token.endswith(form) and token[:-len(form)] in _IMPERFECT_PREFIXES)
+               or (token.startswith(form) and token[len(form):] in _VERB_ENDINGS)
+               for token in tokenize(text) for form in forms)
+
+
+_IMPERFECT_PREFIXES = frozenset(("ي", "ت", "ن", "سي", "ست", "وي", "وت"))
+_VERB_ENDINGS = frozenset(("ت", "ا", "وا", "ن", "تا", *PRONOUN_SUFFIXES))  # «فرضت», «غادروا», «توقفه»
+
+
+def _marks_and_says(word: str, composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a phrase and its first sentence says the word (`_says`)."""
+    return composed[1] is not None and _says(word, composed[0].split(". ")[0])
+
+
+_COUNT_KINDS = ("count", "number")
+
+
+def _counts_noun(info: QuestionInfo, hit: Hit) -> bool:
+    """Whether a passage, on its own, counts the noun after «كم» (`how_many_noun`: «كم عملية…؟»)."""
+    return _count_before_noun(info, hit.document.page_content, hit.passage_phrases())
+
+
+def _marks_count_in(info: QuestionInfo, composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a phrase and counts the noun after «كم»."""
+    return composed[1] is not None and _count_before_noun(info, composed[0], typed_spans(composed[0]))
+
+
+def _count_before_noun(info: QuestionInfo, text: str, phrases: Sequence[Span]) -> bool:
+    """Whether a text has a number the question does not say right before the noun after «كم», in any
+    number («19 عملية إنقاذ» for «كم عملية…؟»; not «بكاميرا سريعة التركيز بدقة 16» for «كم كاميرا…؟»)."""
+    return any(counts_noun(info.how_many, text, span) for span in matching_spans("number", phrases, info.asked))
 
 
 def _marks_a_place(composed: tuple[str, str | None]) -> bool:

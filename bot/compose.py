@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked, located_in_town,
                              in_units, matching_spans, name_spans, says_again, looks_ahead, same_noun,
                              speaks_of_future, spans_of_kinds, type_match, typed_spans, numbered_spans,
                              places_behind_li, vague_quantity, which_noun, written_on)
@@ -91,7 +91,8 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     spans = [s for s in spans if not (s.kind == "person" and any(
         in_asked(w, info.asked) for w in _end_words(s.text))) and not says_again(s.text, info.asked)
         and not (s.kind in _NAMED_KINDS and _says_again_but_numbers(s.text, info.asked))]
-    if info.town:
+    if info.town or (info.kind == "place" and located_in_town(info.text)):
+        # «أين ستقام العروض في سوسة؟» is not answered by «تونس», the country Sousse is in.
         spans = [s for s in spans if s.kind != "country"]
     if info.kind == "place" and asks_where(info.text):
         # «أين ستعقد القمة؟» is not answered by «الاجتماعات الأولية للولايات المتحدة» (for the US).
@@ -126,11 +127,6 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
     counted = noun if info.kind in QUANTITY_KINDS else None
 
-    def counts_noun(span: Span) -> bool:
-        """A count of the noun asked («كم دراجة نارية…؟» over «حجز 7 سيارات و20 دراجة نارية»): the noun
-        right after the number, in any number."""
-        after = WORD_RE.search(passage, span.end)
-        return after is not None and same_noun(counted, normalize_arabic(after.group()))
 
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
@@ -148,9 +144,16 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      bound is not None and cues[s] != bound,
-                                     counted is not None and not counts_noun(s),
+                                     counted is not None and not counts_noun(counted, passage, s),
                                      distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
+
+
+def counts_noun(noun: str, text: str, span: Span) -> bool:
+    """Whether a number phrase of a text counts a normalised noun («كم دراجة نارية…؟» over «حجز 7 سيارات
+    و20 دراجة نارية»): the noun right after it, in any number."""
+    after = WORD_RE.search(text, span.end)
+    return after is not None and same_noun(noun, normalize_arabic(after.group()))
 
 
 _HEADED_KINDS = frozenset(("organisation", "place"))

@@ -1234,3 +1234,53 @@ def test_a_salary_is_not_answered_by_another_figure_of_the_man_asked_about(tmp_p
     service = one_article_service(tmp_path_factory, "bags", text)
     assert not service.ask("كم راتب فيصل البرادعي؟").found
     assert service.ask("من هو نائب رئيس الغرفة؟").found  # his sentence still answers what it says
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_counts_that_look_like_years_and_the_count_of_the_noun_asked(tmp_path_factory):
+    """A newcomer's questions: «2074 مهاجرا» is a count, not a year, so «كم عدد المهاجرين…؟» is answered;
+    «كم مهاجرا…؟» marks it, not «19» (rescues) in the same sentence; and «قديش عملية إنقاذ…؟», over a lead
+    that counts no rescue but one drowned man, takes the runner-up that counts the rescues."""
+    text = (ANT / "internationalNews" / "JA-internationalNews-717-20170415.txt").read_text(encoding="utf-8")
+    service = one_article_service(tmp_path_factory, "migrants", text)
+    answer = service.ask("كم عدد المهاجرين الذين تم انتشالهم من البحر المتوسط؟")
+    assert answer.found and answer.highlight == "2074", answer
+    answer = service.ask("كم مهاجرا تم إنقاذهم؟")
+    assert answer.found and answer.highlight == "2074", answer
+    answer = service.ask("قديش عملية إنقاذ صارت بالمتوسط؟")
+    assert answer.found and answer.highlight == "19", answer
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_when_is_answered_by_the_sentence_that_says_what_happened(tmp_path_factory):
+    """«متى غادر معزاوي تونس؟» over «…اللجوء إلى كنيسة… منذ 2015», which never says he left: the runner-up
+    that does («…قبل أن يغادر تونس عام 2011») answers (a newcomer's question)."""
+    text = (ANT / "society" / "JA-society-989-20170531.txt").read_text(encoding="utf-8")
+    answer = one_article_service(tmp_path_factory, "refugee", text).ask("متى غادر معزاوي تونس؟")
+    assert answer.found and answer.highlight == "2011", answer
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_where_in_a_named_town_is_not_answered_by_its_country(tmp_path_factory):
+    """«أين ستقام العروض في سوسة؟» is not answered by «تونس» (the artists' countries): the sentence about
+    the theatre and the culture houses answers (a newcomer's question)."""
+    text = (ANT / "culture" / "JA-culture-50-20170221.txt").read_text(encoding="utf-8")
+    answer = one_article_service(tmp_path_factory, "magic", text).ask("أين ستقام عروض الألعاب السحرية في سوسة؟")
+    assert answer.found and "المسرح البلدي" in answer.answer.split(".")[0] and answer.highlight != "تونس", answer
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_a_refusal_lists_the_nearest_passages_best_first(tmp_path_factory):
+    """«ما اسم كاتب الدولة للتجارة؟»: the sentence that names the post (but nobody by it) is read first and
+    judged not to answer; the passages shown with the refusal go by their probability, best first, not in
+    that reading order (a newcomer saw 0.81 listed above 0.95)."""
+    from bot.service import build_service
+
+    folder = tmp_path_factory.mktemp("four-articles")
+    for name in ("economy/JA-economy-283-20170517", "politic/JA-politic-111-20160813",
+                 "localNews/JA-localNews-832-20170206", "culture/JA-culture-50-20170221"):
+        (folder / f"{name.split('/')[1]}.txt").write_text((ANT / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    service = build_service(core_settings(tmp_path_factory.mktemp("four-index"), sources=[folder]))
+    refused = service.ask("ما اسم كاتب الدولة للتجارة؟")
+    scores = [s.score for s in refused.sources]
+    assert not refused.found and len(scores) > 1 and scores == sorted(scores, reverse=True), refused
