@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 116
+PHRASES_VERSION = 117
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -147,7 +147,7 @@ _ORG_HEADS = _norm_set(
     organisation organization union federation""")
 _PLACE_HEADS = _norm_set(
     """مدينة ولاية بلدية جزيرة منطقة عاصمة العاصمة دولة بلاد ميناء مطار شارع حي قرية معتمدية إقليم محافظة
-    قاعة فضاء ملعب موقع المدينة الجزيرة المنطقة الولاية البلدية ميناء
+    قاعة فضاء ملعب المدينة الجزيرة المنطقة الولاية البلدية ميناء
     city town country village region province island stadium street airport port""")
 
 # «حركة» heads a party's name after a title («رئيس حركة النهضة، راشد الغنوشي»), but is as often traffic or any
