@@ -1516,24 +1516,6 @@ def asks_when_in_future(question: str) -> bool:
     return bool(re.search(r"\bwhen\b", question, re.IGNORECASE) and _FUTURE_EN_RE.search(question))
 
 
-def when_verb(question: str) -> str | None:
-    """The word a when-question asks the time of, normalised: the first after «متى», «في أي سنة/يوم…» or
-    «ما تاريخ» past auxiliaries and «تم» («متى غادر معزاوي تونس؟» → «غادر», «متى تم استصدار القانون؟» →
-    «استصدار»); None without one, or with a function word there."""
-    folded = normalize_arabic(question)
-    when = _WHEN_RE.search(folded)
-    if not when:
-        return None
-    for word in WORD_RE.findall(folded[when.end():]):
-        if word in _AUXILIARIES or word in _DONE:
-            continue
-        return word if len(word) > 2 and word not in STOPWORDS else None
-    return None
-
-
-_DONE = frozenset(normalize_arabic(w) for w in "تم تمت يتم سيتم ستتم جرى جرت سيجري موعد تاريخ".split())
-
-
 def asks_when_planned(question: str, kind: str | None = None) -> bool:
     """Whether a when-question asks about something to come, planned, expected or possible («متى كان
     مقررا أن يلتقيا؟», «متى ستعقد القمة؟», «متى قد يتحدثان مجددا؟», "when was it expected…"): the report's

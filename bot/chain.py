@@ -12,7 +12,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from bot import messages
 from bot.answer import Answer, Source, Turn
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly, when_verb,
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
                              asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
                              months_named, names_a_country, names_event,
                              names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named, says_on,
@@ -25,7 +25,7 @@ from bot.gist import gist_question
 from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
-from index.normalize import PRONOUN_SUFFIXES, normalize_arabic, term_groups, tokenize, without_frame_nouns
+from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.phrases import Span, is_ordinary_word, typed_spans
 from index.countries import country_names, name_matched
 from index.towns import town_at, town_names
@@ -158,8 +158,8 @@ class AnswerChain:
             # سجن معيتيقة»), which counts none: a runner-up nearly as likely that counts them answers instead
             # («…وجود 14 طفلا تونسيا بسجن معيتيقة»).
             ranked = _runner_up_first(info, ranked, answers, _marks_a_place)[0]
-        elif (info.counts is None and info.how_many and info.kind in _COUNT_KINDS and answerability >= threshold
-              and not continues and ranked and not _counts_noun(info, ranked[0][0])):
+        elif (info.counts is None and info.how_many and info.how_many not in _TIMES and info.kind in _COUNT_KINDS
+              and answerability >= threshold and not continues and ranked and not _counts_noun(info, ranked[0][0])):
             # «كم عملية إنقاذ جرت بالمتوسط؟» over «…2074 مهاجرا… خلال سلسلة من عمليات الإنقاذ… غرق شخص
             # واحد», which counts no rescue: a runner-up nearly as likely that does answers instead («…إن 19
             # عملية إنقاذ نفذها خفر السواحل…»). None: the ranking stands. Not for a follow-up, whose first
@@ -273,14 +273,6 @@ class AnswerChain:
                 # answered already, and a place to come is evidence enough of which passage says it: the
                 # answerability model is not asked again (it rates a passage the reader put fourth low).
                 moved, runner = _runner_up_first(info, ranked, typed, _placed_ahead, depth=PLACED_AHEAD_DEPTH)
-                if runner is not None:
-                    ranked, composed = moved, runner
-            elif (info.kind in ("date", "year") and composed[1] and (verb := when_verb(info.text))
-                  and not _says(verb, ranked[0][0].document.page_content)):
-                # «متى غادر معزاوي تونس؟» over «…اضطر المعزاوي اللجوء إلى كنيسة… منذ 2015», which never says
-                # he left: a runner-up nearly as likely that says it and marks a date of its own («…قبل أن
-                # يغادر تونس عام 2011») answers instead. None: the answer stands.
-                moved, runner = _runner_up_first(info, ranked, answers, partial(_marks_and_says, verb))
                 if runner is not None:
                     ranked, composed = moved, runner
             elif (info.kind == "other" and not info.asks_name and (nouns := which_nouns(info))
@@ -655,26 +647,10 @@ def _names_word(word: str, composed: tuple[str, str | None]) -> bool:
     return any(form in said for group in term_groups(word) for form in group)
 
 
-def _says(word: str, text: str) -> bool:
-    """Whether a text says a normalised word in one of its lexical forms (`term_groups`), a verb also in
-    the imperfect, with another person's ending or with a pronoun on it («غادر» / «يغادر», «سيغادر»;
-    «فرض» / «فرضت»; «توقف» / «توقفه»)."""
-    forms = {form for group in term_groups(word) for form in group} or {word}
-    return any(token == form or (token.endswith(form) and token[:-len(form)] in _IMPERFECT_PREFIXES)
-               or (token.startswith(form) and token[len(form):] in _VERB_ENDINGS)
-               for token in tokenize(text) for form in forms)
-
-
-_IMPERFECT_PREFIXES = frozenset(("ي", "ت", "ن", "سي", "ست", "وي", "وت"))
-_VERB_ENDINGS = frozenset(("ت", "ا", "وا", "ن", "تا", *PRONOUN_SUFFIXES))  # «فرضت», «غادروا», «توقفه»
-
-
-def _marks_and_says(word: str, composed: tuple[str, str | None]) -> bool:
-    """Whether a composed answer marks a phrase and its first sentence says the word (`_says`)."""
-    return composed[1] is not None and _says(word, composed[0].split(". ")[0])
-
-
 _COUNT_KINDS = ("count", "number")
+# «كم مرة…؟» asks how often or how many times more, which a multiple says in words of its own («عشرة
+# أضعاف»): no noun to count.
+_TIMES = frozenset(("مره", "مرات"))
 
 
 def _counts_noun(info: QuestionInfo, hit: Hit) -> bool:

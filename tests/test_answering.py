@@ -1252,9 +1252,12 @@ def test_counts_that_look_like_years_and_the_count_of_the_noun_asked(tmp_path_fa
 
 
 @pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+@pytest.mark.xfail(reason="issue 8 open: a runner-up that says the question's verb, taken for this, answered 4 of "
+                          "XQuAD-ar's when-questions with another event's sentence (their answers paraphrase the verb)",
+                   strict=True)
 def test_when_is_answered_by_the_sentence_that_says_what_happened(tmp_path_factory):
     """«متى غادر معزاوي تونس؟» over «…اللجوء إلى كنيسة… منذ 2015», which never says he left: the runner-up
-    that does («…قبل أن يغادر تونس عام 2011») answers (a newcomer's question)."""
+    that does («…قبل أن يغادر تونس عام 2011») should answer (a newcomer's question)."""
     text = (ANT / "society" / "JA-society-989-20170531.txt").read_text(encoding="utf-8")
     answer = one_article_service(tmp_path_factory, "refugee", text).ask("متى غادر معزاوي تونس؟")
     assert answer.found and answer.highlight == "2011", answer
