@@ -127,7 +127,6 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
     counted = noun if info.kind in QUANTITY_KINDS else None
 
-
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}

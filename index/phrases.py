@@ -224,7 +224,8 @@ def is_number_word(word: str) -> bool:
 def _is_year(word: str, previous: str = "", following: str | None = None) -> bool:
     """A year: 19xx or 20xx; any number of three or four digits after «سنة/عام» («سنة 1788»); with
     `following` (the next word, "" at punctuation or the end), a four-digit number from 1000 after a
-    preposition with no counted noun after it («في 1830 لكنها», «بعد 1850،»; not «في 1500 موقع»)."""
+    preposition with no counted noun after it («في 1830 لكنها», «بعد 1850،»; not «في 1500 موقع»); none that
+    counts the accusative noun after it where the word before allows a count (`_year_context`: «بأن 2074 مهاجرا»)."""
     if not word.isdigit():
         return False
     if following is not None and _counted_accusative(following) and not _year_context(previous):
