@@ -1226,14 +1226,10 @@ _PAY_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(?:(?:راتب|رواتب|مر
                      re.IGNORECASE)
 
 
-def asks_pay(question: str) -> bool:
-    """Whether a how-much question asks what someone is paid («كم راتب…؟», «كم يتقاضى…؟»)."""
-    return bool(_PAY_RE.search(normalize_arabic(question)))
-
-
 def says_pay(text: str) -> bool:
-    """Whether a text speaks of pay at all: a «كم راتب…؟» question over a passage that never does (a
-    tax's yearly revenue by the man asked about) is not answered by its figure."""
+    """Whether a text speaks of pay: a question asking what someone is paid («كم راتب…؟», «كم يتقاضى…؟»),
+    or a passage that could answer one (a «كم راتب…؟» question over a passage that never speaks of pay, a
+    tax's yearly revenue by the man asked about, is not answered by its figure)."""
     return bool(_PAY_RE.search(normalize_arabic(text)))
 
 

@@ -176,10 +176,12 @@ def type_supported_by(values: dict[str, float]) -> bool:
     its neighbours («كم راتب…» over a passage with no amount of money does not answer it); one asking
     for a name needs a name there («ما اسم زوجته؟» over a passage that names nobody new), and one
     asking who holds a role needs a name by the role where the passage mentions it."""
-    return ((not values["checkable"] or bool(values["window_type_ok"])) and bool(values.get("name_ok", 1.0))
-            and bool(values.get("role_ok", 1.0)) and bool(values.get("count_ok", 1.0))
-            and bool(values.get("date_ok", 1.0)) and bool(values.get("unit_ok", 1.0))
-            and bool(values.get("pay_ok", 1.0)))
+    return ((not values["checkable"] or bool(values["window_type_ok"]))
+            and all(values.get(name, 1.0) for name in GATE_NAMES))
+
+
+# The checks `gates` returns, each 1.0 where it passes (a feature set without one passes it).
+GATE_NAMES = ("name_ok", "role_ok", "count_ok", "date_ok", "unit_ok", "pay_ok")
 
 
 ANSWERABILITY_NAMES = FEATURE_NAMES + ("reader", "reader_margin")

@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
-                             asks_for_country, asks_for_name, asks_for_town, asks_pay, asks_when_in_future,
-                             asks_when_planned, calendar_question, counted_noun, how_many_noun, described_by, english_role_nationality, expected_type,
-                             months_named, name_noun, question_words, reaction, role_nationality, role_qualifier,
-                             weekdays_named, years_named)
+                             asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
+                             calendar_question, counted_noun, described_by, english_role_nationality, expected_type,
+                             how_many_noun, months_named, name_noun, question_words, reaction, role_nationality,
+                             role_qualifier, says_pay, weekdays_named, years_named)
 from index.wordcounts import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -180,7 +180,7 @@ class QuestionInfo:
     heads: tuple[str, str | None] | None = None  # «من يرأس X؟»: the role its verb names, `asked_role_by_verb`
     counts: str | None = None  # the noun a «كم عدد…؟» question counts: `counted_noun`
     how_many: str | None = None  # the noun right after «كم/قداش…» («كم دراجة…؟»), a hint: `how_many_noun`
-    pay: bool = False  # it asks what someone is paid («كم راتب…؟»): `asks_pay`
+    pay: bool = False  # it asks what someone is paid («كم راتب…؟»): `says_pay`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
     described: str | None = None  # «كيف وصف الكرملين المكالمة؟»: who describes (or what): `described_by`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
@@ -267,7 +267,7 @@ def analyse(text: str) -> QuestionInfo:
         heads=asked_role_by_verb(text) if latin <= 0.5 else None,
         counts=counted_noun(text),
         how_many=how_many_noun(text),
-        pay=asks_pay(text),
+        pay=says_pay(text),
         actor=actor,
         stance=stance,
         described=described_by(text),

@@ -239,8 +239,7 @@ def _is_year(word: str, previous: str = "", following: str | None = None) -> boo
 def _counted_accusative(following: str) -> bool:
     """Whether the word after a number is the indefinite accusative noun it counts («2074 مهاجرا»,
     «2000 شخصا»), which makes the number no year; adverbs in «ـا» («في 2015 أيضا», «تقريبا») do not."""
-    return (len(following) >= 4 and following.endswith("ا") and following not in STOPWORDS
-            and _strip_clitic(following) not in STOPWORDS
+    return (len(following) >= 4 and following.endswith("ا") and not _function_word(following)
             and following not in _ADVERBS_IN_A and not _is_month(following))
 
 
