@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 117
+PHRASES_VERSION = 120
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -33,7 +33,7 @@ def _norm_set(text: str) -> frozenset[str]:
 
 
 _NUMBER_WORDS = _norm_set(
-    """واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
+    """واحد واحدة واحدا اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية
     تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون
     ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف ألفا آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
     بليون بلايين تريليون مليوني مليونا مليونان ملياري مليارا ملياران مليارين ألفي ألفان مائتا مئتا مائتان مئتان
@@ -137,7 +137,8 @@ _TITLES = _norm_set(
     نظير نظيره نظيرته نظيرها نظيرهم زوجته زوجها مساعده مساعدته نائبه نائبته محافظ المحافظ
     المهندس المهندسة الطبيب الطبيبة الصحفي الصحفية اللاعبة الكاتبة الشاعرة المؤلف المؤلفة المرشح المرشحة
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
-    المحامي المحامية الوكيل وكيل المكلف المكلفة ممثل ممثلة
+    المحامي المحامية الوكيل وكيل المكلف المكلفة ممثل ممثلة المندوب المندوبة مندوب مندوبة
+    المغني المغنية مغني مغنية المطرب المطربة مطرب مطربة
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز
@@ -433,7 +434,7 @@ _PERSON_NOUNS = _norm_set(
 # «عنصر» an element, «الخطيب», «عون», «مالك», «رفيق»), nor suspects, militants and victims, whom news names
 # without a title (often in quotes), so that a name asked after them could seldom be seen to be there.
 _MORE_PERSON_NOUNS = _norm_set(
-    """مبعوث مبعوثة موفد موفدة وسيط وسيطة أخصائي أخصائية اختصاصي اختصاصية صيدلي صيدلانية محاضر محاضرة ناشط ناشطة
+    """مبعوث مبعوثة موفد موفدة مندوب مندوبة وسيط وسيطة أخصائي أخصائية اختصاصي اختصاصية صيدلي صيدلانية محاضر محاضرة ناشط ناشطة
     ناشطون ناشطين حقوقي حقوقية نقابي نقابية إعلامي إعلامية مذيع مذيعة مؤرخ فيلسوف عداء عداءة ملاكم مصارع هداف
     قادة زعماء ملياردير مستثمر مستثمرة تاجر مقاول بحار ربان طيار عروس عريس حفيد حفيدة صديقة زميل زميلة سيناتور
     برلماني برلمانية دبلوماسي عمدة ملكة أميرة قس راهب راهبة كاردينال داعية مصمم مصممة عارضة عازف عازفة منشد محقق
@@ -547,10 +548,13 @@ _COMPLEMENT_WORDS = 10
 _RELATIVE_PRONOUNS = _norm_set("الذي التي الذين اللذان اللذين اللتان اللتين اللواتي اللاتي اللائي")
 
 
+_DEFINITE_PREFIXES = ("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال")  # «ال», behind a clitic or not
+
+
 def _is_definite(word: str) -> bool:
     """A definite noun or adjective («الحكومة», «للتجارة», «والاتصال»): part of a title's complement; not a
     relative pronoun («التي»), after which a clause, not a name, goes on."""
-    return (word.startswith(("ال", "لل", "وال", "ولل", "بال", "وبال", "كال", "فال"))
+    return (word.startswith(_DEFINITE_PREFIXES)
             and word not in _DEFINITE_GIVEN_NAMES and word not in _RELATIVE_PRONOUNS
             and not _in_behind(word, _LOOK_DEFINITE, "وف"))
 
@@ -601,6 +605,34 @@ def _place_at(tokens: list[tuple[int, int, str]], k: int) -> bool:
     return _country_end(tokens, k) is not None or _town_at(tokens, k) is not None
 
 
+_RELIGION = "الدين"  # ends compound given names: «صلاح الدين», «نور الدين»
+# Parts of the day, which are given names too («صباح»): before a day, they say when.
+_PARTS_OF_DAY = _norm_set("صباح مساء عشية ظهر فجر ليلة صبيحة")
+
+
+def _tells_day(word: str) -> bool:
+    """Whether a normalised word names a day: «اليوم», «أمس», a weekday, «يوم»."""
+    return word in _RELATIVE_TIME or word in _WEEKDAYS or _strip_clitic(word) in _WEEKDAYS or word == "يوم"
+
+
+def _name_after_quote(tokens: list[tuple[int, int, str]], after: int, quote_end: int,
+                      passage: str) -> tuple[int, int] | None:
+    """The name right after a title's quoted complement («مغني "الراب" أحمد العبيدي»), starting at token
+    `after`, the quote closing at `quote_end`: two words at least after a space, the first no definite
+    word, title, noun for a person or time word, not all of them ordinary words (the sentence going on:
+    «…"الوكيل" وفق تعبيره»); None otherwise."""
+    if after >= len(tokens) or passage[quote_end:tokens[after][0]].strip():
+        return None
+    first = tokens[after][2]
+    if _is_definite(first) or _in(first, _TITLES) or _in(first, _PERSON_NOUNS) or _time_word(first):
+        return None
+    name = _name_from(tokens, after, passage)
+    if not name or name[1] == name[0] or all(is_ordinary_word(tokens[k][2]) and tokens[k][2] not in _COMMON_GIVEN_NAMES
+                                              for k in range(name[0], name[1] + 1)):
+        return None
+    return name
+
+
 def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) -> tuple[int, int] | None:
     """The name a title at token i introduces, as (first, last) token indices: after the title's
     complement (definite words, organisation or place words, a body of a country: «وزير الخارجية الروسي
@@ -612,6 +644,7 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     word after it is the sentence going on, not a name."""
     n = len(tokens)
     hopped = False  # whether the complement went on past «في/إلى» and a place
+    construct = False  # whether the title stood in construct with an ordinary noun
     first = i + 1
     if (tokens[i][2] in _PLACE_TITLES and first < n and _joined(tokens, i, passage)
             and not _is_definite(tokens[first][2]) and not _function_word(tokens[first][2])
@@ -621,6 +654,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
           and _joined(tokens, first, passage) and not _is_definite(tokens[first][2])
           and not _function_word(tokens[first][2]) and tokens[first + 1][2] in _SIDES):
         first += 2  # «معتمد قبلي الجنوبية منير محاجبة»: the delegation's place and its side, no comma needed
+    if first < n and (quoted := _ORG_QUOTE_RE.match(passage, tokens[i][1])):
+        return _name_after_quote(tokens, _first_after(tokens, first, quoted.end()), quoted.end(), passage)
     while first < n and first - i <= _COMPLEMENT_WORDS and _joined(tokens, first - 1, passage):
         word = tokens[first][2]
         if _in(word, _ORG_HEADS) and (quoted := _ORG_QUOTE_RE.match(passage, tokens[first][1])):
@@ -655,6 +690,15 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «…والقطب القضائي لمكافحة الإرهاب سفيان السليطي»: "for" what, when a name can follow; not a
             # given name written with «ل» («…التعليم الثانوي لسعد اليعقوبي في تصريح», «لمياء الزريبي التي…»).
             first += 1
+        elif (first == i + 1 and not tokens[i][2].startswith(_DEFINITE_PREFIXES) and word not in _COMMON_GIVEN_NAMES
+              and word not in NAME_LINKS
+              and is_ordinary_word(word) and first + 1 < n and _joined(tokens, first, passage)
+              and _is_definite(tokens[first + 1][2]) and tokens[first + 1][2] != _RELIGION):
+            # «مندوب حماية الطفولة», «مدير تحرير الصحيفة»: a title in construct with an ordinary noun, whose own
+            # complement follows; the name, if any, comes after both, and a verb may follow instead
+            # («رئيس خلية المتابعة النفسية يروي…»).
+            first += 1
+            construct = True
         elif (_in_behind(word, _COMPASS_POINTS, "لب") and _joined(tokens, first, passage)
               and (_place_at(tokens, first + 1) or tokens[first + 1][2] in _TITLE_QUALIFIERS)):
             first += 1  # «لشمال افريقيا»
@@ -682,6 +726,12 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
     word = tokens[first][2]
     if _is_definite(word) or _in(word, _TITLES):
         return None
+    if word in _PARTS_OF_DAY and first + 1 < n and _tells_day(tokens[first + 1][2]):
+        return None  # «…المندوب الجهوي للتربية صباح اليوم», «…عشية السبت»: when, not who
+    if construct and IMPERFECT_RE.match(word) and not (
+            _joined(tokens, first, passage) and first + 1 < n
+            and (_is_definite(tokens[first + 1][2]) or tokens[first + 1][2] in NAME_LINKS)):
+        return None  # a verb, unless a surname follows: «رئيس حكومة الوحدة الوطنية يوسف الشاهد»
     name = _name_from(tokens, first, passage)
     if (name and name[1] + 2 < n and _joined(tokens, name[1], passage) and _joined(tokens, name[1] + 1, passage)
             and tokens[name[1] + 1][2] in _DEFINITE_GIVEN_NAMES and tokens[name[1] + 1][2] not in _ALSO_SURNAMES

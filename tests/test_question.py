@@ -436,6 +436,13 @@ def test_typed_phrases_of_a_passage(passage, kind, phrase):
     "انتقد بشدة الأمين العام للاتحاد",
     # a body's department after a title names nobody
     "وقال رئيس دائرة الشؤون الاجتماعية إن",
+    # an indefinite title in construct with an ordinary noun and its complement («مندوب حماية الطفولة»),
+    # then a verb, or a part of the day before a day: no name
+    "وأفادت الوزارة بأن مندوب حماية الطفولة أكد الخبر",
+    "وقال مدير تحرير الصحيفة إن العدد سيصدر",
+    "رئيس خلية المتابعة النفسية يروي ما حدث",
+    "وعلى إثر تحول المندوب الجهوي للتربية صباح اليوم الى هذه المدرسة",
+    "عقدت جلسة مع المندوب الجهوي للتربية عشية السبت الماضي",
 ])
 def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     assert [s.text for s in typed_spans(passage) if s.kind == "person"] == []
@@ -451,6 +458,13 @@ def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     # organisation's name, the title's complement
     ("وفي رده، اكد رئيس جمعية حماية واحات جمنة الطاهر الطاهري ان هذا المطلب", "الطاهر الطاهري"),
     ("- إحالة ملف رئيس قوافل قفصة السيد رضا المحمدي على لجنة التاديب", "رضا المحمدي"),
+    # a title in construct with an ordinary noun: the name after the complement
+    ("قال مدير تحرير الصحيفة محمد الهادي إن العدد سيصدر", "محمد الهادي"),
+    ("وأجرى رئيس حكومة الوحدة الوطنية يوسف الشاهد زيارة", "يوسف الشاهد"),
+    ("وقال المندوب الجهوي للسياحة بسوسة فؤاد الواد إن الموسم واعد", "فؤاد الواد"),
+    # a quoted complement right after the title, then the name
+    ('ويشارك فيه أيضا مغني "الراب" أحمد العبيدي "كافون".', "أحمد العبيدي"),
+    ('وقال المدرب "الوطني" نبيل معلول إن', "نبيل معلول"),
 ])
 def test_a_title_names_the_person_after_its_complement(passage, name):
     assert name in [s.text for s in typed_spans(passage) if s.kind == "person"]
@@ -513,6 +527,8 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
      ["314 مليون دولار", "9ر2 مليار دولار", "3ر1 بالمائة"]),
     # a number last in a short quote, after a word, ends a name; alone in quotes it is a figure
     ('عرضت صاروخ "بوكجوكسونغ 2" وهاتف «آيفون 7» أمام «150» مشاركا', ("count",), ["150"]),
+    # «واحدا», one in the accusative, is a count as «واحد» is
+    ("بيّن أن عقدا واحدا تم تجديده وأن شخصا واحد أصيب", ("count",), ["واحدا", "واحد"]),
 ])
 def test_numbers_are_typed_within_their_clause_and_not_inside_a_code(passage, kinds, phrases):
     assert [s.text for s in typed_spans(passage) if s.kind in kinds] == phrases
@@ -1159,6 +1175,7 @@ def test_the_span_opener_look_up_drops_no_phrase():
     ("من هو الحكم الذي أدار مباراة الذهاب؟", ("الحكم", None)), ("من هم المستشارون الروس؟", ("المستشارون", "الروس")),
     ("ما الاسم الأول لوزير الخارجية الروسي؟", ("وزير", "الخارجيه")), ("ما الاسم الكامل للرئيس الروسي؟", ("الرييس", "الروسي")),
     ("ما الاسم الآخر للطريق الوطنية 168؟", None),
+    ("ما اسم مندوب فرنسا لدى الأمم المتحدة؟", ("مندوب", "فرنسا")),
 ])
 def test_the_role_whose_holder_a_question_asks_for(question, role):
     from bot.answer_type import asked_role
