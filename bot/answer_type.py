@@ -260,7 +260,16 @@ def expected_type(question: str) -> str:
             return "number"
         if money_counted:
             return "money"
-    return best[2] if best else "other"
+    kind = best[2] if best else "other"
+    if kind in ("money", "count") and (verb := _HOW_MUCH_VERB_RE.search(question)):
+        # "How much does the MOAB weigh?", "How much will the ceremony cost?": English puts the verb that
+        # says what is measured last, after the thing measured.
+        return "measure" if verb.group(1).lower().startswith("weigh") else "money"
+    return kind
+
+
+# "How much … weigh/cost?": the verb that says what a how-much question measures.
+_HOW_MUCH_VERB_RE = re.compile(r"\bhow\s+much\b.*\b(weigh|weighs|weighed|cost|costs)\b", re.IGNORECASE)
 
 
 # How much money: «كم أنفق…», «كم يتقاضى…», «كم بلغت الخطية…» (the word after «كم», its auxiliaries
@@ -323,8 +332,11 @@ def _after_how_much(words_: list[str]) -> list[str]:
     at = next((i for i, w in enumerate(words_) if w in _HOW_MUCH_COUNT), None)
     if at is None:
         return []
+    after = words_[at + 1: at + 3]
+    if len(after) == 2 and after[0] == "في" and unit_kind(after[1]) == "duration":
+        return []  # «بتخسر قد إيه في اليوم؟»: per day, a rate; not how many days
     # «كم أصبح سنة 2012؟»: a word before a year says when, not the unit asked for.
-    return [w for k, w in enumerate(words_[at + 1: at + 3], at + 1)
+    return [w for k, w in enumerate(after, at + 1)
             if not (k + 1 < len(words_) and _YEAR_RE.fullmatch(words_[k + 1]))]
 
 
@@ -1485,11 +1497,30 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
                 break
             if tokens[k - 1][2] in _NUMBER_OF and same_noun(noun, tokens[k][2]):
                 return True
+        if _their_number_counts(noun, window, tokens, inside[0]):
+            return True
     return False
 
 
 NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
 _NUMBER_OF = frozenset(("عدد", "وعدد", "بعدد", "العدد", "لعدد"))
+# «عددهم»: «عدد» with a pronoun standing for a noun said before it.
+_THEIR_NUMBER_RE = re.compile(r"[وب]?عدد(?:هم|ها|هن|هما)")
+
+
+def _their_number_counts(noun: str, window: str, tokens: list[tuple[int, int, str]], at: int) -> bool:
+    """Whether the count at token `at` follows «عددهم/عددها» (one verb may stand between) whose pronoun
+    is the noun counted, said at most NUMBER_OF_WORDS words before it in the same clause: «المترشحين
+    للوظيفة والذين سيكون عددهم 24 شخصا», «السجناء البالغ عددهم 300»."""
+    pronoun = next((k for k in range(at - 1, max(-1, at - 3), -1) if _THEIR_NUMBER_RE.fullmatch(tokens[k][2])), None)
+    if pronoun is None:
+        return False
+    for k in range(pronoun - 1, max(-1, pronoun - 1 - NUMBER_OF_WORDS), -1):
+        if _CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
+            return False
+        if same_noun(noun, tokens[k][2]):
+            return True
+    return False
 
 
 # A question about when something will happen: «متى سيصدر…؟», «في أي تاريخ ستتم…؟», «في أي يوم سيتجمع…؟»,

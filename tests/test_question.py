@@ -92,6 +92,11 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم دولارا دفع النادي؟", "money"),
         ("كم مليون دينار خسرت الشركة؟", "money"),
         ("كم شخصا يزور المتحف باليوم؟", "number"),
+        ("كم تخسر الشركة في اليوم؟", "count"), ("الشركة بتخسر كم في اليوم؟", "count"),  # per day: a rate
+        ("كم في المائة من السكان صوتوا؟", "count"),
+        # English puts the verb that says what is measured last: "weigh" a measure, "cost" money
+        ("How much does the MOAB weigh?", "measure"), ("How much will the inauguration ceremony cost?", "money"),
+        ("How much did the company lose?", "money"), ("How much wheat was harvested?", "count"),
         # «من أي…» is "from which…", not "who": the noun after «أي» decides.
         ("من أي بلد جاء العلماء؟", "place"),
         ("ومن أي مدينة ينحدر اللاعب؟", "place"),
@@ -1343,6 +1348,12 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد المسلحين الذين قتلهم الجيش؟", "وارتفع عدد المسلحين الذين قتلهم الجيش إلى 22 على الأقل منذ مطلع العام.",
      True),
     ("كم عدد المسلحين؟", "وارتفع عدد المسلحين، بحسب الجيش الذي قتل الكثير منهم، إلى 22", False),
+    # the noun, then «عددهم/عددها» and the count: «البالغ عددهم», «والذين سيكون عددهم»
+    ("كم عدد المترشحين الذين سيشاركون في التجربة؟",
+     "ويفرض الباحثون شروطا صارمة على المترشحين للوظيفة والذين سيكون عددهم 24 شخصاً حيث", True),
+    ("كم عدد السجناء المفرج عنهم؟", "وأفرج عن السجناء البالغ عددهم 300 سجين.", True),
+    ("كم عدد المترشحين؟", "وتحدث الباحثون عن المترشحين في ندوة أمس. وقد بلغ عددهم 24 في العام الماضي", False),
+    ("كم عدد الأطفال؟", "وتحدث الوزير عن المترشحين البالغ عددهم 24", False),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
