@@ -7,6 +7,7 @@ import pytest
 from bot import messages
 from bot.answer import Turn
 from bot.chain import turn_of
+from index.phrases import is_calendar_date
 from bot.evaluate import has_phrase
 from tests.conftest import SHARED, core_settings
 
@@ -1287,3 +1288,20 @@ def test_a_refusal_lists_the_nearest_passages_best_first(tmp_path_factory):
     refused = service.ask("ما اسم كاتب الدولة للتجارة؟")
     scores = [s.score for s in refused.sources]
     assert not refused.found and len(scores) > 1 and scores == sorted(scores, reverse=True), refused
+
+
+BANK_BRANCH = """بنك إفريقي يفتتح فرعا في تونس
+
+أعلن البنك الإفريقي المتحد أنه سيفتتح فرعه الجديد في تونس يوم الثلاثاء المقبل بحضور وزير المالية. وكان البنك قد أسس في
+لاغوس في 12 مارس 1990، وهو اليوم حاضر في عشرين بلدا إفريقيا.
+"""
+
+
+@pytest.mark.parametrize("question", ["في أي تاريخ سيفتتح البنك فرعه في تونس؟", "On what date will the bank open its branch in Tunisia?"])
+def test_a_calendar_date_asked_for_is_not_answered_by_a_weekday(tmp_path_factory, question):
+    """«في أي تاريخ…؟» over «…يوم الثلاثاء المقبل»: the date of the calendar its neighbour gives is another
+    event's (the founding), and the sentence that answers says only a weekday."""
+    service = one_article_service(tmp_path_factory, "bank", BANK_BRANCH)
+    answer = service.ask(question)
+    assert not answer.found or is_calendar_date(answer.highlight or ""), answer
+    assert service.ask("متى سيفتتح البنك فرعه في تونس؟").highlight == "الثلاثاء"
