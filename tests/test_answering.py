@@ -1305,3 +1305,30 @@ def test_a_calendar_date_asked_for_is_not_answered_by_a_weekday(tmp_path_factory
     answer = service.ask(question)
     assert not answer.found or is_calendar_date(answer.highlight or ""), answer
     assert service.ask("متى سيفتتح البنك فرعه في تونس؟").highlight == "الثلاثاء"
+
+
+LEAGUE = """ترتيب البطولة بعد الجولة العاشرة
+
+يتصدر النادي البنزرتي ترتيب البطولة برصيد 31 نقطة بعد فوزه على الملعب القابسي، ويليه النجم الساحلي بـ28 نقطة.
+وسيلعب النادي البنزرتي مباراته القادمة يوم الأحد في ملعب 15 أكتوبر.
+"""
+RATES = """البنك المركزي يرفع نسبة الفائدة
+
+قرر البنك المركزي الترفيع في نسبة الفائدة المديرية بـ25 نقطة أساسية، ولديه الآن أعلى نسبة في المنطقة بعد أن تصدر الترتيب.
+وقال محافظ البنك إن القرار سيدخل حيز التنفيذ بداية من الشهر القادم.
+"""
+
+
+def test_a_follow_up_is_answered_from_the_article_of_the_answer_it_follows(tmp_path_factory):
+    """«وكم نقطة لديه؟» after «من يتصدر ترتيب البطولة؟» asks about the league table's leader, not the points
+    another indexed article gives («…بـ25 نقطة أساسية، ولديه الآن…»), which last round's code answered."""
+    from bot.service import build_service
+
+    folder = tmp_path_factory.mktemp("two-articles")
+    (folder / "league.txt").write_text(LEAGUE, encoding="utf-8")
+    (folder / "rates.txt").write_text(RATES, encoding="utf-8")
+    service = build_service(core_settings(tmp_path_factory.mktemp("two-index"), sources=[folder]))
+    first, follow_up = ask_all(service, ["من يتصدر ترتيب البطولة؟", "وكم نقطة لديه؟"])
+    assert first.found and first.sources[0].source.startswith("league.txt"), first
+    assert follow_up.found and follow_up.sources[0].source.startswith("league.txt"), follow_up
+    assert "31" in follow_up.answer
