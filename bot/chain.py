@@ -122,18 +122,16 @@ class AnswerChain:
                                      and swapped is None else None,
                                      focus=self.decision.uses("focus_sim", info))
         near = self.retriever.neighbours_of_refs(previous.refs) if previous and swapped is None else set()
-        # A follow-up of an answered question asks about the article that answered it («وكم نقطة لديه؟» after
-        # a league table is not answered by another article's «…بـ25 نقطة»); one naming another place may leave it.
-        article = (self.retriever.file_of(previous.refs[0]) if previous is not None and previous.found
-                   and previous.refs and swapped is None else None)
-        if article is not None and not any(hit.document.metadata["file"] == article for hit in hits):
-            article = None  # none of its passages came near (an archive): read the follow-up anywhere
+        if previous is not None and previous.found and previous.refs and swapped is None:
+            # A follow-up of an answered question asks about the article that answered it («وكم نقطة لديه؟»
+            # after a league table is not answered by another article's «…بـ25 نقطة»); one naming another place
+            # may leave it, and so may one none of whose candidates is in that article (an archive).
+            article = self.retriever.file_of(previous.refs[0])
+            hits = [hit for hit in hits if hit.document.metadata["file"] == article] or hits
         scored = []
         for hit in hits:
             if hit.document.metadata.get("heading"):
                 continue  # a headline or sub-heading names a topic; it is never the answer
-            if article is not None and hit.document.metadata["file"] != article:
-                continue
             p = self.decision.probability(info, hit)
             if hit.position in near:
                 p = min(1.0, p + FOLLOW_UP_NEIGHBOUR_BONUS)

@@ -612,7 +612,14 @@ _PARTS_OF_DAY = _norm_set("صباح مساء عشية ظهر فجر ليلة ص�
 
 def _tells_day(word: str) -> bool:
     """Whether a normalised word names a day: «اليوم», «أمس», a weekday, «يوم»."""
-    return word in _RELATIVE_TIME or word in _WEEKDAYS or _strip_clitic(word) in _WEEKDAYS or word == "يوم"
+    return word in _RELATIVE_TIME or _is_weekday_in_name(word) or word == "يوم"
+
+
+def _verb_goes_on(tokens: list[tuple[int, int, str]], k: int, passage: str) -> bool:
+    """Whether token k, right after a title's complement, is an imperfect verb, the sentence going on, and
+    not a given name of that shape with a surname after it («يوسف الشاهد», «يوسف بن…»)."""
+    return bool(IMPERFECT_RE.match(tokens[k][2])) and not (
+        _joined(tokens, k, passage) and (_is_definite(tokens[k + 1][2]) or tokens[k + 1][2] in NAME_LINKS))
 
 
 def _name_after_quote(tokens: list[tuple[int, int, str]], after: int, quote_end: int,
@@ -711,10 +718,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             # «الرئيس المدير العام لاتصالات تونس، نزار بوقيلة», «رئيس وزراء مالطا جوزيف موسكات»: a body
             # of a country, not a name; but a verb may follow it in a headline («وزير داخلية ألمانيا يبدأ…»).
             after = end + 1
-            if after < n and _joined(tokens, after - 1, passage) and IMPERFECT_RE.match(tokens[after][2]) \
-                    and not (_joined(tokens, after, passage) and (_is_definite(tokens[after + 1][2])
-                                                                  or tokens[after + 1][2] in NAME_LINKS)):
-                return None  # a verb, unless a surname follows: «رئيس حكومة تونس يوسف الشاهد»
+            if after < n and _joined(tokens, after - 1, passage) and _verb_goes_on(tokens, after, passage):
+                return None  # «وزير داخلية ألمانيا يبدأ…»; not «رئيس حكومة تونس يوسف الشاهد»
             first = after
         else:
             break
@@ -728,10 +733,8 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
         return None
     if word in _PARTS_OF_DAY and first + 1 < n and _tells_day(tokens[first + 1][2]):
         return None  # «…المندوب الجهوي للتربية صباح اليوم», «…عشية السبت»: when, not who
-    if construct and IMPERFECT_RE.match(word) and not (
-            _joined(tokens, first, passage) and first + 1 < n
-            and (_is_definite(tokens[first + 1][2]) or tokens[first + 1][2] in NAME_LINKS)):
-        return None  # a verb, unless a surname follows: «رئيس حكومة الوحدة الوطنية يوسف الشاهد»
+    if construct and _verb_goes_on(tokens, first, passage):
+        return None  # «رئيس خلية المتابعة النفسية يروي…»; not «رئيس حكومة الوحدة الوطنية يوسف الشاهد»
     name = _name_from(tokens, first, passage)
     if (name and name[1] + 2 < n and _joined(tokens, name[1], passage) and _joined(tokens, name[1] + 1, passage)
             and tokens[name[1] + 1][2] in _DEFINITE_GIVEN_NAMES and tokens[name[1] + 1][2] not in _ALSO_SURNAMES
