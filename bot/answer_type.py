@@ -985,6 +985,56 @@ _ENGLISH_ROLE_RE = re.compile(rf"\b({'|'.join(_ENGLISH_NISBA)})\s+(?:\w+\s+)?({'
                               re.IGNORECASE)
 
 
+# The Arabic title of an English role noun, as `asked_role` gives it (normalised): offices and family
+# ties that `role_named` and `mentions_tie` read passages for. "prime minister" and "governor" are not
+# here: news writes them in several ways («رئيس الحكومة», «الوزير الأول»; «والي», «محافظ»).
+_ENGLISH_HOLDER = {**{w: "رييس" for w in ("president", "head", "chairman", "chairwoman", "chair", "leader")},
+                   "director": "مدير", "manager": "مدير", "minister": "وزير", "ambassador": "سفير",
+                   "dean": "عميد", "commander": "قايد", "coach": "مدرب", "wife": "زوجه", "husband": "زوج",
+                   "father": "اب", "mother": "ام", "son": "ابن", "daughter": "ابنه", "brother": "اخ",
+                   "sister": "اخت", "widow": "ارمله"}
+# "Who is the coach of…?", "What is the name of the Tunisian minister who…?", "Who is Lavrov's wife?":
+# the noun phrase after the interrogative, up to a preposition, a relative or the end.
+_ENGLISH_HOLDER_RE = re.compile(
+    r"^\W*(?:who(?:'s|’s|\s+(?:is|was|are|were|will\s+be))|what(?:'s|’s|\s+(?:is|was))\s+the\s+name\s+of)\s+"
+    r"(?:the\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:'s|’s)\s+|(?:his|her|their|its)\s+)"
+    r"(?P<phrase>[\w\s-]+?)\s*(?:\b(?:of|who|whom|whose|that|which|in|at|for|on|to|from|with|by|during|now)\b|[?,.]|$)",
+    re.IGNORECASE)
+# "Who heads / chairs / leads / coaches / manages…?": the title the verb names (read softly, as
+# `asked_role_by_verb` reads «من يرأس…؟»).
+_ENGLISH_HEAD_VERB_RE = re.compile(
+    r"^\W*who\s+(?:(?:will|would|is\s+going\s+to|now)\s+)?(?P<verb>heads?|headed|chairs?|chaired|leads?|led"
+    r"|coach(?:es|ed)?|trains?|trained|manages?|managed|directs?|directed)\b", re.IGNORECASE)
+_ENGLISH_HEAD_VERBS = {"head": "رييس", "chair": "رييس", "lead": "رييس", "led": "رييس", "coach": "مدرب",
+                       "train": "مدرب", "manag": "مدير", "direct": "مدير"}
+
+
+def english_asked_role(question: str) -> tuple[str, str | None] | None:
+    """`asked_role` of an English question, the title in its Arabic form: "Who is the coach of Esperance?"
+    → ("مدرب", None), "What is the name of Lavrov's wife?" → ("زوجه", None). None for another question,
+    for a role noun not in `_ENGLISH_HOLDER` and for a noun phrase that is no role ("Who is the
+    author…" asks about a person the role does not tie to a title)."""
+    match = _ENGLISH_HOLDER_RE.match(question)
+    if not match:
+        return None
+    words = match.group("phrase").split()
+    if not words or len(words) > 4:
+        return None
+    role = _ENGLISH_HOLDER.get(words[-1].lower())
+    if role is None or (words[-1].lower() == "minister" and len(words) > 1 and words[-2].lower() == "prime"):
+        return None
+    return role, None
+
+
+def english_role_by_verb(question: str) -> tuple[str, str | None] | None:
+    """`asked_role_by_verb` of an English question: "Who heads the union?" → ("رييس", None)."""
+    match = _ENGLISH_HEAD_VERB_RE.match(question)
+    if not match:
+        return None
+    verb = match.group("verb").lower()
+    return next((role for stem, role in _ENGLISH_HEAD_VERBS.items() if verb.startswith(stem)), None), None
+
+
 _US_RE = re.compile(r"\bU\.?S\.?(?=\s)")  # "the U.S. ambassador", "US president"; not the pronoun "us"
 
 
@@ -1266,6 +1316,24 @@ _REACTION_RE = re.compile(
 _DESCRIBED_RE = re.compile(
     r"(?<!\w)[وف]?(?:كيف|بماذا|بم|ماذا|ما|ما الذي)\s+(?:الذي\s+)?"
     r"(?:وصف|وصفت|وصفوا|وصفا|قيم|قيمت|قيموا|قيما|نعت|نعتت|سمي|سمت)\s+(?P<word>\w+)")
+
+
+# "What did Lavrov say about…?", "How did Viktor Orbán react to…?", "What was Zelensky's reaction to…?":
+# who speaks or reacts in an English question, when a name (capitalised words, "the" before them allowed).
+_ENGLISH_NAME = r"(?:the\s+)?(?P<actor>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+_ENGLISH_REACTION_RE = re.compile(
+    rf"^\W*(?:(?i:what|how)\s+(?i:did|does|do|has|have|will|would)\s+{_ENGLISH_NAME}\s+"
+    r"(?i:say|said|react|respond|comment|reply|think)\b"
+    rf"|(?i:what)\s+(?i:was|is|were)\s+{_ENGLISH_NAME.replace('actor', 'owner')}(?:'s|’s)\s+"
+    r"(?i:reaction|response|comment|reply)\b)")
+
+
+def english_speaker(question: str) -> str | None:
+    """Who speaks or reacts in an English question asking what they said or how they reacted ("What
+    did Viktor Orbán say about…?" → "Viktor Orbán"); None for any other question. As `reaction` for
+    Arabic: an article that never names them cannot say it (checked by the name's Arabic spelling)."""
+    match = _ENGLISH_REACTION_RE.match(question)
+    return (match.group("actor") or match.group("owner")) if match else None
 
 
 def described_by(question: str) -> str | None:

@@ -27,6 +27,7 @@ from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
 from index.phrases import Span, is_calendar_date, is_ordinary_word, typed_spans
+from index.bridge import english_words_known
 from index.countries import country_names, name_matched
 from index.towns import town_at, town_names
 from index.retriever import Hit, HybridRetriever
@@ -330,12 +331,26 @@ class AnswerChain:
         best = ranked[0][0]
         if info.actor is not None and not self.retriever.article_has(info.actor, best):
             return False
+        if info.speaker is not None and not self._speaker_in_article(info, best):
+            return False
         # «في أي سجن…؟», «ما الحزب الذي…؟»: an article that never mentions a prison or a party does not
         # say which one (seen sets: 12 news and 3 bundled-article near misses refused, 1 answer lost).
         # And the passage or its neighbours must name one: the noun followed by a word the question does
         # not say or a quoted name («سجن المرناقية», «حركة "إلى الأمام"»), not the noun alone.
         return info.named_kind is None or (any(self.retriever.article_has(w, best) for w in info.named_kind)
                                            and noun_named(info.named_kind, best.window_text, info.asked))
+
+    def _speaker_in_article(self, info: QuestionInfo, best: Hit) -> bool:
+        """Whether the best passage's article names who an English question asks what they said
+        ("What did Viktor Orbán say…?"): one of the name's words spelt in Arabic there (`spellings`).
+        A speaker made of English words only ("the State Department", "Kremlin") cannot be told by its
+        spelling and passes."""
+        assert info.speaker is not None
+        names = [w for w in info.speaker.split() if len(w) >= 3 and w.lower() not in english_words_known()]
+        if not names:
+            return True
+        spelled = self.retriever.spellings(info.text)
+        return any(self.retriever.article_has(spelled[w], best) for w in info.speaker.split() if w in spelled)
 
     def _in_years_asked(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage can be of the years a question names («كم بلغت مداخيل البلدية سنة

@@ -9,7 +9,8 @@ from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
-                             calendar_question, counted_noun, described_by, english_role_nationality, expected_type,
+                             calendar_question, counted_noun, described_by, english_asked_role, english_role_by_verb,
+                             english_speaker, english_role_nationality, expected_type,
                              how_many_noun, months_named, name_noun, question_words, reaction, role_nationality,
                              role_qualifier, says_pay, weekdays_named, years_named)
 from index.wordcounts import arabic_word_counts
@@ -183,6 +184,7 @@ class QuestionInfo:
     pay: bool = False  # it asks what someone is paid («كم راتب…؟»): `says_pay`
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
     described: str | None = None  # «كيف وصف الكرملين المكالمة؟»: who describes (or what): `described_by`
+    speaker: str | None = None  # "What did Lavrov say about…?": who speaks, in Latin script: `english_speaker`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
@@ -252,7 +254,7 @@ def analyse(text: str) -> QuestionInfo:
     actor, stance = reaction(text)
     dated = calendar_question(text)
     kind = expected_type(text)
-    holder = asked_role(text) if latin <= 0.5 else None  # Latin script: as `DecisionModel.model_for`
+    holder = asked_role(text) if latin <= 0.5 else english_asked_role(text)  # script: as `DecisionModel.model_for`
     return QuestionInfo(
         text=text,
         kind=kind,
@@ -264,13 +266,14 @@ def analyse(text: str) -> QuestionInfo:
         name_noun=name_noun(text),
         asks_holder=holder,
         holder_qualifier=role_qualifier(text) if holder else None,
-        heads=asked_role_by_verb(text) if latin <= 0.5 else None,
+        heads=asked_role_by_verb(text) if latin <= 0.5 else english_role_by_verb(text),
         counts=counted_noun(text),
         how_many=how_many_noun(text),
         pay=says_pay(text),
         actor=actor,
         stance=stance,
         described=described_by(text),
+        speaker=english_speaker(text) if latin > 0.5 else None,
         nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),

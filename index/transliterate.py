@@ -10,6 +10,7 @@ g, j and gh do), since transliterations vary between English, French and Maghreb
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 _ARABIC_CLASSES = {
@@ -30,7 +31,18 @@ _LATIN_UNITS: list[tuple[str, tuple[str, ...]]] = [
     ("a", ("",)), ("e", ("",)), ("i", ("",)), ("o", ("",)), ("u", ("",)),
 ]
 _ARTICLE = ("ال",)
-_LATIN_WORD_RE = re.compile(r"[A-Za-z]+")
+# A Latin-script word with its accented letters («Orbán», «Erdoğan», «Müller»): cut at «á», "Orbán"
+# was the name «Orb», whose skeleton found «روبيو».
+_LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+# Latin letters that Unicode decomposition does not take to a base letter.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i"})
+
+
+def fold_latin(word: str) -> str:
+    """A Latin-script word without its accents («Orbán» → «Orban», «Erdoğan» → «Erdogan», «Søren» → «Soren»)."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 MIN_CLASSES = 2
 MAX_VARIANTS = 16
 MAX_MATCHES = 4
@@ -59,8 +71,9 @@ def arabic_skeleton(word: str) -> str:
 
 
 def latin_skeletons(word: str) -> set[str]:
-    """The skeletons a Latin-script word may have in Arabic (a few, for ambiguous letters)."""
-    word = word.lower()
+    """The skeletons a Latin-script word may have in Arabic (a few, for ambiguous letters); accents
+    are dropped first (`fold_latin`)."""
+    word = fold_latin(word).lower()
     variants = [""]
     i = 0
     while i < len(word):

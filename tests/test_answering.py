@@ -1332,3 +1332,14 @@ def test_a_follow_up_is_answered_from_the_article_of_the_answer_it_follows(tmp_p
     assert first.found and first.sources[0].source.startswith("league.txt"), first
     assert follow_up.found and follow_up.sources[0].source.startswith("league.txt"), follow_up
     assert "31" in follow_up.answer
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("What did Viktor Orbán say about hosting the summit?", False),  # never named: it cannot say
+    ("What did Zelensky say about the battle line?", False),
+    ("What did Rubio say about the upcoming meetings?", True),
+    ("What is the name of Lavrov's wife?", False),  # no wife mentioned: the name checks of Arabic questions
+    ("Who will lead the US side in the preliminary meetings?", True),
+])
+def test_english_questions_get_the_name_checks_of_arabic_ones(article_service, question, found):
+    assert article_service.ask(question).found is found

@@ -2345,3 +2345,39 @@ def test_a_place_in_a_named_town_is_not_its_country():
     info = analyse(standard_arabic("أين ستقام العروض في سوسة؟"))
     span = best_span(info, "بمشاركة 10 فنانين من ألمع نجوم هذا الفن في تونس وفرنسا والبرتغال")
     assert span is None or span.kind != "country", span
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("Who is the coach of Club Africain?", "مدرب"),
+    ("What is the name of Lavrov's wife?", "زوجه"),
+    ("Who's the president of the federation?", "رييس"),
+    ("Who is the Minister of Cultural Affairs who issued the statement?", "وزير"),
+    ("What is the name of the head of government?", "رييس"),
+    ("Who is Anna Kelly?", None),  # a named person, no role
+    ("Who is the author of the study?", None),  # no title
+    ("What is the name of the Dutch prime minister?", None),  # written several ways in Arabic news
+])
+def test_the_role_an_english_question_asks_the_holder_of(question, role):
+    """As `asked_role` for Arabic, so that the same name checks judge the passage."""
+    info = analyse(question)
+    assert (info.asks_holder[0] if info.asks_holder else None) == role
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("Who heads the independent electoral body?", "رييس"), ("Who coaches the national team?", "مدرب"),
+    ("Who will lead the US side of the talks?", "رييس"), ("Who won the match?", None)])
+def test_the_role_an_english_verb_asks_the_holder_of(question, role):
+    info = analyse(question)
+    assert (info.heads[0] if info.heads else None) == role
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("What did Viktor Orbán say about hosting the summit?", "Viktor Orbán"),
+    ("How did Lavrov react to the postponement?", "Lavrov"),
+    ("What was Zelensky's reaction to the proposal?", "Zelensky"),
+    ("What did the Kremlin say the call dealt with?", "Kremlin"),
+    ("What did one source say about the talks?", None),  # no name
+    ("ماذا قال لافروف عن التأجيل؟", None),  # Arabic: `reaction` reads it
+])
+def test_who_speaks_in_an_english_question_asking_what_was_said(question, speaker):
+    assert analyse(question).speaker == speaker

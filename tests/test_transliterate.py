@@ -44,3 +44,11 @@ def test_a_name_and_its_arabic_spelling_count_as_one_word_of_the_question(articl
     hits = retriever.search("How did the Kremlin describe the call?", k=5)
     kremlin = next(hit for hit in hits if "الكرملين" in hit.document.page_content)
     assert kremlin.coverage == pytest.approx(1 / 3, abs=0.01)
+
+
+@pytest.mark.parametrize(("latin", "arabic"), [("Orbán", "أوربان"), ("Erdoğan", "أردوغان"), ("Müller", "مولر"),
+                                               ("Søren", "سورين"), ("Mbappé", "مبابي")])
+def test_accented_latin_names_are_read_whole_and_without_their_accents(latin, arabic):
+    """"Orbán" was cut at «á» into «Orb», whose skeleton matched «روبيو»."""
+    index = SkeletonIndex([normalize_arabic(w) for w in (arabic, "روبيو")])
+    assert _arabic_words(index, f"What did {latin} say?") == [normalize_arabic(arabic)]
