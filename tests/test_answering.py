@@ -1343,3 +1343,25 @@ def test_a_follow_up_is_answered_from_the_article_of_the_answer_it_follows(tmp_p
 ])
 def test_english_questions_get_the_name_checks_of_arabic_ones(article_service, question, found):
     assert article_service.ask(question).found is found
+
+
+VISIT_ARTICLE = """زيارة دولة إلى إيطاليا
+
+استقبل الرئيس الإيطالي سيرجيو ماتاريلا يوم الأربعاء في روما الرئيس التونسي الباجي قائد السبسي في مستهل زيارة دولة تدوم يومين.
+وقال قائد السبسي في كلمة أمام مجلس الشيوخ إن الهجرة غير النظامية تتطلب تعاونا أكبر بين البلدين في التنمية والتشغيل.
+وستوقع الحكومتان خلال الزيارة ست اتفاقيات في مجالات الطاقة والتعليم والفلاحة.
+"""
+
+
+@pytest.fixture(scope="module")
+def visit_service(tmp_path_factory):
+    """The real core over a short article where one named man speaks and another, his host, does not."""
+    return one_article_service(tmp_path_factory, "visit", VISIT_ARTICLE)
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("What did Sergio Mattarella say about migration?", False),  # named as the host, says nothing
+    ("What did Essebsi say about migration?", True),
+])
+def test_an_english_question_about_what_someone_said_needs_them_saying_it(visit_service, question, found):
+    assert visit_service.ask(question).found is found
