@@ -1032,7 +1032,8 @@ def english_role_by_verb(question: str) -> tuple[str, str | None] | None:
     if not match:
         return None
     verb = match.group("verb").lower()
-    return next((role for stem, role in _ENGLISH_HEAD_VERBS.items() if verb.startswith(stem)), None), None
+    role = next((role for stem, role in _ENGLISH_HEAD_VERBS.items() if verb.startswith(stem)), None)
+    return (role, None) if role else None
 
 
 _US_RE = re.compile(r"\bU\.?S\.?(?=\s)")  # "the U.S. ambassador", "US president"; not the pronoun "us"

@@ -37,15 +37,15 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 # Latin letters that Unicode decomposition does not take to a base letter.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i"})
+MIN_CLASSES = 2
+MAX_VARIANTS = 16
+MAX_MATCHES = 4
 
 
 def fold_latin(word: str) -> str:
     """A Latin-script word without its accents («Orbán» → «Orban», «Erdoğan» → «Erdogan», «Søren» → «Soren»)."""
     decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-MIN_CLASSES = 2
-MAX_VARIANTS = 16
-MAX_MATCHES = 4
 
 
 def _collapse(classes: str) -> str:
