@@ -345,10 +345,10 @@ class AnswerChain:
                                            and noun_named(info.named_kind, best.window_text, info.asked))
 
     def _speaker_spellings(self, info: QuestionInfo, best: Hit) -> list[str] | None:
-        """The Arabic spellings, in the best passage's article, of the name of who an English question asks
-        what they said ("What did Viktor Orbán say…?": `spellings`): [] when the article spells none of
-        its words; None for a speaker made of English words only ("the State Department", "Kremlin"),
-        which cannot be told by its spelling."""
+        """The Arabic spellings (normalised words of the articles, as `spellings` gives them), in the best
+        passage's article, of the name of who an English question asks what they said ("What did Viktor
+        Orbán say…?"): [] when the article spells none of its words; None for a speaker made of English
+        words only ("the State Department", "Kremlin"), which cannot be told by its spelling."""
         assert info.speaker is not None
         if not any(len(w) >= 3 and w.lower() not in english_words_known() for w in info.speaker.split()):
             return None
@@ -363,8 +363,8 @@ class AnswerChain:
         if spellings is None:
             return True
         before = _text_before(best)
-        return any(reports_saying(normalize_arabic(arabic), answer)
-                   or says_on(best.document.page_content, before, normalize_arabic(arabic)) for arabic in spellings)
+        return any(reports_saying(arabic, answer) or says_on(best.document.page_content, before, arabic)
+                   for arabic in spellings)
 
     def _in_years_asked(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage can be of the years a question names («كم بلغت مداخيل البلدية سنة
