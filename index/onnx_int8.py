@@ -13,8 +13,10 @@ transformers < 4.58.)
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
+import os
 import time
 import warnings
 from pathlib import Path
@@ -51,6 +53,8 @@ def export_int8(st_model, out: Path) -> Path:
     """Export a loaded SentenceTransformer's transformer to ONNX and quantise it to int8 at `out`;
     returns `out`. Raises when onnx or onnxruntime is missing or the export fails."""
     import torch
+
+    _onnxruntime()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     out = Path(out)
@@ -115,9 +119,18 @@ def main() -> int:
     return 0
 
 
+def _onnxruntime():
+    """The onnxruntime module, imported with its usage telemetry off. Since 1.29 it starts a telemetry
+    client when its library loads (a device id under `$XDG_CACHE_HOME/Microsoft`, uploads to
+    events.data.microsoft.com); an offline bot sends nothing, so ORT_DISABLE_TELEMETRY is set first
+    unless the operator set it."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    return importlib.import_module("onnxruntime")
+
+
 def int8_session(path: Path, threads: int):
     """An ONNX Runtime CPU session over the int8 file: `threads` intra-op threads, one inter-op."""
-    import onnxruntime as ort
+    ort = _onnxruntime()
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, threads)

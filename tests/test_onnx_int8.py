@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -70,3 +74,18 @@ def test_an_unchecked_or_changed_file_is_not_trusted(settings, tmp_path):
     assert not checked_ok(copy)
     copy.with_name(CHECK_FILE).write_text(json.dumps(check))
     assert checked_ok(copy)
+
+
+def _telemetry_files_after(tmp_path, code: str) -> bool:
+    """Whether a fresh interpreter running `code` leaves onnxruntime's telemetry files in its cache."""
+    home = tmp_path / code.split()[1].replace(".", "_")
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(home / "cache"))
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=Path(__file__).parents[1], timeout=120)
+    return (home / "cache" / "Microsoft").exists()
+
+
+def test_onnxruntime_is_loaded_with_its_telemetry_off(tmp_path):
+    if not _telemetry_files_after(tmp_path, "import onnxruntime"):
+        pytest.skip("this onnxruntime starts no telemetry client")
+    assert not _telemetry_files_after(tmp_path, "import index.onnx_int8 as m; m._onnxruntime()")
