@@ -1552,6 +1552,8 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
     COUNTED_NOUN_WORDS words of it. «كم عدد الزوار…؟» is not answered by «6 دول أبدت موافقتها»."""
     tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(window)]
     for span in matching_spans("number", phrases, asked):
+        if is_fraction(span):
+            continue
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
         if not inside:
             continue
@@ -1572,6 +1574,13 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
 
 
 NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
+_FRACTIONS = frozenset(normalize_arabic(f"{clitic}{w}") for w in "نصف ثلث ربع ثلثي ثلثا".split() for clitic in ("", "و", "ب"))
+
+
+def is_fraction(span: Span) -> bool:
+    """Whether a number phrase is a bare fraction («نصف الأطفال»: a share of them, not how many; «نصف
+    مليون» is a count)."""
+    return normalize_arabic(span.text.strip()) in _FRACTIONS
 _NUMBER_OF = frozenset(("عدد", "وعدد", "بعدد", "العدد", "لعدد"))
 # «عددهم»: «عدد» with a pronoun standing for a noun said before it.
 _THEIR_NUMBER_RE = re.compile(r"[وب]?عدد(?:هم|ها|هن|هما)")

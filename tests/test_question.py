@@ -470,6 +470,10 @@ def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     # a quoted complement right after the title, then the name
     ('ويشارك فيه أيضا مغني "الراب" أحمد العبيدي "كافون".', "أحمد العبيدي"),
     ('وقال المدرب "الوطني" نبيل معلول إن', "نبيل معلول"),
+    # the head of a union, or the rank of captain
+    ("أكد نقيب الفنانين الموسيقيين، مقداد السهيلي أن التمثال عالق", "مقداد السهيلي"),
+    ("واستقبل الوزير نقيب الصحفيين التونسيين ناجي البغوري", "ناجي البغوري"),
+    ("وقال النقيب محمد العياري إن الوحدات تدخلت", "محمد العياري"),
 ])
 def test_a_title_names_the_person_after_its_complement(passage, name):
     assert name in [s.text for s in typed_spans(passage) if s.kind == "person"]
@@ -1354,6 +1358,10 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد السجناء المفرج عنهم؟", "وأفرج عن السجناء البالغ عددهم 300 سجين.", True),
     ("كم عدد المترشحين؟", "وتحدث الباحثون عن المترشحين في ندوة أمس. وقد بلغ عددهم 24 في العام الماضي", False),
     ("كم عدد الأطفال؟", "وتحدث الوزير عن المترشحين البالغ عددهم 24", False),
+    # a bare fraction is a share, not how many; with a number after it, a count
+    ("كم عدد الأطفال المصابين؟", "ويمثل البلد نصف الأطفال المصابين في المنطقة.", False),
+    ("كم عدد الأطفال المصابين؟", "ويمثل البلد ثلث الأطفال المصابين وربع الوفيات.", False),
+    ("كم عدد الأطفال المصابين؟", "وأصيب نصف مليون من الأطفال المصابين بالمرض في العالم.", True),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
@@ -1705,6 +1713,9 @@ def test_weights_and_volumes_in_any_case_are_measures(passage, phrase):
      "قررت الجامعة إحالة ملف رئيس النادي الصفاقسي منصف خماخم على لجنة التأديب", "منصف خماخم"),
     ("من هو الأستاذ الذي يؤطر الفريق في المسابقة؟",
      "ويؤطر الفريق الأستاذ حاتم سليمان من الجمعية التونسية لمستقبل العلوم", "حاتم سليمان"),
+    # the holder of the office asked for, not another person the sentence names
+    ("من هو نقيب الفنانين الموسيقيين؟",
+     "أكد نقيب الفنانين الموسيقيين، مقداد السهيلي أن تمثال الفنان علي الرياحي عالق بمطار تونس", "مقداد السهيلي"),
 ])
 def test_a_who_question_marks_the_person_before_an_organisation(question, passage, marked):
 
@@ -2381,3 +2392,10 @@ def test_the_role_an_english_verb_asks_the_holder_of(question, role):
 ])
 def test_who_speaks_in_an_english_question_asking_what_was_said(question, speaker):
     assert analyse(question).speaker == speaker
+
+
+def test_a_how_many_question_marks_no_bare_fraction():
+    passage = "وتمثل هذه الدول نصف الأطفال الذين لم يحصلوا على لقاحات و75 في المئة من وفيات الحصبة."
+    assert best_span(analyse(standard_arabic("كم عدد وفيات الحصبة؟")), passage) is None
+    passage = "وتوفي نصف مليون طفل جراء الحصبة."
+    assert best_span(analyse(standard_arabic("كم عدد الأطفال الذين توفوا؟")), passage).text == "نصف مليون"
