@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
-from index.normalize import PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups, tokenize, words
+from index.normalize import ARABIC_LETTER_RE, PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups, tokenize, words
 from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word,
                            is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind,
                            weekday_number)
@@ -1123,9 +1123,24 @@ def _event(word: str) -> str | None:
     return _SAME_EVENTS.get(noun, noun) if noun else None
 
 
+# The English nouns of those events ("Where was the meeting to be held?"), with the Arabic noun each is.
+_ENGLISH_EVENTS = {english: normalize_arabic(arabic) for arabic, words in (
+    ("اجتماع", "meeting meetings talks"), ("قمة", "summit"), ("مؤتمر", "conference congress"),
+    ("ندوة", "seminar symposium"), ("مباراة", "match game final"), ("حفل", "ceremony concert party gala"),
+    ("مهرجان", "festival"), ("معرض", "exhibition fair expo"), ("زيارة", "visit"), ("جلسة", "session hearing"),
+    ("تظاهرة", "protest demonstration"), ("مسيرة", "march rally")) for english in words.split()}
+_ENGLISH_EVENT_RE = re.compile(rf"\b({'|'.join(_ENGLISH_EVENTS)})\b", re.IGNORECASE)
+
+
 def asked_event(question: str) -> str | None:
     """The event a question asks about: the first its last clause naming one names («أين كان سيعقد
-    الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»), or None."""
+    الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»; "Where was the
+    meeting to be held?" → «اجتماع»), or None."""
+    if not ARABIC_LETTER_RE.search(question):
+        for clause in reversed(_CLAUSE_END_RE.split(question)):
+            if match := _ENGLISH_EVENT_RE.search(clause):
+                return _ENGLISH_EVENTS[match.group(1).lower()]
+        return None
     for clause in reversed(_CLAUSE_END_RE.split(question)):
         event = next((event for word in WORD_RE.findall(clause) if (event := _event(word))), None)
         if event:

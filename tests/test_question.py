@@ -2235,6 +2235,11 @@ def test_the_event_a_place_is_given_for_is_the_nearest_before_it_in_its_clause()
     assert event_of_phrase(text, "بودابست بالمجر") == asked_event("أين ستعقد القمة؟")
     assert names_event(text, asked_event("أين اللقاء؟"))
     assert event_of_phrase("عقد الاجتماع، ثم سافر الوفد إلى بودابست.", "بودابست") is None  # another clause
+    # in English, the same events by their English nouns
+    assert asked_event("Where was the preliminary meeting to be held?") == asked_event("أين كان سيعقد الاجتماع؟")
+    assert asked_event("Forget the meeting: where will the summit take place?") == asked_event("أين ستعقد القمة؟")
+    assert asked_event("Where was the match played?") == asked_event("أين أقيمت المباراة؟")
+    assert asked_event("Where do the ministers live?") is None
 
 
 
