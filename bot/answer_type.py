@@ -337,10 +337,10 @@ def _after_how_much(words_: list[str]) -> list[str]:
         return []  # «بتخسر قد إيه في اليوم؟»: per day, a rate; not how many days
     # «كم أصبح سنة 2012؟»: a word before a year says when, not the unit asked for.
     return [w for k, w in enumerate(after, at + 1)
-            if not (k + 1 < len(words_) and _YEAR_RE.fullmatch(words_[k + 1]))]
+            if not (k + 1 < len(words_) and _YEAR_AFTER_UNIT_RE.fullmatch(words_[k + 1]))]
 
 
-_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_AFTER_UNIT_RE = re.compile(r"(?:1\d|20)\d\d|[1-9]\d\d")  # «سنة 2012», «عام 1006», «سنة 622»
 
 
 def asked_units(question: str) -> tuple[str, ...]:
@@ -1039,29 +1039,82 @@ def english_role_by_verb(question: str) -> tuple[str, str | None] | None:
 _US_RE = re.compile(r"\bU\.?S\.?(?=\s)")  # "the U.S. ambassador", "US president"; not the pronoun "us"
 
 
+# The countries of those adjectives by name: "the president of Russia", "Russia's president".
+_ENGLISH_COUNTRIES = {"russia": "russian", "america": "american", "united states": "american", "france": "french",
+                      "tunisia": "tunisian", "egypt": "egyptian", "ukraine": "ukrainian", "china": "chinese",
+                      "britain": "british", "united kingdom": "british", "uk": "british", "germany": "german",
+                      "italy": "italian", "turkey": "turkish", "iran": "iranian", "saudi arabia": "saudi",
+                      "qatar": "qatari", "algeria": "algerian", "morocco": "moroccan", "libya": "libyan",
+                      "syria": "syrian", "iraq": "iraqi", "israel": "israeli", "palestine": "palestinian",
+                      "hungary": "hungarian", "spain": "spanish", "japan": "japanese", "india": "indian",
+                      "kuwait": "kuwaiti", "uae": "emirati", "united arab emirates": "emirati"}
+_COUNTRY_ALTERNATIVES = "|".join(sorted(_ENGLISH_COUNTRIES, key=len, reverse=True))
+_ROLE_ALTERNATIVES = "|".join(_ENGLISH_ROLE)
+_ENGLISH_ROLE_OF_RE = re.compile(
+    rf"\b(?P<role>{_ROLE_ALTERNATIVES})\s+of\s+(?:the\s+)?(?P<country>{_COUNTRY_ALTERNATIVES})\b"
+    rf"|\b(?:the\s+)?(?P<owner>{_COUNTRY_ALTERNATIVES})(?:'s|’s)\s+(?:\w+\s+)?(?P<owned>{_ROLE_ALTERNATIVES})\b",
+    re.IGNORECASE)
+
+
 def english_role_nationality(question: str) -> tuple[str, str] | None:
     """`role_nationality` of an English question, in the Arabic forms the passages are read in:
-    "Who is Rubio's Russian counterpart?" → («نظير», «الروسي»), "the French foreign minister" → («وزير», «الفرنسي»)."""
+    "Who is Rubio's Russian counterpart?" → («نظير», «الروسي»), "the French foreign minister" → («وزير», «الفرنسي»),
+    "the president of Russia" and "Russia's president" → («رييس», «الروسي»)."""
     match = _ENGLISH_ROLE_RE.search(_US_RE.sub("American", question))
+    if match:
+        return _ENGLISH_ROLE[match.group(2).lower()], "ال" + _ENGLISH_NISBA[match.group(1).lower()]
+    match = _ENGLISH_ROLE_OF_RE.search(question)
     if not match:
         return None
-    return _ENGLISH_ROLE[match.group(2).lower()], "ال" + _ENGLISH_NISBA[match.group(1).lower()]
+    role, country = (match.group("role"), match.group("country")) if match.group("role") else (
+        match.group("owned"), match.group("owner"))
+    return _ENGLISH_ROLE[role.lower()], "ال" + _ENGLISH_NISBA[_ENGLISH_COUNTRIES[country.lower()]]
 
 
-def names_holder_of(role: tuple[str, str], text: str, phrases: Sequence[Span]) -> bool:
+def names_holder_of(role: tuple[str, str], text: str, phrases: Sequence[Span],
+                    holders: frozenset[str] | None = None) -> bool:
     """Whether a passage names a person right after the role's adjective, with the role (or «نظير», a
     counterpart: the same role) just before it: «…ونظيره الروسي سيرجي لافروف» for («وزير», «الروسي»),
-    not «الرئيس الروسي فلاديمير بوتين». `phrases`: the passage's typed phrases."""
-    role_forms = _role_forms(role[0]) | _COUNTERPART_FORMS
+    not «الرئيس الروسي فلاديمير بوتين». `phrases`: the passage's typed phrases. With `holders` (the words
+    of the names its article gives that role: `role_holders`), a counterpart counts only of one of them
+    named before it: «بين روبيو ونظيره الروسي» names Russia's minister where Rubio is a minister, not
+    Russia's president. An article that gives the role no one («المسؤول الروسي») cannot tell: it counts."""
+    return bool(holder_spans(role, text, phrases, holders))
+
+
+def holder_spans(role: tuple[str, str], text: str, phrases: Sequence[Span],
+                 holders: frozenset[str] | None = None) -> list[Span]:
+    """The people a passage names as the holder of a role of one nationality (`names_holder_of`): the
+    person phrases right after the role's adjective («…الرئيس الروسي فلاديمير بوتين» for («رييس», «الروسي»))."""
+    title_forms = _role_forms(role[0])
     tokens = [(m.start(), m.end(), normalize_arabic(m.group())) for m in WORD_RE.finditer(text)]
+    found: list[Span] = []
     for k, (_, end, word) in enumerate(tokens):
         if _nisba(word) != role[1]:
             continue
-        if not any(_role_forms(t[2]) & role_forms for t in tokens[max(0, k - _NISBA_AFTER_ROLE):k]):
+        before = range(max(0, k - _NISBA_AFTER_ROLE), k)
+        if not any(_role_forms(tokens[j][2]) & title_forms for j in before) and not any(
+                _role_forms(tokens[j][2]) & _COUNTERPART_FORMS
+                and (not holders or any(_role_forms(t[2]) & holders for t in tokens[:j])) for j in before):
             continue
-        if any(span.kind == "person" and 0 <= span.start - end <= 2 for span in phrases):
-            return True
-    return False
+        found += [span for span in phrases if span.kind == "person" and 0 <= span.start - end <= 2]
+    return found
+
+
+def role_holders(role: str, text: str, phrases: Sequence[Span]) -> frozenset[str]:
+    """The normalised words of the people a text names right after a mention of a role, in its sentence
+    («…وزير الخارجية ماركو روبيو…» → {«ماركو», «روبيو»} for «وزير»). `phrases`: the text's typed phrases."""
+    role_forms = _role_forms(role)
+    people = [s for s in phrases if s.kind == "person"]
+    found: set[str] = set()
+    for m in WORD_RE.finditer(text):
+        if not _role_forms(normalize_arabic(m.group())) & role_forms:
+            continue
+        span = next((s for s in people if m.end() <= s.start <= m.end() + NAME_AFTER_ROLE_CHARS
+                     and not _SENTENCE_END_RE.search(text, m.end(), s.start)), None)
+        if span is not None:
+            found |= {normalize_arabic(w) for w in WORD_RE.findall(span.text)}
+    return frozenset(found)
 
 
 def _role_forms(word: str) -> frozenset[str]:

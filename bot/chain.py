@@ -15,7 +15,7 @@ from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
                              asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
                              months_named, names_a_country, names_event,
-                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_named, says_on,
+                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_holders, role_named, says_on,
                              says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
                              years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
@@ -148,7 +148,7 @@ class AnswerChain:
         answerability = self.decision.answerability(info, ranked)
         # Which passage names the holder of a qualified role is a reading choice, made after the
         # answerability model (fitted on the reader's own order) has judged the question.
-        ranked = _qualified_holder_first(info, ranked)
+        ranked = _qualified_holder_first(info, ranked, self._role_holders)
         ranked = _holder_named_first(info, ranked)
         def answers(moved: list[tuple[Hit, float]]) -> bool:
             """Whether a reordered ranking passes the checks the best passage passed (`_runner_up_first`).
@@ -324,6 +324,11 @@ class AnswerChain:
             return Retrieved(question=question, info=info, context=None, reply=reply)
         return Retrieved(question=question, info=info, context=None, ranked=[(hit, 1.0) for hit in lead],
                          found=True, composed=(gist_answer(lead[0]), None))
+
+    def _role_holders(self, role: str, hit: Hit) -> frozenset[str]:
+        """The words of the names the passage's article gives a role, wherever in it (`role_holders`)."""
+        text = self.retriever.article_text(hit.document.metadata["file"])
+        return role_holders(role, text, typed_spans(text))
 
     def _named_in_article(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage's article names what the question presupposes: whoever a reaction
@@ -612,20 +617,25 @@ def _holder_named_first(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> 
     return ranked
 
 
-def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list[tuple[Hit, float]]:
+def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
+                            holders: Callable[[str, Hit], frozenset[str]]) -> list[tuple[Hit, float]]:
     """For a question asking who holds a role of one nationality («ما اسم وزير الخارجية الروسي؟»), the
     first of the QUALIFIED_DEPTH best passages that names that role's holder («…بين روبيو ونظيره
-    الروسي سيرجي لافروف»: `names_holder_of`) comes first when the best one does not (it named «وزير
-    الخارجية ماركو روبيو»: another country's holder), if the reader scores it at least
-    QUALIFIED_MIN_RATIO of the best."""
+    الروسي سيرجي لافروف»: `names_holder_of`, a counterpart only of someone its article gives that role:
+    `holders`) comes first when the best one does not (it named «وزير الخارجية ماركو روبيو»: another
+    country's holder), if the reader scores it at least QUALIFIED_MIN_RATIO of the best."""
     if info.nationality is None or info.kind != "person" or not ranked:
         return ranked
+    role = info.nationality
+
+    def names(hit: Hit) -> bool:
+        return names_holder_of(role, hit.document.page_content, hit.passage_phrases(), holders(role[0], hit))
+
     best, best_p = ranked[0]
-    if names_holder_of(info.nationality, best.document.page_content, best.passage_phrases()):
+    if names(best):
         return ranked
     for i, (hit, p) in enumerate(ranked[1:QUALIFIED_DEPTH], start=1):
-        if p >= QUALIFIED_MIN_RATIO * best_p and names_holder_of(info.nationality, hit.document.page_content,
-                                                                 hit.passage_phrases()):
+        if p >= QUALIFIED_MIN_RATIO * best_p and names(hit):
             return _moved_first(ranked, i)
     return ranked
 

@@ -11,7 +11,7 @@ from bot.answer import Source
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked, located_in_town,
                              in_units, matching_spans, name_spans, says_again, looks_ahead, same_noun,
                              speaks_of_future, spans_of_kinds, type_match, typed_spans, numbered_spans,
-                             places_behind_li, vague_quantity, which_noun, written_on, is_fraction)
+                             places_behind_li, vague_quantity, which_noun, written_on, is_fraction, holder_spans)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
@@ -93,6 +93,11 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         and not (s.kind in _NAMED_KINDS and _says_again_but_numbers(s.text, info.asked))]
     if info.counts:
         spans = [s for s in spans if not is_fraction(s)]  # «كم عدد الوفيات؟» not by «نصف الأطفال»
+    if info.nationality is not None and info.kind == "person":
+        # "Who is the president of Russia?" over «…الرئيس الأمريكي دونالد ترامب… الرئيس الروسي فلاديمير
+        # بوتين»: the one named right after that nationality's role, where the passage has one.
+        held = holder_spans(info.nationality, passage, phrases)
+        spans = [s for s in spans if s in held] or spans
     if info.town or (info.kind == "place" and located_in_town(info.text)):
         # «أين ستقام العروض في سوسة؟» is not answered by «تونس», the country Sousse is in.
         spans = [s for s in spans if s.kind != "country"]

@@ -140,15 +140,22 @@ def _nisba_stems() -> frozenset[str]:
     return frozenset(stem for stem in stems if len(stem) >= 3) | _IRREGULAR_NISBA_STEMS
 
 
+# Nationalities news writes as broken plurals («العلماء الألمان», «السياح الروس»), normalised.
+_BROKEN_PLURALS = frozenset(("المان", "روس", "اتراك", "اسبان", "افارقه", "هنود", "افغان", "طليان"))
+
+
 @lru_cache(maxsize=100_000)
 def is_nationality(word: str) -> bool:
     """Whether a normalised word is a nisba adjective of a country, a nationality: «التونسية»,
-    «الفرنسيين», «والأمريكي», «سعودي» (not «المالية»: «مالي» is a common word, no country here)."""
+    «الفرنسيين», «والأمريكي», «سعودي» (not «المالية»: «مالي» is a common word, no country here), or one
+    of the broken plurals news uses for some («الألمان», «الروس»)."""
     stems = _nisba_stems()
     for clitic in _NISBA_CLITICS:
         if not word.startswith(clitic):
             continue
         rest = word[len(clitic):]
+        if rest in _BROKEN_PLURALS:
+            return True
         if any(rest.endswith(end) and len(rest) - len(end) >= 3 and rest[: len(rest) - len(end)] in stems
                for end in _NISBA_ENDINGS):
             return True

@@ -707,6 +707,10 @@ def test_the_nationality_of_a_role_asked_about(question, qualified):
 @pytest.mark.parametrize(("question", "qualified"), [
     ("Who is Rubio's Russian counterpart?", ("نظير", "الروسي")), ("Who is the French foreign minister?", ("وزير", "الفرنسي")),
     ("Who is the U.S. ambassador in Tunis?", ("سفير", "الامريكي")), ("Who is Trump?", None), ("Who won the Russian cup?", None),
+    # the country by its name, after "of" or owning the role
+    ("Who is the president of Russia?", ("رييس", "الروسي")), ("Who is Russia's president?", ("رييس", "الروسي")),
+    ("Who is the foreign minister of the United States?", ("وزير", "الامريكي")),
+    ("Who is the minister of culture?", None), ("Who won the cup of Russia?", None),
 ])
 def test_the_nationality_of_a_role_asked_about_in_english(question, qualified):
     from bot.question import analyse
@@ -724,6 +728,34 @@ def test_a_role_holder_of_that_nationality_is_named_by_the_role_or_a_counterpart
     assert named(("وزير", "الروسي"), "وقال وزير الخارجية الروسي سيرجي لافروف إن")
     assert not named(("وزير", "الروسي"), "مع الرئيس الروسي فلاديمير بوتين")  # another role
     assert not named(("وزير", "الروسي"), "سيقود وزير الخارجية ماركو روبيو الاجتماعات")  # no adjective
+
+
+def test_a_counterpart_holds_the_role_its_article_gives_the_one_it_is_the_counterpart_of():
+    from bot.answer_type import names_holder_of, role_holders
+
+    article = ("قد تتعثر آمال الرئيس الأمريكي دونالد ترامب في لقاء الرئيس الروسي فلاديمير بوتين. "
+               "وكتب ترامب أن وزير الخارجية ماركو روبيو سيقود الاجتماعات. "
+               "وتأجل الاجتماع بين روبيو ونظيره الروسي سيرجي لافروف.")
+    passage = "وتأجل الاجتماع بين روبيو ونظيره الروسي سيرجي لافروف."
+
+    def named(role):
+        holders = role_holders(role[0], article, typed_spans(article))
+        return names_holder_of(role, passage, typed_spans(passage), holders)
+
+    assert role_holders("وزير", article, typed_spans(article)) == {"ماركو", "روبيو"}
+    assert named(("وزير", "الروسي"))  # Rubio is a minister: his counterpart is Russia's minister
+    assert not named(("رييس", "الروسي"))  # not Russia's president
+    assert named(("مسؤول", "الروسي"))  # the article names no official: it cannot tell, the counterpart counts
+    # the one it is the counterpart of named anywhere before it in the passage
+    passage = "وأدى قايد السبسي زيارة إلى روما بدعوة من نظيره الإيطالي سيرجيو ماتاريلا."
+    holders = role_holders("رييس", "ورحب الرئيس الباجي قايد السبسي بالدعوة.", typed_spans("ورحب الرئيس الباجي قايد السبسي بالدعوة."))
+    assert holders and names_holder_of(("رييس", "الايطالي"), passage, typed_spans(passage), holders)
+
+
+def test_a_question_on_a_role_of_one_nationality_marks_its_holder():
+    passage = "قد تتعثر آمال الرئيس الأمريكي دونالد ترامب في عقد اجتماع سريع مع الرئيس الروسي فلاديمير بوتين"
+    assert best_span(analyse("Who is the president of Russia?"), passage).text == "فلاديمير بوتين"
+    assert best_span(analyse(standard_arabic("ما اسم الرئيس الأمريكي؟")), passage).text == "دونالد ترامب"
 
 
 @pytest.mark.parametrize("passage", [
@@ -2001,10 +2033,11 @@ def test_expected_type_of_scores_money_ages_persons_and_penalties(question, kind
 @pytest.mark.parametrize(("word", "nationality"), [
     *[(word, True) for word in ("التونسية", "الفرنسيين", "والأمريكي", "سعودي", "الألماني", "البريطانية",
                                 "الجزائريون", "الإيطالية", "اليابانية", "للتونسيين",
-                                "الإنجليزي", "الإيفواري", "النمساوي")],  # nisbas not built on the name as written
+                                "الإنجليزي", "الإيفواري", "النمساوي",  # nisbas not built on the name as written
+                                "الألمان", "والروس", "الأتراك", "للإسبان")],  # broken plurals
     # other adjectives in «ي»/«ية» (not «المالية»: «مالي» is no country here), «مجريات», a country's name
     *[(word, False) for word in ("المالية", "الدولية", "العالمي", "العربية", "الأوروبية", "الجنوبية", "البحرية",
-                                 "مجريات", "تونس", "الوطنية")],
+                                 "مجريات", "تونس", "الوطنية", "رؤوس", "ألمانيا")],
 ])
 def test_a_nisba_of_a_country_is_a_nationality(word, nationality):
     from index.countries import is_nationality
@@ -2404,3 +2437,17 @@ def test_a_how_many_question_marks_no_bare_fraction():
     assert best_span(analyse(standard_arabic("كم عدد وفيات الحصبة؟")), passage) is None
     passage = "وتوفي نصف مليون طفل جراء الحصبة."
     assert best_span(analyse(standard_arabic("كم عدد الأطفال الذين توفوا؟")), passage).text == "نصف مليون"
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("كم ساعة استمر الاجتماع؟", ("ساعه",)),
+    ("كم يوما استمر الإضراب سنة 2016؟", ("يوما",)),
+    # a unit word before a year says when, not the unit asked: any year, not only this era's
+    ("كم سنة 2012 ارتفع الإنتاج؟", ()),
+    ("السوبر نوفا فضلت منورة قد إيه سنة 1006؟", ()),
+    ("كم دامت الحرب عام 622؟", ()),
+])
+def test_the_unit_a_how_much_question_asks_in(question, units):
+    from bot.answer_type import asked_units
+
+    assert asked_units(standard_arabic(question)) == units
