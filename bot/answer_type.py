@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
-from index.normalize import ARABIC_LETTER_RE, PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups, tokenize, words
+from index.normalize import (ARABIC_LETTER_RE, PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups,
+                             tokenize, words)
 from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word,
                            is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind,
                            weekday_number)
@@ -1641,14 +1642,14 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
     return False
 
 
-NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
-_FRACTIONS = frozenset(normalize_arabic(f"{clitic}{w}") for w in "نصف ثلث ربع ثلثي ثلثا".split() for clitic in ("", "و", "ب"))
-
-
 def is_fraction(span: Span) -> bool:
     """Whether a number phrase is a bare fraction («نصف الأطفال»: a share of them, not how many; «نصف
     مليون» is a count)."""
     return normalize_arabic(span.text.strip()) in _FRACTIONS
+
+
+_FRACTIONS = frozenset(normalize_arabic(f"{clitic}{w}") for w in "نصف ثلث ربع ثلثي ثلثا".split() for clitic in ("", "و", "ب"))
+NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
 _NUMBER_OF = frozenset(("عدد", "وعدد", "بعدد", "العدد", "لعدد"))
 # «عددهم»: «عدد» with a pronoun standing for a noun said before it.
 _THEIR_NUMBER_RE = re.compile(r"[وب]?عدد(?:هم|ها|هن|هما)")

@@ -14,10 +14,9 @@ from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
                              asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
-                             months_named, names_a_country, names_event,
-                             names_holder_of, noun_named, now_or_before, origin_asked, reports_saying, role_holders, role_named, says_on,
-                             says_years, speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named,
-                             years_named)
+                             months_named, names_a_country, names_event, names_holder_of, noun_named, now_or_before,
+                             origin_asked, reports_saying, role_holders, role_named, says_on, says_years,
+                             speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, counts_noun, gist_answer, source_of, which_nouns
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok

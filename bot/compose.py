@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, in_asked, located_in_town,
-                             in_units, matching_spans, name_spans, says_again, looks_ahead, same_noun,
-                             speaks_of_future, spans_of_kinds, type_match, typed_spans, numbered_spans,
-                             places_behind_li, vague_quantity, which_noun, written_on, is_fraction, holder_spans)
+from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, holder_spans, in_asked, in_units,
+                             is_fraction, located_in_town, looks_ahead, matching_spans, name_spans, numbered_spans,
+                             places_behind_li, same_noun, says_again, spans_of_kinds, speaks_of_future, type_match,
+                             typed_spans, vague_quantity, which_noun, written_on)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
