@@ -325,9 +325,10 @@ class AnswerChain:
                          found=True, composed=(gist_answer(lead[0]), None))
 
     def _role_holders(self, role: str, hit: Hit) -> frozenset[str]:
-        """The words of the names the passage's article gives a role, wherever in it (`role_holders`)."""
-        text = self.retriever.article_text(hit.document.metadata["file"])
-        return role_holders(role, text, typed_spans(text))
+        """The words of the names the passage's article gives a role, wherever in it (`role_holders` of
+        each passage, with the typed phrases the index stores: the article is not typed again)."""
+        return frozenset().union(*(role_holders(role, text, phrases) for text, phrases
+                                   in self.retriever.article_passages(hit.document.metadata["file"])))
 
     def _named_in_article(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage's article names what the question presupposes: whoever a reaction

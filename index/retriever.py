@@ -287,6 +287,10 @@ class HybridRetriever(BaseRetriever):
         """An article's passages, in order, joined by spaces."""
         return " ".join(doc.page_content for doc in self._documents_of(file))
 
+    def article_passages(self, file: str) -> list[tuple[str, tuple[Span, ...]]]:
+        """An article's passages, in order, each with its typed phrases as the index stores them (`phrases`)."""
+        return [(self.store.documents[i].page_content, self.phrases(i)) for i in self._article_docs.get(file, ())]
+
     def _documents_of(self, file: str) -> list[Document]:
         """An article's passages (documents), in order; none for a file not indexed."""
         return [self.store.documents[i] for i in self._article_docs.get(file, ())]
