@@ -257,7 +257,7 @@ def expected_type(question: str) -> str:
         money_focus, money_counted = _asks_money(tokens)
         if money_focus:
             return "money"
-        if _counts_a_noun(arabic, english):
+        if _counts_a_noun(arabic, english, _taa_marbuta_words(question)):
             return "number"
         if money_counted:
             return "money"
@@ -307,7 +307,12 @@ def _after_how_many(words_: list[str]) -> list[str]:
     return words_[at + 2: at + 4] if at is not None else []
 
 
-def _counts_a_noun(arabic: list[str], english: list[str]) -> bool:
+def _taa_marbuta_words(text: str) -> frozenset[str]:
+    """The normalised forms of a text's words written with a final «ة» (normalising makes it «ه»)."""
+    return frozenset(normalize_arabic(w) for w in WORD_RE.findall(text) if w.endswith("ة"))
+
+
+def _counts_a_noun(arabic: list[str], english: list[str], feminine: frozenset[str] = frozenset()) -> bool:
     """Whether a how-much question counts things named by the indefinite accusative noun after «كم»
     («كم شخصا…؟», «كم راكبا…؟», «كم صوتا…؟») or the noun after "how many", given the words after each
     (`_after_how_much`, `_after_how_many`): it asks how many, which an amount with a unit of its own does
@@ -321,8 +326,18 @@ def _counts_a_noun(arabic: list[str], english: list[str]) -> bool:
     if word in _TIMES:
         # «كم مرة تحدثا؟» counts times: «مرتين», «ثلاث مرات» answer it, «مضى أكثر من شهرين» does not.
         return True
+    if word in feminine and word not in _AMOUNT_NOUNS:
+        # A feminine noun («كم دولة…؟», «كم قضية…؟», «كم سعرة حرارية…؟», `feminine` its words written with
+        # «ة») shows no accusative alif, and no verb ends in «ة». A noun for an amount («كم نسبة…؟», «كم
+        # قيمة…؟») asks how much.
+        return True
     return (len(word) >= 4 and word.endswith("ا") and not word.endswith("وا") and word not in _HOW_MUCH_ADVERBS
             and not is_number_word(word))
+
+
+# Feminine nouns that name an amount rather than things counted, and the demonstrative «هذه», normalised.
+_AMOUNT_NOUNS = frozenset(normalize_arabic(w) for w in """نسبة كمية قيمة كلفة تكلفة حصة سعة طاقة مسافة مدة
+    غرامة فجوة هبة صابة مساحة سرعة درجة حرارة ميزانية حصيلة جملة تعريفة تسعيرة أجرة ثروة نفقة هذه""".split())
 
 
 _TIMES = frozenset(("مره", "مرات", "مرا"))  # normalised «مرة», «مرات», «مراً»

@@ -94,6 +94,10 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم شخصا يزور المتحف باليوم؟", "number"),
         ("كم تخسر الشركة في اليوم؟", "count"), ("الشركة بتخسر كم في اليوم؟", "count"),  # per day: a rate
         ("كم في المائة من السكان صوتوا؟", "count"),
+        # A feminine noun after «كم» shows no accusative alif: it counts; one for an amount asks how much.
+        ("كم دولة شاركت في الدورة؟", "number"), ("كم سعرة حرارية يحتاجها الطفل؟", "number"),
+        ("قداش من قضية رفعوها؟", "number"), ("كم قيمة الصفقة؟", "money"), ("كم نسبة البطالة؟", "percent"),
+        ("كم رصيده في البنك؟", "count"),  # «ـه» a pronoun, not «ة»
         # English puts the verb that says what is measured last: "weigh" a measure, "cost" money
         ("How much does the MOAB weigh?", "measure"), ("How much will the inauguration ceremony cost?", "money"),
         ("How much did the company lose?", "money"), ("How much wheat was harvested?", "count"),
@@ -103,7 +107,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("من أي متجر اشتُري الفستان؟", "other"),
         # «من بين…»: "among…", the question word after it decides.
         ("من بين حاملي البطاقات، كم مسؤولا يحق لكل فريق؟", "number"),
-        ("من ضمن المشاركين، كم امرأة فازت؟", "count"),
+        ("من ضمن المشاركين، كم امرأة فازت؟", "number"),
         # an earthquake's magnitude, a temperature: a measure in degrees
         ("ما هي درجة حرارة مياه البحر؟", "measure"), ("كم درجة بلغت الحرارة في قبلي؟", "measure"),
         ("ما هي القوة المغناطيسية التي تؤثر على الشحنة؟", "other"),  # which force, not how strong
@@ -119,7 +123,7 @@ def test_expected_answer_type(question, kind):
     ("كم راتبه؟", "money"), ("ما قيمتها؟", "money"), ("ما عقوبته؟", "penalty"), ("ما مدتها؟", "lasting"),
     ("ما مساحتها؟", "measure"), ("وما اسمها الجديد؟", "person"),
     # a noun ending in ة is no pronoun: «سعرة» (a calorie) is no «سعر» (a price)
-    ("كم سعرة حرارية في الوجبة؟", "count"), ("ما نسبة البطالة؟", "percent"),
+    ("كم سعرة حرارية في الوجبة؟", "number"), ("ما نسبة البطالة؟", "percent"),
 ])
 def test_a_possessive_on_the_focus_noun(question, kind):
     assert expected_type(question) == kind
