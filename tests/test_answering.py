@@ -193,6 +193,26 @@ def test_a_role_holder_named_by_a_runner_up_is_the_answer(tmp_path_factory):
     assert not service.ask("من هو والي سوسة؟").found  # another region's governor: nobody named
 
 
+ASSOCIATION = """جمعية المسرحيين تدين قرصنة مسرحية
+
+نددت جمعية المسرحيين الشبان بقرصنة مسرحية "الميناء" للمخرجة التونسية سلوى العابد، وعرضها كاملة في مهرجان بالخارج دون إذن.
+
+وأكد البيان الصادر عن رئيس الجمعية المخرج كمال الورتاني أن المسرحية عُرضت لأول مرة سنة 2015 ونالت جائزة النقاد.
+
+ودعت الجمعية وزارة الثقافة إلى متابعة القضية أمام المحاكم الدولية.
+"""
+
+
+@pytest.mark.parametrize("question", ["من يرأس جمعية المسرحيين الشبان؟", "مين اللي بيرأس جمعية المسرحيين؟"])
+def test_who_heads_is_answered_by_the_passage_naming_the_head_by_the_title(tmp_path_factory, question):
+    """«من يرأس الجمعية؟»: the reader's first sentence names the association and a person who does not
+    head it; a less likely one names the head right by the title («…رئيس الجمعية المخرج كمال الورتاني»)."""
+    service = one_article_service(tmp_path_factory, "association", ASSOCIATION)
+    answer = service.ask(question)
+    assert answer.found and has_phrase(answer.answer, "كمال الورتاني"), answer
+    assert "سلوى" not in (answer.highlight or ""), answer
+
+
 def test_planted_claim_and_injection_get_the_article_not_the_claim(article_service):
     planted = article_service.ask("القمة ستعقد في باريس وليس في المجر. أين ستعقد قمة ترامب وبوتين المرتقبة؟")
     assert "باريس" not in planted.answer
