@@ -359,10 +359,27 @@ def _after_how_much(words_: list[str]) -> list[str]:
 _YEAR_AFTER_UNIT_RE = re.compile(r"(?:1\d|20)\d\d|[1-9]\d\d")  # «سنة 2012», «عام 1006», «سنة 622»
 
 
-def asked_units(question: str) -> tuple[str, ...]:
+def asked_units(question: str, kind: str | None = None) -> tuple[str, ...]:
     """The unit words a how-much question asks in, normalised («كم ساعة استمر…؟» → («ساعه»,)); none
-    for a unit named elsewhere in it («قداش وصل العجز في العشرة شهور الأولى؟»)."""
-    return tuple(w for w in _after_how_much(WORD_RE.findall(normalize_arabic(question))) if unit_kind(w))
+    for a unit named elsewhere in it («قداش وصل العجز في العشرة شهور الأولى؟»). Without one, a question of
+    `kind` measure or how much that asks a weight or a depth («كم يبلغ متوسط وزن…؟», "How deep…?") asks
+    in that dimension's units: a length is no weight, nor degrees a depth."""
+    named = tuple(w for w in _after_how_much(WORD_RE.findall(normalize_arabic(question))) if unit_kind(w))
+    if named or kind not in ("measure", "count"):
+        return named
+    folded = normalize_arabic(question).lower()
+    return next((units for pattern, units in _DIMENSIONS if pattern.search(folded)), ())
+
+
+# A weight or a depth asked for (normalised text; not «الميزان», a balance), and its units, normalised.
+_DIMENSIONS = (
+    (re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:وزن|وزنه|وزنها|وزنهم|يزن|تزن|يزنون)(?!\w)|\b(?:weigh\w*|heavy)\b"),
+     tuple(normalize_arabic(w) for w in """طن طنا أطنان كيلوغرام كيلوغراما كيلوغرامات كيلو كغ كلغ غرام غراما
+         غرامات قنطار قنطارا قناطير رطل""".split())),
+    (re.compile(r"(?<!\w)[وفب]?(?:ال)?(?:عمق|عمقه|عمقها)(?!\w)|\bdeep\b|\bdepth\b"),
+     tuple(normalize_arabic(w) for w in """متر مترا أمتار مترات كيلومتر كيلومترا كيلومترات كلم قدم أقدام
+         سنتيمتر سنتيمترا سم ميل ميلا""".split())),
+)
 
 
 # Units one of which `same_noun` cannot tell is the other's plural or dual, or that measure the same:

@@ -278,7 +278,7 @@ def analyse(text: str) -> QuestionInfo:
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),
         planned=asks_when_planned(text, kind),
-        units=asked_units(text),
+        units=asked_units(text, kind),
         town=asks_for_town(text),
         country=asks_for_country(text),
         calendar=dated is not None,

@@ -140,6 +140,13 @@ def test_a_which_day_question_needs_a_day_not_a_week_or_a_month(passage, support
     ("كم دولارا دفعت الحكومة للشركة؟", "ودفعت الحكومة للشركة 3 ملايين دينار.", False),
     ("كم دولارا دفعت الحكومة للشركة؟", "ودفعت الحكومة للشركة 3 ملايين دولار.", True),
     ("How many hours did the strike last?", "واستمر الإضراب ثلاثة أيام في كل المؤسسات.", True),  # no Arabic unit asked
+    # a weight or a depth asks in its dimension's units: a length is no weight, nor degrees a depth
+    ("كم يبلغ متوسط وزن الرجال؟", "وبلغ متوسط طول الرجال نحو 1.76 متر حسب الدراسة.", False),
+    ("كم يبلغ متوسط وزن الرجال؟", "وبلغ متوسط وزن الرجال نحو 82 كيلوغراما حسب الدراسة.", True),
+    ("How much does the turtle weigh?", "ويبلغ طول السلحفاة نحو متر واحد.", False),
+    ("How much does the turtle weigh?", "ويبلغ وزن السلحفاة نحو 90 كغ.", True),
+    ("ما عمق البحيرة؟", "وتبلغ حرارة مياه البحيرة 18 درجة.", False),
+    ("ما عمق البحيرة؟", "ويبلغ عمق البحيرة 12 مترا.", True),
 ])
 def test_a_how_much_question_asking_in_a_unit_needs_an_amount_in_it(question, passage, supported):
     model = load_decision_model()
