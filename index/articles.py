@@ -116,15 +116,37 @@ def normalize_newlines(text: str) -> str:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file (with or without BOM; CRLF and CR line ends become LF);
-    binary or undecodable files are a clear `SourceError`."""
+    """Read a text file: UTF-8 (with or without BOM), or an Arabic article in another encoding that
+    charset-normalizer recognises (UTF-16 or UTF-32 with a BOM, Windows-1256, ISO-8859-6: older Arabic
+    files); CRLF and CR line ends become LF. Binary files, and non-Arabic text that is not UTF-8, are a
+    clear `SourceError`."""
     raw = path.read_bytes()
+    reason = "NUL bytes"
+    try:
+        text: str | None = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text, reason = None, f"{exc.reason} at byte {exc.start}"
+    if text is not None and "\x00" not in text[:4096]:
+        return normalize_newlines(text)
+    legacy = _arabic_in_another_encoding(raw)
+    if legacy is not None:
+        return normalize_newlines(legacy)
     if b"\x00" in raw[:4096]:
         raise SourceError(f"{path}: binary file, not text")
-    try:
-        return normalize_newlines(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    raise SourceError(f"{path}: not UTF-8 text ({reason}), nor Arabic text in another encoding")
+
+
+def _arabic_in_another_encoding(raw: bytes) -> str | None:
+    """The text of bytes that are not UTF-8, in the encoding charset-normalizer finds most coherent,
+    when it reads as Arabic and holds no NUL; else None (a guess over binary or Latin-1 text is no
+    article)."""
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(raw).best()
+    if match is None:
+        return None
+    text = str(match)
+    return text if "\x00" not in text and reads_as_arabic(text) else None
 
 
 def _text_field(meta: dict, key: str) -> str | None:

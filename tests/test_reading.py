@@ -76,3 +76,23 @@ def test_a_day_first_date_is_read_as_iso(tmp_path, given, shown):
     meta = '{"title": "افتتاح الجسر", "date": "%s"}' % given
     article, _ = _article(tmp_path, TEXT.encode("utf-8"), meta.encode("utf-8"))
     assert article.date == shown
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859_6", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_an_arabic_article_in_another_encoding_is_read(tmp_path, encoding):
+    """Older Arabic files (Windows-1256, ISO-8859-6) and Notepad's "Unicode" (UTF-16, with or without a
+    BOM) read as the same article as UTF-8, not skipped as undecodable or binary."""
+    article, _ = _article(tmp_path, TEXT.encode(encoding))
+    assert article.sentences == SENTENCES
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("caf\xe9 au lait, une boisson chaude.".encode("latin-1"), "not UTF-8"),  # not Arabic: no guess
+    (b"\xff\xfe\x00\x81" * 50, "binary"),  # a UTF-16 BOM before bytes that read as no Arabic
+    (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, "binary"),
+])
+def test_a_file_that_reads_as_no_arabic_text_is_a_clear_error(tmp_path, content, reason):
+    from index.articles import SourceError
+
+    with pytest.raises(SourceError, match=reason):
+        _article(tmp_path, content)
