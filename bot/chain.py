@@ -195,9 +195,10 @@ class AnswerChain:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
             ranked = _marked_first(ranked, composed[1])
-            if composed[1] is None and info.kind in CHECKABLE:
+            if composed[1] is None and (info.kind in CHECKABLE or info.asks_name == "any"):
                 # The type check passed on the passage's neighbours, but the answer shown holds no
-                # phrase of the kind asked («متى…؟» over a sentence with no date): it does not say it.
+                # phrase of the kind asked («متى…؟» over a sentence with no date), nor, for a name of
+                # no known kind («ما اسم الجامع…؟», «ما أسماء الفرق…؟»), any name: it does not say it.
                 found, composed = False, None
             elif (info.actor is not None and not reports_saying(info.actor, composed[0], by_anyone=info.stance)
                   and not says_on(ranked[0][0].document.page_content, _text_before(ranked[0][0]), info.actor,

@@ -213,6 +213,31 @@ def test_who_heads_is_answered_by_the_passage_naming_the_head_by_the_title(tmp_p
     assert "سلوى" not in (answer.highlight or ""), answer
 
 
+RESTAURANT = """امرأة تعيل أطفالها بمطبخ صغير
+
+تروي سلمى الحداد كيف أسست مطعما صغيرا بعد وفاة زوجها، لتعيل أطفالها الثلاثة.
+
+وتقول إنها بدأت بطبخ الأكلات التقليدية في بيتها قبل أن تستأجر محلا قرب السوق سنة 2019.
+
+ويقدم المطعم اليوم وجبات لنحو مائة زبون يوميا.
+"""
+
+
+@pytest.mark.parametrize(("article", "question", "name"), [
+    (RESTAURANT, "ما اسم المطعم الذي أسسته سلمى الحداد؟", None),  # the restaurant is never named
+    (RESTAURANT.replace("أسست مطعما صغيرا", 'أسست مطعم "بيت الجدة"'), "ما اسم المطعم الذي أسسته سلمى الحداد؟",
+     "بيت الجدة"),
+])
+def test_a_name_of_no_known_kind_is_given_only_where_a_name_is_marked(tmp_path_factory, article, question, name):
+    """«ما اسم المطعم…؟» over a sentence that speaks of the restaurant but names it nowhere does not say
+    its name; the same sentence naming it answers, the name marked."""
+    answer = one_article_service(tmp_path_factory, "restaurant", article).ask(question)
+    if name is None:
+        assert not answer.found, answer
+    else:
+        assert answer.found and name in (answer.highlight or ""), answer
+
+
 def test_planted_claim_and_injection_get_the_article_not_the_claim(article_service):
     planted = article_service.ask("القمة ستعقد في باريس وليس في المجر. أين ستعقد قمة ترامب وبوتين المرتقبة؟")
     assert "باريس" not in planted.answer
