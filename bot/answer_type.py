@@ -1438,6 +1438,22 @@ def english_speaker(question: str) -> str | None:
     return (match.group("actor") or match.group("owner")) if match else None
 
 
+# "How did the Kremlin describe the call?", "What did the Kremlin call it?": who describes, in an English
+# question (capitalised words: a name).
+_ENGLISH_DESCRIBED_RE = re.compile(
+    rf"^\W*(?:(?i:how|in\s+what\s+way|in\s+what\s+terms)\s+(?i:did|does|do|has|have|had)\s+{_ENGLISH_NAME}\s+"
+    r"(?i:describe|characteri[sz]e|call|label|term|assess|evaluate|view)\b"
+    rf"|(?i:what)\s+(?i:did|does|do)\s+{_ENGLISH_NAME.replace('actor', 'caller')}\s+(?i:call|label|term)\b)")
+
+
+def english_described_by(question: str) -> str | None:
+    """Who describes something in an English question asking how they described it ("How did the
+    Kremlin characterize the call?" → "Kremlin"); None for any other question. As `described_by` for
+    Arabic: a sentence that answers names them (checked by the name's Arabic spelling)."""
+    match = _ENGLISH_DESCRIBED_RE.match(question)
+    return (match.group("actor") or match.group("caller")) if match else None
+
+
 def described_by(question: str) -> str | None:
     """The word right after the verb of a question asking how someone described or judged something
     («كيف وصف الكرملين المكالمة؟» → «الكرملين», normalised): who describes, or, with the verb in the

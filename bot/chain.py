@@ -260,6 +260,15 @@ class AnswerChain:
                 # which. A runner-up nearly as likely that marks one answers instead.
                 ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
+            elif (info.describer is not None and (said := self._spellings_of(info, info.describer, ranked[0][0]))
+                  and not any(_names_word(word, composed) for word in said)):
+                # "How did the Kremlin describe the call?" over «وأجرى روبيو ولافروف… مكالمة هاتفية», as
+                # «كيف وصف الكرملين…؟» below, by the Arabic spellings of who describes («الكرملين»). The
+                # reader, weighing the English words, may put that sentence far down: any candidate will do.
+                moved, runner = _runner_up_first(info, ranked, typed, partial(_names_any, said), margin=1.0,
+                                                 depth=len(ranked))
+                if runner is not None:
+                    ranked, composed = moved, runner
             elif info.described and not _names_word(info.described, composed):
                 # «كيف قيّم الكرملين المكالمة؟» over «وأجرى روبيو ولافروف… مكالمة هاتفية»: a sentence about
                 # the call that never names the Kremlin; one of the next passages that does answers instead
@@ -358,8 +367,13 @@ class AnswerChain:
         assert info.speaker is not None
         if not any(len(w) >= 3 and w.lower() not in english_words_known() for w in info.speaker.split()):
             return None
+        return self._spellings_of(info, info.speaker, best)
+
+    def _spellings_of(self, info: QuestionInfo, name: str, best: Hit) -> list[str]:
+        """The Arabic spellings, in the best passage's article, of the words of a name an English
+        question writes in Latin script ("Kremlin" → «الكرملين»; `HybridRetriever.spellings`)."""
         spelled = self.retriever.spellings(info.text)
-        return [arabic for word in info.speaker.split() if word in spelled for arabic in spelled[word].split()
+        return [arabic for word in name.split() if word in spelled for arabic in spelled[word].split()
                 if self.retriever.article_has(arabic, best)]
 
     def _reports_speaker(self, info: QuestionInfo, best: Hit, answer: str) -> bool:
@@ -711,6 +725,11 @@ def _placed_ahead(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a place in a sentence that speaks of something to come
     («…قمة ترامب-بوتين المرتقبة في بودابست بالمجر»: `speaks_of_future`)."""
     return composed[1] is not None and speaks_of_future(*composed)
+
+
+def _names_any(words: Sequence[str], composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer has one of some normalised words in one of its lexical forms."""
+    return any(_names_word(word, composed) for word in words)
 
 
 def _names_word(word: str, composed: tuple[str, str | None]) -> bool:

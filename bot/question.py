@@ -10,7 +10,7 @@ from pyarabic import araby
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
                              calendar_question, counted_noun, described_by, english_asked_role, english_role_by_verb,
-                             english_speaker, english_role_nationality, expected_type,
+                             english_described_by, english_speaker, english_role_nationality, expected_type,
                              how_many_noun, months_named, name_noun, question_words, reaction, role_nationality,
                              role_qualifier, says_pay, weekdays_named, years_named)
 from index.wordcounts import arabic_word_counts
@@ -185,6 +185,7 @@ class QuestionInfo:
     actor: str | None = None  # who reacts or speaks in a «كيف ردّ X على…؟» question: `reaction`
     described: str | None = None  # «كيف وصف الكرملين المكالمة؟»: who describes (or what): `described_by`
     speaker: str | None = None  # "What did Lavrov say about…?": who speaks, in Latin script: `english_speaker`
+    describer: str | None = None  # "How did the Kremlin describe…?": who describes, in Latin script: `english_described_by`
     stance: bool = False  # that question asks X's stance («ما موقف X من…؟»), which others may report
     nationality: tuple[str, str] | None = None  # a role it asks about and its nisba («وزير», «الروسي»)
     named_kind: tuple[str, ...] | None = None  # «في أي سجن…؟»: the kind of named place asked for, with synonyms
@@ -274,6 +275,7 @@ def analyse(text: str) -> QuestionInfo:
         stance=stance,
         described=described_by(text),
         speaker=english_speaker(text) if latin > 0.5 else None,
+        describer=english_described_by(text) if latin > 0.5 else None,
         nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
         named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
         future=asks_when_in_future(text),

@@ -2455,3 +2455,15 @@ def test_the_unit_a_how_much_question_asks_in(question, units):
     from bot.answer_type import asked_units
 
     assert asked_units(standard_arabic(question)) == units
+
+
+@pytest.mark.parametrize(("question", "describer"), [
+    ("How did the Kremlin describe the phone call?", "Kremlin"),
+    ("How did Viktor Orbán characterise the summit?", "Viktor Orbán"),
+    ("What did the State Department call the talks?", "State Department"),
+    ("How did the call go?", None), ("What did Lavrov say about the call?", None),
+])
+def test_who_describes_in_an_english_question(question, describer):
+    from bot.answer_type import english_described_by
+
+    assert english_described_by(question) == describer
