@@ -195,10 +195,12 @@ class AnswerChain:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
             ranked = _marked_first(ranked, composed[1])
-            if composed[1] is None and (info.kind in CHECKABLE or info.asks_name == "any"):
+            if composed[1] is None and (info.kind in CHECKABLE or (info.asks_name == "any"
+                                                                  and not _may_name(info, composed[0]))):
                 # The type check passed on the passage's neighbours, but the answer shown holds no
                 # phrase of the kind asked («متى…؟» over a sentence with no date), nor, for a name of
-                # no known kind («ما اسم الجامع…؟», «ما أسماء الفرق…؟»), any name: it does not say it.
+                # no known kind («ما اسم النزل…؟» over «…إلى أحد نزل الضاحية الشمالية»), any name: it
+                # does not say it.
                 found, composed = False, None
             elif (info.actor is not None and not reports_saying(info.actor, composed[0], by_anyone=info.stance)
                   and not says_on(ranked[0][0].document.page_content, _text_before(ranked[0][0]), info.actor,
@@ -725,6 +727,19 @@ def _placed_ahead(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a place in a sentence that speaks of something to come
     («…قمة ترامب-بوتين المرتقبة في بودابست بالمجر»: `speaks_of_future`)."""
     return composed[1] is not None and speaks_of_future(*composed)
+
+
+def _may_name(info: QuestionInfo, answer: str) -> bool:
+    """Whether an answer may give a name of no known kind that nothing typed: a word for naming
+    («تُعرف بنظرية ميازما», «يُطلق عليه…», «باسم…») or the asked-for noun followed by a word the question
+    does not say («المستعمرة الفرنسية فورت كارولين»: `noun_named`). Terms of Wikipedia are often so."""
+    return bool(_NAMING_RE.search(normalize_arabic(answer))) or (
+        info.name_noun is not None and noun_named((info.name_noun,), answer, info.asked))
+
+
+# Words for naming, normalised: «يسمى», «تُدعى», «يُطلق عليه», «تُعرف», «المعروف باسم», «باسم».
+_NAMING_RE = re.compile(r"(?<!\w)[وف]?(?:[يت]سمي|سمي|سميت|المسمي|المسماه|[يت]دعي|[يت]طلق\s+علي\w*|اطلق\s+علي\w*"
+                        r"|[يت]عرف|عرفت|المعروف\w*|ب?اسم|اسمه|اسمها|لقب|الملقب\w*)(?!\w)")
 
 
 def _names_any(words: Sequence[str], composed: tuple[str, str | None]) -> bool:

@@ -213,53 +213,20 @@ def test_who_heads_is_answered_by_the_passage_naming_the_head_by_the_title(tmp_p
     assert "سلوى" not in (answer.highlight or ""), answer
 
 
-RESTAURANT = """امرأة تعيل أطفالها بمطبخ صغير
-
-تروي سلمى الحداد كيف أسست مطعما صغيرا بعد وفاة زوجها، لتعيل أطفالها الثلاثة.
-
-وتقول إنها بدأت بطبخ الأكلات التقليدية في بيتها قبل أن تستأجر محلا قرب السوق سنة 2019.
-
-ويقدم المطعم اليوم وجبات لنحو مائة زبون يوميا.
-"""
-
-
-@pytest.mark.parametrize(("article", "question", "name"), [
-    (RESTAURANT, "ما اسم المطعم الذي أسسته سلمى الحداد؟", None),  # the restaurant is never named
-    (RESTAURANT.replace("أسست مطعما صغيرا", 'أسست مطعم "بيت الجدة"'), "ما اسم المطعم الذي أسسته سلمى الحداد؟",
-     "بيت الجدة"),
+@pytest.mark.parametrize(("question", "answer", "may_name"), [
+    ("ما هو الاسم الرسمي لهذه النظرية؟", "تُعرف هذه النظرية اليوم بنظرية ميازما.", True),  # a word for naming
+    ("ما اسم المستعمرة الفرنسية؟", "وفي عام 1564 كانت موقعا للمستعمرة الفرنسية فورت كارولين.", True),  # noun, name
+    ("ما اسم المطعم الذي أسسته سلمى؟", "وتروي سلمى كيف كانت تطبخ في بيتها لتعيل أطفالها.", False),
 ])
-def test_a_name_of_no_known_kind_is_given_only_where_a_name_is_marked(tmp_path_factory, article, question, name):
-    """«ما اسم المطعم…؟» over a sentence that speaks of the restaurant but names it nowhere does not say
-    its name; the same sentence naming it answers, the name marked."""
-    answer = one_article_service(tmp_path_factory, "restaurant", article).ask(question)
-    if name is None:
-        assert not answer.found, answer
-    else:
-        assert answer.found and name in (answer.highlight or ""), answer
+def test_an_answer_that_marks_no_name_may_still_give_one_of_no_known_kind(question, answer, may_name):
+    """«ما اسم…؟» of no known kind answered with nothing marked: refused unless the answer has a word
+    for naming or the asked-for noun followed by a word the question does not say (Wikipedia's terms)."""
+    from bot.chain import _may_name
+    from bot.question import analyse
 
-
-GAS_DEAL = """اتفاق غاز جديد بين تركيا وروسيا
-
-وقّعت تركيا وروسيا، الثلاثاء، اتفاقا لتزويد أنقرة بالغاز الطبيعي لمدة عشر سنوات، بعد مفاوضات استمرت أشهرا.
-
-وأجرى وزيرا الطاقة في البلدين محادثات مطولة في إسطنبول حول أسعار الغاز وكميات التوريد.
-
-وقال الوزير التركي إن الاتفاق يضمن حاجات البلاد من الطاقة في فصل الشتاء.
-
-في المقابل، وصفت شركة غازبروم الاتفاق بأنه "مربح للطرفين" ويفتح الباب أمام مشاريع جديدة.
-
-ومن المنتظر أن تبدأ الإمدادات في شهر مارس المقبل عبر خط أنابيب السيل التركي.
-"""
-
-
-@pytest.mark.parametrize("question", ["How did Gazprom describe the agreement between Turkey and Russia?",
-                                      "What did Gazprom call the gas agreement?"])
-def test_an_english_describing_question_is_answered_by_the_sentence_naming_who_describes(tmp_path_factory,
-                                                                                          question):
-    """"How did Gazprom describe the agreement?": whatever the reader ranks first for the English words,
-    the sentence naming Gazprom (by its Arabic spelling, «غازبروم») answers."""
-    answer = one_article_service(tmp_path_factory, "gas", GAS_DEAL).ask(question)
-    assert answer.found and has_phrase(answer.answer, "مربح للطرفين"), answer
+    info = analyse(question)
+    assert info.asks_name == "any"
+    assert _may_name(info, answer) is may_name
 
 
 def test_planted_claim_and_injection_get_the_article_not_the_claim(article_service):
