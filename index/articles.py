@@ -117,9 +117,9 @@ def normalize_newlines(text: str) -> str:
 
 def read_text_file(path: Path) -> str:
     """Read a text file: UTF-8 (with or without BOM), or an Arabic article in another encoding that
-    charset-normalizer recognises (UTF-16 or UTF-32 with a BOM, Windows-1256, ISO-8859-6: older Arabic
-    files); CRLF and CR line ends become LF. Binary files, and non-Arabic text that is not UTF-8, are a
-    clear `SourceError`."""
+    charset-normalizer recognises (UTF-16 or UTF-32, with or without a BOM; Windows-1256 and ISO-8859-6,
+    as older Arabic files are); CRLF and CR line ends become LF. Binary files, and non-Arabic text that
+    is not UTF-8, are a clear `SourceError`."""
     raw = path.read_bytes()
     reason = "NUL bytes"
     try:
