@@ -11,12 +11,14 @@ setup: $(STAMP)
 # torch is installed first and pinned to the CPU wheel so that nothing pulls a multi-GB CUDA build;
 # constraints.txt pins every library to the versions the README's numbers were measured with.
 # Set-up talks on stderr only (recipes silent, their output redirected): `make chat`'s stdout is answers.
+# pip runs with -qq: its errors show, not its warnings (a machine's pip settings naming an absent local
+# index print one "Location … is ignored" line per package, which newcomers took for a failing set-up).
 $(STAMP): pyproject.toml constraints.txt
 	@echo "setting up $(VENV): dependencies, torch pinned to the CPU wheel (once, a few minutes)" >&2
 	@$(PYTHON) -m venv $(VENV) >&2
-	@$(PY) -m pip install --quiet --upgrade pip >&2
-	@$(PY) -m pip install --quiet -c constraints.txt torch==2.13.0 >&2
-	@$(PY) -m pip install --quiet -c constraints.txt -e '.[test,openai,ollama,anthropic]' >&2
+	@$(PY) -m pip install -qq --upgrade pip >&2
+	@$(PY) -m pip install -qq -c constraints.txt torch==2.13.0 >&2
+	@$(PY) -m pip install -qq -c constraints.txt -e '.[test,openai,ollama,anthropic]' >&2
 	@$(PY) -c "import torch, sys; sys.exit(0 if torch.version.cuda is None else 'torch is a CUDA build; reinstall with pip install torch==2.13.0 (CPU)')" >&2
 	@touch $(STAMP)
 
