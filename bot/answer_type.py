@@ -364,11 +364,11 @@ def asked_units(question: str, kind: str | None = None) -> tuple[str, ...]:
     for a unit named elsewhere in it («قداش وصل العجز في العشرة شهور الأولى؟»). Without one, a question of
     `kind` measure or how much that asks a weight or a depth («كم يبلغ متوسط وزن…؟», "How deep…?") asks
     in that dimension's units: a length is no weight, nor degrees a depth."""
-    named = tuple(w for w in _after_how_much(WORD_RE.findall(normalize_arabic(question))) if unit_kind(w))
+    folded = normalize_arabic(question)
+    named = tuple(w for w in _after_how_much(WORD_RE.findall(folded)) if unit_kind(w))
     if named or kind not in ("measure", "count"):
         return named
-    folded = normalize_arabic(question).lower()
-    return next((units for pattern, units in _DIMENSIONS if pattern.search(folded)), ())
+    return next((units for pattern, units in _DIMENSIONS if pattern.search(folded.lower())), ())
 
 
 # A weight or a depth asked for (normalised text; not «الميزان», a balance), and its units, normalised.

@@ -263,7 +263,7 @@ class AnswerChain:
                 ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
             elif (info.describer is not None and (said := self._spellings_of(info, info.describer, ranked[0][0]))
-                  and not any(_names_word(word, composed) for word in said)):
+                  and not _names_any(said, composed)):
                 # "How did the Kremlin describe the call?" over «وأجرى روبيو ولافروف… مكالمة هاتفية», as
                 # «كيف وصف الكرملين…؟» below, by the Arabic spellings of who describes («الكرملين»). The
                 # reader, weighing the English words, may put that sentence far down: any candidate will do.
