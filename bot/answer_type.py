@@ -16,9 +16,9 @@ from index.wordcounts import arabic_word_counts
 from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
 from index.normalize import (ARABIC_LETTER_RE, PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups,
                              tokenize, words)
-from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, is_calendar_date, is_number_word,
-                           is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day, typed_spans, unit_kind,
-                           weekday_number)
+from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, counted_accusative, is_calendar_date,
+                           is_number_word, is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day,
+                           typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
 from index.towns import town_at, town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
@@ -1223,11 +1223,11 @@ def asked_event(question: str) -> str | None:
     الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»; "Where was the
     meeting to be held?" → «اجتماع»), or None."""
     if not ARABIC_LETTER_RE.search(question):
-        for clause in reversed(_CLAUSE_END_RE.split(question)):
+        for clause in reversed(CLAUSE_END_RE.split(question)):
             if match := _ENGLISH_EVENT_RE.search(clause):
                 return _ENGLISH_EVENTS[match.group(1).lower()]
         return None
-    for clause in reversed(_CLAUSE_END_RE.split(question)):
+    for clause in reversed(CLAUSE_END_RE.split(question)):
         event = next((event for word in WORD_RE.findall(clause) if (event := _event(word))), None)
         if event:
             return event
@@ -1657,7 +1657,10 @@ def same_noun(a: str, b: str) -> bool:
     """Whether two normalised words may be one noun in another number or form: a stem in common, or
     (broken plurals: «أشرطة»/«شريط», «أشخاص»/«شخص», «طلاب»/«طالب») the same
     consonants once the weak letters are dropped (two or more: «نواب»/«نائب», «أعضاء»/«عضو»), a doubled
-    one written once («شباب»/«شابا»)."""
+    one written once («شباب»/«شابا»). A function word is no noun («عن» is not «أعوان» without its weak
+    letters)."""
+    if a in STOPWORDS or b in STOPWORDS:
+        return False
     stems_a, consonants_a = _noun_forms(a)
     stems_b, consonants_b = _noun_forms(b)
     return bool(stems_a & stems_b or consonants_a & consonants_b)
@@ -1675,13 +1678,19 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
         if not inside:
             continue
         lo, hi = max(0, inside[0] - COUNTED_NOUN_WORDS), inside[-1] + COUNTED_NOUN_WORDS + 1
+        follower = tokens[inside[-1] + 1][2] if inside[-1] + 1 < len(tokens) else ""
+        if counted_accusative(follower) and not same_noun(noun, follower):
+            # «الكتل التي تضم حوالي 70 نائبا» counts deputies, not blocs: the noun before a count of
+            # another noun answers only through «عدد X» below; one after may still say what it counts
+            # («ثلاثون عضوا بمجلس نواب الشعب»).
+            lo = inside[-1] + 1
         if any(same_noun(noun, word) for _, _, word in tokens[lo:hi]):
             return True
         # «ارتفع عدد المسلحين الذين قتلهم الجيش إلى 22»: «عدد» and its noun farther before, with a clause
         # between them and the count, but no punctuation.
         lo = max(0, inside[0] - NUMBER_OF_WORDS)
         for k in range(inside[0] - 1, lo, -1):
-            if _CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
+            if CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
                 break
             if tokens[k - 1][2] in _NUMBER_OF and same_noun(noun, tokens[k][2]):
                 return True
@@ -1711,7 +1720,7 @@ def _their_number_counts(noun: str, window: str, tokens: list[tuple[int, int, st
     if pronoun is None:
         return False
     for k in range(pronoun - 1, max(-1, pronoun - 1 - NUMBER_OF_WORDS), -1):
-        if _CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
+        if CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
             return False
         if same_noun(noun, tokens[k][2]):
             return True
@@ -1794,7 +1803,7 @@ def now_or_before(phrase: str) -> bool:
 # (normalised; «قد» only before a verb of the present in «يـ»: «قد تم» and «قد تمكن» state facts).
 _POSSIBLY_RE = re.compile(r"(?:^|\s)[وف]?(?:من (?:غير )?(?:الممكن|المحتمل|المرجح|المستبعد)|ربما|يحتمل|"
                           r"يمكن ان|لا يستبعد|قد ي\w+)(?=\s|$)")
-_CLAUSE_END_RE = re.compile(r"[.!?؟؛;،,:]")
+CLAUSE_END_RE = re.compile(r"[.!?؟؛;،,:]")
 # A question that itself allows doubt («متى قد يتحدثان؟», «إلى كم يمكن أن تمتد…؟», "when might…").
 _DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|يمكن|محتمل|المحتمل|احتمال|متوقع[اه]?|المتوقعه?|يتوقع|تتوقع|"
                           r"might|may|could|possibly|likely|expected)(?!\w)")
@@ -1804,7 +1813,7 @@ def _clause_before(text: str, phrase: str) -> str | None:
     """The part of a phrase's clause in a text that comes before it (from the last clause mark before
     it), or None when the text lacks the phrase."""
     at = text.find(phrase)
-    return None if at < 0 else _CLAUSE_END_RE.split(text[:at])[-1]
+    return None if at < 0 else CLAUSE_END_RE.split(text[:at])[-1]
 
 
 def in_doubt(text: str, phrase: str) -> bool:

@@ -8,15 +8,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, Span, asks_where, asks_who_is, holder_spans, in_asked, in_units,
-                             is_fraction, located_in_town, looks_ahead, matching_spans, name_spans, numbered_spans,
-                             places_behind_li, same_noun, says_again, spans_of_kinds, speaks_of_future, type_match,
-                             typed_spans, vague_quantity, which_noun, written_on)
+from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANTITY_KINDS, Span, asks_where,
+                             asks_who_is, holder_spans, in_asked, in_units, is_fraction, located_in_town, looks_ahead,
+                             matching_spans, name_spans, numbered_spans, places_behind_li, same_noun, says_again,
+                             spans_of_kinds, speaks_of_future, type_match, typed_spans, vague_quantity, which_noun,
+                             written_on)
 from bot.question import QuestionInfo
 from index.chunks import SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
-from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, is_calendar_date, is_ordinary_word, names_day,
-                           quantity_start)
+from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, counted_accusative, is_calendar_date, is_ordinary_word,
+                           names_day, quantity_start)
 from index.retriever import Hit
 
 MAX_ANSWER_CHARS = 300
@@ -134,6 +135,9 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
 
     counted = noun if info.kind in QUANTITY_KINDS else None
 
+    def reach(span: Span) -> int:  # «كم عدد المفقودين؟»: a count of them may name them a few words on
+        return COUNTED_NOUN_WORDS if info.counts and span.kind == "count" else 1
+
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
@@ -150,16 +154,24 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      info.calendar and not is_calendar_date(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      bound is not None and cues[s] != bound,
-                                     counted is not None and not counts_noun(counted, passage, s),
+                                     counted is not None and not counts_noun(counted, passage, s, reach(s)),
                                      distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
 
 
-def counts_noun(noun: str, text: str, span: Span) -> bool:
+def counts_noun(noun: str, text: str, span: Span, reach: int = 1) -> bool:
     """Whether a number phrase of a text counts a normalised noun («كم دراجة نارية…؟» over «حجز 7 سيارات
-    و20 دراجة نارية»): the noun right after it, in any number."""
-    after = WORD_RE.search(text, span.end)
-    return after is not None and same_noun(noun, normalize_arabic(after.group()))
+    و20 دراجة نارية»): the noun right after it, in any number, or up to `reach` words on («نحو 220 آخرين
+    في عداد المفقودين») when the word right after it is no other noun it counts, with no number or clause
+    end between them."""
+    for i, after in enumerate(WORD_RE.finditer(text, span.end)):
+        word = normalize_arabic(after.group())
+        if same_noun(noun, word):
+            return True
+        if (i == reach - 1 or word[-1:].isdigit() or (i == 0 and counted_accusative(word))
+                or CLAUSE_END_RE.search(text, span.end, after.start())):
+            return False
+    return False
 
 
 _HEADED_KINDS = frozenset(("organisation", "place"))

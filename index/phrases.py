@@ -229,7 +229,7 @@ def _is_year(word: str, previous: str = "", following: str | None = None) -> boo
     counts the accusative noun after it where the word before allows a count (`_year_context`: «بأن 2074 مهاجرا»)."""
     if not word.isdigit():
         return False
-    if following is not None and _counted_accusative(following) and not _year_context(previous):
+    if following is not None and counted_accusative(following) and not _year_context(previous):
         return False
     if (len(word) == 4 and word[:2] in ("19", "20")) or (len(word) in (3, 4) and previous in _YEAR_WORDS):
         return True
@@ -237,7 +237,7 @@ def _is_year(word: str, previous: str = "", following: str | None = None) -> boo
             and following not in _RANGE_WORDS and _no_noun(following))
 
 
-def _counted_accusative(following: str) -> bool:
+def counted_accusative(following: str) -> bool:
     """Whether the word after a number is the indefinite accusative noun it counts («2074 مهاجرا»,
     «2000 شخصا»), which makes the number no year; adverbs in «ـا» («في 2015 أيضا», «تقريبا») do not."""
     return (len(following) >= 4 and following.endswith("ا") and not _function_word(following)

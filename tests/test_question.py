@@ -1367,6 +1367,7 @@ def test_the_noun_a_how_many_question_counts(question, noun):
     # A doubled root letter written once in the singular («شابّ»).
     ("الشباب", "شابا", True), ("أدلة", "دليل", True), ("الشباب", "شعب", False), ("الشباب", "شبكة", False),
     ("الزوار", "دول", False), ("الطلاب", "مدارس", False), ("القتلى", "جرحى", False),
+    ("أعوان", "عن", False),  # a function word is no noun, though its letters are the noun's without «ا» and «و»
 ])
 def test_same_noun_in_another_number(a, b, same):
     from bot.answer_type import same_noun
@@ -1398,6 +1399,12 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد الأطفال المصابين؟", "ويمثل البلد نصف الأطفال المصابين في المنطقة.", False),
     ("كم عدد الأطفال المصابين؟", "ويمثل البلد ثلث الأطفال المصابين وربع الوفيات.", False),
     ("كم عدد الأطفال المصابين؟", "وأصيب نصف مليون من الأطفال المصابين بالمرض في العالم.", True),
+    # a count of another noun («70 نائبا») is no count of the noun said before it; one said after it
+    # may say what it counts («ثلاثون عضوا بمجلس نواب الشعب»); «عدد X» still does
+    ("كم عدد الكتل البرلمانية؟", "حيث أن الكتل التي تضم حوالي 70 نائبا لها مكاتب ضيقة.", False),
+    ("كم عدد النواب الذين أمضوا على العريضة؟", "أمضى ثلاثون عضوا بمجلس نواب الشعب على عريضة.", True),
+    ("كم عدد الكتل؟", "وبلغ عدد الكتل 7 كتل تضم 70 نائبا.", True),
+    ("كم عدد الكتل؟", "وقد بلغ عدد الكتل في المجلس 7 تقريبا.", True),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
@@ -1499,10 +1506,26 @@ def test_a_question_about_when_something_will_happen(question, future):
     # the count of the noun asked, not the one before it
     ("كم دراجة نارية مسروقة حجزها الأمن؟", "كما تم أيضا حجز 7 سيارات و 20 دراجة نارية مسروقة و تسجيل 316 مخالفة", "20"),
     ("كم سيارة حجزها الأمن؟", "كما تم أيضا حجز 7 سيارات و 20 دراجة نارية مسروقة", "7"),
+    # a few words on, with no other counted noun, number or clause end between (a newcomer's)
+    ("كم عدد المفقودين في كولومبيا؟", "أدت انزلاقات في كولومبيا إلى سقوط ما لا يقل عن 206 قتلى في حين يوجد نحو 220 "
+     "آخرين في عداد المفقودين.", "نحو 220"),
+    ("كم عدد القتلى في كولومبيا؟", "أدت انزلاقات في كولومبيا إلى سقوط ما لا يقل عن 206 قتلى في حين يوجد نحو 220 "
+     "آخرين في عداد المفقودين.", "ما لا يقل عن 206"),
+    # only a count asked by «كم عدد X؟» looks past the word after it: a share «من إجمالي عجز…» is no amount of it
+    ("كم بلغ العجز المالي في الميزان التجاري الغذائي؟", "مما أدى إلى تسجيل عجز مالي في الميزان التجاري الغذائي بلغ "
+     "295.2 مليون دينار(ما يمثل 11.7 % من إجمالي عجز الميزان التجاري) مقابل 102.6 مليون دينار", "295.2 مليون دينار"),
 ])
 def test_a_how_many_question_marks_the_count_of_its_noun(question, passage, marked):
     span = best_span(analyse(standard_arabic(question)), passage)
     assert span is not None and span.text == marked
+
+
+def test_a_count_followed_by_another_noun_counts_that_one():
+    from bot.compose import counts_noun
+
+    text = "أسفر الحادث عن 12 قتيلا من المفقودين سابقا، و30 جريحا"
+    span = next(s for s in typed_spans(text) if s.text == "12")
+    assert not counts_noun("المفقودين", text, span, 4) and counts_noun("القتلي", text, span)
 
 
 def test_pay_is_asked_and_spoken_of_in_its_own_words():
