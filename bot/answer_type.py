@@ -37,7 +37,10 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
              "شحال عمرو", "what age", "at what age", "what is the age", "what was the age")),
     ("clock", ("على الساعه كم", "الساعه كم", "اي ساعه", "في اي ساعه", "what time", "at what time", "ما الساعه")),
     ("percent", ("كم نسبه", "ما نسبه", "ما هي نسبه", "اي نسبه", "باي نسبه", "what percentage", "what percent", "what share",
-                 "كم بالمائه")),
+                 "how many percent",
+                 # «كم في المئة…؟», «بكم بالمائة…؟», dialect «قديش بالمية…؟»
+                 *(f"{how} {per}" for how in ("كم", "بكم", "قداش", "قديش", "شحال", "كام", "بكام")
+                   for per in ("بالمائه", "بالمئه", "بالميه", "في المائه", "في المئه", "في الميه")))),
     ("money", ("بكام", "how much does", "how much did", "how much is", "how much money", "what price",
                "what is the salary", "what was the salary", "what salary", "what is the cost", "what was the cost",
                "what is the price", "what was the price", "what is the budget", "what was the budget", "what budget",
@@ -138,7 +141,16 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                # «ما البلد الذي…», «ما الدول التي…», «أي مدن…»: a country or a town, by the noun asked about
                "ما البلد", "ما الدوله", "ما الدول", "ما البلدان", "ما المدينه", "ما المدن", "اي دول", "اي بلدان",
                "اي مدن", "what country", "what city", "what town", "which town",
-               "اي ملعب", "اي قاعه", "اي جزيره", "ما مكان", "ما المكان", "ما هو مكان", "ما هو المكان")),
+               "اي ملعب", "اي قاعه", "اي جزيره", "ما مكان", "ما المكان", "ما هو مكان", "ما هو المكان",
+               # a region or a town of a country, asked by its noun, one or several («عن أي محافظة…؟», «ما
+               # الولاية التي…؟», «في أي ولايات…؟»); not «جهة», also a party («أي جهة موّلت…؟»), nor a
+               # street or a quarter, whose names the typed phrases miss («بشارع الهادي نويرة»)
+               *(f"{which} {noun}" for which in ("اي", "ما") for noun in (
+                   "ولايه", "ولايات", "محافظه", "محافظات", "منطقه", "مناطق", "بلديه", "بلديات", "قريه", "قري",
+                   "معتمديه", "معتمديات", "اقليم", "مدينه", "مدن", "دوله", "دول")
+                 if not (which == "ما" and noun in ("مدينه", "مدن", "دوله", "دول"))),
+               "which region", "which province", "which state", "which district", "which village",
+               "which governorate", "what region", "what province")),
     ("person", ("من هو", "من هي", "من هم", "من الذي", "من التي", "مين", "شكون", "منو", "who", "whom", "من",
                 "اسم", "ما اسم", "ما هو اسم", "ما هي اسماء", "ما اسماء", "what is the name", "من يكون")),
 ]
@@ -262,13 +274,52 @@ def expected_type(question: str) -> str:
         if money_counted:
             return "money"
     kind = best[2] if best else "other"
+    if kind == "money" and _HOW_MUCH_CHANGE_RE.search(question):
+        # "By how much did tourist arrivals rise?": by an amount of any kind, mostly a share («بنسبة 23.6
+        # بالمائة»), not by money; as «بكم ارتفع…؟».
+        return "count"
     if kind in ("money", "count") and (verb := _HOW_MUCH_VERB_RE.search(question)):
         # "How much does the MOAB weigh?", "How much will the ceremony cost?": English puts the verb that
         # says what is measured last, after the thing measured.
         return "measure" if verb.group(1).lower().startswith("weigh") else "money"
+    if kind == "other" and (focus := _ENGLISH_FOCUS_RE.match(question)):
+        # "On what exact date…?", "What is Tunisia's unemployment rate?", "What is the registration fee…?":
+        # the noun after "what/which" and its modifiers says what is asked, as «ما تاريخ…؟», «ما نسبة…؟».
+        modifier, noun = (focus.group(1) or "").lower(), focus.group(2).lower()
+        return "money" if modifier.endswith("exchange") else _ENGLISH_FOCUS_KINDS[noun]
     return kind
 
 
+# What an English what/which-question asks for, by its focus noun.
+_ENGLISH_FOCUS_KINDS = {
+    **dict.fromkeys(("date",), "date"), "year": "year",
+    **dict.fromkeys(("nationality", "citizenship"), "nationality"),
+    **dict.fromkeys(("rate", "percentage", "proportion"), "percent"),
+    **dict.fromkeys(("fee", "fees", "price", "prices", "cost", "salary", "salaries", "budget", "debt", "debts",
+                     "funding", "fine", "revenue", "revenues", "wage", "wages", "pension"), "money"),
+    **dict.fromkeys(("sentence", "penalty", "punishment"), "penalty"),
+    **dict.fromkeys(("city", "cities", "town", "towns", "village", "region", "province", "governorate",
+                     "country", "countries"), "place"),
+}
+# Words that end the noun phrase after "what": a verb or a preposition ("What happened to the prices?").
+_NOT_MODIFIERS = ("to", "of", "in", "on", "at", "about", "for", "with", "from", "by", "did", "does", "do", "done",
+                  "happened", "happen", "happens", "say", "said", "says", "has", "have", "had", "be", "been", "is",
+                  "was", "are", "were", "will", "would", "can", "could", "should", "may", "might")
+# "On what (exact) date…", "What is Rima Khalaf's nationality…", "Which Tunisian cities…": after the
+# interrogative, its verb and a determiner, up to three words (modifiers, a possessor) before the focus noun.
+_ENGLISH_FOCUS_RE = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:on|in|at|by|from|until|to|for)\s+)?(?:what|which)(?:'s|\s+(?:is|was|are|were|will\s+be))?"
+    r"(?:\s+(?:the|a|an|its|his|her|their|this|that))?"
+    r"((?:\s+(?!(?:" + "|".join(_NOT_MODIFIERS) + r")\b)[\w.’'-]+){0,3}?)\s+(" + "|".join(_ENGLISH_FOCUS_KINDS)
+    + r")\b", re.IGNORECASE)
+
+
+# "How much did … rise?": a how-much question about a change.
+_HOW_MUCH_CHANGE_RE = re.compile(
+    r"\bhow\s+much\b.*\b(?:rise|rises|rose|risen|increase|increases|increased|fall|falls|fell|fallen|drop|drops"
+    r"|dropped|grow|grows|grew|grown|decline|declines|declined|decrease|decreases|decreased|climb|climbs|climbed"
+    r"|jump|jumps|jumped|surge|surged|shrink|shrank|go\s+up|went\s+up|gone\s+up|go\s+down|went\s+down)\b",
+    re.IGNORECASE)
 # "How much … weigh/cost?": the verb that says what a how-much question measures.
 _HOW_MUCH_VERB_RE = re.compile(r"\bhow\s+much\b.*\b(weigh|weighs|weighed|cost|costs)\b", re.IGNORECASE)
 
@@ -551,7 +602,11 @@ def asks_who_is(question: str) -> bool:
 # «في أي مدينة…؟», "which city": a place inside a country, which the country's name does not give.
 # «في أي…», «من أي…», «أي…» (normalised): which one, with the preposition before it.
 _WHICH = r"[وف]?(?:في|من|الي|ب)?\s*"
-_TOWN_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|ولايه|قريه|بلديه|منطقه|حي|شارع|محافظه|جهه)"
+_TOWN_RE = re.compile(rf"(?<!\w)(?:[وف]?(?:{_WHICH}|عن\s+|علي\s+)اي\s+"
+                      r"(?:مدينه|ولايه|قريه|بلديه|منطقه|حي|شارع|محافظه|جهه"
+                      r"|مدن|ولايات|قري|بلديات|مناطق|احياء|شوارع|محافظات|معتمديه|معتمديات)"
+                      r"|(?:^|\s)[وف]?ما\s+(?:هي\s+)?ال(?:ولايه|ولايات|محافظه|محافظات|بلديه|بلديات|منطقه|مناطق|قريه|قري"
+                      r"|معتمديه|معتمديات)\s+(?:التي|الذي|اللي)"
                       r"|\bwhich\s+(?:city|town|village|region|province|district|street)\b)", re.IGNORECASE)
 
 

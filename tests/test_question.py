@@ -93,7 +93,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم مليون دينار خسرت الشركة؟", "money"),
         ("كم شخصا يزور المتحف باليوم؟", "number"),
         ("كم تخسر الشركة في اليوم؟", "count"), ("الشركة بتخسر كم في اليوم؟", "count"),  # per day: a rate
-        ("كم في المائة من السكان صوتوا؟", "count"),
+        ("كم في المائة من السكان صوتوا؟", "percent"),  # per hundred: a share, not a rate
         # A feminine noun after «كم» shows no accusative alif: it counts; one for an amount asks how much.
         ("كم دولة شاركت في الدورة؟", "number"), ("كم سعرة حرارية يحتاجها الطفل؟", "number"),
         ("قداش من قضية رفعوها؟", "number"), ("كم قيمة الصفقة؟", "money"), ("كم نسبة البطالة؟", "percent"),
@@ -111,6 +111,22 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         # an earthquake's magnitude, a temperature: a measure in degrees
         ("ما هي درجة حرارة مياه البحر؟", "measure"), ("كم درجة بلغت الحرارة في قبلي؟", "measure"),
         ("ما هي القوة المغناطيسية التي تؤثر على الشحنة؟", "other"),  # which force, not how strong
+        # how many per hundred, in standard Arabic and the dialects
+        ("كم في المئة من المواد يحافظ عليها الميكروويف؟", "percent"), ("بكم في المائة ارتفعت الأسعار؟", "percent"),
+        ("قديش بالمية زادت الأسعار؟", "percent"), ("كام في المية من الناس صوتوا؟", "percent"),
+        # a region or a town of a country, asked by its noun, one or several
+        ("في أي ولايات تجري التحركات الاحتجاجية؟", "place"), ("ما الولاية التي سجلت أكبر عدد من الإصابات؟", "place"),
+        ("عن أي محافظة تنوب النائبة؟", "place"), ("ما البلديات التي ستنطلق فيها التجربة؟", "place"),
+        ("ما الجهة التي موّلت الدراسة؟", "other"),  # «جهة»: a party too
+        # by how much something changed: an amount of any kind, mostly a share, not money
+        ("By how much did foreign tourist arrivals rise in early 2017?", "count"),
+        ("How much did fruit prices go up since 2010?", "count"), ("How much did the company lose?", "money"),
+        # English what/which-questions by their focus noun, past modifiers and a possessor
+        ("On what exact date is the summit scheduled?", "date"), ("What is Rima Khalaf's nationality?", "nationality"),
+        ("What is Tunisia's unemployment rate?", "percent"), ("What is the registration fee for the conference?", "money"),
+        ("What prison sentence did she receive?", "penalty"), ("In which Tunisian cities was the survey done?", "place"),
+        ("What's the current dollar exchange rate?", "money"),
+        ("What happened to the prices?", "other"), ("What did Trump say about the date?", "other"),
     ],
 )
 def test_expected_answer_type(question, kind):
