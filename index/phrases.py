@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 122
+PHRASES_VERSION = 123
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -122,7 +122,7 @@ def _tells_hour(word: str) -> bool:
     return word in _HOUR_WORDS or (_is_number(word) and not word.startswith("و"))
 
 
-_AGE_CUES = _norm_set("عمر العمر عمره عمرها سن سنه البالغ يبلغ")
+_AGE_CUES = _norm_set("عمر العمر عمره عمرها عمرهم وعمره وعمرها وعمرهم بعمر سن بسن سنه البالغ البالغة البالغين البالغات يبلغ")
 _OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
 _REASON_CUES = _norm_set(
     """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
