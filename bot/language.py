@@ -68,9 +68,13 @@ def other_language(text: str) -> bool:
     if english > 1:
         return False
     # One English function word may be another language's word too («a», «in», «on» in «Quand Trump
-    # a-t-il parlé…?»): then only a sure reading of another language decides.
+    # a-t-il parlé…?»): then only a sure reading of another language decides, or, since a short question
+    # reads unsurely («Combien de morts en Colombie ?»: French at 0.42), its opening interrogative.
     language, probability = _identifier().classify(text)
-    return language != "en" and probability >= MIN_CONFIDENCE
+    if language == "en":
+        return False
+    first = _WORD_RE.match(text.strip(" ¿¡\"'«»(").casefold())
+    return probability >= MIN_CONFIDENCE or (first is not None and first.group() in _OTHER_INTERROGATIVES)
 
 
 def _other_languages_share(text: str) -> float:
@@ -83,6 +87,13 @@ def _not_english_letters(text: str) -> bool:
     return any(ch in "¿¡" or (ch.isalpha() and _script(ch) == "LATIN" and not ch.isascii()) for ch in text)
 
 
+# The question words of the commonest Latin-script languages after English (French, Spanish, Portuguese,
+# Italian, German, Dutch), written without their accents as people often type them; none is an English
+# word a question opens with ("was" and "come" left out: English "Was…?", "Come…").
+_OTHER_INTERROGATIVES = frozenset("""combien pourquoi quand comment quel quelle quels quelles qui ou où
+    cuantos cuantas cuánto cuántos cuántas cuanto cuando cuándo donde dónde quien quién quienes quiénes porque
+    por qué cual cuál quanto quantos quantas quando onde quem qual quais perche perché chi dove quale quali
+    wie warum wann wer wo welche welcher welches wieviel wieviele hoeveel waarom wanneer waar wie welke""".split())
 # Letters of Persian, Urdu, Pashto, Kurdish… that Arabic does not use (پ چ ژ گ ک ی ہ ے ۀ ٹ ڈ ڑ ں ۆ ێ).
 _NOT_ARABIC_LETTERS = frozenset("پچژگکیہےۀٹڈڑںۆێ")
 # Persian function words and commonest verbs, as written in Persian: the object marker, "is", "that",
