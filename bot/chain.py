@@ -21,6 +21,7 @@ from bot.checks import check_question, question_part, without_frame, without_gre
 from bot.compose import compose, counts_noun, gist_answer, source_of, which_nouns
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
 from bot.gist import gist_question
+from bot.ordinals import another_of_the_series
 from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
@@ -222,6 +223,11 @@ class AnswerChain:
                 # «مع من أجرى ترامب اتصالاً هاتفياً يوم الخميس؟» over «وأجرى روبيو ولافروف، الاثنين،
                 # مكالمة…»: another day's event. A runner-up nearly as likely may name the day asked.
                 ranked, composed = _runner_up_first(info, ranked, answers, partial(_on_weekday, info.weekdays))
+                found = composed is not None
+            elif another_of_the_series(info.text, composed[0]):
+                # «في أي سنة انعقد المؤتمر الأول…؟» over «ينعقد المؤتمر العالمي الثاني…»: another one of the
+                # series. A runner-up nearly as likely may speak of the one asked.
+                ranked, composed = _runner_up_first(info, ranked, answers, partial(_of_the_series, info.text))
                 found = composed is not None
             elif info.country and not names_a_country(composed[0], info.asked):
                 # «ما الدول التي استوردت زيت الزيتون التونسي؟» over a sentence that names no country (nor a
@@ -778,6 +784,11 @@ def _count_before_noun(info: QuestionInfo, text: str, phrases: Sequence[Span]) -
 def _marks_a_place(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a phrase (for a where-question, a place; for «ما اسم…؟», a name)."""
     return composed[1] is not None
+
+
+def _of_the_series(question: str, composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer speaks of no other one of a series than the question's (`another_of_the_series`)."""
+    return not another_of_the_series(question, composed[0])
 
 
 def _on_weekday(weekdays: frozenset[int], composed: tuple[str, str | None]) -> bool:
