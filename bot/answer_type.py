@@ -744,7 +744,12 @@ def names_a_country(text: str, asked: frozenset[str]) -> bool:
 def matching_spans(question_type: str, phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:
     """Those of a passage's typed phrases (`typed_spans`) that can answer a question of this type;
     with `asked` (the question's normalised words), not those the question itself already says («في 2017؟»)."""
-    return spans_of_kinds(_ANSWERED_BY.get(question_type, ()), phrases, asked)
+    spans = spans_of_kinds(_ANSWERED_BY.get(question_type, ()), phrases, asked)
+    if question_type == "percent":
+        # «نصف المصابين»: a bare fraction is a share («ما نسبة…؟», "What proportion…?"), not a count.
+        spans += [s for s in spans_of_kinds(("count",), phrases, asked) if is_fraction(s)]
+        spans.sort(key=lambda s: s.start)
+    return spans
 
 
 def spans_of_kinds(kinds: Sequence[str], phrases: Sequence[Span], asked: frozenset[str] = frozenset()) -> list[Span]:

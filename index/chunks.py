@@ -8,7 +8,7 @@ from index.articles import Article
 from index.normalize import fold_digits
 
 # Bump when documents or their embedding text change: indexes built before are then rebuilt.
-CHUNKER_VERSION = 12
+CHUNKER_VERSION = 13
 # A sentence longer than this (in words) becomes several passages of at most this many words,
 # each overlapping the one before by PASSAGE_OVERLAP words, so that a fact at the end of a
 # 480-character sentence without commas is still a passage of its own.
@@ -21,16 +21,21 @@ SENTENCE_END = tuple(".!?؟…:\"»”)")  # what a sentence (not a heading) end
 
 
 def is_heading(paragraph: list[str], title: str, first: bool = False) -> bool:
-    """Whether a paragraph is a headline or sub-heading: one short sentence without final punctuation,
-    or the article's title itself; the first paragraph also when its short run of sentences ends
-    without punctuation (a headline the splitter cut at «..» or «!»: «اغتيال قيادات… خارج فلسطين..
+    """Whether a paragraph is a headline or sub-heading: one short sentence without final punctuation
+    or ending in a question mark (a question states nothing: «أيهما أفضل لصحتك: تحضير الشاي في الغلاية
+    أو الميكروويف؟»), or the article's title itself; the first paragraph also when its short run of
+    sentences ends so (a headline the splitter cut at «..» or «!»: «اغتيال قيادات… خارج فلسطين..
     وأحدثها الشهيد محمد الزواري»). Headings stay searchable but are never given as the answer."""
     text = " ".join(sentence.strip() for sentence in paragraph)
     if text == title.strip():
         return True
     if len(paragraph) != 1 and not first:
         return False
-    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(SENTENCE_END)
+    short = len(text.split()) <= HEADING_MAX_WORDS
+    return short and (not text.endswith(SENTENCE_END) or text.endswith(_QUESTION_END))
+
+
+_QUESTION_END = ("؟", "?")
 
 
 def passages(sentence: str, max_words: int = MAX_PASSAGE_WORDS, overlap: int = PASSAGE_OVERLAP,

@@ -2509,3 +2509,12 @@ def test_who_describes_in_an_english_question(question, describer):
     from bot.answer_type import english_described_by
 
     assert english_described_by(question) == describer
+
+def test_a_bare_fraction_answers_a_share_question():
+    from bot.answer_type import type_match
+
+    # «نصف المصابين» answers «ما نسبة…؟» / "What proportion…?"; it is no count for «كم عدد…؟»
+    phrases = typed_spans("أكد الأطباء أن نصف المصابين بالنمط الثاني من داء السكري يتعرضون إلى الفشل الكلوي")
+    assert type_match("percent", phrases)
+    assert not type_match("percent", typed_spans("أكد الأطباء أن المصابين بالنمط الثاني يتعرضون إلى الفشل الكلوي"))
+

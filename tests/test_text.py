@@ -205,6 +205,10 @@ def test_headings_are_short_unpunctuated_lines_or_the_title():
     assert is_heading(["عنوان المقال كما هو."], "عنوان المقال كما هو.")
     assert not is_heading(["قال الوزير إن الاجتماع تأجل."], "عنوان")
     assert not is_heading(["جملة أولى.", "جملة ثانية"], "عنوان")
+    # a short question states nothing: a headline or sub-heading (a newcomer's «لماذا…؟» got this headline)
+    assert is_heading(["أيهما أفضل لصحتك : تحضير الشاي في الغلايّة أو الميكروويف؟"], "عنوان", first=True)
+    assert is_heading(["فما الذي تغير؟"], "عنوان")
+    assert not is_heading(["هل تغير شيء؟", "نعم، تغير الكثير منذ ذلك الحين."], "عنوان")
 
 
 def test_a_headline_cut_into_sentences_is_still_a_heading():
