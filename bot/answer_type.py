@@ -566,12 +566,27 @@ NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place":
               "any": ("person", "organisation", "place", "quoted")}
 
 
-def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str]) -> list[Span]:
+def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str], noun: str | None = None) -> list[Span]:
     """Those of a passage's phrases that can give the name a question asks for (`asks_for_name`):
     of a kind in NAME_KINDS and sharing no word with the question («ما اسم زوجة لافروف؟» is not
-    answered by «سيرجي لافروف»)."""
+    answered by «سيرجي لافروف»). With the noun named (`name_noun`) of an organisation, not one headed
+    by another organisation's noun: «ما اسم الشركة…؟» is not answered by «وزارة الداخلية»."""
     return [s for s in phrases if s.kind in NAME_KINDS[asks_name]
-            and not any(in_asked(w, asked) for w in asked_words(s.text))]
+            and not any(in_asked(w, asked) for w in asked_words(s.text))
+            and not (asks_name == "organisation" and noun and _headed_by_another(s, noun))]
+
+
+def _headed_by_another(span: Span, noun: str) -> bool:
+    """Whether an organisation's name opens with an organisation noun other than `noun` (normalised,
+    with or without «ال»): «وزارة الداخلية» for «الشركة»; not «شركة النقل السريع», nor a quoted name."""
+    first = WORD_RE.search(normalize_arabic(span.text))
+    if first is None:
+        return False
+    word = first.group()
+    forms = [word] + [word[len(c):] for c in ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+                      if word.startswith(c) and len(word) - len(c) >= 3]
+    head = next((form for form in forms if name_kind(form) == "organisation"), None)
+    return head is not None and not same_noun(head.removeprefix("ال"), noun.removeprefix("ال"))
 
 
 _WHO_IS_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون)\s+(.+?)\W*$")

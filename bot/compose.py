@@ -85,7 +85,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     if (info.kind not in HIGHLIGHTED and not info.asks_name) or asks_who_is(info.text):
         return None  # «من هي آنا كيلي؟» asks for her role, not for another name
     phrases = typed_spans(passage) if phrases is None else phrases
-    spans = (name_spans(info.asks_name, phrases, info.asked) if info.asks_name  # «ما اسم…»
+    spans = (name_spans(info.asks_name, phrases, info.asked, info.name_noun) if info.asks_name  # «ما اسم…»
              else matching_spans(info.checked_kind, phrases, info.asked))
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts or ends
     # with it («دونالد ترامب»).

@@ -123,7 +123,7 @@ def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
     English question's noun cannot be looked for in an Arabic passage: any name there will do."""
     if info.asks_name is None:
         return True
-    if name_spans(info.asks_name, hit.window_passage_phrases(), info.asked):
+    if name_spans(info.asks_name, hit.window_passage_phrases(), info.asked, info.name_noun):
         return True
     if info.asks_name != "any":
         return False

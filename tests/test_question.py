@@ -2510,6 +2510,7 @@ def test_who_describes_in_an_english_question(question, describer):
 
     assert english_described_by(question) == describer
 
+
 def test_a_bare_fraction_answers_a_share_question():
     from bot.answer_type import type_match
 
@@ -2518,3 +2519,17 @@ def test_a_bare_fraction_answers_a_share_question():
     assert type_match("percent", phrases)
     assert not type_match("percent", typed_spans("أكد الأطباء أن المصابين بالنمط الثاني يتعرضون إلى الفشل الكلوي"))
 
+
+def test_an_organisations_name_is_not_given_by_another_kind_of_organisation():
+    from bot.answer_type import name_spans
+
+    # «ما اسم الشركة…؟» is not answered by «وزارة الداخلية» (a newcomer's near miss), but by a company's name
+    question = "ما اسم الشركة التي تعرضت عربتها للسطو؟"
+    asked, noun = asked_words(question), analyse(question).name_noun
+    text = "وقالت وزارة الداخلية في بيان إنّ عربة تابعة لإحدى الشركات تعرّضت للسطو"
+    assert name_spans("organisation", typed_spans(text), asked, noun) == []
+    text = 'وقالت وزارة الداخلية إنّ عربة تابعة لشركة "سيفاكس" تعرّضت للسطو'
+    assert [s.text for s in name_spans("organisation", typed_spans(text), asked, noun)] == ["سيفاكس"]
+    question = "ما اسم الوزارة التي أصدرت البيان؟"
+    text = "وقالت وزارة الداخلية في بيان"
+    assert name_spans("organisation", typed_spans(text), asked_words(question), analyse(question).name_noun)
