@@ -38,7 +38,7 @@ def _series(tokens: list[str], i: int) -> frozenset[str]:
         prefix = next((p for p in _DEFINITE if tokens[k].startswith(p)), None)
         if prefix is None or _ordinal(tokens, k) is not None:
             break
-        stems.add(tokens[k][len(prefix):] if prefix != "لل" else tokens[k][2:])
+        stems.add(tokens[k][len(prefix):])
     return frozenset(stems)
 
 
