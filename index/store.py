@@ -99,15 +99,17 @@ def _sha256(path: Path) -> str:
 
 
 def _check_files(folder: Path, manifest: dict) -> None:
-    """`CorruptIndex` when a data file is not the one the manifest recorded (indexes built before the
-    manifest recorded them are not checked)."""
+    """`CorruptIndex` when a data file the manifest recorded is missing or not the one it recorded (indexes
+    built before the manifest recorded them are not checked)."""
     files = manifest.get("files", {})
     if not isinstance(files, dict):
         raise CorruptIndex(f"unreadable index manifest in {folder}: its file checksums are not a mapping")
     for name, recorded in files.items():
         path = folder / str(name)
+        if not path.is_file():
+            raise CorruptIndex(f"index file {path} is missing")
         try:
-            damaged = path.is_file() and _sha256(path) != recorded
+            damaged = _sha256(path) != recorded
         except OSError as exc:
             raise CorruptIndex(f"index file {path} cannot be read: {exc}") from exc
         if damaged:

@@ -97,7 +97,7 @@ def test_changed_or_added_source_rebuilds(tmp_path, articles, embeddings):
     assert "added" in stale_reason(read_manifest(index_dir))
 
 
-@pytest.mark.parametrize("damage", ["truncate-faiss", "garbage-manifest", "drop-docs", "empty-dir",
+@pytest.mark.parametrize("damage", ["truncate-faiss", "garbage-manifest", "drop-docs", "drop-faiss", "empty-dir",
                                     "overwrite-faiss", "overwrite-paragraphs", "overwrite-docs", "garbage-checksums"])
 def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings, damage):
     index_dir = tmp_path / "index"
@@ -110,6 +110,8 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings,
         (folder / MANIFEST_FILE).write_text("{not json", encoding="utf-8")
     elif damage == "drop-docs":
         (folder / DOCS_FILE).unlink()
+    elif damage == "drop-faiss":  # a deleted FAISS file is said to be missing, not damaged (a newcomer's)
+        (folder / INDEX_FILE).unlink()
     elif damage == "garbage-checksums":  # valid JSON, but not the mapping of file names to sha256 it should be
         manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
         manifest["files"] = ["faiss.index"]
@@ -132,6 +134,8 @@ def test_corrupt_index_is_rebuilt_with_a_message(tmp_path, articles, embeddings,
     assert len(store.documents) == 6
     assert seen, "a rebuild must be announced"
     assert read_manifest(index_dir)["count"] == 6
+    if damage.startswith("drop"):
+        assert any("missing" in m for m in seen), seen
 
 
 def test_an_index_whose_manifest_is_lost_is_rebuilt_from_its_own_articles_not_the_default_ones(
