@@ -14,7 +14,7 @@ from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANT
                              spans_of_kinds, speaks_of_future, type_match, typed_spans, vague_quantity, which_noun,
                              written_on)
 from bot.question import QuestionInfo
-from index.chunks import SENTENCE_END
+from index.chunks import PASSAGE_OVERLAP, SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, tokenize
 from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, counted_accusative, is_calendar_date, is_ordinary_word,
                            names_day, quantity_start)
@@ -438,6 +438,18 @@ def _beside(best: Hit) -> tuple[str, str]:
     return (window[:at].strip(), window[at + len(own):].strip()) if at >= 0 else ("", "")
 
 
+def _rest_of_sentence(best: Hit) -> str:
+    """For a window of a long sentence (`index.chunks.passages`), the words of the sentence after it: the
+    next window without the words the two share; "" for a whole sentence or the last window."""
+    if not best.document.metadata.get("part"):
+        return ""
+    own, after = best.document.page_content.split(), _beside(best)[1].split()
+    for shared in range(min(PASSAGE_OVERLAP, len(own), len(after)), 0, -1):
+        if own[-shared:] == after[:shared]:
+            return " ".join(after[shared:])
+    return ""
+
+
 def _referent_before(best: Hit) -> str | None:
     """The sentence before the best one in its paragraph, when the best one points back at something
     with a demonstrative («سيسافر رضا مامي إلى هذين البلدين…» does not say which countries) and the
@@ -457,11 +469,16 @@ _CAUSE_OPENING_RE = re.compile(
 
 
 def _cause_after(info: QuestionInfo, best: Hit) -> str | None:
-    """For a why-question whose best passage gives no cause, the sentence after it in its paragraph
-    when that sentence opens with the cause of what the best one says («…تراجعت القيمة المضافة…»
-    then «ويعود ذلك إلى التراجع المتواصل في استخراج النفط…»); else None."""
+    """For a why-question whose best passage gives no cause, the rest of its sentence when the passage is
+    a window of a long one and the rest gives a cause, or the sentence after it in its paragraph when that
+    sentence opens with the cause of what the best one says («…تراجعت القيمة المضافة…» then «ويعود ذلك إلى
+    التراجع المتواصل في استخراج النفط…»); else None."""
     if info.kind != "reason" or type_match("reason", best.passage_phrases(), info.asked):
         return None
+    rest = _rest_of_sentence(best)
+    if rest and type_match("reason", typed_spans(rest), info.asked):
+        # the cause later in the same long sentence («…وعلى صندوق الدعم باعتبار أن أغلب المواد… موردة»)
+        return rest
     _, after = _beside(best)
     return after if after and _CAUSE_OPENING_RE.match(normalize_arabic(after)) else None
 
@@ -523,7 +540,11 @@ def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, 
         joined = f"{best_text} {cause}"
         return trim(joined, info, keep=next((s for s in typed_spans(joined) if s.kind == "reason"), None)), None
     span = best_span(info, best_text, best.passage_phrases())
-    text = _cut_marked(best, trim(best_text, info, keep=span))
+    # A cause is not marked, but a long sentence is cut around it («…وعلى صندوق الدعم باعتبار أن أغلب المواد
+    # الأساسية المدعومة موردة…»: cut at 300 characters from its start, the cause was lost).
+    keep = span or (next((s for s in best.passage_phrases() if s.kind == "reason"), None)
+                    if info.kind == "reason" else None)
+    text = _cut_marked(best, trim(best_text, info, keep=keep))
     # «لماذا ارتفعت أسعار مياه الشرب؟» over «…نظرا للإرتفاع المسجل في أسعار مياه الشرب…»: the best passage
     # gives a cause itself, and the sentence next door (about clothing) is no part of the answer.
     gives_cause = info.kind == "reason" and type_match("reason", best.passage_phrases(), info.asked)

@@ -548,3 +548,30 @@ def test_a_window_of_a_long_sentence_shown_whole_is_marked_where_the_sentence_go
     first = hit("واستمع الى شهادة مصريين تفيد بدفنهما بإحدى المزارع.", 1.2, 0.05, 0.8, position=3)
     first.document.metadata["part"] = 1  # the first window, ending the sentence: nothing to mark
     assert compose(info, [(first, 0.7)])[0] == first.document.page_content
+
+
+def test_a_long_sentence_is_cut_around_its_cause_for_a_why_question():
+    # a newcomer's: cut at 300 characters from its start, the cause at the end of the sentence was lost
+    info = analyse("لماذا يؤثر تراجع الدينار على صندوق الدعم؟")
+    text = ("وعبّر الاتحاد في بيان له اليوم الخميس عن انشغاله العميق للتراجع الكبير الذي شهده الدينار، بشكل أصبح يمثل "
+            "خطرا حقيقيا على الاقتصاد التونسي وعلى المؤسسة الاقتصادية حيث ستكون له تداعيات سلبية جدا على الاستثمار "
+            "والقدرة التنافسية للمؤسسات والتضخم وعجز الميزان التجاري وارتفاع نسبة المديونية وخدمة الدين وعلى التوازنات "
+            "المالية الكبرى للبلاد وعلى صندوق الدعم باعتبار أن أغلب المواد الأساسية المدعومة موردة من الخارج.")
+    assert len(text) > 300
+    assert "باعتبار أن أغلب المواد" in compose(info, [(hit(text, 1.2, 0.05, 0.8), 0.8)])[0]
+
+
+
+def test_the_rest_of_a_long_sentence_gives_the_cause_its_window_lacks():
+    # the first window of a sentence the index cut, with the next window (12 words shared) as its neighbour
+    first_text = "وقرر الوزير تأجيل المشروع " + " ".join(f"كلمة{i}" for i in range(56))
+    rest_text = " ".join(first_text.split()[-12:]) + " بسبب نقص التمويل اللازم لإنجازه."
+    first = hit(first_text, 1.2, 0.05, 0.8, position=3, window=f"{first_text} {rest_text}")
+    first.document.metadata["part"] = 1
+    assert "بسبب نقص التمويل" in compose(analyse("لماذا قرر الوزير تأجيل المشروع؟"), [(first, 0.8)])[0]
+    # a date or an amount further on is not taken so: a near miss would find one there
+    first_text = "قال الوزير إن المشروع " + " ".join(f"كلمة{i}" for i in range(56))
+    rest_text = " ".join(first_text.split()[-12:]) + " وسيتكلف المشروع 40 مليون دينار."
+    first = hit(first_text, 1.2, 0.05, 0.8, position=3, window=f"{first_text} {rest_text}")
+    first.document.metadata["part"] = 1
+    assert compose(analyse("كم ستبلغ تكلفة المشروع؟"), [(first, 0.8)])[1] is None
