@@ -292,7 +292,7 @@ def expected_type(question: str) -> str:
 
 # What an English what/which-question asks for, by its focus noun.
 _ENGLISH_FOCUS_KINDS = {
-    **dict.fromkeys(("date",), "date"), "year": "year",
+    "date": "date", "year": "year",
     **dict.fromkeys(("nationality", "citizenship"), "nationality"),
     **dict.fromkeys(("rate", "percentage", "proportion"), "percent"),
     **dict.fromkeys(("fee", "fees", "price", "prices", "cost", "salary", "salaries", "budget", "debt", "debts",
@@ -582,10 +582,7 @@ def _headed_by_another(span: Span, noun: str) -> bool:
     first = WORD_RE.search(normalize_arabic(span.text))
     if first is None:
         return False
-    word = first.group()
-    forms = [word] + [word[len(c):] for c in ("وال", "بال", "لل", "ال", "و", "ب", "ل")
-                      if word.startswith(c) and len(word) - len(c) >= 3]
-    head = next((form for form in forms if name_kind(form) == "organisation"), None)
+    head = next((form for form in _proclitic_bases(first.group()) if name_kind(form) == "organisation"), None)
     return head is not None and not same_noun(head.removeprefix("ال"), noun.removeprefix("ال"))
 
 
@@ -1717,10 +1714,16 @@ def asked_kind_of_name(question: str) -> tuple[str, ...] | None:
     return _KIND_OF.get(match.group(1) or match.group(2))
 
 
+def _proclitic_bases(word: str) -> list[str]:
+    """A normalised word, then the word without each proclitic it may carry (a stem of 3 letters or more
+    left): «وزاره» → «وزاره», «زاره»; «للشركه» → «للشركه», «شركه», «لشركه»."""
+    return [word] + [word[len(p):] for p in _PROCLITICS if word.startswith(p) and len(word) - len(p) >= 3]
+
+
 def _noun_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     """A normalised word's possible stems (without a proclitic and a number or pronoun ending, each
     dropped or not: «فريقا» may be «ف+ريق» or «فريق») and their consonants without weak letters."""
-    bases = {word} | {word[len(p):] for p in _PROCLITICS if word.startswith(p) and len(word) - len(p) >= 3}
+    bases = set(_proclitic_bases(word))
     stems = bases | {b[: -len(s)] for b in bases for s in _SUFFIXES if b.endswith(s) and len(b) - len(s) >= 3}
     consonants = {s.translate(_WEAK_LETTERS) for s in stems}
     # A doubled root letter is written once where it takes a shadda: «شباب»/«شابا», «أدلة»/«دليل».
