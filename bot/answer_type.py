@@ -27,6 +27,10 @@ __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words
            "asks_who_is", "day_dates", "expected_type", "matching_spans", "name_spans", "question_words", "role_named",
            "type_match", "typed_spans"]
 
+# Verbs of lasting and taking time, every person and tense a question uses («كم يستغرق…؟», «كم دامت…؟»), normalised.
+_LASTING_VERBS = ("استغرق", "استغرقت", "يستغرق", "تستغرق", "سيستغرق", "ستستغرق", "استمر", "استمرت", "يستمر",
+                  "تستمر", "سيستمر", "ستستمر", "دام", "دامت", "يدوم", "تدوم", "سيدوم", "ستدوم", "طال", "طالت")
+
 # What a question's interrogative and focus noun ask for. Checked in order; the first match wins.
 _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("age", ("كم متوسط اعمار", "ما متوسط اعمار", "كم متوسط عمر", "ما متوسط عمر", "كم معدل اعمار", "ما معدل اعمار",
@@ -69,16 +73,14 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                   "من قديش", "بقاله قد")),
     # How long something lasted («كم استمرت…», «شكثر طوّلت»: the dialect's «طوّل»): a duration, not the
     # time gone by since it («مضى أكثر من شهرين منذ القمة» does not say how long the summit lasted).
-    ("lasting", ("كم تستغرق", "كم استغرق", "ما مده", "كم مده", "كم تدوم", "كم دام", "كم ستدوم", "ما هي مده",
-                 "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا", "كم استمر", "كم استمرت",
+    ("lasting", ("ما مده", "كم مده", "ما هي مده",
+                 "قديش طول", "قداش طول", "شحال طول", "قديش اخد", "قداش خذا",
                  # Egyptian puts «قد إيه» («كم» once standard) after the verb: «الاجتماع خد قد إيه؟»
                  *(f"{verb} كم" for verb in ("خد", "اخد", "خدت", "اخدت", "استمر", "استمرت",
                                                  "دام", "دامت", "قعد", "قعدت")),
-                 "كم دامت", "كم طال", "كم طالت", "كم طولت", "كم طولوا", "how long did", "how long will",
-                 "how long does",
-                 # «كم من الوقت استغرق…؟»: longer than the duration cue «كم من الوقت» at the same place
-                 *(f"كم من الوقت {verb}" for verb in ("استغرق", "استغرقت", "يستغرق", "تستغرق", "سيستغرق",
-                                                     "ستستغرق", "استمر", "استمرت", "دام", "دامت", "طال", "طالت")))),
+                 "كم طولت", "كم طولوا", "how long did", "how long will", "how long does",
+                 # «كم يستغرق…؟», and «كم من الوقت استغرق…؟», longer than the duration cue «كم من الوقت»
+                 *(f"{how} {verb}" for how in ("كم", "كم من الوقت") for verb in _LASTING_VERBS))),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
                  "كم تبلغ مساحه", "how far",
                  "كم وزن", "ما وزن", "كم يزن", "كم تزن", "how heavy", "how much does it weigh",

@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 123
+PHRASES_VERSION = 124
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -1353,6 +1353,37 @@ def _between_commas(tokens: list[tuple[int, int, str]], first: int, last: int, p
     return first > 0 and before.endswith(("،", ",")) and after.startswith(("،", ",", ":"))
 
 
+_ITEM_MARK_RE = re.compile(r"\s*[.)\-–]\s")  # «5. », «4- », «3) » after a list item's number
+_ITEM_BEFORE = (".", "!", "?", "؟", ":", "…")
+
+
+def _item_number(tokens: list[tuple[int, int, str]], i: int, j: int, passage: str) -> bool:
+    """Whether the number at token i (alone, up to j) numbers a list item: one or two digits opening the
+    text or a sentence, followed by «.», «-» or «)» and a space («5. يرحب بتصحيح موظفيه…», «4- الارتباط
+    بالقطط!»). It counts nothing."""
+    if j != i or not (tokens[i][2].isdigit() and len(tokens[i][2]) <= 2):
+        return False
+    before = passage[:tokens[i][0]].rstrip()
+    return (not before or before.endswith(_ITEM_BEFORE)) and bool(_ITEM_MARK_RE.match(passage, tokens[i][1]))
+
+
+# Ordinal words (either gender, «ال» or not) and the tens and teens words that end a compound ordinal
+# («الثالث والعشرين», «الثاني عشر», «الحادية عشرة»), normalised.
+_ORDINAL_WORDS = frozenset(w for base in _norm_set("""أول ثاني ثالث رابع خامس سادس سابع ثامن تاسع حادي
+    أولى ثانية ثالثة رابعة خامسة سادسة سابعة ثامنة تاسعة حادية""") for w in (base, "ال" + base, "و" + base, "وال" + base))
+_ORDINAL_TENS = _norm_set("عشر عشرة العشرين عشرين الثلاثين ثلاثين الأربعين أربعين الخمسين خمسين الستين ستين "
+                          "السبعين سبعين الثمانين ثمانين التسعين تسعين")
+
+
+def _ordinal_tens(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Whether the number word at token i (alone) ends a compound ordinal begun by the word before it
+    («المؤتمر الثالث والعشرين», «اللقب الثاني عشر»): a rank, not a count."""
+    if j != i or i == 0 or tokens[i - 1][2] not in _ORDINAL_WORDS:
+        return False
+    word = tokens[i][2]
+    return word in _ORDINAL_TENS or (word.startswith("و") and word[1:] in _ORDINAL_TENS)
+
+
 @lru_cache(maxsize=4096)
 def typed_spans(passage: str) -> tuple[Span, ...]:
     """The typed phrases of a passage (numbers with their units, dates, ages, money, names after a
@@ -1471,6 +1502,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 spans.append(("age", i, i))  # «في عمر 38», «بسن 39»: an age with no unit
             elif (recent & _CLOCK_CUES and not _counted_after(following(j), recent)) or ":" in word:
                 spans.append(("clock", i, j))
+            elif _item_number(tokens, i, j, passage) or _ordinal_tens(tokens, i, j):
+                i = j + 1  # «5. يرحب بتصحيح…», «المؤتمر الثالث والعشرين»: a list's item, an ordinal; no count
+                continue
             else:
                 spans.append(("count", i, j))
             i = max(j, spans[-1][2]) + 1

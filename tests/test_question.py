@@ -64,6 +64,7 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         ("كم استمرت المباراة؟", "lasting"),
         ("كم دامت الحرب؟", "lasting"),
         ("كم من الوقت استغرق آخر لقاء بين الرئيسين؟", "lasting"),  # «كم من الوقت» + a verb of lasting
+        *((f"كم {verb} الرحلة؟", "lasting") for verb in ("يستغرق", "ستستغرق", "سيستمر", "تدوم", "طالت")),
         ("كم من الوقت مضى منذ القمة؟", "duration"),  # time gone by since it
         ("How long did the summit last?", "lasting"),
         ("كم مضى على آخر لقاء؟", "duration"),
@@ -561,6 +562,14 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     ('عرضت صاروخ "بوكجوكسونغ 2" وهاتف «آيفون 7» أمام «150» مشاركا', ("count",), ["150"]),
     # «واحدا», one in the accusative, is a count as «واحد» is
     ("بيّن أن عقدا واحدا تم تجديده وأن شخصا واحد أصيب", ("count",), ["واحدا", "واحد"]),
+    # a list item's number (opening the text or a sentence, then «.», «-» or «)») counts nothing
+    ("5. يرحب بتصحيح موظفيه لأخطائه", ("count",), []),
+    ("4- الارتباط بالقطط! وجدت دراسة أن 11 شخصا يحبونها", ("count",), ["11"]),
+    ("انتهت القائمة. 3) يحتل المركز الثالث 20 لاعبا", ("count",), ["20"]),
+    ("بلغ عددهم 5. وقال الوزير إن 7 منهم أصيبوا", ("count",), ["5", "7"]),
+    # the tens or teens of a compound ordinal rank, they count nothing; a number after an ordinal does
+    ("المؤتمر الثالث والعشرين للاتحاد واللقب الثاني عشر والدورة الحادية عشرة", ("count",), []),
+    ("حل الأول 30 شخصا والثاني 20", ("count",), ["30", "20"]),
 ])
 def test_numbers_are_typed_within_their_clause_and_not_inside_a_code(passage, kinds, phrases):
     assert [s.text for s in typed_spans(passage) if s.kind in kinds] == phrases
