@@ -563,9 +563,10 @@ _WORDS_AFTER_NOUN = 2
 _QUOTE_OPENS_RE = re.compile(r"\s*[\"«“]")
 
 
-# The phrase kinds that can give the name a question asks for (`asks_for_name`).
+# The phrase kinds that can give the name a question asks for (`asks_for_name`). The name of a noun of no
+# known kind («ما اسم الرقيب…؟», «ما اسم المدرسة…؟») is no town's or country's: a place noun asks for a place.
 NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place", "country"),
-              "any": ("person", "organisation", "place", "quoted")}
+              "any": ("person", "organisation", "quoted")}
 
 
 def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str], noun: str | None = None) -> list[Span]:

@@ -2529,6 +2529,20 @@ def test_a_bare_fraction_answers_a_share_question():
     assert not type_match("percent", typed_spans("أكد الأطباء أن المصابين بالنمط الثاني يتعرضون إلى الفشل الكلوي"))
 
 
+@pytest.mark.parametrize(("question", "text"), [
+    ("ما اسم عون الأمن الذي أطلق الرصاصة؟", "مروان الجملي، اصيل مدينة تالة، توفي يوم"),
+    ("ما اسم المدرسة التي تدرس فيها ابنته؟", "وتعيش العائلة في ولاية فلوريدا منذ سنوات"),
+    ("ما اسم مرافق خالد مشعل الذي لاحق الضباط؟", "حاولت وحدة اغتيال خالد مشعل في العاصمة الأردنية عمان"),
+])
+def test_a_name_of_no_known_kind_is_not_a_place(question, text):
+    from bot.answer_type import name_spans
+
+    info = analyse(question)
+    assert info.asks_name == "any"
+    assert [s for s in typed_spans(text) if s.kind in ("place", "country")]
+    assert name_spans("any", typed_spans(text), info.asked, info.name_noun) == []
+
+
 def test_an_organisations_name_is_not_given_by_another_kind_of_organisation():
     from bot.answer_type import name_spans
 
