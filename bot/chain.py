@@ -26,7 +26,7 @@ from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
-from index.phrases import Span, is_calendar_date, is_ordinary_word, typed_spans
+from index.phrases import Span, is_calendar_date, is_ordinary_word, names_day, typed_spans
 from index.bridge import english_words_known
 from index.countries import country_names, name_matched
 from index.towns import town_at, town_names
@@ -237,9 +237,11 @@ class AnswerChain:
                   and asks_exactly(info.text)):
                 # «كم طفلا قُتل بالضبط في منبج؟» over «…العشرات من الأطفال قتلوا…»: many is no exact figure.
                 found, composed = False, None
-            elif info.calendar and not info.since and composed[1] and not is_calendar_date(composed[1]):
+            elif info.calendar and not info.since and composed[1] and not (
+                    is_calendar_date(composed[1]) and (names_day(composed[1]) or months_named(composed[1]))):
                 # «في أي تاريخ سيفتتح الفرع؟», "On what date…?" over «…يوم الثلاثاء»: the date of the calendar
-                # the type check found was in a neighbour, and the answer shown gives only a weekday.
+                # the type check found was in a neighbour, and the answer shown gives only a weekday; or only
+                # a year («في أي تاريخ تسلّمت الحكومة…؟» over «…لكامل سنة 2014»), which is no date.
                 found, composed = False, None
             elif info.kind in ("date", "clock") and in_doubt(*composed) and not allows_doubt(info.text):
                 # «ما الموعد الجديد الذي حُدد للاجتماع؟» over «…لكن من الممكن أن يتحدث روبيو ولافروف هذا

@@ -174,6 +174,15 @@ def test_a_describing_question_is_answered_by_the_sentence_naming_who_describes(
     assert answer.found and has_phrase(answer.answer, "نقاش بناء"), answer
 
 
+def test_a_year_alone_is_no_date_of_the_calendar(tmp_path_factory):
+    """«في أي تاريخ عُرضت المسرحية…؟» over «…عُرضت لأول مرة سنة 2015»: a year, not the date asked for;
+    «في أي سنة…؟» is answered by it."""
+    service = one_article_service(tmp_path_factory, "association", ASSOCIATION)
+    assert not service.ask("في أي تاريخ عُرضت مسرحية الميناء لأول مرة؟").found
+    answer = service.ask("في أي سنة عُرضت مسرحية الميناء لأول مرة؟")
+    assert answer.found and answer.highlight and "2015" in answer.highlight, answer
+
+
 HOSPITALS = """الصحة تتعاقد مع شركات حراسة خاصة لأقسام الاستعجالي
 
 ذلك ما أعلنته وزيرة الصحة سميرة مرعي على هامش لقائها بولاية منوبة بممثلي النقابات الصحية، حيث أكدت أن الوزارة ستتعاقد مع شركات خاصة لحراسة أقسام الاستعجالي بالمستشفيات ليلا.
