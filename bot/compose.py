@@ -15,7 +15,7 @@ from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANT
                              written_on)
 from bot.question import QuestionInfo
 from index.chunks import PASSAGE_OVERLAP, SENTENCE_END
-from index.normalize import STOPWORDS, normalize_arabic, tokenize
+from index.normalize import STOPWORDS, normalize_arabic, term_groups, tokenize
 from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, counted_accusative, is_calendar_date, is_ordinary_word,
                            names_day, quantity_start)
 from index.retriever import Hit
@@ -524,11 +524,38 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
     answer asked for, when the best does not), or else the sentence before, when the best one points
     back at it (`_referent_before`); for a why-question, the sentence after that gives the cause
     (`_cause_after`); for a checkable kind none of these holds, the sentence beside that does
-    (`_fact_beside`)."""
+    (`_fact_beside`); for a question of no checkable kind, the sentence after that points back at the best
+    and says more of what is asked (`_told_after`)."""
     text, highlight = _compose(info, ranked)
     if highlight is None:
-        return _fact_beside(info, ranked[0][0], text) or (text, highlight)
+        return _fact_beside(info, ranked[0][0], text) or _told_after(info, ranked[0][0], text) or (text, highlight)
     return text, highlight
+
+
+def _told_after(info: QuestionInfo, best: Hit, text: str) -> tuple[str, None] | None:
+    """For a question of no checkable kind («كيف انتهت آخر قمة…؟»): the best passage joined with the
+    sentence after it in its paragraph, when that sentence points back at it with a demonstrative and
+    says more words of the question the best does not than the answer's other passage, if any («…آخر قمة
+    شخصية له مع بوتين في أنكوريج بألاسكا.» then «وانتهى ذلك الاجتماع… دون التوصل إلى اتفاق»): the best
+    only named what the question asks about. Whole, not cut (a cut loses what the best said); else None."""
+    if info.kind != "other" or info.asks_name:
+        return None
+    own = best.document.page_content
+    _, after = _beside(best)
+    if not after or after in text or not _points_back(after):
+        return None
+    joined = f"{own} {after}"
+    if len(joined) > MAX_ANSWER_CHARS:
+        return None
+    own_terms = set(tokenize(own))
+    groups = term_groups(info.text)
+
+    def told(passage: str) -> int:
+        """How many of the question's words a passage says that the best does not."""
+        terms = set(tokenize(passage))
+        return sum(1 for group in groups if terms.intersection(group) and not own_terms.intersection(group))
+
+    return (joined, None) if told(after) > (told(text.replace(own, "")) if text != own else 0) else None
 
 
 def _compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, str | None]:

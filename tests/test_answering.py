@@ -183,6 +183,16 @@ def test_a_year_alone_is_no_date_of_the_calendar(tmp_path_factory):
     assert answer.found and answer.highlight and "2015" in answer.highlight, answer
 
 
+@pytest.mark.parametrize("question", ["كيف انتهت آخر قمة شخصية بين ترامب وبوتين؟", "بم انتهى آخر لقاء شخصي بين ترامب وبوتين؟",
+                                      "ما الذي أشاد به ترامب وبوتين رغم عدم خروج قمة ألاسكا باتفاق؟"])
+def test_the_sentence_after_that_points_back_and_says_what_is_asked_joins_the_answer(article_service, question):
+    """«كيف انتهت آخر قمة…؟»: the best sentence names the last summit («…آخر قمة شخصية له مع بوتين في
+    أنكوريج»), the one after it says how it ended, pointing back at it («وانتهى ذلك الاجتماع…»)."""
+    answer = article_service.ask(question)
+    assert answer.found and has_phrase(answer.answer, "دون التوصل إلى اتفاق"), answer
+    assert has_phrase(answer.answer, "أنكوريج"), answer
+
+
 HOSPITALS = """الصحة تتعاقد مع شركات حراسة خاصة لأقسام الاستعجالي
 
 ذلك ما أعلنته وزيرة الصحة سميرة مرعي على هامش لقائها بولاية منوبة بممثلي النقابات الصحية، حيث أكدت أن الوزارة ستتعاقد مع شركات خاصة لحراسة أقسام الاستعجالي بالمستشفيات ليلا.
