@@ -2543,6 +2543,17 @@ def test_a_name_of_no_known_kind_is_not_a_place(question, text):
     assert name_spans("any", typed_spans(text), info.asked, info.name_noun) == []
 
 
+def test_a_name_asked_without_its_noun_may_be_a_place():
+    from bot.answer_type import name_spans
+
+    # «ما الاسم الآخر للطريق…؟» names no noun of the thing named: a road's other name is a place's
+    question = "ما الاسم الآخر للطريق الحرة يوسيمايت؟"
+    info = analyse(question)
+    assert info.asks_name == "any" and info.name_noun is None
+    text = "أما الطريق الوطنية 41 (الطريق الحرة يوسيمانت) فتدخل في مدينة فريسنو"
+    assert [s for s in name_spans("any", typed_spans(text), info.asked, None) if s.kind == "place"]
+
+
 def test_an_organisations_name_is_not_given_by_another_kind_of_organisation():
     from bot.answer_type import name_spans
 
