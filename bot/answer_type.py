@@ -1649,7 +1649,8 @@ def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:
             if governed and governed.isdisjoint(tokens[i + 1:i + 1 + 2 * SAYER_AFTER]):
                 return False
             first = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if forms[i + 1:i + 2] and forms[i + 1].isdisjoint(wanted) and name_kind(first) is None:
+            if forms[i + 1:i + 2] and forms[i + 1].isdisjoint(wanted) and (
+                    name_kind(first) is None or (name_kind(first) == "organisation" and _is_definite_noun(first))):
                 # Another subject: a definite noun of no title («اتهم التقرير إسرائيل»), or another
                 # name, unless the actor is a role in apposition to it («عبّر بجورن روذر، رئيس بعثة…»).
                 if _is_definite_noun(first) or not titles[0]:

@@ -208,8 +208,11 @@ class AnswerChain:
                                   by_anyone=info.stance)):
                 # «كيف ردّ حافظ قائد السبسي على قرار طرده؟» over «قررت الهيئة… طرد حافظ قائد السبسي»:
                 # the answer names him but reports nothing he said or did in reply (a stance, others may
-                # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»).
-                found, composed = False, None
+                # report: «وأضاف المصدر أنه من غير المرجح أن يوصي روبيو…»). A runner-up nearly as likely that
+                # does answers instead («شو قال الكرملين عن مكالمة روبيو ولافروف؟» over the call's sentence:
+                # «…وصف الكرملين المكالمة بأنها "نقاش بناء"»).
+                ranked, composed = _runner_up_first(info, ranked, answers, partial(_reports_actor, info))
+                found = composed is not None
             elif info.speaker is not None and not self._reports_speaker(info, ranked[0][0], composed[0]):
                 # "What did Sergio Mattarella say about migration?" over a sentence naming him as the host
                 # of a visit, where only his guest speaks: as for «ماذا قال X…؟» above, by his Arabic spelling.
@@ -770,6 +773,12 @@ _TIMES = frozenset(("مره", "مرات"))
 def _counts_noun(info: QuestionInfo, hit: Hit) -> bool:
     """Whether a passage, on its own, counts the noun after «كم» (`how_many_noun`: «كم عملية…؟»)."""
     return _count_before_noun(info, hit.document.page_content, hit.passage_phrases())
+
+
+def _reports_actor(info: QuestionInfo, composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer reports the question's actor saying or doing something (`reports_saying`)."""
+    assert info.actor is not None
+    return reports_saying(info.actor, composed[0], by_anyone=info.stance)
 
 
 def _marks_count_in(info: QuestionInfo, composed: tuple[str, str | None]) -> bool:

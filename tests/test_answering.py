@@ -174,6 +174,14 @@ def test_a_describing_question_is_answered_by_the_sentence_naming_who_describes(
     assert answer.found and has_phrase(answer.answer, "نقاش بناء"), answer
 
 
+@pytest.mark.parametrize("question", ["شو قال الكرملين عن مكالمة روبيو ولافروف؟", "وش قال الكرملين عن مكالمة روبيو ولافروف؟"])
+def test_what_someone_said_is_answered_by_a_runner_up_reporting_them(article_service, question):
+    """«شو قال الكرملين عن مكالمة روبيو ولافروف؟»: the reader's first sentence is the call's, which reports
+    nothing the Kremlin said; a runner-up nearly as likely does («…وصف الكرملين المكالمة بأنها "نقاش بناء"»)."""
+    answer = article_service.ask(question)
+    assert answer.found and has_phrase(answer.answer, "نقاش بناء"), answer
+
+
 def test_a_year_alone_is_no_date_of_the_calendar(tmp_path_factory):
     """«في أي تاريخ عُرضت المسرحية…؟» over «…عُرضت لأول مرة سنة 2015»: a year, not the date asked for;
     «في أي سنة…؟» is answered by it."""

@@ -684,6 +684,9 @@ def test_a_stance_is_told_apart_from_a_reply(question, stance):
     ("ترامب", "وطالب أحمدي نجاد، ترامب بإصلاح النظام الانتخابي", False),
     ("رئيس البعثة", "ثمنت وزيرة المالية خلال لقاء جمعها بأعضاء البعثة المجهودات", False),  # not the title
     ("الرئيس الأوكراني", "وقال الرئيس إن الغزو الروسي لأوكرانيا قد ينتهي", False),  # a word of the same stem is not the word
+    # a definite organisation noun after the verb is its subject: the actor named after it is spoken to
+    ("الحكومة", "ودعا المكتب التنفيذي في بيان له الحكومة إلى محاورة جدية للمحتجين", False),
+    ("الخارجية الأمريكية", "وقالت وزارة الخارجية الأمريكية إن الاجتماع تأجل", True),  # a body in construct is its name
 ])
 def test_a_text_reports_what_someone_said(actor, text, reported):
     from bot.answer_type import reports_saying
