@@ -34,6 +34,10 @@ def test_the_index_finds_names_of_its_vocabulary_and_skips_ambiguous_or_common_w
     greeting = SkeletonIndex(["الحالي", "حول", "خلال", "التاثير", "صفاقس"])
     assert _arabic_words(greeting, "Hello there") == []
     assert _arabic_words(greeting, "Sfax? Hello there, how far is sfax from Sfax") == ["صفاقس"]
+    # A short name whose skeleton four words share matches none of them («Cairo»: k/q, r).
+    unrelated = SkeletonIndex([normalize_arabic(w) for w in "الصراع جري سريع غير ترامب".split()])
+    assert _arabic_words(unrelated, "What will the weather be like in Cairo tomorrow?") == []
+    assert _arabic_words(unrelated, "When did Trump call?") == ["ترامب"]
 
 
 def test_a_name_and_its_arabic_spelling_count_as_one_word_of_the_question(article_service):
