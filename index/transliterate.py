@@ -40,7 +40,7 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ":
 MIN_CLASSES = 2
 MAX_VARIANTS = 16
 # A name whose skeleton four or more words of the articles share is too short or common to tell («Cairo» matched
-# «الصراع، جري، سريع، غير»): on English questions, seen +1 answer, blind 30–67 +1 (three → four matches allowed before).
+# «الصراع، جري، سريع، غير»). Allowing three matches instead of four: seen +1 answer, blind 30–67 +1.
 MAX_MATCHES = 3
 
 
