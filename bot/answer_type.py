@@ -563,20 +563,21 @@ _WORDS_AFTER_NOUN = 2
 _QUOTE_OPENS_RE = re.compile(r"\s*[\"«“]")
 
 
-# The phrase kinds that can give the name a question asks for (`asks_for_name`). A name of no known kind
-# asked with its noun («ما اسم الرقيب…؟», «ما اسم المدرسة…؟») is no town's or country's, as a place noun asks
-# for a place; asked without one («ما الاسم الآخر للطريق الحرة…؟») it may be.
+# The phrase kinds that can give the name a question asks for (`asks_for_name`).
 NAME_KINDS = {"person": ("person",), "organisation": ("organisation",), "place": ("place", "country"),
-              "any": ("person", "organisation", "quoted")}
-_ANY_NAME_KINDS = ("person", "organisation", "place", "quoted")
+              "any": ("person", "organisation", "place", "quoted")}
 
 
 def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str], noun: str | None = None) -> list[Span]:
     """Those of a passage's phrases that can give the name a question asks for (`asks_for_name`):
     of a kind in NAME_KINDS and sharing no word with the question («ما اسم زوجة لافروف؟» is not
     answered by «سيرجي لافروف»). With the noun named (`name_noun`) of an organisation, not one headed
-    by another organisation's noun: «ما اسم الشركة…؟» is not answered by «وزارة الداخلية»."""
-    kinds = _ANY_NAME_KINDS if asks_name == "any" and noun is None else NAME_KINDS[asks_name]
+    by another organisation's noun: «ما اسم الشركة…؟» is not answered by «وزارة الداخلية». A name of no known
+    kind asked with its noun («ما اسم الرقيب…؟», «ما اسم المدرسة…؟») is no place's, as a place noun asks for a
+    place; asked without one («ما الاسم الآخر للطريق الحرة…؟») it may be."""
+    kinds = NAME_KINDS[asks_name]
+    if asks_name == "any" and noun is not None:
+        kinds = tuple(kind for kind in kinds if kind != "place")
     return [s for s in phrases if s.kind in kinds
             and not any(in_asked(w, asked) for w in asked_words(s.text))
             and not (asks_name == "organisation" and noun and _headed_by_another(s, noun))]

@@ -1368,9 +1368,9 @@ def _item_number(tokens: list[tuple[int, int, str]], i: int, j: int, passage: st
 
 
 # Ordinal words (either gender, «ال» or not) and the tens and teens words that end a compound ordinal
-# («الثالث والعشرين», «الثاني عشر», «الحادية عشرة»), normalised.
+# («الثالث والعشرين», «الثاني عشر», «الحادية عشرة»), normalised; either may stand behind «و».
 _ORDINAL_WORDS = frozenset(w for base in _norm_set("""أول ثاني ثالث رابع خامس سادس سابع ثامن تاسع حادي
-    أولى ثانية ثالثة رابعة خامسة سادسة سابعة ثامنة تاسعة حادية""") for w in (base, "ال" + base, "و" + base, "وال" + base))
+    أولى ثانية ثالثة رابعة خامسة سادسة سابعة ثامنة تاسعة حادية""") for w in (base, "ال" + base))
 _ORDINAL_TENS = _norm_set("عشر عشرة العشرين عشرين الثلاثين ثلاثين الأربعين أربعين الخمسين خمسين الستين ستين "
                           "السبعين سبعين الثمانين ثمانين التسعين تسعين")
 
@@ -1378,10 +1378,8 @@ _ORDINAL_TENS = _norm_set("عشر عشرة العشرين عشرين الثلا�
 def _ordinal_tens(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Whether the number word at token i (alone) ends a compound ordinal begun by the word before it
     («المؤتمر الثالث والعشرين», «اللقب الثاني عشر»): a rank, not a count."""
-    if j != i or i == 0 or tokens[i - 1][2] not in _ORDINAL_WORDS:
-        return False
-    word = tokens[i][2]
-    return word in _ORDINAL_TENS or (word.startswith("و") and word[1:] in _ORDINAL_TENS)
+    return j == i and i > 0 and _in_behind(tokens[i - 1][2], _ORDINAL_WORDS, "و") and _in_behind(
+        tokens[i][2], _ORDINAL_TENS, "و")
 
 
 @lru_cache(maxsize=4096)
