@@ -17,8 +17,8 @@ from index.countries import country_forms, country_names, is_nationality, named_
 from index.normalize import (ARABIC_LETTER_RE, PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups,
                              tokenize, words)
 from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, counted_accusative, is_calendar_date,
-                           is_number_word, is_ordinary_word, is_relative_day, month_numbers, name_kind, names_day,
-                           typed_spans, unit_kind, weekday_number)
+                           is_dual, is_number_word, is_ordinary_word, is_relative_day, month_numbers,
+                           name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
 from index.towns import town_at, town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
@@ -436,9 +436,13 @@ _DIMENSIONS = (
 
 
 # Units one of which `same_noun` cannot tell is the other's plural or dual, or that measure the same:
-# «يوم/أيام», «سنة/عام».
+# «يوم/أيام», «سنة/عام»; a unit and its abbreviation or English name («كيلومتر/كلم/km»).
 _SAME_UNITS = tuple(frozenset(normalize_arabic(w) for w in group.split()) for group in (
-    "يوم يوما أيام يومين", "سنة سنه سنوات سنين سنتين عام عاما أعوام عامين"))
+    "يوم يوما أيام يومين day days", "سنة سنه سنوات سنين سنتين عام عاما أعوام عامين year years",
+    "كيلومتر كيلومترا كيلومترات كلم كم km kilometre kilometres kilometer kilometers",
+    "متر مترا أمتار مترات meter meters metre metres", "طن طنا أطنان ton tons tonne tonnes",
+    "كيلوغرام كيلوغراما كيلوغرامات كغ كلغ kg kilogram kilograms", "هكتار هكتارا هكتارات hectare hectares",
+    "لتر لترا لترات litre litres liter liters", "ميل ميلا أميال mile miles"))
 
 
 def in_units(units: Sequence[str], phrase: str) -> bool:
@@ -1762,6 +1766,11 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
             continue
         inside = [i for i, (s, e, _) in enumerate(tokens) if s < span.end and e > span.start]
         if not inside:
+            continue
+        if len(inside) == 1 and is_dual(tokens[inside[0]][2]):
+            # «مجموعتين من الفئران» counts groups, not mice: a dual counts what it names
+            if same_noun(noun, tokens[inside[0]][2]):
+                return True
             continue
         lo, hi = max(0, inside[0] - COUNTED_NOUN_WORDS), inside[-1] + COUNTED_NOUN_WORDS + 1
         follower = tokens[inside[-1] + 1][2] if inside[-1] + 1 < len(tokens) else ""

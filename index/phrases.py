@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 124
+PHRASES_VERSION = 128
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -38,7 +38,8 @@ _NUMBER_WORDS = _norm_set(
     ثمانين تسعون تسعين مائة مئة مائتين مئتين مئات ألف ألفا آلاف ألفين مليون ملايين مليونين مليار مليارات نصف
     بليون بلايين تريليون مليوني مليونا مليونان ملياري مليارا ملياران مليارين ألفي ألفان مائتا مئتا مائتان مئتان
     ربع ثلث ثلثا ثلثي ثلثان أرباع عشرات بضع بضعة عدة ثلاثمائة أربعمائة خمسمائة ستمائة سبعمائة ثمانمائة تسعمائة
-    شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين""")
+    شهرين يومين عامين سنتين ساعتين أسبوعين مرتين دقيقتين شهران يومان عامان سنتان ساعتان أسبوعان مرتان
+    دقيقتان""")
 _CURRENCIES = _norm_set(
     """دينار دنانير دينارا د.ت مليم مليما دولار دولارا دولارات يورو أورو اورو ريال ريالا درهم دراهم درهما
     جنيه جنيها جنيهات ليرة ليرات فرنك فرنكا روبل روبلا روبلات يوان euro euros dollar dollars dinar dinars $ € £""")
@@ -49,18 +50,23 @@ _PERCENT_CUES = _norm_set("بالمائة بالمئة % بالمائه percent 
 # 8،9 بالمائة», «…سنة 2014 بنسبة 19 بالمائة», «بالنسبة لـ…» leave the year before them a year.
 _PERCENT_UNITS = _PERCENT_CUES - _norm_set("نسبة")
 DURATION_UNITS = _norm_set(
-    """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين يوم أيام يوما يومين أسبوع أسابيع أسبوعين شهر أشهر شهور
-    شهرين سنة سنوات سنين سنتين عام أعوام عاما عامين عقد عقود قرن قرون hour hours day days week weeks month
-    months year years minutes""")
+    """ثانية ثوان دقيقة دقائق ساعة ساعات ساعتين ساعتان يوم أيام يوما يومين يومان أسبوع أسابيع أسبوعا أسبوعين
+    أسبوعان شهر أشهر شهور شهرا شهرين شهران سنة سنوات سنين سنتين سنتان عام أعوام عاما عامين عامان عقد عقود
+    قرن قرون قرنا second seconds minute minutes hour hours day days week weeks month months year years decade
+    decades century centuries""")
 # Before a time unit with no number («قرابة الساعة», «لمدة أسبوع»): about one, or for one.
 _ABOUT = _norm_set("قرابة حوالي نحو زهاء مدة لمدة طيلة طوال غضون")
 _WITHIN = normalize_arabic("غضون")  # «في غضون شهر»: within a month
 _SINGLE_UNITS = _norm_set("ساعة يوم أسبوع شهر سنة عام عقد قرن دقيقة")
+# After one unit of time, «كامل» makes it a duration: «استغرق سنة كاملة», «بقي شهرا كاملا», «طيلة العام بأكمله».
+_WHOLE_UNITS = _norm_set("ساعة يوم يوما أسبوع أسبوعا شهر شهرا سنة عام عاما قرن قرنا دقيقة ليلة")
+_WHOLE = _norm_set("كامل كاملة كاملا بأكمله بأكملها برمته برمتها")
 # Before a duration, time gone by since something, not how long it lasted: «مضى أكثر من شهرين منذ…»,
 # «منذ ثلاث سنوات», «قبل يومين».
 _ELAPSED_CUES = _norm_set("منذ مضى مضت يمضي مر مرت قبل")
 _ELAPSED_REACH = 3  # words between the cue and the duration («مضى أكثر من شهرين»)
-_DUAL_DURATIONS = _norm_set("شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين")
+_DUAL_DURATIONS = _norm_set("""شهرين يومين عامين سنتين ساعتين أسبوعين دقيقتين
+    شهران يومان عامان سنتان ساعتان أسبوعان دقيقتان""")
 _MEASURE_UNITS = _norm_set(
     """متر مترا أمتار كيلومتر كيلومترا كلم كم هكتار هكتارا هكتارات طن طنا أطنان كيلوغرام كيلوغراما كيلوغرامات كغ كلغ
     غرام غراما غرامات لتر لترا لترات ميل ميلا قدم كيلومترات مترات قنطار قنطارا قناطير برميل برميلا براميل km kg
@@ -806,6 +812,28 @@ def is_ordinary_word(word: str) -> bool:
     return max(counts.get(form, 0) for form in forms) >= COMMON_WORD_COUNT
 
 
+_FEMININE_DUAL_ENDINGS = ("تين", "تان")
+_DUAL_CLITICS = ("و", "ب", "ف", "وب")
+
+
+@lru_cache(maxsize=50_000)
+def is_dual(word: str) -> bool:
+    """Whether a normalised word is an indefinite feminine dual, which says two of what it names
+    («سفرتين» two trips, «وزارتان»): its singular («سفره») an ordinary word (COMMON_WORD_COUNT) at least
+    five times as common as the word itself, so that a name or a word that only looks like a dual
+    («بوتين», «روتين», «ميتين») is not one. Definite duals («المدينتين») name two things already said.
+    Not a masculine dual in «ين»: too many plurals («آخرين», «لاعبين») and names («مدنين») end so."""
+    if word.startswith("ال") or len(word) < 5 or not word.endswith(_FEMININE_DUAL_ENDINGS):
+        return False
+    counts = arabic_word_counts()
+    for form in (word, *(word[len(c):] for c in _DUAL_CLITICS if word.startswith(c))):  # «وزارتان», «وبرحلتين»
+        singular = counts.get(form[:-3] + "ه", 0)
+        if len(form) >= 5 and not form.startswith("ال") and singular >= COMMON_WORD_COUNT \
+                and singular >= 5 * counts.get(form, 0):
+            return True
+    return False
+
+
 def _first_after(tokens: list[tuple[int, int, str]], k: int, offset: int) -> int:
     """The index of the first token from k on that starts at `offset` or later (len(tokens) if none):
     the word after a quoted name."""
@@ -1261,9 +1289,11 @@ def _starts_span(word: str) -> bool:
     bare = _strip_clitic(word)
     return (_is_weekday(word)
             or word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS or _is_number(word) or bare == "قرن"
+            or is_dual(word)
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS or bare in _APPOINTING or bare in _JUDGING_VERBS or word == _AND
             or word in _HOUR_NOUNS or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
             or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
+            or _in(word, _WHOLE_UNITS)
             or word in _CALLED or bare in _IN_BUSINESS
             or starts_town(word) or (_is_definite(word) and is_nationality(word))
             or any(_in(word, vocab) for vocab in (_MONTHS, _TITLES, _HEADS, _KIN, _REASON_CUES,
@@ -1427,6 +1457,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             continue
         if word in _DUAL_DURATIONS or bare in _DUAL_DURATIONS:  # «يومين»: two days
             spans.append(("duration", i, i))
+            i += 1
+            continue
+        if is_dual(word):  # «سفرتين أسبوعيتين»: two trips a week
+            spans.append(("count", i, i))
             i += 1
             continue
         if _is_number(word):
@@ -1596,6 +1630,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("reason", i, min(n - 1, i + 5)))
         elif _in(word, _PERIOD_PARTS) and nxt in PERIODS:
             spans.append(("relative_date", i, i + 1))
+        elif _in(word, _WHOLE_UNITS) and nxt in _WHOLE:
+            spans.append(("duration", i, i + 1))  # «سنة كاملة»: one whole unit of time
+            i += 2
+            continue
         elif word in _ABOUT and _in(nxt, _SINGLE_UNITS) and not (
                 word == _WITHIN and (_is_definite(nxt) or nxt2.isdigit())) and not (  # «في غضون الأسبوع القادم», «…سنة 2018»
                 nxt in _HOUR_NOUNS and _tells_hour(nxt2)):  # «حوالي الساعة التاسعة مساء»: about when, not how long

@@ -147,6 +147,10 @@ def test_a_which_day_question_needs_a_day_not_a_week_or_a_month(passage, support
     ("How much does the turtle weigh?", "ويبلغ وزن السلحفاة نحو 90 كغ.", True),
     ("ما عمق البحيرة؟", "وتبلغ حرارة مياه البحيرة 18 درجة.", False),
     ("ما عمق البحيرة؟", "ويبلغ عمق البحيرة 12 مترا.", True),
+    # a unit and its abbreviation measure the same
+    ("على بعد كم كيلومتر تقع سرت من طرابلس؟", "وتقع سرت على بعد 450 كلم شرق طرابلس.", True),
+    ("كم طنا أنتجت الجهة؟", "وأنتجت الجهة 300 كغ فقط.", False),
+    ("كم كيلوغراما حجزت الشرطة؟", "وحجزت الشرطة 40 كلغ من القنب الهندي.", True),
 ])
 def test_a_how_much_question_asking_in_a_unit_needs_an_amount_in_it(question, passage, supported):
     model = load_decision_model()

@@ -196,6 +196,15 @@ def test_dialect_answer_type(question, kind):
         ("قضى الأشهر الستة الأخيرة في المستشفى", "duration", "الأشهر الستة"),  # the unit before the number
         ("وسيشمل العقد 25 ألف من طالبي الشغل", "count", "25 ألف"),  # but digits there start a count: the contract
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "duration", "يومين"),
+        # a unit in the accusative after 11–99, and the nominative dual: every unit, not only «يوما/عاما» (not
+        # «عقدا», a contract more often than a decade: «أن عقدا واحدا تم تجديده»)
+        ("ويمكن أن يطرح العلاج في الأسواق بعد ذلك بعام أو 18 شهرا", "duration", "18 شهرا"),
+        ("وبقي المدرب في منصبه 15 أسبوعا", "duration", "15 أسبوعا"), ("ودام الحكم 12 قرنا", "duration", "12 قرنا"),
+        ("واستغرقت الرحلة يومان", "duration", "يومان"), ("وبقيت سنتان على الموعد", "duration", "سنتان"),
+        ("The trial will take 18 months", "duration", "18 months"),
+        # one whole unit of time
+        ("التدقيق استغرق انجازه سنة كاملة.", "duration", "سنة كاملة"), ("بقي شهرا كاملا", "duration", "شهرا كاملا"),
+        ("على مدى العام بأكمله", "duration", "العام بأكمله"),
         ("تتواصل الزيارة على مدى يومين (8 و9 فيفري)", "date", "8 و9 فيفري"),
         ("عرضت لشرائه 1.6 بليون دولار", "money", "1.6 بليون دولار"),
         # million / thousand dinars abbreviated, as Tunisian news writes them
@@ -858,6 +867,23 @@ def test_a_number_of_things_is_a_count_not_a_duration_or_a_share():
     assert not type_match("number", "نظمتها مجموعة PHAB2 في إطار مشروع v8")  # a digit inside a Latin name
 
 
+@pytest.mark.parametrize(("passage", "count"), [
+    ("كانت الشركة تؤمن سفرتين أسبوعيتين نحو إسطنبول", "سفرتين"), ("وسجل الفريق نقطتين", "نقطتين"),
+    ("بعد دورتين انتخابيتين", "دورتين"), ("ووقعت وزارتان على الاتفاق", "وزارتان"), ("وبرحلتين", "وبرحلتين")])
+def test_an_indefinite_feminine_dual_is_a_count_of_two(passage, count):
+    assert ("count", count) in [(s.kind, s.text) for s in typed_spans(passage)]
+    assert type_match("number", passage)
+
+
+@pytest.mark.parametrize("passage", ["قال بوتين إن البلدين", "روتين العمل اليومي", "بروتين الحليب",
+                                     "بين المدينتين", "الحكومتان", "الطائرتين اللتين سقطتا",
+                                     # a plural in «ين», a nisba's plural, a verbal noun «تفعيل», a name
+                                     "وأصيب آخرين بجروح", "وشارك لاعبين من الفريق", "مع مواطنين تونسيين",
+                                     "من أجل تحسين الخدمات", "خلال تمرين عسكري", "قال جون ماكين", "ولاية مدنين"])
+def test_a_name_a_plural_or_a_definite_dual_is_no_count(passage):
+    assert not [s for s in typed_spans(passage) if s.kind == "count"]
+
+
 @pytest.mark.parametrize("question", ["كم مرة تحدث ترامب مع بوتين هذا العام؟", "كم من مرة فاز الفريق بالكأس؟",
                                       "قديش مرة التقوا؟", "كام مرة اتكلموا؟", "How many times did they meet?"])
 def test_how_many_times_is_a_count_of_times_not_a_duration(question):
@@ -1436,6 +1462,9 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد النواب الذين أمضوا على العريضة؟", "أمضى ثلاثون عضوا بمجلس نواب الشعب على عريضة.", True),
     ("كم عدد الكتل؟", "وبلغ عدد الكتل 7 كتل تضم 70 نائبا.", True),
     ("كم عدد الكتل؟", "وقد بلغ عدد الكتل في المجلس 7 تقريبا.", True),
+    # a dual counts what it names: groups of mice, not mice
+    ("كم عدد الفئران التي استخدمت في التجارب؟", "أجروا تجارب على مجموعتين من الفئران", False),
+    ("كم عدد المجموعات التي شاركت في التجارب؟", "أجروا تجارب على مجموعتين من الفئران", True),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
