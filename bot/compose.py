@@ -378,6 +378,12 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
         for i, o in enumerate(offsets):
             if keep.start <= o < keep.end or o <= keep.start < o + len(tokens[i]):
                 weight[i] += 3.0
+    elif nouns := which_nouns(info):
+        # «لأي إذاعة أدلى…؟» over «وأضاف في مقابلة مع راديو (ار.تي.ال) "…"» with no name typed: the noun asked
+        # about, which the name follows, is what the window must hold.
+        for i, token in enumerate(tokens):
+            if any(written_on(word, nouns) is not None for word in WORD_RE.findall(normalize_arabic(token))):
+                weight[i] += 3.0
     total = sum(weight)
     centre = sum(i * w for i, w in enumerate(weight)) / total if total else 0.0
     windows = []  # (score, start, end): the longest window from each start

@@ -234,6 +234,18 @@ def test_long_sentences_are_trimmed_to_the_matching_clauses():
     assert trim(short, analyse("متى افتتح الجسر؟")) == short
 
 
+@pytest.mark.parametrize(("question", "kept"), [
+    ("لأي إذاعة أدلى رئيس الوزراء بتصريحاته حول الطائرات؟", "راديو (ار.تي.ال)"),  # a synonym of the noun asked
+    ("في أي جامعة درس رئيس الوزراء؟", "بجامعة كيو"),  # the noun itself, with a preposition on it
+])
+def test_a_trimmed_answer_to_a_which_question_keeps_the_noun_asked_about(question, kept):
+    # the question's other words later in the sentence, farther than the limit from the noun
+    filler = " ".join(f"وتحدث عن موضوع جانبي رقم {i}" for i in range(12))
+    out = trim(f"وأضاف في مقابلة مع {kept} \"إنها مسألة\" {filler} وأضاف رئيس الوزراء أن الطائرات ستنطلق.",
+               analyse(question))
+    assert kept in out, out
+
+
 def test_a_phrase_at_the_end_of_a_long_passage_is_shown_with_the_words_before_it():
     # The window holding the answer is as long as the limit allows, not the last two words alone.
     filler = " ".join(f"وتحدث المسؤول عن موضوع جانبي رقم {i}" for i in range(10))
