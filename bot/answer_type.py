@@ -542,6 +542,13 @@ def name_noun(question: str) -> str | None:
     return named
 
 
+def mentions_noun(nouns: tuple[str, ...], window: str) -> bool:
+    """Whether a passage (with its neighbours) says one of the normalised `nouns` in any form («مركز»,
+    «بالمركز», «مركزها»)."""
+    forms = frozenset().union(*map(_role_forms, nouns))
+    return any(_role_forms(normalize_arabic(word)) & forms for word in WORD_RE.findall(window))
+
+
 def noun_named(nouns: tuple[str, ...], window: str, asked: frozenset[str]) -> bool:
     """Whether a passage (with its neighbours) names something of the asked-for noun (or one of its
     synonyms, `nouns`): the noun, in any form («ملعب», «بالملعب»), followed within two words by a

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answer_type import (CHECKABLE, calendar_dates, count_of_noun, day_dates, in_units, matching_spans,
-                             mentions_tie, name_spans, names_holder_of, noun_named, role_named, says_pay,
+                             mentions_noun, mentions_tie, name_spans, names_holder_of, noun_named, role_named, says_pay,
                              since_phrases, type_match)
 from bot.question import QuestionInfo
 from index.bridge import reads_as_english
@@ -123,6 +123,12 @@ def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
     English question's noun cannot be looked for in an Arabic passage: any name there will do."""
     if info.asks_name is None:
         return True
+    if info.asks_name == "any" and info.name_noun is not None and mentions_noun((info.name_noun,), hit.window_text):
+        # «ما أسماء البنوك المنخرطة في برنامج المسكن الأول؟» over «…بين الدولة التونسية (وزارة التجهيز والمالية
+        # والبنك المركزي) والبنوك المنخرطة في البرنامج»: where the passage mentions the noun asked about, its
+        # name is what the passage calls it, not another name beside it. Not for an organisation's noun («الشركة»), which `name_spans` checks for a name it
+        # heads; `noun_named` would take any word after it («الشركة في ذات البيان»).
+        return noun_named((info.name_noun,), hit.window_text, info.asked)
     if name_spans(info.asks_name, hit.window_passage_phrases(), info.asked, info.name_noun):
         return True
     if info.asks_name != "any":

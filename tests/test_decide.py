@@ -224,6 +224,19 @@ def test_a_name_of_no_known_kind_needs_the_named_noun_followed_by_something_new_
     assert model.type_supported(english, [(unnamed, 0.9)])
 
 
+@pytest.mark.parametrize(("passage", "supported"), [
+    # the noun said, and not named: another name beside it is no answer
+    ("ووقعت الدولة التونسية (وزارة التجهيز والبنك المركزي) اتفاقيات مع البنوك المنخرطة في البرنامج.", False),
+    # the noun followed by what it is called
+    ("ووقعت الدولة اتفاقيات مع البنوك \"الزيتونة\" و\"الإسكان\" المنخرطة في البرنامج.", True),
+])
+def test_a_name_asked_with_its_noun_is_the_one_the_passage_gives_that_noun_where_it_says_it(passage, supported):
+    model = load_decision_model()
+    question = analyse("ما أسماء البنوك المنخرطة في برنامج المسكن الأول؟")
+    assert question.asks_name == "any" and question.name_noun == "البنوك"
+    assert model.type_supported(question, [(hit(passage, 1.25, 0.1, 1.0), 0.9)]) is supported
+
+
 def test_long_sentences_are_trimmed_to_the_matching_clauses():
     filler = "، ".join(f"وتحدث المسؤولون عن موضوع جانبي رقم {i}" for i in range(12))
     sentence = f"{filler}، وافتتح الجسر الجديد يوم 12 مارس 2024، {filler}."
