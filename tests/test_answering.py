@@ -1285,6 +1285,17 @@ def test_a_count_a_runner_up_gives_answers_and_the_day_of_the_report_is_no_date_
 
 
 @pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
+def test_a_runner_up_that_marks_the_kind_asked_answers_where_the_best_shows_none(tmp_path_factory):
+    """«ما العقوبة التي سلطها المكتب الجامعي على النادي الإفريقي؟» over a sentence whose neighbour holds the
+    penalty and whose answer shows none: a runner-up nearly as likely that gives it answers instead of a
+    refusal («- 3 مقابلات دون حضور الجمهور للنّادي الافريقي و 3000 دينار خطية…»)."""
+    text = (ANT / "sport" / "JA-sport-1116-20170502.txt").read_text(encoding="utf-8")
+    answer = one_article_service(tmp_path_factory, "penalty", text).ask(
+        "ما العقوبة التي سلطها المكتب الجامعي على النادي الإفريقي؟")
+    assert answer.found and "3 مقابلات" in answer.answer, answer
+
+
+@pytest.mark.skipif(not ANT.is_dir(), reason=f"needs the ANT corpus at {ANT} (../shared beside the checkout, or SHARED=…)")
 def test_who_called_marks_the_general_union(tmp_path_factory):
     """«من دعا الحكومة…؟» marks «الاتحاد العام التونسي للشغل», which «العام» no longer keeps from being a
     name, not «البنك المركزي» later in the sentence (a newcomer's question)."""
