@@ -674,15 +674,26 @@ def asks_which_city(question: str) -> bool:
 _WHICH_OR_WHERE_RE = re.compile(rf"(?<!\w)(?:{_WHICH}(?:اي|ايه|انهي)|[وف]?(?:اين|وين|فين))(?!\w)")
 
 
-# «أي فصل…؟», «على أي فصل…؟», «بالاستناد إلى أي فصل…؟»: the noun after «أي» (normalised).
-_WHICH_NOUN_RE = re.compile(r"(?<!\w)(?:[وفبل]?اي|ايه)\s+(?:ال)?(\w{3,})")
+# «أي فصل…؟», «على أي فصل…؟», «بالاستناد إلى أي فصل…؟»: the noun after «أي» (normalised); and «ما + noun +
+# relative» asks which one too: «ما وكالة الأنباء التي نقلت…؟», «ما الهيئة الأوروبية التي…؟» (up to two words
+# between the noun and the relative pronoun; not «ما الذي…»).
+_WHICH_NOUN_RE = re.compile(r"(?<!\w)(?:[وفبل]?اي|ايه)\s+(?:ال)?(\w{3,})"
+                            r"|(?<!\w)[وف]?ما\s+(?:هو\s+|هي\s+)?(?:ال)?(\w{3,})(?:\s+\w+){0,2}?"
+                            r"\s+(?:الذي|التي|الذين|اللذين|اللتين)(?!\w)")
+# Nouns that ask for no kind of thing of their own («ما نوع السلاح الذي…؟» asks the weapon's kind).
+_NO_KIND_NOUNS = frozenset(normalize_arabic(w) for w in "نوع اسم شيء أمر ذي تي".split())
 
 
 def which_noun(question: str) -> str | None:
     """The noun a which-question asks about, normalised, without «ال»: «على أي فصل من الدستور…؟» →
-    «فصل»; None for another question."""
+    «فصل», «ما وكالة الأنباء التي نقلت…؟» → «وكاله»; None for another question."""
     match = _WHICH_NOUN_RE.search(normalize_arabic(question))
-    return match.group(1) if match else None
+    if not match:
+        return None
+    noun = match.group(2)
+    if noun is None:
+        return match.group(1)  # after «أي», whatever the word («إلى أي بُعد…؟»: «بعد», a stopword elsewhere)
+    return noun if noun not in _NO_KIND_NOUNS and noun not in STOPWORDS else None
 
 
 _WRITTEN_ON = ("", "و", "ف", "ب", "ل", "وب", "ول")  # conjunctions and prepositions written on a noun

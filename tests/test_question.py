@@ -924,6 +924,9 @@ def test_a_relative_day_is_marked_with_its_weekday(question, passage, marked):
     ("بتفعيل أي اتفاق يطالب المحتجون؟", "وطالب المحتجون بتطبيق اتفاق 18 جانفي 2016 القاضي بتشغيلهم.", "اتفاق 18 جانفي 2016"),
     # a count after the noun is no number of it
     ("أي حزب أسسه الوزير؟", "وضمت قائمة الأعضاء المؤسسين لهذا الحزب 16 إسما.", None),
+    # «ما + noun + relative pronoun» asks which one as «أي» does
+    ("ما الفصل الذي استند إليه الطاعنون؟", "واستند الطاعنون إلى الفصل 148 من الدستور.", "الفصل 148"),
+    ("ما القرار الأممي الذي أدان الاستيطان؟", "وأدان مجلس الأمن الاستيطان في القرار 2334.", "القرار 2334"),
 ])
 def test_a_which_question_marks_a_numbered_thing(question, passage, marked):
     span = best_span(analyse(standard_arabic(question)), passage)
