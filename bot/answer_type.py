@@ -542,11 +542,18 @@ def name_noun(question: str) -> str | None:
     return named
 
 
-def mentions_noun(nouns: tuple[str, ...], window: str) -> bool:
-    """Whether a passage (with its neighbours) says one of the normalised `nouns` in any form («مركز»,
-    «بالمركز», «مركزها»)."""
+def _noun_mentions(nouns: tuple[str, ...], window: str) -> tuple[list[re.Match[str]], list[str], list[int]]:
+    """A passage's words (matches and normalised forms) and the positions of those that are one of the
+    normalised `nouns` in any form («مركز», «بالمركز», «مركزها»)."""
     forms = frozenset().union(*map(_role_forms, nouns))
-    return any(_role_forms(normalize_arabic(word)) & forms for word in WORD_RE.findall(window))
+    matches = list(WORD_RE.finditer(window))
+    found = [normalize_arabic(m.group()) for m in matches]
+    return matches, found, [i for i, word in enumerate(found) if _role_forms(word) & forms]
+
+
+def mentions_noun(nouns: tuple[str, ...], window: str) -> bool:
+    """Whether a passage (with its neighbours) says one of the normalised `nouns` in any form."""
+    return bool(_noun_mentions(nouns, window)[2])
 
 
 def noun_named(nouns: tuple[str, ...], window: str, asked: frozenset[str]) -> bool:
@@ -555,13 +562,9 @@ def noun_named(nouns: tuple[str, ...], window: str, asked: frozenset[str]) -> bo
     content word the question does not say («ملعب رادس», «المستعمرة الفرنسية فورت كارولين») or by a
     quoted name. A name of no known kind is often a term («العاصفة المدارية بيريل») that `typed_spans`
     does not type. The window is read once for all the synonyms."""
-    forms = frozenset().union(*map(_role_forms, nouns))
     said = {form for word in asked for form in clitic_variants(word)}
-    matches = list(WORD_RE.finditer(window))
-    found = [normalize_arabic(m.group()) for m in matches]
-    for i, word in enumerate(found):
-        if not _role_forms(word) & forms:
-            continue
+    matches, found, mentions = _noun_mentions(nouns, window)
+    for i in mentions:
         if _QUOTE_OPENS_RE.match(window, matches[i].end()):
             return True  # «حركة "إلى الأمام"»: a quoted name, whatever its words
         if any(tokenize(following) and not said.intersection(clitic_variants(following))
@@ -681,7 +684,7 @@ _WHICH_NOUN_RE = re.compile(r"(?<!\w)(?:[وفبل]?اي|ايه)\s+(?:ال)?(\w{3
                             r"|(?<!\w)[وف]?ما\s+(?:هو\s+|هي\s+)?(?:ال)?(\w{3,})(?:\s+\w+){0,2}?"
                             r"\s+(?:الذي|التي|الذين|اللذين|اللتين)(?!\w)")
 # Nouns that ask for no kind of thing of their own («ما نوع السلاح الذي…؟» asks the weapon's kind).
-_NO_KIND_NOUNS = frozenset(normalize_arabic(w) for w in "نوع اسم شيء أمر ذي تي".split())
+_NO_KIND_NOUNS = frozenset(normalize_arabic(w) for w in "نوع اسم شيء أمر".split())
 
 
 def which_noun(question: str) -> str | None:

@@ -126,8 +126,9 @@ def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
     if info.asks_name == "any" and info.name_noun is not None and mentions_noun((info.name_noun,), hit.window_text):
         # «ما أسماء البنوك المنخرطة في برنامج المسكن الأول؟» over «…بين الدولة التونسية (وزارة التجهيز والمالية
         # والبنك المركزي) والبنوك المنخرطة في البرنامج»: where the passage mentions the noun asked about, its
-        # name is what the passage calls it, not another name beside it. Not for an organisation's noun («الشركة»), which `name_spans` checks for a name it
-        # heads; `noun_named` would take any word after it («الشركة في ذات البيان»).
+        # name is what the passage calls it, not another name beside it. Not for an organisation's noun
+        # («الشركة»), which `name_spans` checks for a name it heads; `noun_named` would take any word after it
+        # («الشركة في ذات البيان»).
         return noun_named((info.name_noun,), hit.window_text, info.asked)
     if name_spans(info.asks_name, hit.window_passage_phrases(), info.asked, info.name_noun):
         return True
