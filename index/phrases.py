@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 128
+PHRASES_VERSION = 130
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -129,6 +129,7 @@ def _tells_hour(word: str) -> bool:
 
 
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها عمرهم وعمره وعمرها وعمرهم بعمر سن بسن سنه البالغ البالغة البالغين البالغات يبلغ")
+_PERIOD_NOUNS = _norm_set("مدة طيلة طوال خلال")  # «لمدة 10 سنوات»: how long, never how old
 _OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
 _REASON_CUES = _norm_set(
     """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
@@ -228,19 +229,41 @@ def is_number_word(word: str) -> bool:
     return _is_number(word)
 
 
-def _is_year(word: str, previous: str = "", following: str | None = None) -> bool:
+def _is_year(word: str, previous: str = "", following: str | None = None, before: str = "") -> bool:
     """A year: 19xx or 20xx; any number of three or four digits after «سنة/عام» («سنة 1788»); with
     `following` (the next word, "" at punctuation or the end), a four-digit number from 1000 after a
     preposition with no counted noun after it («في 1830 لكنها», «بعد 1850،»; not «في 1500 موقع»); none that
-    counts the accusative noun after it where the word before allows a count (`_year_context`: «بأن 2074 مهاجرا»)."""
+    counts the accusative noun after it where the word before allows a count (`_year_context`: «بأن 2074 مهاجرا»),
+    nor one that an approximation puts before a noun it counts («أكثر من 2000 امرأة», «نحو 1950 عاملا»;
+    `before`: the word before `previous`)."""
     if not word.isdigit():
         return False
     if following is not None and counted_accusative(following) and not _year_context(previous):
+        return False
+    if following and _approximately(previous, before) and _counts_next(following):
         return False
     if (len(word) == 4 and word[:2] in ("19", "20")) or (len(word) in (3, 4) and previous in _YEAR_WORDS):
         return True
     return (following is not None and len(word) == 4 and word[0] == "1" and previous in _YEAR_PREPOSITIONS
             and following not in _RANGE_WORDS and _no_noun(following))
+
+
+def _approximately(previous: str, before: str) -> bool:
+    """Whether the words before a number say about how many («نحو», «حوالي», «أكثر من», «ما يزيد عن»)."""
+    return (_strip_clitic(previous) in _APPROXIMATIONS
+            or (previous in _THAN and _strip_clitic(before) in _MORE_OR_LESS))
+
+
+_APPROXIMATIONS = _norm_set("نحو حوالي حوالى قرابة زهاء")
+_THAN = _norm_set("من عن")
+_MORE_OR_LESS = _norm_set("أكثر أقل اكثر اقل يزيد يقل يناهز يربو")
+
+
+def _counts_next(following: str) -> bool:
+    """Whether the word after a number may be a noun it counts: a word of three letters or more, no
+    function word, month, year noun, number or range word («نحو 2000 شخص», not «قرابة 2015 و…»)."""
+    return (len(following) >= 3 and not _no_noun(following) and not _is_month(following) and not following[:1].isdigit()
+            and following not in _YEAR_WORDS and following not in _RANGE_WORDS and not _is_number(following))
 
 
 def counted_accusative(following: str) -> bool:
@@ -1519,7 +1542,8 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 # «من قرابة 22 ألفًا سنة 2011»: the year of a count, not twenty-two thousand years
                 has_unit = 1 if _in(unit, DURATION_UNITS) else 0
                 unit3 = tokens[j + 3][2] if j + 3 < n else ""
-                is_age = unit in ("سنه", "عاما", "سنوات") and (
+                # «في سن ال40 لمدة 10 سنوات»: a period, however near the age
+                is_age = unit in ("سنه", "عاما", "سنوات") and _strip_clitic(previous) not in _PERIOD_NOUNS and (
                     opened or bool(recent & _AGE_CUES) or previous in _OF_AGE or (unit2 == "من" and unit3 in _AGE_CUES)
                     or _between_commas(tokens, i, j + has_unit, passage))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
@@ -1527,11 +1551,11 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                     spans.append(("person", *name))
             elif _in(unit, _MEASURE_UNITS):
                 spans.append(("measure", i, j + (2 if unit2 in _UNIT_SECOND_WORDS else 1)))  # «3500 ميلي أمبير»
-            elif _is_year(word, previous, following(j)):
+            elif _is_year(word, previous, following(j), tokens[i - 2][2] if i >= 2 else ""):
                 spans.append(("date", i, j))
-            elif (j == i and _strip_clitic(previous) in _AGE_NOUNS and word.isdigit() and 0 < int(word) <= _OLDEST
-                  and _no_noun(following(j))):
-                spans.append(("age", i, i))  # «في عمر 38», «بسن 39»: an age with no unit
+            elif (j == i and _strip_clitic(previous) in _AGE_NOUNS and (digits := word.removeprefix("ال")).isdigit()
+                  and 0 < int(digits) <= _OLDEST and (digits != word or _no_noun(following(j)))):
+                spans.append(("age", i, i))  # «في عمر 38», «بسن 39», «في سن ال40»: an age with no unit
             elif (recent & _CLOCK_CUES and not _counted_after(following(j), recent)) or ":" in word:
                 spans.append(("clock", i, j))
             elif _item_number(tokens, i, j, passage) or _ordinal_tens(tokens, i, j):
@@ -1656,7 +1680,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
         i += 1
     # Every year also stands alone (inside a date or not): what «في أي سنة…؟» asks for.
     out = [Span("year", s, e, passage[s:e]) for k, (s, e, w) in enumerate(tokens)
-           if _is_year(w, tokens[k - 1][2] if k else "", following(k))]
+           if _is_year(w, tokens[k - 1][2] if k else "", following(k), tokens[k - 2][2] if k >= 2 else "")]
     out += [Span("quoted", m.start(1), m.end(1), m.group(1)) for m in _QUOTED_RE.finditer(passage)
            if 1 <= len(WORD_RE.findall(m.group(1))) <= _QUOTED_WORDS]
     out += [Span("score", m.start(), m.end(), m.group()) for m in _SCORE_RE.finditer(passage)]

@@ -1516,6 +1516,8 @@ def test_a_too_long_question_is_told_its_length_as_the_user_sent_it(extra, gap):
     ("سحبت الاستثمارات في أواخر الثمانينيات من جنوب إفريقيا", "date", "أواخر الثمانينيات"),  # decades
     ("قاد الفريق للفوز في عمر 38 وهو حاليا نائب الرئيس", "age", "38"),  # an age with no unit
     ("أكبر لاعب سنا في سن 39. الرقم السابق", "age", "39"),
+    ("تتبع النساء في سن ال40 لمدة 10 سنوات", "age", "ال40"),  # a definite number after «سن»
+    ("تتبع النساء في سن ال40 لمدة 10 سنوات", "duration", "10 سنوات"),  # «لمدة»: a period, not an age
     ("بلغت نسبة التصويت 51.6٪ من الأصوات", "percent", "51.6٪"),  # the Arabic percent sign
     ("بلغت نسبة التصويت ٥١٫٦٪ من الأصوات", "percent", "٥١٫٦٪"),  # with the Arabic decimal separator
 ])
@@ -1533,6 +1535,8 @@ def test_counts_of_a_noun_and_other_horns_are_no_dates_or_ages(passage):
     ("أفاد شهود عيان بأن 2074 مهاجرا كانوا يحاولون الوصول إلى أوروبا", "2074"),  # after a particle
     ("تمكنت من إنقاذ 2074 مهاجرا كانوا على متن 16 قاربا", "2074"),  # after a word news puts before counts
     ("فقد بلغت 1973 عقدا.", "1973"),  # after a perfect verb
+    ("استندت الدراسة على تتبع أكثر من 2000 امرأة سليمة", "أكثر من 2000"),  # an approximation before a noun
+    ("شارك نحو 2000 شخص في المسيرة", "نحو 2000"),
 ])
 def test_a_number_of_the_years_shape_counting_the_noun_after_it_is_a_count(passage, count):
     spans = typed_spans(passage)
@@ -1546,6 +1550,7 @@ def test_a_number_of_the_years_shape_counting_the_noun_after_it_is_a_count(passa
     ("انتقل إلى الفريق الباريسي في صيف 2015 قادما من مانشستر", "2015"),  # after any other noun
     ("ارتفع عدد الحوادث بين 2014 و2015 موضحا أن", "2014"),  # a span of years
     ("في 2015 أيضا ارتفع العدد", "2015"),  # an adverb after it
+    ("تأسست الجمعية حوالي 1950 في تونس", "1950"),  # an approximation with no noun after it
 ])
 def test_a_year_stays_a_year_before_an_accusative_word(passage, year):
     assert year in [s.text for s in typed_spans(passage) if s.kind == "year"]
