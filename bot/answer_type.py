@@ -1761,7 +1761,14 @@ def _noun_forms(word: str) -> tuple[frozenset[str], frozenset[str]]:
     consonants = {s.translate(_WEAK_LETTERS) for s in stems}
     # A doubled root letter is written once where it takes a shadda: «شباب»/«شابا», «أدلة»/«دليل».
     consonants |= {re.sub(r"(.)\1", r"\1", c) for c in consonants}
+    stems |= {_SUPPLETIVE[s] for s in stems if s in _SUPPLETIVE}
     return frozenset(stems), frozenset(c for c in consonants if len(c) >= 2)
+
+
+# Plurals of another root than their singular, normalised, each group's words standing for its first:
+# «2000 امرأة» counts «النساء».
+_SUPPLETIVE = {normalize_arabic(word): normalize_arabic(group.split()[0]) for group in (
+    "امرأة مرأة نساء نسوة نسوان",) for word in group.split()}
 
 
 def same_noun(a: str, b: str) -> bool:

@@ -1468,6 +1468,8 @@ def test_same_noun_in_another_number(a, b, same):
     # a dual counts what it names: groups of mice, not mice
     ("كم عدد الفئران التي استخدمت في التجارب؟", "أجروا تجارب على مجموعتين من الفئران", False),
     ("كم عدد المجموعات التي شاركت في التجارب؟", "أجروا تجارب على مجموعتين من الفئران", True),
+    # a plural of another root than its singular
+    ("كم عدد النساء اللواتي تابعهن الباحثون؟", "استندت الدراسة على تتبع أكثر من 2000 امرأة سليمة", True),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
