@@ -96,6 +96,10 @@ _DIALECT = {
     # going, coming, being hurt
     "رايح": "ذاهب", "رايحة": "ذاهبة", "رايحين": "ذاهبون", "جا": "جاء", "جات": "جاءت", "اجا": "جاء",
     "انصاب": "أصيب", "انصابت": "أصيبت", "انصابوا": "أصيبوا", "انصابو": "أصيبوا",
+    # jumping, talking (Egyptian, Levantine); «قبل كده» is before that, not «like this»
+    "نط": "قفز", "نطت": "قفزت", "نطوا": "قفزوا", "بينط": "يقفز", "حكى": "تحدث", "حكي": "تحدث",
+    "حكت": "تحدثت", "حكيوا": "تحدثوا", "حكوا": "تحدثوا", "بيحكي": "يتحدث", "قبل كده": "قبل ذلك",
+    "بعد كده": "بعد ذلك",
 }
 _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True))
 # A whole dialect word first («واش»), else one behind و/ف («وشكون»).
@@ -149,13 +153,32 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
     return bare if dialect else match.group()
 
 
+# «عالتلفون», «عالحدود»: «على ال…» run together, as every dialect writes it. Only where the noun with
+# the article is that much more common than the word itself (the counts of `_standard_future`), so that
+# «عالمية», «عالية», «عالقة» stay as they are.
+_ON_THE_RE = re.compile(r"(?<!\w)([وف]?)عال(\w{3,})(?!\w)")
+
+
+def _standard_on_the(match: re.Match[str]) -> str:
+    counts = arabic_word_counts()
+    noun = counts.get(normalize_arabic("ال" + match.group(2)), 0)
+    # the word as written and without «و/ف»: «فعاليات» is a word, not «ف» + «عال» + «يات»
+    word = max(counts.get(normalize_arabic(match.group()), 0),
+               counts.get(normalize_arabic(match.group()[len(match.group(1)):]), 0))
+    if noun >= FUTURE_VERB_MIN_COUNT and noun > FUTURE_VERB_RATIO * word:
+        return match.group(1) + "على ال" + match.group(2)
+    return match.group()
+
+
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…», «طوّل» → «استمر»), a vocative dropped («يا عم»);
+    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…», «طوّل» → «استمر», «عالتلفون» → «على
+    الهاتف»), a vocative dropped («يا عم»);
     diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
     text = _LASTED_RE.sub(lambda m: m.group(1) + "استمر" + ("ت" if m.group(2) == "ت" else "وا" if m.group(2) else ""),
                           text)
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
+    text = _ON_THE_RE.sub(_standard_on_the, text)
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
     text = _DIALECT_NAME_RE.sub(lambda m: "ما اسم" + _DIALECT_NAME_OWNER.get(m.group(1), ""), text)
