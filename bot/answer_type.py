@@ -1737,14 +1737,48 @@ _WHICH_KIND_RE = re.compile(
 )
 
 
+# The same kinds in English («Which scientific journal published…?», "In which hotel…?"), each with
+# the Arabic word of its group.
+_ENGLISH_KIND = {english: normalize_arabic(arabic) for arabic, englishes in (
+    ("صحيفة", "newspaper newspapers daily"), ("مجلة", "journal magazine"), ("قناة", "channel"),
+    ("إذاعة", "radio"), ("بنك", "bank"), ("سجن", "prison jail"), ("مسجد", "mosque"), ("فندق", "hotel"),
+    ("قاعة", "hall"), ("ملعب", "stadium"), ("شارع", "street avenue"), ("مستشفى", "hospital clinic"),
+    ("جامعة", "university"), ("معهد", "institute"), ("مدرسة", "school"), ("حزب", "party"),
+    ("مطار", "airport"), ("متحف", "museum"), ("مسرح", "theatre theater"),
+    ("مصنع", "factory")) for english in englishes.split()}
+# «Which (Tunisian) journal published…», «In what hotel was…», «the name of the (…) hospital?»: the kind
+# right after the question word or one adjective, before a verb, an auxiliary, a preposition or the end,
+# not a compound's first noun («which primary school year», «which party leader»).
+_ENGLISH_WHICH_RE = re.compile(r"(?=\b(?:which|what|name\s+of\s+the)\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z']+))?)")
+_ENGLISH_AFTER_KIND_RE = re.compile(
+    r"(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|may|might|"
+    r"in|at|on|of|from|to|for|near|where|that|which|whose|[a-z]+ed)$")
+
+
+def _english_kind(words: Sequence[str | None]) -> str | None:
+    """The Arabic kind word of «which (adjective) KIND verb…» among the words after the question word."""
+    for i in (0, 1):
+        word, after = words[i], words[i + 1]
+        if word is None:
+            return None
+        arabic = _ENGLISH_KIND.get(word) or _ENGLISH_KIND.get(word.removesuffix("s"))
+        if arabic and (after is None or _ENGLISH_AFTER_KIND_RE.match(after)):
+            return arabic
+    return None
+
+
 def asked_kind_of_name(question: str) -> tuple[str, ...] | None:
     """The kind of named place or body a which-question asks for («في أي مجلة علمية نُشرت…؟» →
-    («مجله», «دوريه»), normalised, with its synonyms); None for any other question. An article that
-    never mentions a journal cannot say in which journal something appeared."""
+    («مجله», «دوريه»), normalised, with its synonyms; in English too: "Which journal…?"); None for any
+    other question. An article that never mentions a journal cannot say in which journal something
+    appeared."""
     match = _WHICH_KIND_RE.search(normalize_arabic(question))
-    if not match:
-        return None
-    return _KIND_OF.get(match.group(1) or match.group(2))
+    if match:
+        return _KIND_OF.get(match.group(1) or match.group(2))
+    for match in _ENGLISH_WHICH_RE.finditer(question.lower()):
+        if arabic := _english_kind(match.groups()):
+            return _KIND_OF[arabic]
+    return None
 
 
 def _proclitic_bases(word: str) -> list[str]:

@@ -300,7 +300,7 @@ def analyse(text: str) -> QuestionInfo:
         speaker=english_speaker(text) if latin > 0.5 else None,
         describer=english_described_by(text) if latin > 0.5 else None,
         nationality=role_nationality(text) if latin <= 0.5 else english_role_nationality(text),
-        named_kind=asked_kind_of_name(text) if latin <= 0.5 else None,
+        named_kind=asked_kind_of_name(text),
         future=asks_when_in_future(text),
         planned=asks_when_planned(text, kind),
         units=asked_units(text, kind),

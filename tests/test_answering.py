@@ -440,6 +440,8 @@ def test_near_misses_naming_the_articles_people_are_refused(second_service, ques
     "في أي مجلة علمية نُشر خبر افتتاح الجسر؟",
     "في أي فندق أقامت الطبيبة ليلى منصور في صيدا؟",
     "ما الحزب الذي ينتمي إليه المهندس سامي الخطيب؟",
+    "Which scientific journal reported the opening of the bridge?",  # the same kinds, asked in English
+    "In which hotel did Dr Leila Mansour stay in Sidon?",
 ])
 def test_what_the_question_takes_for_granted_and_the_article_never_names_is_refused(second_service, question):
     """Someone or some kind of place the question takes for granted that the article never names."""

@@ -1497,7 +1497,11 @@ def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted
     ("ما الصحيفة البريطانية التي نشرت الخبر؟", "جريدة"),
     ("في أي مدينة عقدت القمة؟", None),  # named bare («في بودابست»)
     ("أي شركة صنعت الهاتف؟", None),  # companies too («أعلنت لينوفو»)
-    ("Which newspaper reported it?", None),  # Latin script: nothing to look for in an Arabic article
+    # in English too, by the Arabic word of the kind
+    ("Which newspaper reported it?", "صحيفة"), ("In which hotel did the delegation stay?", "نزل"),
+    ("Which scientific journal published the study?", "مجلة"), ("What is the name of the hospital?", "مستشفى"),
+    ("Which country won the medal?", None), ("Which two parties' alliance did the bureau condemn?", None),
+    ("From which primary school year will English be taught?", None), ("Which party leader spoke first?", None),
 ])
 def test_the_kind_of_named_place_a_which_question_asks_for(question, kind):
     from index.normalize import normalize_arabic
