@@ -500,6 +500,15 @@ def test_the_period_of_the_report_is_marked_where_it_is_nearer_than_another_date
     assert answer.found and answer.highlight == "هذا الأسبوع", (answer.answer, answer.highlight)
 
 
+def test_a_when_question_over_a_passage_with_no_day_takes_a_runner_up_that_names_one(article_service):
+    # The best passage says «…بعقد اجتماع بوتين-ترامب الأسبوع المقبل…», which names no day; the next one,
+    # nearly as likely: «وأجرى روبيو ولافروف، الاثنين، مكالمة هاتفية…». Asked «exactly», the day of another
+    # event is no answer: the article never says on which day the postponed meeting was to be.
+    answer = article_service.ask("في أي يوم تهاتف روبيو ولافروف؟")
+    assert answer.found and answer.highlight == "الاثنين", (answer.answer, answer.highlight)
+    assert not article_service.ask("في أي يوم بالتحديد كان مقررا أن يلتقي روبيو ولافروف هذا الأسبوع؟").found
+
+
 def test_the_period_of_the_report_alone_does_not_answer_when(article_service):
     # The opening sentence says «…هذا الأسبوع، على الأقل في الوقت الحالي» and nothing of CNN's founding.
     assert not article_service.ask("متى تأسست شبكة CNN؟").found
