@@ -69,7 +69,7 @@ _DIALECT = {
     "ليش": "لماذا", "ليه": "لماذا", "علاش": "لماذا", "علاه": "لماذا", "لاش": "لماذا",
     "كيفاش": "كيف", "كيفش": "كيف", "ازاي": "كيف", "إزاي": "كيف", "شلون": "كيف", "اشلون": "كيف",
     "قديش": "كم", "اديش": "كم", "قدي": "كم", "قداش": "كم", "شحال": "كم", "اشحال": "كم", "كام": "كم",
-    "بكام": "بكم", "شكد": "كم", "شكثر": "كم", "چم": "كم", "سوم": "سعر", "حق": "ثمن",
+    "بكام": "بكم", "شكد": "كم", "شكثر": "كم", "چم": "كم", "سوم": "سعر",
     # particles, adverbs, common verbs
     "واش": "هل", "رح": "سوف", "راح": "سوف", "غادي": "سوف", "باش": "لكي", "هيك": "هكذا", "هلق": "الآن",
     "هلأ": "الآن", "توا": "الآن", "دلوقتي": "الآن", "دابا": "الآن", "هسه": "الآن", "برشا": "كثيرا",
@@ -102,13 +102,25 @@ _DIALECT = {
     "بعد كده": "بعد ذلك",
 }
 _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True))
+# Where a word starts and ends: a diacritic is part of the word it sits on («صوّتوا» holds no «توا»,
+# «موّل» no «مو»), though `\w` does not match it.
+_START = r"(?<![\w\u064b-\u0652\u0670])"
+_END = r"(?![\w\u064b-\u0652\u0670])"
 # A whole dialect word first («واش»), else one behind و/ف («وشكون»).
-_DIALECT_RE = re.compile(rf"(?<!\w)(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIALECT_ALTERNATIVES}))(?!\w)")
-_DIALECT_DEMONSTRATIVE_RE = re.compile(r"(?<!\w)([وف]?)هال(?=\w{3,})")
+_DIALECT_RE = re.compile(rf"{_START}(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIALECT_ALTERNATIVES})){_END}")
+_DIALECT_DEMONSTRATIVE_RE = re.compile(rf"{_START}([وف]?)هال(?=\w{{3,}})")
 # Maghrebi «شنو سمية الرضيع؟», «آش سميتو؟» (what is the name, his name), once «شنو» is «ماذا»: only after
 # the question word, since «سمية» alone is a given name.
 _DIALECT_NAME_RE = re.compile(r"(?<!\w)ماذا\s+سمي(ة|ه|ت|تو|ته|تها|تهم)(?!\w)")
 _DIALECT_NAME_OWNER = {"تو": "ه", "ته": "ه", "تها": "ها", "تهم": "هم"}  # «سميتو» his name: «اسمه»
+# Egyptian keeps the question word where the answer goes: «بوتين قال إيه عن…؟», «لافروف ردّ إزاي على…؟»
+# (once «إيه», «إزاي» are «ماذا», «كيف»): said and replied to, put as standard Arabic asks them («ماذا قال
+# بوتين عن…؟»), so that who speaks is found as in any such question (`bot.answer_type.reaction`).
+_SAID_WHAT_RE = re.compile(
+    rf"^(\W*)((?:\w+\s+){{0,4}}?\w+)\s+([وف]?(?:قال|قالت|قالوا|رد\u0651?|رد\u0651?ت|رد\u0651?وا|عل\u0651?ق|"
+    rf"عل\u0651?قت|صر\u0651?ح|صر\u0651?حت|[أا]كد|[أا]كدت|[أا]علن|[أا]علنت))\s+(ماذا|كيف){_END}")
+# Egyptian «اسمه إيه؟», «الحكم اسمه إيه؟» (his name is what), once «إيه» is «ماذا»: «ما اسمه؟».
+_NAME_WHAT_RE = re.compile(rf"{_START}اسم(ه|ها|هم)?\s+ماذا{_END}")
 # The Egyptian passive «اتـ» on a verb of three root letters («اتأجل»، «اتقفلت»، «اتولد») is the
 # standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it, or a suffix or
 # ta marbuta after three («اتصل»، «اتخذت»، «اتهمه»، «فاتورة»), or a long vowel («اتحاد»، «اتفاق»).
@@ -120,7 +132,7 @@ _DIALECT_PASSIVE_RE = re.compile(r"(?<!\w)([وف]?)ات(?=[^\Wا][^\Wاوي][^\W
 # Arabic has «س» («سيقود»), which the model reads better. Only where the verb without the prefix is
 # that much more common than the word itself (pyspellchecker's Arabic counts: «يقود» 12,105 against
 # none), so that «حيوان», «هيئة», «حيتان» stay as they are.
-_DIALECT_FUTURE_RE = re.compile(r"(?<!\w)([وف]?)[حه]([يتن]\w{3,})(?!\w)")
+_DIALECT_FUTURE_RE = re.compile(rf"{_START}([وف]?)[حه]([يتن]\w{{3,}}){_END}")
 FUTURE_VERB_MIN_COUNT = 200
 FUTURE_VERB_RATIO = 100
 
@@ -156,7 +168,7 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 # «عالتلفون», «عالحدود»: «على ال…» run together, as every dialect writes it. Only where the noun with
 # the article is that much more common than the word itself (the counts of `_standard_future`), so that
 # «عالمية», «عالية», «عالقة» stay as they are.
-_ON_THE_RE = re.compile(r"(?<!\w)([وف]?)عال(\w{3,})(?!\w)")
+_ON_THE_RE = re.compile(rf"{_START}([وف]?)عال(\w{{3,}}){_END}")
 
 
 def _standard_on_the(match: re.Match[str]) -> str:
@@ -182,6 +194,8 @@ def standard_arabic(text: str) -> str:
     text = _DIALECT_RE.sub(lambda m: (m.group(1) or m.group(3) or "") + _DIALECT[m.group(2) or m.group(4)], text)
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
     text = _DIALECT_NAME_RE.sub(lambda m: "ما اسم" + _DIALECT_NAME_OWNER.get(m.group(1), ""), text)
+    text = _NAME_WHAT_RE.sub(lambda m: "ما اسم" + (m.group(1) or ""), text)
+    text = _SAID_WHAT_RE.sub(lambda m: f"{m.group(1)}{m.group(4)} {m.group(3)} {m.group(2)}", text)
     text = _VOCATIVE_RE.sub("", text)
     text = _DIALECT_FUTURE_RE.sub(_standard_future, text)
     return _DIALECT_PASSIVE_RE.sub(lambda m: m.group(1) + "ت", text)

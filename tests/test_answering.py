@@ -500,6 +500,12 @@ def test_the_period_of_the_report_is_marked_where_it_is_nearer_than_another_date
     assert answer.found and answer.highlight == "هذا الأسبوع", (answer.answer, answer.highlight)
 
 
+def test_what_someone_the_article_never_names_said_is_refused_in_egyptian_word_order_too(article_service):
+    # «زيلينسكي قال إيه عن…؟» asks what «ماذا قال زيلينسكي عن…؟» asks; the article never names him.
+    answer = article_service.ask("زيلينسكي قال إيه عن تأجيل اجتماع روبيو ولافروف؟")
+    assert not answer.found, answer.answer
+
+
 def test_a_when_question_over_a_passage_with_no_day_takes_a_runner_up_that_names_one(article_service):
     # The best passage says «…بعقد اجتماع بوتين-ترامب الأسبوع المقبل…», which names no day; the next one,
     # nearly as likely: «وأجرى روبيو ولافروف، الاثنين، مكالمة هاتفية…». Asked «exactly», the day of another
