@@ -15,14 +15,15 @@ from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
                              asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
                              months_named, names_a_country, names_event, names_holder_of, noun_named, now_or_before,
-                             origin_asked, reports_saying, role_holders, role_named, says_on, says_years,
-                             speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
+                             origin_asked, role_holders, role_named, says_years, speaks_of_future, tells_origin,
+                             type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, counts_noun, gist_answer, source_of, which_nouns
 from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
 from bot.gist import gist_question
 from bot.ordinals import another_of_the_series
 from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
+from bot.saying import reports_saying, says_on
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns

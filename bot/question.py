@@ -9,10 +9,10 @@ from pyarabic import araby
 
 from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb, asked_units, asks_day,
                              asks_for_country, asks_for_name, asks_for_town, asks_when_in_future, asks_when_planned,
-                             calendar_question, counted_noun, described_by, english_asked_role, english_role_by_verb,
-                             english_described_by, english_speaker, english_role_nationality, expected_type,
-                             how_many_noun, months_named, name_noun, question_words, reaction, role_nationality,
-                             role_qualifier, says_pay, weekdays_named, years_named)
+                             calendar_question, counted_noun, english_asked_role, english_role_by_verb,
+                             english_role_nationality, expected_type, how_many_noun, months_named, name_noun,
+                             question_words, role_nationality, role_qualifier, says_pay, weekdays_named, years_named)
+from bot.saying import described_by, english_described_by, english_speaker, reaction
 from index.wordcounts import arabic_word_counts
 from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
                              words)
@@ -115,7 +115,7 @@ _DIALECT_NAME_RE = re.compile(r"(?<!\w)ماذا\s+سمي(ة|ه|ت|تو|ته|ته
 _DIALECT_NAME_OWNER = {"تو": "ه", "ته": "ه", "تها": "ها", "تهم": "هم"}  # «سميتو» his name: «اسمه»
 # Egyptian keeps the question word where the answer goes: «بوتين قال إيه عن…؟», «لافروف ردّ إزاي على…؟»
 # (once «إيه», «إزاي» are «ماذا», «كيف»): said and replied to, put as standard Arabic asks them («ماذا قال
-# بوتين عن…؟»), so that who speaks is found as in any such question (`bot.answer_type.reaction`).
+# بوتين عن…؟»), so that who speaks is found as in any such question (`bot.saying.reaction`).
 _SAID_WHAT_RE = re.compile(
     rf"^(\W*)((?:\w+\s+){{0,4}}?\w+)\s+([وف]?(?:قال|قالت|قالوا|رد\u0651?|رد\u0651?ت|رد\u0651?وا|عل\u0651?ق|"
     rf"عل\u0651?قت|صر\u0651?ح|صر\u0651?حت|[أا]كد|[أا]كدت|[أا]علن|[أا]علنت))\s+(ماذا|كيف){_END}")
@@ -137,11 +137,18 @@ FUTURE_VERB_MIN_COUNT = 200
 FUTURE_VERB_RATIO = 100
 
 
-def _standard_future(match: re.Match[str]) -> str:
+def _far_commoner(standard: str, *written: str) -> bool:
+    """Whether the standard form of a dialect word is common (FUTURE_VERB_MIN_COUNT in pyspellchecker's
+    Arabic counts) and over FUTURE_VERB_RATIO times as common as the word as written: «يقود» 12,105
+    against «حيقود» none, but «الية» not against «عالية»."""
     counts = arabic_word_counts()
-    verb = counts.get(normalize_arabic(match.group(2)), 0)
-    word = counts.get(normalize_arabic(match.group()[len(match.group(1)):]), 0)
-    if verb >= FUTURE_VERB_MIN_COUNT and verb > FUTURE_VERB_RATIO * word:
+    found = counts.get(normalize_arabic(standard), 0)
+    return found >= FUTURE_VERB_MIN_COUNT and found > FUTURE_VERB_RATIO * max(
+        counts.get(normalize_arabic(word), 0) for word in written)
+
+
+def _standard_future(match: re.Match[str]) -> str:
+    if _far_commoner(match.group(2), match.group()[len(match.group(1)):]):
         return match.group(1) + "س" + match.group(2)
     return match.group()
 
@@ -166,18 +173,14 @@ def _bare_if_dialect(match: re.Match[str]) -> str:
 
 
 # «عالتلفون», «عالحدود»: «على ال…» run together, as every dialect writes it. Only where the noun with
-# the article is that much more common than the word itself (the counts of `_standard_future`), so that
-# «عالمية», «عالية», «عالقة» stay as they are.
+# the article is that much more common than the word itself (`_far_commoner`), so that «عالمية»,
+# «عالية», «عالقة» stay as they are.
 _ON_THE_RE = re.compile(rf"{_START}([وف]?)عال(\w{{3,}}){_END}")
 
 
 def _standard_on_the(match: re.Match[str]) -> str:
-    counts = arabic_word_counts()
-    noun = counts.get(normalize_arabic("ال" + match.group(2)), 0)
     # the word as written and without «و/ف»: «فعاليات» is a word, not «ف» + «عال» + «يات»
-    word = max(counts.get(normalize_arabic(match.group()), 0),
-               counts.get(normalize_arabic(match.group()[len(match.group(1)):]), 0))
-    if noun >= FUTURE_VERB_MIN_COUNT and noun > FUTURE_VERB_RATIO * word:
+    if _far_commoner("ال" + match.group(2), match.group(), match.group()[len(match.group(1)):]):
         return match.group(1) + "على ال" + match.group(2)
     return match.group()
 

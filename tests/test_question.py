@@ -634,7 +634,7 @@ def test_time_gone_by_is_not_how_long_something_lasted():
     ("وبعد ماذا أعلنت الوزارة قرارها على الفور؟", None),
 ])
 def test_who_reacts_in_a_reaction_question(question, actor):
-    from bot.answer_type import reaction
+    from bot.saying import reaction
 
     assert reaction(question)[0] == actor
 
@@ -649,7 +649,7 @@ def test_who_reacts_in_a_reaction_question(question, actor):
     ("كيف وصف في بيانه المكالمة؟", None),  # a function word after the verb
 ])
 def test_who_or_what_a_describing_question_names(question, described):
-    from bot.answer_type import described_by
+    from bot.saying import described_by
 
     assert described_by(question) == described
 
@@ -661,7 +661,7 @@ def test_who_or_what_a_describing_question_names(question, described):
     ("متى رد الوزير على السؤال؟", False),
 ])
 def test_a_stance_is_told_apart_from_a_reply(question, stance):
-    from bot.answer_type import reaction
+    from bot.saying import reaction
 
     assert reaction(question)[1] is stance
 
@@ -698,14 +698,14 @@ def test_a_stance_is_told_apart_from_a_reply(question, stance):
     ("الخارجية الأمريكية", "وقالت وزارة الخارجية الأمريكية إن الاجتماع تأجل", True),  # a body in construct is its name
 ])
 def test_a_text_reports_what_someone_said(actor, text, reported):
-    from bot.answer_type import reports_saying
+    from bot.saying import reports_saying
     from index.normalize import normalize_arabic
 
     assert reports_saying(normalize_arabic(actor), text) is reported
 
 
 def test_a_stance_may_be_reported_by_others():
-    from bot.answer_type import reports_saying
+    from bot.saying import reports_saying
     from index.normalize import normalize_arabic
 
     said = "وأضاف المصدر أنه من غير المرجح أن يوصي روبيو حاليا بعقد اجتماع بوتين-ترامب"
@@ -2464,7 +2464,7 @@ def test_traffic_is_no_organisation():
     ("وتم تأجيل الجلسة إلى موعد لاحق.", "وقال الوزير إن الحكومة لن تتراجع.", "الوزير", False),  # no verb of saying
 ])
 def test_a_verb_of_saying_without_its_own_subject_goes_on_with_the_sayer_before(passage, before, actor, says):
-    from bot.answer_type import says_on
+    from bot.saying import says_on
 
     assert says_on(passage, before, actor) is says
 
@@ -2578,7 +2578,7 @@ def test_the_unit_a_how_much_question_asks_in(question, units):
     ("How did the call go?", None), ("What did Lavrov say about the call?", None),
 ])
 def test_who_describes_in_an_english_question(question, describer):
-    from bot.answer_type import english_described_by
+    from bot.saying import english_described_by
 
     assert english_described_by(question) == describer
 
