@@ -14,8 +14,8 @@ from bot.answer_type import (asked_kind_of_name, asked_role, asked_role_by_verb,
                              question_words, role_nationality, role_qualifier, says_pay, weekdays_named, years_named)
 from bot.saying import described_by, english_described_by, english_speaker, reaction
 from index.wordcounts import arabic_word_counts
-from index.normalize import (PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize, without_frame_nouns,
-                             words)
+from index.normalize import (ARABIC_MARKS, PRONOUN_SUFFIXES, normalize_arabic, script_share, term_groups, tokenize,
+                             without_frame_nouns, words)
 
 # Words that point back at something said earlier (normalised forms).
 _REFERRING_WORDS = frozenset(
@@ -103,15 +103,16 @@ _DIALECT = {
 }
 _DIALECT_ALTERNATIVES = "|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True))
 # Where a word starts and ends: a diacritic is part of the word it sits on («صوّتوا» holds no «توا»,
-# «موّل» no «مو»), though `\w` does not match it.
-_START = r"(?<![\w\u064b-\u0652\u0670])"
-_END = r"(?![\w\u064b-\u0652\u0670])"
+# «موّل» no «مو»), though `\w` does not match it (the marks of `index.normalize.ARABIC_MARKS`, as in
+# `index.phrases.WORD_RE`).
+_START = rf"(?<![\w{ARABIC_MARKS}])"
+_END = rf"(?![\w{ARABIC_MARKS}])"
 # A whole dialect word first («واش»), else one behind و/ف («وشكون»).
 _DIALECT_RE = re.compile(rf"{_START}(?:()({_DIALECT_ALTERNATIVES})|([وف])({_DIALECT_ALTERNATIVES})){_END}")
 _DIALECT_DEMONSTRATIVE_RE = re.compile(rf"{_START}([وف]?)هال(?=\w{{3,}})")
 # Maghrebi «شنو سمية الرضيع؟», «آش سميتو؟» (what is the name, his name), once «شنو» is «ماذا»: only after
 # the question word, since «سمية» alone is a given name.
-_DIALECT_NAME_RE = re.compile(r"(?<!\w)ماذا\s+سمي(ة|ه|ت|تو|ته|تها|تهم)(?!\w)")
+_DIALECT_NAME_RE = re.compile(rf"{_START}ماذا\s+سمي(ة|ه|ت|تو|ته|تها|تهم)(?!\w)")
 _DIALECT_NAME_OWNER = {"تو": "ه", "ته": "ه", "تها": "ها", "تهم": "هم"}  # «سميتو» his name: «اسمه»
 # Egyptian keeps the question word where the answer goes: «بوتين قال إيه عن…؟», «لافروف ردّ إزاي على…؟»
 # (once «إيه», «إزاي» are «ماذا», «كيف»): said and replied to, put as standard Arabic asks them («ماذا قال
@@ -125,7 +126,7 @@ _NAME_WHAT_RE = re.compile(rf"{_START}اسم(ه|ها|هم)?\s+ماذا{_END}")
 # standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it, or a suffix or
 # ta marbuta after three («اتصل»، «اتخذت»، «اتهمه»، «فاتورة»), or a long vowel («اتحاد»، «اتفاق»).
 # Questions only: articles are not rewritten.
-_DIALECT_PASSIVE_RE = re.compile(r"(?<!\w)([وف]?)ات(?=[^\Wا][^\Wاوي][^\Wاويتهة](?:ت|وا|و|نا|ي)?(?!\w))")
+_DIALECT_PASSIVE_RE = re.compile(rf"{_START}([وف]?)ات(?=[^\Wا][^\Wاوي][^\Wاويتهة](?:ت|وا|و|نا|ي)?(?!\w))")
 
 
 # Egyptian and Levantine put the future on a verb with «ح» or «ه» («حيقود», «هيقود») where standard
@@ -155,11 +156,11 @@ def _standard_future(match: re.Match[str]) -> str:
 
 # The dialects' «طوّل» (it lasted, it took long), told from the noun «طول» (length) by its shadda only:
 # «قديش طوّل الاجتماع؟» asks how long it lasted, «كم طول الجسر؟» how long it is.
-_LASTED_RE = re.compile(r"(?<!\w)([وف]?)طو\u0651ل(ت|وا|و)?(?!\w)")
+_LASTED_RE = re.compile(rf"{_START}([وف]?)طو\u0651ل(ت|وا|و)?(?!\w)")
 
 
 # A vocative and who it calls («يا عم», «يا جماعة», «يا ترى»): no part of what is asked.
-_VOCATIVE_RE = re.compile(r"(?<!\w)يا\s+\w+\s*")
+_VOCATIVE_RE = re.compile(rf"{_START}يا\s+\w+\s*")
 
 
 # A word with diacritics; only dialect words lose them here (the others' are the user's spelling).
