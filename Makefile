@@ -32,6 +32,7 @@ $(MODEL_STAMP): $(STAMP)
 	@$(PY) -m index.e5_offline >&2
 	@$(PY) -m index.onnx_int8 >&2
 	@$(PY) -m index.towns >&2
+	@$(PY) -m index.latin_places >&2
 
 chat: model
 	@$(PY) -m bot chat

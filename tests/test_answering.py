@@ -449,6 +449,27 @@ def test_what_the_question_takes_for_granted_and_the_article_never_names_is_refu
     assert not answer.found, answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Will it rain in Tokyo this weekend?",
+    "How hot will it be in Riyadh tomorrow?",
+])
+def test_an_english_question_about_a_place_no_article_names_is_refused(article_service, question):
+    """The article never mentions Tokyo or Riyadh, in any spelling: the question is about something else."""
+    answer = article_service.ask(question)
+    assert not answer.found, answer.answer
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("Who will lead the initial meetings for the United States?", "روبيو"),  # «للولايات المتحدة»
+    ("Which city in Hungary will host the summit?", "بودابست"),  # «بالمجر»: a name only iso-codes gives
+    ("Where did Trump last meet Putin in person, in Alaska?", "أنكوريج"),  # «بألاسكا»: spelled by its letters
+])
+def test_an_english_question_about_a_place_the_article_names_in_arabic_is_answered(article_service, question,
+                                                                                      phrase):
+    answer = article_service.ask(question)
+    assert answer.found and phrase in answer.answer, answer.answer
+
+
 def test_which_city_is_answered_with_a_town_the_answer_names(second_service):
     answer = second_service.ask("في أي مدينة افتتحت الطبيبة ليلى منصور مستشفى الأطفال؟")
     assert answer.found and answer.highlight and "صيدا" in answer.highlight, (answer.answer, answer.highlight)
