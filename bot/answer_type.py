@@ -1747,8 +1747,8 @@ _POSSIBLY_RE = re.compile(r"(?:^|\s)[وف]?(?:من (?:غير )?(?:الممكن|�
                           r"يمكن ان|لا يستبعد|قد ي\w+)(?=\s|$)")
 CLAUSE_END_RE = re.compile(r"[.!?؟؛;،,:]")
 # A question that itself allows doubt («متى قد يتحدثان؟», «إلى كم يمكن أن تمتد…؟», "when might…").
-_DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|يمكن|محتمل|المحتمل|احتمال|متوقع[اه]?|المتوقعه?|يتوقع|تتوقع|"
-                          r"might|may|could|possibly|likely|expected)(?!\w)")
+_DOUBTING_RE = re.compile(r"(?:^|\s)[وف]?(?:قد|ربما|ممكن|الممكن|بالامكان|امكانيه|يمكن|محتمل|المحتمل|احتمال|يحتمل"
+                          r"|متوقع[اه]?|المتوقعه?|يتوقع|تتوقع|might|may|could|possibly|possible|likely|expected)(?!\w)")
 
 
 def _clause_before(text: str, phrase: str) -> str | None:
@@ -1811,6 +1811,13 @@ _ORIGINS_TOLD = {
                r"|انتخاب\w{0,2}|انتخب\w{0,2}|انضم\w{0,3}|التحق\w{0,2}|التحاق\w{0,2}|باشر\w{0,2}|مباشر[ةه]\w{0,2}"),
 }
 _ORIGIN_ASKED_RE = {kind: re.compile(rx) for kind, rx in _ORIGINS_ASKED.items()}  # on the lowered text
+# An English participle after a determiner is no verb of the question: "the Maldives' first
+# democratically elected leader", "a newly founded party" (not "When was he first elected to parliament?",
+# "When was Macron officially elected president?").
+_ATTRIBUTIVE_PARTICIPLE_RE = re.compile(
+    r"\b((?:the|an|a|its|their|his|her|\w+'s?)\s+(?:first\s+)?(?:\w{3,}ly\s+)?)"
+    r"(?:elected|appointed|founded|established|born)"
+    r"(?=\s+(?!(?:as|to|in|by|on|at|for|of|from|with|and|or|when|after|before|since|during)\b)[a-z])")
 _ORIGIN_TOLD_RE = {kind: re.compile(rf"(?<!\w)[وفبل]?(?:ال)?(?:{rx})(?!\w)") for kind, rx in _ORIGINS_TOLD.items()}
 # «إحداث» (creating) and «أحداث» (events) fold alike: the creating only as written, with the hamza below.
 _CREATING_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?إحداث\w{0,2}(?!\w)")
@@ -1820,7 +1827,7 @@ def origin_asked(question: str) -> str | None:
     """Which start a when-question asks about: "birth" («متى وُلد…؟», "born"), "founding" («متى تأسست
     الشركة؟», «متى أسس…؟», "founded") or "tenure" (when someone took up a post or joined a body: «متى
     تولى…؟», «متى بدأت مهامها؟», «متى انضم إلى…؟», "took office"); None for any other."""
-    folded = normalize_arabic(question).lower()
+    folded = _ATTRIBUTIVE_PARTICIPLE_RE.sub(r"\1", normalize_arabic(question).lower())
     return next((kind for kind, rx in _ORIGIN_ASKED_RE.items() if rx.search(folded)), None)
 
 

@@ -1996,6 +1996,9 @@ def test_a_date_in_a_clause_of_doubt(text, phrase, doubted):
     ("متى قد يتحدث روبيو ولافروف مرة أخرى؟", True), ("إلى كم يمكن أن تمتد فترة التجميد؟", True),
     ("When might the two ministers talk again?", True), ("متى من المتوقع أن يصدر الحكم؟", True),
     ("ما الموعد الجديد الذي حُدد للاجتماع؟", False), ("متى يلتقي الوزيران؟", False),
+    # the possibility asked with the article or a preposition on it, or in English as an adjective
+    ("هل من الممكن أن يتأجل الحكم، ومتى؟", True), ("متى بالإمكان أن تُفتح الحدود؟", True),
+    ("Is it possible that the talks resume, and when?", True),
 ])
 def test_a_question_that_allows_doubt(question, allows):
     from bot.answer_type import allows_doubt
@@ -2199,6 +2202,10 @@ def test_a_nisba_of_a_thing_is_no_ones_nationality(passage):
     ("في أي تاريخ انضم إلى الحزب؟", True), ("When did he take office?", True), ("When was she appointed?", True),
     # receiving a thing, a meeting's start
     ("متى يتسلم المنتفعون مساكنهم؟", False), ("متى بدأ الاجتماع؟", False), ("متى بدأت الحرب؟", False),
+    # an English participle after a determiner describes a noun; the question asks about another event
+    ("In what year was the country's first freely elected president removed from power?", False),
+    ("When was the newly founded party banned?", False),
+    ("When was Macron officially elected president?", True), ("When was he first elected to parliament?", True),
 ])
 def test_a_when_question_may_ask_for_a_birth_or_a_founding(question, origin):
     from bot.answer_type import origin_asked
