@@ -174,7 +174,8 @@ _INITIAL_ONLY = frozenset(("من", "لم", "اسم", "تاريخ", "عدد", "wh
 # focus noun, and the focus noun's article, do not change what is asked.
 _HOW_MUCH = frozenset(normalize_arabic(w) for w in "كم وكم فكم ما وما فما ماذا وماذا فماذا قداش شحال قديش".split())
 _AUXILIARIES = frozenset(normalize_arabic(w) for w in """كان كانت يكون تكون كانوا يبلغ تبلغ بلغ بلغت يساوي
-    تساوي ساوى هو هي هم هى يصل تصل وصل وصلت سيكون ستكون سيبلغ ستبلغ سيساوي ستساوي سيصل ستصل""".split())
+    تساوي ساوى هو هي هم هى يصل تصل وصل وصلت سيكون ستكون سيبلغ ستبلغ سيساوي ستساوي سيصل ستصل
+    أصبح أصبحت يصبح تصبح سيصبح ستصبح صار صارت يصير تصير بات باتت أضحى أضحت ولّى ولّات سوف""".split())
 # Words in the accusative after «كم» that are not what is counted («كم تقريبا…؟», «كم سنويا…؟»).
 _HOW_MUCH_ADVERBS = frozenset(normalize_arabic(w) for w in """تقريبا أيضا حاليا سنويا شهريا يوميا أسبوعيا إجمالا
     مثلا فعلا أصلا تحديدا بالضبط بالظبط بالتحديد""".split())
@@ -277,6 +278,8 @@ def expected_type(question: str) -> str:
         if money_counted:
             return "money"
     kind = best[2] if best else "other"
+    if kind == "count" and (asked := _in_situ_kind(question)):
+        return asked
     if kind == "money" and _HOW_MUCH_CHANGE_RE.search(question):
         # "By how much did tourist arrivals rise?": by an amount of any kind, mostly a share («بنسبة 23.6
         # بالمائة»), not by money; as «بكم ارتفع…؟».
@@ -291,6 +294,20 @@ def expected_type(question: str) -> str:
         modifier, noun = (focus.group(1) or "").lower(), focus.group(2).lower()
         return "money" if modifier.endswith("exchange") else _ENGLISH_FOCUS_KINDS[noun]
     return kind
+
+
+def _in_situ_kind(question: str) -> str | None:
+    """What a question ending in «كم» asks by the noun before it, as if «كم» came first (dialect puts it
+    last: «الصفقة قيمتها كام؟», «سعر الكيلو قديش؟» ask «كم قيمتها؟», «كم سعر…؟»): money, an age, a
+    share…; None where no such noun is among the two words before it, or «كم» is not last."""
+    tokens = WORD_RE.findall(normalize_arabic(question))
+    if len(tokens) < 2 or tokens[-1] not in ("كم", "بكم"):
+        return None
+    for word in tokens[-3:-1]:  # the farther first: «سعر الكيلو كم؟» asks a price, not a weight
+        kind = expected_type(f"كم {word}")
+        if kind not in ("count", "number"):
+            return kind
+    return None
 
 
 # What an English what/which-question asks for, by its focus noun.

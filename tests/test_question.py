@@ -163,6 +163,12 @@ def test_a_possessive_on_the_focus_noun(question, kind):
     # a hedge between «كم» and its focus does not change what is asked
     ("قديش تقريبا طوّل اللقاء؟", "lasting"), ("كم بالضبط عدد القتلى؟", "number"),
     ("كم تقريبا يبلغ سعر التذكرة؟", "money"), ("كم تقريبا دام الاجتماع؟", "lasting"),
+    # nor does a verb of becoming or a future particle («ولّى», «صار», «رح» once «سوف»)
+    ("قداش ولّى سوم الخبزة؟", "money"), ("كم صار سعر الدولار؟", "money"), ("قديش رح تكلّف الطريق؟", "money"),
+    ("كم أصبحت نسبة النجاح؟", "percent"), ("كم سوف يستغرق الإصلاح؟", "lasting"),
+    # «كم» last, after what it asks about: «سعر الكيلو قديش؟» asks «كم سعر…؟»
+    ("الصفقة قيمتها كام؟", "money"), ("سعر الكيلو قديش؟", "money"), ("اليورو بكام؟", "money"),
+    ("نسبة النجاح قداش؟", "percent"), ("الوفد فيه كام واحد؟", "count"),
 ])
 def test_dialect_answer_type(question, kind):
     assert analyse(standard_arabic(question)).kind == kind
