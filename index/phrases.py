@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 130
+PHRASES_VERSION = 131
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -1567,7 +1567,9 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             continue
         if _is_month(word):
             j = i
-            while j + 1 < n and (tokens[j + 1][2].isdigit() or _is_month(tokens[j + 1][2])):
+            # «جوان 2016», «جانفي فيفري 2017»; not across a comma («…جوان 2016، 6 ملفات»: a count)
+            while (j + 1 < n and (tokens[j + 1][2].isdigit() or _is_month(tokens[j + 1][2]))
+                   and not passage[tokens[j][1]:tokens[j + 1][0]].strip()):
                 j += 1
             spans.append(("date", _day_before_month(tokens, i, passage), j))
             i = j + 1

@@ -1557,6 +1557,16 @@ def test_years_centuries_decades_bare_ages_and_arabic_percent_signs(passage, kin
     assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
 
 
+@pytest.mark.parametrize(("passage", "date", "count"), [
+    ("وردت على المنظمة خلال شهر جوان 2016 ، 6 ملفات تتعلق بحالات عنف.", "جوان 2016", "6"),
+    ("سجلت الوزارة في مارس 2017، 14 حالة جديدة.", "مارس 2017", "14"),
+])
+def test_a_month_and_its_year_end_at_a_comma(passage, date, count):
+    """The number after the comma is what the sentence counts, not a day of the month."""
+    spans = [(s.kind, s.text) for s in typed_spans(passage)]
+    assert ("date", date) in spans and ("count", count) in spans, spans
+
+
 @pytest.mark.parametrize("passage", ["في 1500 موقع أثري", "من 1500 إلى 1700 شخص", "اشترى القرن الأفريقي كله",
                                      "التقى عمر 38 شخصا"])
 def test_counts_of_a_noun_and_other_horns_are_no_dates_or_ages(passage):
