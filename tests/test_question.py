@@ -1557,6 +1557,18 @@ def test_years_centuries_decades_bare_ages_and_arabic_percent_signs(passage, kin
     assert phrase in [s.text for s in typed_spans(passage) if s.kind == kind]
 
 
+@pytest.mark.parametrize(("passage", "person"), [
+    ("وإثر الصدامات أطلق رئيس بلدية المدينة نداء إلى الهدوء.", None),  # what the mayor did, not his name
+    ("ووجه رئيس الحكومة رسالة إلى النواب.", None),
+    ("ونقلت الوكالة عن وزير الدفاع قوله إن الغارة نجحت.", None),
+    ("وقال رئيس بلدية المدينة محمد الصالح إن الوضع هادئ.", "محمد الصالح"),
+    ("والتقى الرئيس ترامب نظيره في أنكوريج.", "ترامب"),  # one word that is no ordinary word
+])
+def test_an_ordinary_word_alone_after_a_title_is_no_name(passage, person):
+    names = [s.text for s in typed_spans(passage) if s.kind == "person"]
+    assert names == ([person] if person else []), names
+
+
 @pytest.mark.parametrize(("passage", "date", "count"), [
     ("وردت على المنظمة خلال شهر جوان 2016 ، 6 ملفات تتعلق بحالات عنف.", "جوان 2016", "6"),
     ("سجلت الوزارة في مارس 2017، 14 حالة جديدة.", "مارس 2017", "14"),
