@@ -304,6 +304,8 @@ def _in_situ_kind(question: str) -> str | None:
     if len(tokens) < 2 or tokens[-1] not in ("كم", "بكم"):
         return None
     for word in tokens[-3:-1]:  # the farther first: «سعر الكيلو كم؟» asks a price, not a weight
+        if word in _HOW_MUCH_COUNT:
+            continue  # «كم كم؟»: nothing asked about, and no second look
         kind = expected_type(f"كم {word}")
         if kind not in ("count", "number"):
             return kind

