@@ -50,10 +50,11 @@ def cache_path() -> Path:
 
 
 def cached_lines(path: Path, build: Callable[[], list[str]]) -> tuple[str, ...]:
-    """The lines of a table kept at `path`, built by `build` (and written there) when it is not."""
+    """The lines of a table kept at `path`, built by `build` (and written there) when it is not, or when
+    the file is no UTF-8 text (damaged: built and written again)."""
     try:
         return tuple(path.read_text(encoding="utf-8").split("\n"))
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         pass
     lines = build()
     try:  # written whole, then renamed: a reader never sees half a file

@@ -43,3 +43,21 @@ def test_the_table_is_cached_in_a_file_and_read_back(tmp_path, monkeypatch):
         assert latin_place_names() == {"atlantis": ("اطلانتس",)}
     finally:
         latin_place_names.cache_clear()
+
+
+def test_a_damaged_cache_file_is_built_again(tmp_path, monkeypatch):
+    """A cache file that is no UTF-8 text (a damaged disk, another program's file) is rebuilt, not a crash."""
+    import index.latin_places as places
+    import index.towns as towns
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for module, table in ((places, latin_place_names), (towns, towns._folded_names)):
+        path = module.cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"\xff\xfe\x00garbage\x9c")
+        table.cache_clear()
+        try:
+            assert len(table()) > 1000
+            assert path.read_text(encoding="utf-8")  # written again, as text
+        finally:
+            table.cache_clear()
