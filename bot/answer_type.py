@@ -1018,6 +1018,12 @@ def latin_name_keys(question: str) -> frozenset[str]:
 _ROLE_RE = re.compile(
     r"^\W*[وف]?(?:(?:ما|ماذا)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اسم|اسما|اسماء)\w{0,2}"
     r"|(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون))\s+(\w+)(?:\s+(\w+)(?:\s+(\w+))?)?")
+# «مين رئيس جمعية منظمي الرحلات؟», «من مدرب النجم الساحلي؟»: with no copula, a role asks for its holder
+# only when its body follows; «من الوزيرة التي ترأست الجلسة؟» and «من الرئيس التونسي الذي…؟» describe
+# someone by a deed, which passages seldom tell with the role's word.
+_BARE_ROLE_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(\w+)\s+(\w+)(?:\s+(\w+))?")
+_NO_BODY = frozenset(normalize_arabic(w) for w in "اللي الي متاع بتاع ديال تاع على إلى عند لدى داخل بين خلال حول"
+                     .split()) | _RELATIVES
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n]")
 _COPULAS = (["هو"], ["هي"])
 _BRACKETED_RE = re.compile(r"\([^()]{0,40}\)")
@@ -1026,12 +1032,27 @@ NAME_AFTER_ROLE_CHARS = 40  # «مديرة منطقة المغرب العربي 
 _DEPUTIES = frozenset(normalize_arabic(w) for w in "نائب نائبة مساعد مساعدة وكيل".split())  # «نائب رئيس الحكومة»
 
 
+def _role_match(question: str) -> re.Match[str] | None:
+    """The role, the word after it and the one after that, of a question asking a role's holder (see
+    `_ROLE_RE`, `_BARE_ROLE_RE`), over the normalised question; None when it asks none."""
+    folded = _name_of_role(normalize_arabic(question))
+    match = _ROLE_RE.match(folded)
+    if match:
+        return match
+    bare = _BARE_ROLE_RE.match(folded)
+    if not bare or len(bare.group(2)) <= 2 or bare.group(2) in _NO_BODY or _adjective(bare.group(2)) is not None:
+        return None
+    # A definite role is followed by its adjective («الباحث المشارك», «النائبة المستقلة»), and its body
+    # only in «المتحدث باسم…»; an indefinite one is the head of its body («رئيس الهيئة»).
+    return bare if not bare.group(1).startswith("ال") or bare.group(2) == "باسم" else None
+
+
 def asked_role(question: str) -> tuple[str, str | None] | None:
     """The person's role a question asks the holder of, with the word after it, normalised:
     «ما اسم رئيس جندوبة…؟» → ("رييس", "جندوبه"). None for any other question, for a role that is
     not a person's title or noun («ما اسم الجسر…؟»: such names are too often untyped terms), and
     for «من هي آنا كيلي؟» (a named person)."""
-    match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
+    match = _role_match(question)
     if not match or asks_who_is(question) or name_kind(match.group(1)) != "person":
         return None
     after = match.group(2)
@@ -1042,7 +1063,7 @@ def role_qualifier(question: str) -> str | None:
     """The stem of the adjective that a question asking a role's holder (`asked_role`, which the caller has
     checked) gives the role's body (`_adjective`): «ما اسم رئيس الغرفة الوطنية للمخابز؟» → «وطني»; None
     when the word after the body is no adjective («…الذي…»)."""
-    match = _ROLE_RE.match(_name_of_role(normalize_arabic(question)))
+    match = _role_match(question)
     if not match or not match.group(2):
         return None
     return _adjective(match.group(3) or "")
