@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 133
+PHRASES_VERSION = 134
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -706,6 +706,9 @@ def _name_after_title(tokens: list[tuple[int, int, str]], i: int, passage: str) 
             complement = (_joined(tokens, first, passage) and not _function_word(tokens[first + 1][2])
                           and (not _is_definite(word) or tokens[first + 1][2].startswith("ل")))
             first += 2 if complement else 1
+        elif (word == _AND and first > i + 1 and _joined(tokens, first, passage)
+              and _is_definite(tokens[first + 1][2])):
+            first += 1  # «وزير البيئة و الشؤون المحلية رياض المؤخر»: «و» written apart from its noun
         elif (_is_definite(word) or word in _ON_BEHALF or word in _TITLE_QUALIFIERS
               or _charged_with(tokens, i, first, passage)):
             # «المكلف بمهمة بوزارة التجارة، لطفي خذير», «المكلف بالإعلام بإدارة إقليم…»

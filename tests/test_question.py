@@ -278,6 +278,8 @@ def test_dialect_answer_type(question, kind):
         # a definite head («الجامعة») takes no complement: the name follows it
         ("وقال رئيس الجامعة محمد علي إن", "person", "محمد علي"),
         ("في رسالة إلى وزير الدولة لشؤون الشباب، الشيخ سلمان صباح، السبت", "person", "سلمان صباح"),
+        # «و» written apart from the next word of the complement
+        ("كشف وزير البيئة و الشؤون المحلية رياض المؤخر عن موعد", "person", "رياض المؤخر"),
         # a run of numbers with its link word, inside one clause
         ("على أن تفتح قبل 3 أو 4 أيام من رمضان", "elapsed", "3 أو 4 أيام"),
         ("ارتفعت بين 10 و20% خلال", "percent", "10 و20%"),
