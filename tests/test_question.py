@@ -1504,6 +1504,10 @@ def test_same_noun_in_another_number(a, b, same):
     ("كم عدد المجموعات التي شاركت في التجارب؟", "أجروا تجارب على مجموعتين من الفئران", True),
     # a plural of another root than its singular
     ("كم عدد النساء اللواتي تابعهن الباحثون؟", "استندت الدراسة على تتبع أكثر من 2000 امرأة سليمة", True),
+    # persons counted by what befell them: «مقتل 12 شخصا» counts the dead, not the wounded
+    ("كم عدد القتلى في الهجوم؟", "ما أسفر عن مقتل 12 شخصا وإصابة عشرات آخرين.", True),
+    ("كم عدد الجرحى في الهجوم؟", "ما أسفر عن مقتل 12 شخصا وإصابة عشرات آخرين.", False),
+    ("كم عدد القتلى في الهجوم؟", "وتم إيقاف 12 شخصا بعد مقتل الشرطي.", False),
 ])
 def test_whether_a_passage_counts_the_noun_asked_about(question, window, counted):
     from bot.answer_type import asked_words, count_of_noun, counted_noun
