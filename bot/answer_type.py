@@ -1119,6 +1119,23 @@ def _nisba(word: str) -> str | None:
     return "ال" + match.group(1) if match else None
 
 
+# A parliament by the name its country gives it («رئيس مجلس نواب الشعب» for «رئيس البرلمان»), normalised:
+# «مجلس» and the word after it, or one name.
+_PARLIAMENT_WORDS = frozenset(normalize_arabic(w) for w in "برلمان البرلمان للبرلمان بالبرلمان".split())
+_PARLIAMENT_AFTER_COUNCIL = frozenset(normalize_arabic(w) for w in "نواب النواب الشعب الأمة الشيوخ الشورى".split())
+_PARLIAMENT_NAMES = frozenset(normalize_arabic(w) for w in "الكنيست الدوما".split())
+
+
+def _parliament_after(body: str, tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the question's body word after a role is «البرلمان» and the role at token k is followed by
+    a parliament's own name («رئيس مجلس نواب الشعب», «رئيس الكنيست»)."""
+    if body not in _PARLIAMENT_WORDS or k + 1 >= len(tokens):
+        return False
+    word = tokens[k + 1][2]
+    return word in _PARLIAMENT_NAMES or (word in ("مجلس", "المجلس") and k + 2 < len(tokens)
+                                         and tokens[k + 2][2] in _PARLIAMENT_AFTER_COUNCIL)
+
+
 def _country_of(adjective: str, word: str) -> bool:
     """Whether a normalised word names the country a nisba adjective is of: «الغيني» by «غينيا»
     («برئيس جمهورية غينيا» for «الرئيس الغيني»), «المغربي» by «بالمغرب»: a form of the word (its
@@ -1429,7 +1446,7 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
         # A mention with a pronoun for its owner («روبيو ونظيره الروسي…» for «نظير روبيو») counts too.
         followed = [m for m in mentions if any(_role_forms(t[2]) & after or _country_of(role[1], t[2])
                                                for t in tokens[m[2] + 1:m[2] + 3])
-                    or _owned_by_pronoun(tokens[m[2]][2], role_forms)]
+                    or _owned_by_pronoun(tokens[m[2]][2], role_forms) or _parliament_after(role[1], tokens, m[2])]
         if qualifier:
             followed = [m for m in followed if not _qualified_otherwise(tokens, m[2], after, qualifier, phrases)]
         if not followed:

@@ -1353,6 +1353,10 @@ def test_the_role_whose_holder_a_question_asks_for(question, role):
     ("من هو نائب رئيس الحكومة؟", "وقال نائب رئيس الحكومة أحمد بن صالح إن الميزانية جاهزة.", True),
     # «شخصية» is a noun for a person: «…عدد من الشخصيات الأخرى» names none of them.
     ("من هي الشخصيات الأخرى التي سترافق روبيو؟", "سيقود الوزير ماركو روبيو الاجتماعات إلى جانب عدد من الشخصيات الأخرى.", False),
+    # A parliament by its own name: «مجلس نواب الشعب» and «الكنيست» are a parliament; «مجلس الوزراء» is not.
+    ("من رئيس البرلمان الذي منعها من البث؟", "ذكرت أن رئيس مجلس نواب الشعب محمد الناصر منعها من البث.", True),
+    ("من هو رئيس البرلمان؟", "وقال رئيس الكنيست يولي إدلشتاين إن الجلسة تأجلت.", True),
+    ("من هو رئيس البرلمان؟", "وقال رئيس مجلس الوزراء محمد الناصر إن الجلسة تأجلت.", False),
     # The role not mentioned at all: the passage may name its holder in other words.
     ("من هو وزير الخارجية الروسي؟", "التقى روبيو نظيره الروسي سيرجي لافروف.", None),
     # The plural is another role: a list of players does not say which one is meant.
