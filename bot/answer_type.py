@@ -1678,7 +1678,7 @@ def count_of_noun(noun: str, window: str, phrases: Sequence[Span], asked: frozen
             continue
         lo, hi = max(0, inside[0] - COUNTED_NOUN_WORDS), inside[-1] + COUNTED_NOUN_WORDS + 1
         follower = tokens[inside[-1] + 1][2] if inside[-1] + 1 < len(tokens) else ""
-        if (follower in _PERSONS and inside[0] and _event_of(noun, tokens[inside[0] - 1][2])):
+        if follower in _PERSONS and inside[0] and _event_of(noun, tokens[inside[0] - 1][2]):
             return True  # «أسفر عن مقتل 12 شخصا» for «كم عدد القتلى؟»: persons counted by what befell them
         if counted_accusative(follower) and not same_noun(noun, follower):
             # «الكتل التي تضم حوالي 70 نائبا» counts deputies, not blocs: the noun before a count of
@@ -1706,7 +1706,7 @@ _PERSONS = frozenset(normalize_arabic(w) for w in "شخص شخصا أشخاص ا
 
 def _event_of(noun: str, word: str) -> bool:
     """Whether a normalised word before «N persons» names what the counted noun's people underwent: the
-    noun itself or its verbal noun in «م» («مقتل» for «القتلى», «جرح» for «الجرحى»)."""
+    noun itself («جرح» for «الجرحى») or its verbal noun in «م» («مقتل» for «القتلى»)."""
     return same_noun(noun, word) or (word.startswith("م") and len(word) > 3 and same_noun(noun, word[1:]))
 
 
