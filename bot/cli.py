@@ -96,8 +96,9 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Add articles to the index (or build it), list or remove them; only new or changed ones are embedded."""
     from index.embeddings import create_passage_embeddings
     from index.generations import current_dir
+    from index.articles import SourceError
     from index.update import list_articles, update_store
-    from index.web import fetch_limits
+    from index.web import fetch_limits, is_url
 
     index_dir = args.index_dir or settings.index_dir
     if args.list:
@@ -105,6 +106,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         print(format_article_list(list_articles(index_dir)))
         return 0
     exists = current_dir(index_dir) is not None
+    missing = [s for s in args.source or [] if not is_url(str(s)) and not Path(s).expanduser().exists()]
+    if missing:
+        # A mistyped --source is an operator error on an existing index too: nothing is indexed, so the
+        # corrected command does it all (a `note: skipped …` among other lines was easy to miss).
+        raise SourceError("; ".join(f"{Path(s).expanduser()}: no such file or folder" for s in missing))
     # On an existing index with no --source: bring its own sources up to date.
     sources = args.source or ([] if exists or args.remove else settings.sources)
     started = time.perf_counter()

@@ -96,6 +96,18 @@ def test_plain_text_output_and_ask(index_dir):
     assert "  ← «قرابة ثلاث ساعات»" in result.stdout.splitlines()
 
 
+def test_a_mistyped_source_for_an_existing_index_is_an_operator_error_and_changes_nothing(index_dir, tmp_path):
+    before = run(["index", "--list", "--index-dir", str(index_dir)])
+    extra = tmp_path / "another.txt"
+    extra.write_text("أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة صيدا بطاقة مئتي سرير.", encoding="utf-8")
+    result = run(["index", "--source", str(extra), "--source", str(tmp_path / "missnig.txt"), "--index-dir",
+                  str(index_dir)])
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"error: {tmp_path / 'missnig.txt'}: no such file or folder"
+    after = run(["index", "--list", "--index-dir", str(index_dir)])
+    assert before.returncode == after.returncode == 0 and after.stdout == before.stdout  # the good one waits too
+
+
 def test_operator_errors_are_one_line_without_traceback(tmp_path):
     result = run(["index", "--source", str(tmp_path / "missing"), "--index-dir", str(tmp_path / "ix")])
     assert result.returncode == 2
