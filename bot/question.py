@@ -122,6 +122,13 @@ _SAID_WHAT_RE = re.compile(
     rf"عل\u0651?قت|صر\u0651?ح|صر\u0651?حت|[أا]كد|[أا]كدت|[أا]علن|[أا]علنت))\s+(ماذا|كيف){_END}")
 # Egyptian «اسمه إيه؟», «الحكم اسمه إيه؟» (his name is what), once «إيه» is «ماذا»: «ما اسمه؟».
 _NAME_WHAT_RE = re.compile(rf"{_START}اسم(ه|ها|هم)?\s+ماذا{_END}")
+# «وش اسم…», «شنو هي…» read «ماذا اسم…», «ماذا هي…»: before a noun or a pronoun «ما» asks it.
+_WHAT_BEFORE_NOUN_RE = re.compile(rf"{_START}([وف]?)ماذا(?=\s+(?:اسم\w*|هو|هي|هم){_END})")
+# «السفير الجديد اسمه إيه؟» (once «ما اسمه» by `_NAME_WHAT_RE`): the name asked last, put first as standard
+# Arabic asks it («ما اسم السفير الجديد؟»); an opening «هو/هي» of Egyptian is no part of it.
+_NAME_LAST_RE = re.compile(r"^(\W*)(?:(?:هو|هي)\s+)?(\w.*?)\s+ما اسم(?:ه|ها|هم)(\W*)$")
+# «بن عثمان عنده كام سنة؟», «عندها قديش سنة؟»: how many years someone has is his age.
+_YEARS_HAD_RE = re.compile(rf"{_START}عند(ه|ها|هم|و)?\s+كم\s+(?:سنة|سنه|عام|سنين)(?=\W|$)")
 # The Egyptian passive «اتـ» on a verb of three root letters («اتأجل»، «اتقفلت»، «اتولد») is the
 # standard «تـ» form («تأجل»); a standard «اتـ» word keeps two root letters after it, or a suffix or
 # ta marbuta after three («اتصل»، «اتخذت»، «اتهمه»، «فاتورة»), or a long vowel («اتحاد»، «اتفاق»).
@@ -199,6 +206,9 @@ def standard_arabic(text: str) -> str:
     text = _DIALECT_DEMONSTRATIVE_RE.sub(lambda m: m.group(1) + "هذا ال", text)
     text = _DIALECT_NAME_RE.sub(lambda m: "ما اسم" + _DIALECT_NAME_OWNER.get(m.group(1), ""), text)
     text = _NAME_WHAT_RE.sub(lambda m: "ما اسم" + (m.group(1) or ""), text)
+    text = _WHAT_BEFORE_NOUN_RE.sub(lambda m: m.group(1) + "ما", text)
+    text = _NAME_LAST_RE.sub(lambda m: f"{m.group(1)}ما اسم {m.group(2)}{m.group(3)}", text)
+    text = _YEARS_HAD_RE.sub(lambda m: "كم عمر" + {"و": "ه", None: "ه"}.get(m.group(1), m.group(1)), text)
     text = _SAID_WHAT_RE.sub(lambda m: f"{m.group(1)}{m.group(4)} {m.group(3)} {m.group(2)}", text)
     text = _VOCATIVE_RE.sub("", text)
     text = _DIALECT_FUTURE_RE.sub(_standard_future, text)

@@ -169,6 +169,10 @@ def test_a_possessive_on_the_focus_noun(question, kind):
     # «كم» last, after what it asks about: «سعر الكيلو قديش؟» asks «كم سعر…؟»
     ("الصفقة قيمتها كام؟", "money"), ("سعر الكيلو قديش؟", "money"), ("اليورو بكام؟", "money"),
     ("نسبة النجاح قداش؟", "percent"), ("الوفد فيه كام واحد؟", "count"),
+    # a name asked with «وش/شو/شنو اسم» («ما اسم»), or last («السفير الجديد اسمه إيه؟»); years someone has
+    ("وش اسم القابلة اللي شطبت العبارة؟", "person"), ("شو اسم مرتو؟", "person"),
+    ("هو السفير النرويجي الجديد في تونس اسمه إيه؟", "person"), ("المدرب اسمه ايه؟", "person"),
+    ("بن عثمان عنده كام سنة؟", "age"), ("عندها قديش سنة؟", "age"), ("شو صار بالاجتماع؟", "other"),
 ])
 def test_dialect_answer_type(question, kind):
     assert analyse(standard_arabic(question)).kind == kind
@@ -1224,7 +1228,7 @@ def test_dialect_words_become_standard_arabic():
         ("من زارّيا سامي؟", "من زارّيا سامي؟"), ("متى قال سّاتكلم؟", "متى قال سّاتكلم؟"),
         # Egyptian «اسمه إيه» (his name is what) is «ما اسمه»
         ("اسمه إيه الحكم اللي أدار الماتش؟", "ما اسمه الحكم الذي أدار الماتش؟"),
-        ("السفير الجديد اسمه إيه؟", "السفير الجديد ما اسمه؟"),
+        ("السفير الجديد اسمه إيه؟", "ما اسم السفير الجديد؟"),
         ("ما الأحكام التي صدرت في حق المتهمين؟", "ما الأحكام التي صدرت في حق المتهمين؟"),  # «في حق»: against
         # Egyptian keeps «إيه»/«إزاي» where the answer goes: said and replied to, asked the standard way
         ("بوتين قال إيه عن تأجيل الاجتماع؟", "ماذا قال بوتين عن تأجيل الاجتماع؟"),
