@@ -195,8 +195,8 @@ def _standard_on_the(match: re.Match[str]) -> str:
 
 def standard_arabic(text: str) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
-    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…», «طوّل» → «استمر», «عالتلفون» → «على
-    الهاتف»), a vocative dropped («يا عم»);
+    «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…», «السفير اسمه إيه؟» → «ما اسم السفير؟»,
+    «عنده كام سنة؟» → «كم عمره؟», «طوّل» → «استمر», «عالتلفون» → «على الهاتف»), a vocative dropped («يا عم»);
     diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
     text = _LASTED_RE.sub(lambda m: m.group(1) + "استمر" + ("ت" if m.group(2) == "ت" else "وا" if m.group(2) else ""),
                           text)
@@ -208,7 +208,7 @@ def standard_arabic(text: str) -> str:
     text = _NAME_WHAT_RE.sub(lambda m: "ما اسم" + (m.group(1) or ""), text)
     text = _WHAT_BEFORE_NOUN_RE.sub(lambda m: m.group(1) + "ما", text)
     text = _NAME_LAST_RE.sub(lambda m: f"{m.group(1)}ما اسم {m.group(2)}{m.group(3)}", text)
-    text = _YEARS_HAD_RE.sub(lambda m: "كم عمر" + {"و": "ه", None: "ه"}.get(m.group(1), m.group(1)), text)
+    text = _YEARS_HAD_RE.sub(lambda m: "كم عمر" + (m.group(1) if m.group(1) in ("ها", "هم") else "ه"), text)
     text = _SAID_WHAT_RE.sub(lambda m: f"{m.group(1)}{m.group(4)} {m.group(3)} {m.group(2)}", text)
     text = _VOCATIVE_RE.sub("", text)
     text = _DIALECT_FUTURE_RE.sub(_standard_future, text)
