@@ -19,7 +19,7 @@ from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_even
                              type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import compose, counts_noun, gist_answer, source_of, which_nouns
-from bot.decide import ROLE_NAME_KINDS, DecisionModel, role_ok
+from bot.decide import ROLE_NAME_KINDS, DecisionModel, introduces_list, role_ok
 from bot.gist import gist_question
 from bot.ordinals import another_of_the_series
 from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
@@ -725,7 +725,7 @@ def _past_the_colon(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> list
     who got which portfolio. Not when that passage lacks the type of phrase asked for, which the
     introduction has («في أي تاريخ كشف…؟»), or a place or a body asked for (`_TYPED_IN_LISTS`)."""
     best = ranked[0][0]
-    if not best.document.page_content.rstrip().endswith(":"):
+    if not introduces_list(best):
         return ranked
     for i, (hit, _) in enumerate(ranked[1:], start=1):
         if hit.document.metadata["file"] == best.document.metadata["file"] and hit.position == best.position + 1:

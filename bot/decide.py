@@ -137,6 +137,12 @@ def _name_ok(info: QuestionInfo, hit: Hit) -> bool:
     return info.name_noun is None or noun_named((info.name_noun,), hit.window_text, info.asked)
 
 
+def introduces_list(hit: Hit) -> bool:
+    """Whether a passage ends in a colon: it only introduces what follows («…عن تشكيلة حكومة الوحدة الوطنية
+    والتي ضمت كلا من :»), and the list after it says what is asked."""
+    return hit.document.page_content.rstrip().endswith(":")
+
+
 def role_ok(info: QuestionInfo, hit: Hit) -> float:
     """0.0 when the question asks who holds a role («ما اسم رئيس المحكمة…؟», «من هو مدرب…؟») and
     the passage or its neighbours mention that role with no name by it, or do not mention it and name
@@ -144,9 +150,8 @@ def role_ok(info: QuestionInfo, hit: Hit) -> float:
     A verb asks the same as its title («من يرأس المرصد…؟»: `QuestionInfo.heads`), its object softly.
     On four news sets: 6 more near misses refused, 2 answers lost (names typed by no title)."""
     role = info.asks_holder or info.heads
-    if role is None or hit.document.page_content.rstrip().endswith(":"):
-        # «…عن تشكيلة الحكومة والتي ضمت كلا من :» only introduces the list after it, which names the holders.
-        return 1.0
+    if role is None or introduces_list(hit):
+        return 1.0  # an introduction is judged by the list after it, which names the holders
     if info.nationality is not None and names_holder_of(info.nationality, hit.document.page_content,
                                                         hit.passage_phrases()):
         # «من هو المسؤول الروسي الذي…؟» over «…بين روبيو ونظيره الروسي سيرجي لافروف»: the counterpart
