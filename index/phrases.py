@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 134
+PHRASES_VERSION = 135
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -58,6 +58,8 @@ DURATION_UNITS = _norm_set(
 _ABOUT = _norm_set("قرابة حوالي نحو زهاء مدة لمدة طيلة طوال غضون")
 _WITHIN = normalize_arabic("غضون")  # «في غضون شهر»: within a month
 _SINGLE_UNITS = _norm_set("ساعة يوم أسبوع شهر سنة عام عقد قرن دقيقة")
+_SINCE = _norm_set("منذ ومنذ")
+_HIJRI_MONTHS = _norm_set("محرم صفر ربيع جمادى رجب شعبان رمضان شوال ذو ذي")
 # After one unit of time, «كامل» makes it a duration: «استغرق سنة كاملة», «بقي شهرا كاملا», «طيلة العام بأكمله».
 _WHOLE_UNITS = _norm_set("ساعة يوم يوما أسبوع أسبوعا شهر شهرا سنة عام عاما قرن قرنا دقيقة ليلة")
 _WHOLE = _norm_set("كامل كاملة كاملا بأكمله بأكملها برمته برمتها")
@@ -1329,7 +1331,8 @@ def _starts_span(word: str) -> bool:
             or is_dual(word)
             or bare in _DECADES or bare in COLOURS or bare in _REPORTING_VERBS or bare in _APPOINTING or bare in _JUDGING_VERBS or word == _AND
             or word in _HOUR_NOUNS or word in _RELATIVE_TIME or bare in _RELATIVE_TIME
-            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _THIS or starts_country(word)
+            or _in(word, _PERIOD_PARTS) or _in(word, PERIODS) or word in _ABOUT or word in _SINCE or word in _THIS
+            or starts_country(word)
             or _in(word, _WHOLE_UNITS)
             or word in _CALLED or bare in _IN_BUSINESS
             or starts_town(word) or (_is_definite(word) and is_nationality(word))
@@ -1672,6 +1675,13 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             spans.append(("relative_date", i, i + 1))
         elif _in(word, _WHOLE_UNITS) and nxt in _WHOLE:
             spans.append(("duration", i, i + 1))  # «سنة كاملة»: one whole unit of time
+            i += 2
+            continue
+        elif (word in _SINCE and nxt in _SINGLE_UNITS
+              and not (nxt2[:1].isdigit() or nxt2 in _MONTHS or nxt2 in _WEEKDAYS or nxt2 in _HIJRI_MONTHS
+                       or nxt2 in _WHOLE)):
+            # «يشهد هبوطا حادا منذ أسبوع»: one unit of time gone by (not «منذ سنة 2015», «منذ شهر رمضان»)
+            spans.append(("duration", i + 1, i + 1))
             i += 2
             continue
         elif word in _ABOUT and _in(nxt, _SINGLE_UNITS) and not (

@@ -286,6 +286,9 @@ def test_dialect_answer_type(question, kind):
         ("كشف وزير البيئة و الشؤون المحلية رياض المؤخر عن موعد", "person", "رياض المؤخر"),
         # a run of numbers with its link word, inside one clause
         ("على أن تفتح قبل 3 أو 4 أيام من رمضان", "elapsed", "3 أو 4 أيام"),
+        # one unit of time with no number after «منذ»: the time gone by
+        ("الدينار الذي يشهد هبوطا حادا منذ أسبوع.", "elapsed", "أسبوع"),
+        ("والمحتجون معتصمون منذ شهر أمام الولاية", "elapsed", "شهر"),
         ("ارتفعت بين 10 و20% خلال", "percent", "10 و20%"),
         # a town in a title's complement says where, as a country does; the name follows it
         ("أكد الوكيل العام لمحكمة الاستئناف بصفاقس، محمد عبيد، أن", "person", "محمد عبيد"),
@@ -618,6 +621,13 @@ def test_who_is_a_named_person_asks_for_a_description(question, who_is):
     from bot.answer_type import asks_who_is
 
     assert asks_who_is(question) is who_is
+
+
+@pytest.mark.parametrize("passage", ["لم يتغير شيء منذ سنة 2015.", "وتواصل منذ شهر رمضان الماضي.",
+                                     "وبدأ منذ يوم الأحد الماضي."])
+def test_since_a_dated_unit_is_no_time_gone_by(passage):
+    # «منذ سنة 2015», «منذ شهر رمضان»: since a date, not a year or a month ago
+    assert [s.text for s in typed_spans(passage) if s.kind == "elapsed"] == []
 
 
 def test_time_gone_by_is_not_how_long_something_lasted():
