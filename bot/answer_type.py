@@ -150,10 +150,10 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                # street or a quarter, whose names the typed phrases miss («بشارع الهادي نويرة»)
                *(f"{which} {noun}" for which in ("اي", "ما") for noun in (
                    "ولايه", "ولايات", "محافظه", "محافظات", "منطقه", "مناطق", "بلديه", "بلديات", "قريه", "قري",
-                   "معتمديه", "معتمديات", "اقليم", "مدينه", "مدن", "دوله", "دول")
+                   "معتمديه", "معتمديات", "اقليم", "مدينه", "مدن", "دوله", "دول", "عاصمه", "عواصم")
                  if not (which == "ما" and noun in ("مدينه", "مدن", "دوله", "دول"))),
                "which region", "which province", "which state", "which district", "which village",
-               "which governorate", "what region", "what province")),
+               "which governorate", "what region", "what province", "which capital", "what capital")),
     ("person", ("من هو", "من هي", "من هم", "من الذي", "من التي", "مين", "شكون", "منو", "who", "whom", "من",
                 "اسم", "ما اسم", "ما هو اسم", "ما هي اسماء", "ما اسماء", "what is the name", "من يكون")),
 ]
@@ -284,6 +284,8 @@ def expected_type(question: str) -> str:
         # "By how much did tourist arrivals rise?": by an amount of any kind, mostly a share («بنسبة 23.6
         # بالمائة»), not by money; as «بكم ارتفع…؟».
         return "count"
+    if kind == "count" and _HOW_MUCH_MONEY_RE.search(question):
+        return "money"
     if kind in ("money", "count") and (verb := _HOW_MUCH_VERB_RE.search(question)):
         # "How much does the MOAB weigh?", "How much will the ceremony cost?": English puts the verb that
         # says what is measured last, after the thing measured.
@@ -309,7 +311,15 @@ def _in_situ_kind(question: str) -> str | None:
         kind = expected_type(f"كم {word}")
         if kind not in ("count", "number"):
             return kind
+    if tokens[-1] == "بكم" and not any(_CHANGE_VERB_RE.fullmatch(word) for word in tokens):
+        return "money"  # «هي تذكرة المركب… بكام؟»: what a thing goes for, unless it rose or fell by it
     return None
+
+
+# Verbs of rising and falling, normalised, any person («ارتفعت», «زادو», «طلعو»): «الأسعار زادت بكام؟» asks
+# by how much, not a price.
+_CHANGE_VERB_RE = re.compile(r"[وف]?(?:س?[يت])?(?:ارتفع|رتفع|زاد|زيد|انخفض|نخفض|نقص|تراجع|راجع|تقلص|قلص|صعد|طلع|نزل"
+                             r"|هبط|نما|نمو|قفز|تضاعف|ضاعف)(?:ت|وا|و|ن|ا)?")
 
 
 # What an English what/which-question asks for, by its focus noun.
@@ -342,6 +352,8 @@ _HOW_MUCH_CHANGE_RE = re.compile(
     r"|dropped|grow|grows|grew|grown|decline|declines|declined|decrease|decreases|decreased|climb|climbs|climbed"
     r"|jump|jumps|jumped|surge|surged|shrink|shrank|go\s+up|went\s+up|gone\s+up|go\s+down|went\s+down)\b",
     re.IGNORECASE)
+# "How much reward money…?", "How much prize money…?": money asked for, a word or two before "money".
+_HOW_MUCH_MONEY_RE = re.compile(r"\bhow\s+much\s+(?:[a-z-]+\s+){0,2}(?:money|cash)\b", re.IGNORECASE)
 # "How much … weigh/cost?": the verb that says what a how-much question measures.
 _HOW_MUCH_VERB_RE = re.compile(r"\bhow\s+much\b.*\b(weigh|weighs|weighed|cost|costs)\b", re.IGNORECASE)
 
@@ -500,7 +512,7 @@ _ANSWERED_BY = {
 # A question that asks for a name outright («ما اسم…», «ما أسماء…», "what is the name of…"), on the
 # normalised text, followed by what is named.
 _NAME_QUESTION_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:ما|ماذا)\s+(?:هو\s+|هي\s+)?(?:ال)?(?:اسم|اسما|اسماء)(?:\w{0,2})(?!\w)"
+    r"(?<!\w)(?:[وف]?(?:ما|ماذا)\s+(?:هو\s+|هي\s+|كان\s+|كانت\s+)?(?:ال)?(?:اسم|اسما|اسماء)(?:\w{0,2})(?!\w)"
     r"|what(?:\s+is|\s+are|'s|\s+was|\s+were)\s+(?:the\s+)?names?(?:\s+of)?(?:\s+(?:the|his|her|their))?\b)\s*(\w*)",
     re.IGNORECASE)
 
@@ -682,9 +694,9 @@ def located_in_town(question: str) -> bool:
 _IN = frozenset(("في", "وفي"))
 
 
-# «في أي مدينة…؟», "which city": a town, which GeoNames' list names (`index.towns`); not a region or a
+# «في أي مدينة…؟», «أي عاصمة…؟», "which city": a town, which GeoNames' list names (`index.towns`); not a region or a
 # state («أي ولاية أمريكية…؟», «أي منطقة…؟»), which that list does not know.
-_CITY_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|قريه|بلديه)|\bwhich\s+(?:city|town|village)\b)",
+_CITY_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|قريه|بلديه|عاصمه)|\bwhich\s+(?:city|town|village|capital)\b)",
                       re.IGNORECASE)
 
 

@@ -118,10 +118,12 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         # a region or a town of a country, asked by its noun, one or several
         ("في أي ولايات تجري التحركات الاحتجاجية؟", "place"), ("ما الولاية التي سجلت أكبر عدد من الإصابات؟", "place"),
         ("عن أي محافظة تنوب النائبة؟", "place"), ("ما البلديات التي ستنطلق فيها التجربة؟", "place"),
+        ("في أي عاصمة عربية سينعقد المؤتمر؟", "place"), ("Which capital will host the talks?", "place"),
         ("ما الجهة التي موّلت الدراسة؟", "other"),  # «جهة»: a party too
         # by how much something changed: an amount of any kind, mostly a share, not money
         ("By how much did foreign tourist arrivals rise in early 2017?", "count"),
         ("How much did fruit prices go up since 2010?", "count"), ("How much did the company lose?", "money"),
+        ("How much prize money did the winner take home?", "money"), ("How much reward cash was offered?", "money"),
         # English what/which-questions by their focus noun, past modifiers and a possessor
         ("On what exact date is the summit scheduled?", "date"), ("What is Rima Khalaf's nationality?", "nationality"),
         ("What is Tunisia's unemployment rate?", "percent"), ("What is the registration fee for the conference?", "money"),
@@ -169,6 +171,9 @@ def test_a_possessive_on_the_focus_noun(question, kind):
     # «كم» last, after what it asks about: «سعر الكيلو قديش؟» asks «كم سعر…؟»
     ("الصفقة قيمتها كام؟", "money"), ("سعر الكيلو قديش؟", "money"), ("اليورو بكام؟", "money"),
     ("نسبة النجاح قداش؟", "percent"), ("الوفد فيه كام واحد؟", "count"),
+    # «X بكام؟» asks what X goes for, whatever X is; by how much, once something rose or fell
+    ("تذكرة القطار من تونس لسوسة بكام؟", "money"), ("الأسعار زادت بكام؟", "count"),
+    ("البنزين حيرتفع بكام؟", "count"),
     # a name asked with «وش/شو/شنو اسم» («ما اسم»), or last («السفير الجديد اسمه إيه؟»); years someone has
     ("وش اسم القابلة اللي شطبت العبارة؟", "person"), ("شو اسم مرتو؟", "person"),
     ("هو السفير النرويجي الجديد في تونس اسمه إيه؟", "person"), ("المدرب اسمه ايه؟", "person"),
@@ -1287,7 +1292,9 @@ def test_dialect_verb_prefixes_share_terms_with_the_standard_verb():
      ("What is the name of the stadium in the capital of Spain?", "place"),
      # a qualified name of a person's role is the holder's name; another name of a road is not a person's
      ("ما الاسم الأول لوزير الخارجية الروسي؟", "person"), ("ما الاسم الكامل للرئيس الروسي؟", "person"),
-     ("ما الاسم الآخر للطريق الوطنية 168؟", "any")],
+     ("ما الاسم الآخر للطريق الوطنية 168؟", "any"),
+     # a past copula before the name
+     ("ما كان اسم الفندق الذي نزلوا فيه؟", "any"), ("ماذا كانت أسماء الضحايا؟", "person")],
 )
 def test_what_kind_of_name_a_question_asks_for(question, kind):
     assert asks_for_name(question) == kind
@@ -2385,6 +2392,7 @@ def test_a_name_the_question_spells_in_latin_script_is_not_its_answer(question, 
 @pytest.mark.parametrize(("question", "city"), [
     ("في أي مدينة انعقدت الندوة؟", True), ("إلى أي مدينة نُقلت السفارة؟", True), ("من أي قرية ينحدر؟", True),
     ("In which city was the agreement signed?", True), ("Which town will host the final?", True),
+    ("في أي عاصمة أوروبية سيلتقيان؟", True), ("Which capital will host the summit?", True),
     # a region, a state, a street or «جهة» (as often a body as a region) is no city
     ("في أي ولاية أمريكية يقع المقر؟", False), ("في أي منطقة نصب الكمين؟", False), ("من أي جهة صدر البيان؟", False),
     ("Which region did he visit?", False), ("في أي بلد ستعقد القمة؟", False),
