@@ -44,14 +44,24 @@ def _series(tokens: list[str], i: int) -> frozenset[str]:
 
 def ordinals_named(text: str) -> list[tuple[frozenset[str], int]]:
     """Each ordinal a text gives a definite noun, with the definite words before it (`_series`):
-    «انعقد المؤتمر العالمي الثاني» → [({"موتمر", "عالمي"}, 2)]; normalised, without «ال»."""
+    «انعقد المؤتمر العالمي الثاني» → [({"موتمر", "عالمي"}, 2)]; or an ordinal put before its noun, which is
+    then indefinite: «قبل ثاني مناظرة» → [({"مناظره"}, 2)] (not «أول»: «أول وزير يتولى…» is the first ever,
+    no one of a series); normalised, without «ال»."""
     tokens = words(normalize_arabic(text))
     found = []
-    for i in range(1, len(tokens)):
-        number = _ordinal(tokens, i)
+    for i in range(len(tokens)):
+        number = _ordinal(tokens, i) if i else None
         if number is not None and (series := _series(tokens, i)):
             found.append((series, number))
+        elif _UNITS.get(tokens[i], 1) > 1 and i + 1 < len(tokens) and _is_indefinite_noun(tokens[i + 1]):
+            found.append((frozenset((tokens[i + 1],)), _UNITS[tokens[i]]))
     return found
+
+
+def _is_indefinite_noun(word: str) -> bool:
+    """Whether a normalised word after a bare ordinal may be the noun it is the first, second… of
+    («ثاني مناظرة», «ثالث جولة»): a word of three letters or more, without «ال», not another ordinal."""
+    return len(word) >= 3 and not word.startswith(_DEFINITE) and word not in _UNITS and word not in _TEENS
 
 
 def another_of_the_series(question: str, answer: str) -> bool:
