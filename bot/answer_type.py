@@ -1782,7 +1782,7 @@ def asks_when_planned(question: str, kind: str | None = None) -> bool:
 # Words that put an event ahead (normalised): «الأسبوع المقبل», «المرتقبة», «من المقرر», «سوف», «سيتم».
 _FUTURE_WORDS = frozenset(normalize_arabic(w) for w in """المقبل المقبلة القادم القادمة المرتقب المرتقبة مرتقب
     مرتقبا المنتظر المنتظرة ينتظر يرتقب تنتظر ترتقب المقرر المقررة مقررا مقررة المزمع المزمعة مزمع سوف سيتم
-    ستتم""".split())
+    ستتم غدا غد""".split())  # «…قبل ثاني مناظرة تعقد مساء غد الأحد»: tomorrow is ahead, whatever the verb's tense
 
 
 def speaks_of_future(text: str, phrase: str) -> bool:
