@@ -318,7 +318,7 @@ def _in_situ_kind(question: str) -> str | None:
 
 # Verbs of rising and falling, normalised, any person («ارتفعت», «زادو», «طلعو»): «الأسعار زادت بكام؟» asks
 # by how much, not a price.
-_CHANGE_VERB_RE = re.compile(r"[وف]?(?:س?[يت])?(?:ارتفع|رتفع|زاد|زيد|انخفض|نخفض|نقص|تراجع|راجع|تقلص|قلص|صعد|طلع|نزل"
+_CHANGE_VERB_RE = re.compile(r"[وف]?(?:س?[يت])?(?:ارتفع|رتفع|زاد|زيد|انخفض|نخفض|نقص|تراجع|تقلص|قلص|صعد|طلع|نزل"
                              r"|هبط|نما|نمو|قفز|تضاعف|ضاعف)(?:ت|وا|و|ن|ا)?")
 
 
