@@ -13,6 +13,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from index.bridge import MAX_ARTICLES as BRIDGE_MAX_ARTICLES
 from index.bridge import WordBridge
+from index.latin_places import latin_places
 from index.lexical import LexicalIndex
 from index.phrases import PHRASES_VERSION, Span, typed_spans
 from index.normalize import (STOPWORDS, content_words, script_share, term_groups, tokenize, without_frame_nouns,
@@ -313,8 +314,14 @@ class HybridRetriever(BaseRetriever):
 
     def spellings(self, query: str) -> dict[str, str]:
         """Each name a query writes in Latin script with the Arabic spellings the articles have for it,
-        space-separated («Sfax» → «صفاقس»): `SkeletonIndex.names`."""
-        return {name: " ".join(arabic) for name, arabic in self._skeletons.names(query, STOPWORDS)}
+        space-separated: by its letters («Sfax» → «صفاقس»: `SkeletonIndex.names`), or, for a town or a
+        country, by the gazetteer («Hungary» → «المجر», which no letter of it spells: `latin_places`)."""
+        names = {name: " ".join(arabic) for name, arabic in self._skeletons.names(query, STOPWORDS)}
+        for written, arabic in latin_places(query):
+            known = [spelling for spelling in arabic if all(map(self.knows_any, spelling.split()))]
+            if known and written not in names:
+                names[written] = " ".join(known)
+        return names
 
     def lexical_form(self, query: str, spelled: dict[str, str] | None = None) -> str:
         """The words a query is matched on lexically: without frame nouns, and with the Arabic
