@@ -393,9 +393,8 @@ class AnswerChain:
             return True
         places = latin_places(info.text)
         spelled = set(self.retriever.spellings(info.text)) if places else set()
-        return all(set(written.split()) & spelled
-                   or any(all(self.retriever.knows_any(word) for word in name.split()) for name in arabic)
-                   for written, arabic in places)
+        # `spellings` holds a place as written once the articles have one of its Arabic spellings.
+        return all(written in spelled or set(written.split()) & spelled for written, _ in places)
 
     def _speaker_spellings(self, info: QuestionInfo, best: Hit) -> list[str] | None:
         """The Arabic spellings (normalised words of the articles, as `spellings` gives them), in the best
