@@ -624,9 +624,22 @@ def name_spans(asks_name: str, phrases: Sequence[Span], asked: frozenset[str], n
     kinds = NAME_KINDS[asks_name]
     if asks_name == "any" and noun is not None:
         kinds = tuple(kind for kind in kinds if kind != "place")
+    head = noun if asks_name == "organisation" else None
     return [s for s in phrases if s.kind in kinds
-            and not any(in_asked(w, asked) for w in asked_words(s.text))
-            and not (asks_name == "organisation" and noun and _headed_by_another(s, noun))]
+            and (named := _past_head(s, head)) and not any(in_asked(w, asked) for w in named)
+            and not (head and _headed_by_another(s, head))]
+
+
+def _past_head(span: Span, noun: str | None) -> list[str]:
+    """A name's normalised words, without its first when that is the organisation's `noun` the question asks
+    the name of and two or more words follow it: «ما اسم الهيئة…؟» is answered by «الهيئة العليا المستقلة»,
+    which repeats only the noun, not by «الحزب الحاكم» or «الشركة التطبيق» (a noun and a word after it)."""
+    found = list(asked_words(span.text))
+    first = WORD_RE.search(normalize_arabic(span.text))
+    if noun is None or first is None or len(found) < 3 or not any(same_noun(form.removeprefix("ال"), noun.removeprefix("ال"))
+                                                for form in _proclitic_bases(first.group())):
+        return found
+    return [w for w in found if w != first.group()]
 
 
 def _headed_by_another(span: Span, noun: str) -> bool:

@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 135
+PHRASES_VERSION = 136
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -148,6 +148,7 @@ _TITLES = _norm_set(
     المخرجة مخرجة الرئيسة رئيسة المدربة مدربة القاضية السفيرة الناطقة المتحدثة الأمينة المترجمة
     المحامي المحامية الوكيل وكيل المكلف المكلفة ممثل ممثلة المندوب المندوبة مندوب مندوبة
     المغني المغنية مغني مغنية المطرب المطربة مطرب مطربة النقيب نقيب النقيبة نقيبة
+    الناشط الناشطة الخبير الخبيرة المحلل المحللة
     mr mrs dr president minister""")
 _ORG_HEADS = _norm_set(
     """وزارة شركة جمعية هيئة منظمة جامعة بنك البنك مجلس حزب نادي النادي الاتحاد مؤسسة ديوان معهد مركز

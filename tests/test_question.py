@@ -527,6 +527,10 @@ def test_a_title_whose_complement_names_nobody_gives_no_person(passage):
     ("أكد نقيب الفنانين الموسيقيين، مقداد السهيلي أن التمثال عالق", "مقداد السهيلي"),
     ("واستقبل الوزير نقيب الصحفيين التونسيين ناجي البغوري", "ناجي البغوري"),
     ("وقال النقيب محمد العياري إن الوحدات تدخلت", "محمد العياري"),
+    # an activist, an expert or an analyst, with the field they are in
+    ("وأكد الناشط الحقوقي منير الساحلي أن الوقفة سلمية", "منير الساحلي"),
+    ("وقال الخبير الاقتصادي كمال الدريدي إن التضخم سيتراجع", "كمال الدريدي"),
+    ("واعتبرت المحللة السياسية هالة الصيد أن الحكومة", "هالة الصيد"),
 ])
 def test_a_title_names_the_person_after_its_complement(passage, name):
     assert name in [s.text for s in typed_spans(passage) if s.kind == "person"]
@@ -2707,3 +2711,18 @@ def test_an_organisations_name_is_not_given_by_another_kind_of_organisation():
     question = "ما اسم الوزارة التي أصدرت البيان؟"
     text = "وقالت وزارة الداخلية في بيان"
     assert name_spans("organisation", typed_spans(text), asked_words(question), analyse(question).name_noun)
+
+
+@pytest.mark.parametrize(("question", "text", "names"), [
+    # the noun asked about heads the name itself: the words after it are the name
+    ("ما اسم الهيئة التي تراقب القنوات؟", "وطالبت الهيئة العليا المستقلة للاتصال السمعي البصري القنوات بالالتزام",
+     ["الهيئة العليا المستقلة"]),
+    # a noun and one word after it is no name («الحزب الحاكم», «الشركة المصنعة»)
+    ("ما اسم الحزب الذي انسحب من الحكومة؟", "وأكد الحزب الحاكم أن الحكومة باقية", []),
+])
+def test_an_organisations_name_may_repeat_the_noun_asked_about(question, text, names):
+    from bot.answer_type import name_spans
+
+    info = analyse(question)
+    assert info.asks_name == "organisation"
+    assert [s.text for s in name_spans("organisation", typed_spans(text), info.asked, info.name_noun)] == names
