@@ -14,8 +14,10 @@ from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANT
                              spans_of_kinds, speaks_of_future, type_match, typed_spans, vague_quantity, which_noun,
                              written_on)
 from bot.question import QuestionInfo
+from bot.saying import says_unnamed
 from index.chunks import PASSAGE_OVERLAP, SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, term_groups, tokenize
+from index.split import split_sentences
 from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, counted_accusative, is_calendar_date, is_ordinary_word,
                            names_day, quantity_start)
 from index.retriever import Hit
@@ -31,6 +33,10 @@ NEIGHBOUR_RATIO = 0.25
 # A second passage that does not fit whole beside the best one is cut around the words that match the
 # question (`trim`) when at least this many characters are left for it; less says too little.
 MIN_SECOND_CHARS = 100
+# The room a speaker's sentence put before the answer may take at least (`_speaker_before`), in characters:
+# the name and a few words around it; the answer is cut to what is left.
+SPEAKER_CHARS = 120
+NAME_CONTEXT_CHARS = 20  # a few words around the name: where the answer leaves that much room, it is not cut
 # Question types whose answer is a phrase worth marking.
 HIGHLIGHTED = frozenset(("age", "clock", "percent", "money", "duration", "lasting", "measure", "count", "number",
                          "date", "since", "year", "person", "place", "organisation", "colour", "score",
@@ -534,8 +540,36 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
     and says more of what is asked (`_told_after`)."""
     text, highlight = _compose(info, ranked)
     if highlight is None:
-        return _fact_beside(info, ranked[0][0], text) or _told_after(info, ranked[0][0], text) or (text, highlight)
+        best = ranked[0][0]
+        return (_fact_beside(info, best, text) or _told_after(info, best, text) or _speaker_before(info, best, text)
+                or (text, highlight))
     return text, highlight
+
+
+def _speaker_before(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str] | None:
+    """For a who-question whose answer `text` marks nobody, and whose best passage opens with a verb of
+    saying with no subject of its own (`says_unnamed`: «وأضاف "نهدف إلى إرسال أول رائد فضاء…"»): the
+    sentence before it in its paragraph, which names the speaker («وقال الشيخ محمد بن راشد…»), cut around
+    the name to the room left (at least SPEAKER_CHARS, the answer cut to make room) and put first, the name
+    marked; else None."""
+    if info.kind != "person" or not says_unnamed(best.document.page_content):
+        return None
+    before, _ = _beside(best)
+    if not before:
+        return None
+    sentence = split_sentences(before)[-1]
+    span = best_span(info, sentence)
+    if span is None:
+        return None
+    room = MAX_ANSWER_CHARS - len(text) - 1
+    sentence = trim(sentence, info, limit=room if room >= len(span.text) + NAME_CONTEXT_CHARS else SPEAKER_CHARS,
+                    keep=span)
+    if span.text not in sentence:
+        return None
+    room = MAX_ANSWER_CHARS - len(sentence) - 1
+    if len(text) > room:
+        text = _cut_marked(best, trim(best.document.page_content, info, limit=room))
+    return f"{sentence} {text}", span.text
 
 
 def _told_after(info: QuestionInfo, best: Hit, text: str) -> tuple[str, None] | None:

@@ -134,19 +134,24 @@ def saying_verb(word: str, with_object: bool = True) -> str | None:
 _CONTINUING = frozenset(normalize_arabic(w) for w in "كما ثم وكما".split())
 
 
-def says_on(passage: str, before: str, actor: str, by_anyone: bool = False) -> bool:
-    """Whether a passage whose verb of saying has no subject of its own («كما نددت ب"الدعوات"…», «وأضاف أن…»)
-    goes on with what `actor` said in the sentence `before` it (`reports_saying`): the same sayer, not named again."""
+def says_unnamed(passage: str) -> bool:
+    """Whether a passage opens with a verb of saying that has no subject of its own («كما نددت ب"الدعوات"…»,
+    «وأضاف "نهدف إلى…"»): whoever speaks was named before it. False for «وأكد الوزير…» (a subject)."""
     tokens = words(passage)
     while tokens and tokens[0] in _CONTINUING:
         tokens = tokens[1:]
-    if not tokens or saying_verb(tokens[0]) is None or not before:
+    if not tokens or saying_verb(tokens[0]) is None:
         return False
     following = tokens[1] if len(tokens) > 1 else ""
-    if following and following not in _THAT and not following.startswith(("ب", "ل")) and following != "عن" \
-            and (_is_definite_noun(following) or name_kind(following) is not None):
-        return False  # «وأكد الوزير…»: a subject of its own
-    return reports_saying(actor, split_sentences(before)[-1], by_anyone=by_anyone)
+    return not (following and following not in _THAT and not following.startswith(("ب", "ل")) and following != "عن"
+                and (_is_definite_noun(following) or name_kind(following) is not None))
+
+
+def says_on(passage: str, before: str, actor: str, by_anyone: bool = False) -> bool:
+    """Whether a passage whose verb of saying has no subject of its own (`says_unnamed`) goes on with what
+    `actor` said in the sentence `before` it (`reports_saying`): the same sayer, not named again."""
+    return bool(before) and says_unnamed(passage) and reports_saying(actor, split_sentences(before)[-1],
+                                                                     by_anyone=by_anyone)
 
 
 def reports_saying(actor: str, text: str, by_anyone: bool = False) -> bool:

@@ -240,6 +240,39 @@ def test_who_heads_is_answered_by_the_passage_naming_the_head_by_the_title(tmp_p
     assert "سلوى" not in (answer.highlight or ""), answer
 
 
+FESTIVAL = """مهرجان للمسرح المدرسي في القيروان
+
+انطلقت مساء أمس فعاليات المهرجان الوطني للمسرح المدرسي بمدينة القيروان بمشاركة 40 فرقة من مختلف الولايات.
+
+وقال مدير المهرجان نبيل الحمروني في كلمة الافتتاح "المسرح المدرسي مدرسة ثانية لأبنائنا، وهو يكشف في كل دورة مواهب كثيرة في التمثيل والكتابة والإخراج، وقد خرج من هذا المهرجان ممثلون صاروا اليوم نجوما على الخشبة وفي التلفزيون". وأضاف "نسعى إلى تعميم نوادي المسرح على كل المدارس الإعدادية في الجهة قبل نهاية السنة الدراسية القادمة، وسنطلب من الوزارة تخصيص ساعة أسبوعية للمسرح في جدول أوقات التلاميذ ومنحة للمؤطرين المتطوعين الذين يعملون دون مقابل منذ سنوات طويلة في دور الشباب".
+
+وأكد الناشط الثقافي سامي القروي أن المهرجان يحتاج إلى دعم أكبر من وزارة الثقافة.
+"""
+
+
+@pytest.fixture(scope="module")
+def festival_service(tmp_path_factory):
+    return one_article_service(tmp_path_factory, "festival", FESTIVAL)
+
+
+@pytest.mark.parametrize("question", ["من الذي قال إنهم يسعون إلى تعميم نوادي المسرح على المدارس الإعدادية؟",
+                                      "مين اللي قال إنهم عايزين ينشروا نوادي المسرح في كل المدارس الإعدادية؟",
+                                      "Who said they want theatre clubs in every middle school?"])
+def test_who_said_what_a_sentence_goes_on_saying_is_named_from_the_sentence_before(festival_service, question):
+    """«وأضاف "نسعى إلى…"» says who only by the sentence before it, too long to join whole: the speaker's
+    name is cut out of it, put first and marked («وقال مدير المهرجان نبيل الحمروني…»)."""
+    answer = festival_service.ask(question)
+    assert answer.found and answer.highlight == "نبيل الحمروني", answer
+    assert has_phrase(answer.answer, "نسعى إلى تعميم نوادي المسرح"), answer
+    assert len(answer.answer) <= 300, answer
+
+
+def test_an_activist_is_named_after_the_title_and_field(festival_service):
+    """«الناشط الثقافي سامي القروي»: an activist is a title, with the field after it."""
+    answer = festival_service.ask("من هو الناشط الذي طالب بدعم أكبر للمهرجان؟")
+    assert answer.found and answer.highlight == "سامي القروي", answer
+
+
 @pytest.mark.parametrize(("question", "answer", "may_name"), [
     ("ما هو الاسم الرسمي لهذه النظرية؟", "تُعرف هذه النظرية اليوم بنظرية ميازما.", True),  # a word for naming
     ("ما اسم المستعمرة الفرنسية؟", "وفي عام 1564 كانت موقعا للمستعمرة الفرنسية فورت كارولين.", True),  # noun, name
