@@ -479,8 +479,8 @@ class AnswerChain:
         if retrieved.reply is not None:
             return Answer(retrieved.question, retrieved.reply, False, [], resolved=retrieved.resolved)
         if not retrieved.found:
-            return Answer(retrieved.question, not_found_reply(retrieved.info), False, retrieved.sources(),
-                          resolved=retrieved.resolved)
+            return Answer(retrieved.question, not_found_reply(retrieved.info, self.retriever.article_count()), False,
+                          retrieved.sources(), resolved=retrieved.resolved)
         text, highlight = retrieved.composed or compose(retrieved.info, retrieved.ranked)
         return Answer(retrieved.question, text, True, retrieved.sources(), resolved=retrieved.resolved,
                       highlight=highlight)
@@ -505,10 +505,14 @@ def turned_away(text: str, error: str) -> Answer:
     return Answer(text, error, False, [], error=error)
 
 
-def not_found_reply(info: QuestionInfo) -> str:
-    """The honest reply that the articles do not say: in Arabic, with English beside it for a question
-    asked in English (Latin script, as `DecisionModel.model_for` tells them apart)."""
-    return messages.NOT_FOUND_ENGLISH if info.latin_share > 0.5 else messages.NOT_FOUND
+def not_found_reply(info: QuestionInfo, articles: int = 1) -> str:
+    """The honest reply that the articles do not say (of «المقالة» or, over several `articles`, «المقالات»):
+    in Arabic, with English beside it for a question asked in English (Latin script, as
+    `DecisionModel.model_for` tells them apart)."""
+    english = info.latin_share > 0.5
+    if articles > 1:
+        return messages.NOT_FOUND_MANY_ENGLISH if english else messages.NOT_FOUND_MANY
+    return messages.NOT_FOUND_ENGLISH if english else messages.NOT_FOUND
 
 
 def _own_groups(info: QuestionInfo) -> list[tuple[str, ...]]:

@@ -3,6 +3,9 @@
 NOT_FOUND = "لا تذكر المقالة ذلك. جرّب سؤالاً عن محتواها."
 # To a question asked in English: the same, with its English beside it.
 NOT_FOUND_ENGLISH = NOT_FOUND + " (The article does not say. Try a question about what it says.)"
+# The same over an index of several articles (a newcomer with four read «لا تذكر المقالة» as about one of them).
+NOT_FOUND_MANY = "لا تذكر المقالات ذلك. جرّب سؤالاً عن محتواها."
+NOT_FOUND_MANY_ENGLISH = NOT_FOUND_MANY + " (The articles do not say. Try a question about what they say.)"
 # What the checks on a message say (empty, no words, too long, unreadable, another language, an order):
 # in both languages, since a message that cannot be read does not tell which one its writer reads.
 EMPTY_QUESTION = "السؤال فارغ. اكتب سؤالك عن المقالة. (The question is empty. Ask a question about the article.)"

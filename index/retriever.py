@@ -228,6 +228,10 @@ class HybridRetriever(BaseRetriever):
         return {file: self.store.documents[docs[0]].metadata.get("article", file)
                 for file, docs in self._article_docs.items()}
 
+    def article_count(self) -> int:
+        """How many articles are indexed."""
+        return len(self._article_docs)
+
     def file_of(self, ref: str) -> str | None:
         """The article file of a passage reference («rubio-lavrov.txt#4.1»), or None if not indexed."""
         i = self._by_ref.get(ref)

@@ -336,6 +336,18 @@ def test_a_polite_frame_before_a_question_does_not_change_its_answer(article_ser
     assert expected.found and answer.found and answer.sources[0].source == expected.sources[0].source, answer
 
 
+@pytest.mark.parametrize(("question", "reply"), [
+    ("ما اسم زوجة لافروف؟", messages.NOT_FOUND_MANY),
+    ("What is the name of Lavrov's wife?", messages.NOT_FOUND_MANY_ENGLISH),
+])
+def test_a_refusal_over_several_articles_says_the_articles(both_service, article_service, question, reply):
+    """«لا تذكر المقالات ذلك» over two articles; «لا تذكر المقالة ذلك» over one."""
+    answer = both_service.ask(question)
+    assert not answer.found and answer.answer == reply, answer
+    alone = article_service.ask(question)
+    assert not alone.found and "المقالة ذلك" in alone.answer, alone
+
+
 def test_several_articles_say_which_article(both_service):
     titles = {a.title for a in both_service.articles}
     assert len(titles) == 2
