@@ -14,7 +14,7 @@ from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANT
                              spans_of_kinds, speaks_of_future, type_match, typed_spans, vague_quantity, which_noun,
                              written_on)
 from bot.question import QuestionInfo
-from bot.saying import says_unnamed
+from bot.saying import reports_saying, says_unnamed
 from index.chunks import PASSAGE_OVERLAP, SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, term_groups, tokenize
 from index.split import split_sentences
@@ -33,6 +33,8 @@ NEIGHBOUR_RATIO = 0.25
 # A second passage that does not fit whole beside the best one is cut around the words that match the
 # question (`trim`) when at least this many characters are left for it; less says too little.
 MIN_SECOND_CHARS = 100
+# How far past the centre of the question's words a cut with no phrase to keep is centred (`trim`), in words.
+ANSWER_AFTER_WORDS = 4
 # The room a speaker's sentence put before the answer may take at least (`_speaker_before`), in characters:
 # the name and a few words around it; the answer is cut to what is left.
 SPEAKER_CHARS = 120
@@ -392,6 +394,10 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
                 weight[i] += 3.0
     total = sum(weight)
     centre = sum(i * w for i, w in enumerate(weight)) / total if total else 0.0
+    if keep is None and total:
+        # Nothing to keep: what answers mostly follows the words the question repeats («…وتحميل الكلفة على
+        # الصندوق العام للتعويض» for «على عاتق أي جهة ستقع كلفة…؟»), so a cut leaves a few words after them.
+        centre += ANSWER_AFTER_WORDS
     windows = []  # (score, start, end): the longest window from each start
     end, size, score = 0, 0, 0.0
     for start in range(len(tokens)):
@@ -549,9 +555,9 @@ def compose(info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> tuple[str, s
 def _speaker_before(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str] | None:
     """For a who-question whose answer `text` marks nobody, and whose best passage opens with a verb of
     saying with no subject of its own (`says_unnamed`: «وأضاف "نهدف إلى إرسال أول رائد فضاء…"»): the
-    sentence before it in its paragraph, which names the speaker («وقال الشيخ محمد بن راشد…»), cut around
-    the name to the room left (at least SPEAKER_CHARS, the answer cut to make room) and put first, the name
-    marked; else None."""
+    sentence before it in its paragraph, where the name marked says something (`reports_saying`: «وقال الشيخ
+    محمد بن راشد…»), cut around the name to the room left (at least SPEAKER_CHARS, the answer cut to make
+    room) and put first, the name marked; else None."""
     if info.kind != "person" or not says_unnamed(best.document.page_content):
         return None
     before, _ = _beside(best)
@@ -559,8 +565,8 @@ def _speaker_before(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str]
         return None
     sentence = split_sentences(before)[-1]
     span = best_span(info, sentence)
-    if span is None:
-        return None
+    if span is None or not reports_saying(normalize_arabic(span.text), sentence):
+        return None  # a name there that says nothing («…مع نائب رئيسها…») is not who goes on speaking
     room = MAX_ANSWER_CHARS - len(text) - 1
     sentence = trim(sentence, info, limit=room if room >= len(span.text) + NAME_CONTEXT_CHARS else SPEAKER_CHARS,
                     keep=span)
