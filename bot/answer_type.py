@@ -636,8 +636,10 @@ def _past_head(span: Span, noun: str | None) -> list[str]:
     which repeats only the noun, not by «الحزب الحاكم» or «الشركة التطبيق» (a noun and a word after it)."""
     found = list(asked_words(span.text))
     first = WORD_RE.search(normalize_arabic(span.text))
-    if noun is None or first is None or len(found) < 3 or not any(same_noun(form.removeprefix("ال"), noun.removeprefix("ال"))
-                                                for form in _proclitic_bases(first.group())):
+    if noun is None or first is None or len(found) < 3:
+        return found
+    bare = noun.removeprefix("ال")
+    if not any(same_noun(form.removeprefix("ال"), bare) for form in _proclitic_bases(first.group())):
         return found
     return [w for w in found if w != first.group()]
 

@@ -17,10 +17,10 @@ from bot.question import QuestionInfo
 from bot.saying import reports_saying, says_unnamed
 from index.chunks import PASSAGE_OVERLAP, SENTENCE_END
 from index.normalize import STOPWORDS, normalize_arabic, term_groups, tokenize
-from index.split import split_sentences
 from index.phrases import (DURATION_UNITS, PERIODS, WORD_RE, counted_accusative, is_calendar_date, is_ordinary_word,
                            names_day, quantity_start)
 from index.retriever import Hit
+from index.split import split_sentences
 
 MAX_ANSWER_CHARS = 300
 MAX_SOURCE_CHARS = 600

@@ -441,9 +441,8 @@ class LLMAnswerChain:
         if not raw.strip():
             raise NotTrusted("empty reply")
         if says_not_found(raw):
-            return Answer(plan.question, not_found_reply(plan.retrieved.info, self.core.retriever.article_count()), False,
-                          plan.retrieved.sources(),
-                          mode="llm", resolved=plan.standalone)
+            reply = not_found_reply(plan.retrieved.info, self.core.retriever.article_count())
+            return Answer(plan.question, reply, False, plan.retrieved.sources(), mode="llm", resolved=plan.standalone)
         if citations.invalid:
             given = f"only [1]..[{len(plan.excerpts)}] were given" if plan.excerpts else "no excerpt was given"
             raise NotTrusted(f"cites {', '.join(f'[{n}]' for n in citations.invalid)} but {given}")
