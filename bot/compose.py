@@ -382,6 +382,7 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
     terms = set(info.terms)
     keep = keep or best_span(info, sentence)
     weight = [1.0 if terms & set(tokenize(t)) else 0.0 for t in tokens]
+    anchored = keep is not None
     if keep is not None:
         for i, o in enumerate(offsets):
             if keep.start <= o < keep.end or o <= keep.start < o + len(tokens[i]):
@@ -392,9 +393,10 @@ def trim(sentence: str, info: QuestionInfo, limit: int = MAX_ANSWER_CHARS, keep:
         for i, token in enumerate(tokens):
             if any(written_on(word, nouns) is not None for word in WORD_RE.findall(normalize_arabic(token))):
                 weight[i] += 3.0
+                anchored = True
     total = sum(weight)
     centre = sum(i * w for i, w in enumerate(weight)) / total if total else 0.0
-    if keep is None and total:
+    if not anchored and total:
         # Nothing to keep: what answers mostly follows the words the question repeats («…وتحميل الكلفة على
         # الصندوق العام للتعويض» for «على عاتق أي جهة ستقع كلفة…؟»), so a cut leaves a few words after them.
         centre += ANSWER_AFTER_WORDS
