@@ -635,23 +635,32 @@ def _past_head(span: Span, noun: str | None) -> list[str]:
     the name of and two or more words follow it: «ما اسم الهيئة…؟» is answered by «الهيئة العليا المستقلة»,
     which repeats only the noun, not by «الحزب الحاكم» or «الشركة التطبيق» (a noun and a word after it)."""
     found = list(asked_words(span.text))
-    first = WORD_RE.search(normalize_arabic(span.text))
-    if noun is None or first is None or len(found) < 3:
+    first = _first_word(span)
+    if noun is None or first is None or len(found) < 3 or not any(
+            _same_head(form, noun) for form in _proclitic_bases(first)):
         return found
-    bare = noun.removeprefix("ال")
-    if not any(same_noun(form.removeprefix("ال"), bare) for form in _proclitic_bases(first.group())):
-        return found
-    return [w for w in found if w != first.group()]
+    return [w for w in found if w != first]
 
 
 def _headed_by_another(span: Span, noun: str) -> bool:
     """Whether an organisation's name opens with an organisation noun other than `noun` (normalised,
     with or without «ال»): «وزارة الداخلية» for «الشركة»; not «شركة النقل السريع», nor a quoted name."""
-    first = WORD_RE.search(normalize_arabic(span.text))
+    first = _first_word(span)
     if first is None:
         return False
-    head = next((form for form in _proclitic_bases(first.group()) if name_kind(form) == "organisation"), None)
-    return head is not None and not same_noun(head.removeprefix("ال"), noun.removeprefix("ال"))
+    head = next((form for form in _proclitic_bases(first) if name_kind(form) == "organisation"), None)
+    return head is not None and not _same_head(head, noun)
+
+
+def _first_word(span: Span) -> str | None:
+    """A phrase's first word, normalised; None for one with no word."""
+    first = WORD_RE.search(normalize_arabic(span.text))
+    return first.group() if first else None
+
+
+def _same_head(form: str, noun: str) -> bool:
+    """Whether a normalised word is the organisation noun `noun`, with or without «ال» (`same_noun`)."""
+    return same_noun(form.removeprefix("ال"), noun.removeprefix("ال"))
 
 
 _WHO_IS_RE = re.compile(r"^\W*[وف]?(?:من|مين|شكون|منو)\s+(?:هو|هي|هم|يكون|تكون)\s+(.+?)\W*$")
