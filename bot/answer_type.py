@@ -21,7 +21,7 @@ from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, counted_accu
                            is_dual, is_number_word, is_ordinary_word, is_relative_day, month_numbers,
                            name_kind, names_day, typed_spans, unit_kind, weekday_number)
 from index.split import split_sentences
-from index.towns import town_at, town_names
+from index.towns import starts_town, town_at, town_names
 from index.transliterate import MIN_CLASSES, arabic_skeleton, latin_skeletons
 
 __all__ = ["CHECKABLE", "Span", "asked_role", "asked_role_by_verb", "asked_words", "asks_day", "asks_for_name",
@@ -1497,7 +1497,7 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
             # A name sharing a word with the question counts only when it starts at the mention itself
             # (a name typed with its title), not «المحكمة الدستورية العليا» for «…رئيس المحكمة العليا؟».
             if ((new or span.start == start) and start <= span.start <= stop and span.end > end
-                    and not _SENTENCE_END_RE.search(window[end:span.start])):
+                    and not _SENTENCE_END_RE.search(window[end:span.start]) and not (span.kind != "person" and _addressed(window, end, span.start))):
                 return True
             if new and span.end <= start:
                 # A bracket between the name and the copula says more of him («سلمان عبيدي (22 عاما) هو
@@ -1508,6 +1508,19 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
                 if not between.strip() and _said_before(window, span.start):
                     return True  # «وقال لسعد الجموسي مدير المهرجان»: the speaker, then his title
     return False
+
+
+def _addressed(window: str, after: int, start: int) -> bool:
+    """Whether the name at `start` comes right after a noun behind «ل», past the role's mention ending at
+    `after` («…أفاد مسؤول في البيت الأبيض لشبكة CNN», «…في تصريح لإذاعة "موزاييك"»): a name of no person
+    there names whom the news was told, not the holder of the role. (A person there is the role's own:
+    «رئيس المكتب السياسي للحزب، عبد الرؤوف العامري»; and «للمخرجة كوثر بن هنية» is the role behind «ل».)"""
+    before = WORD_RE.findall(window[max(after, start - 30):start])
+    if not before:
+        return False
+    word = normalize_arabic(before[-1])
+    return (word.startswith("ل") and not word.startswith("ال") and len(word) >= 5
+            and not starts_country(word) and not starts_town(word))  # «لبنان», «لندن»: a place
 
 
 def _past_asked(tokens: list[tuple[int, int, str]], k: int, window: str, asked: frozenset[str]) -> int:
