@@ -18,8 +18,9 @@ from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_even
                              origin_asked, role_holders, role_named, says_years, speaks_of_future, tells_origin,
                              type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
-from bot.compose import compose, counts_noun, gist_answer, source_of, which_nouns
-from bot.decide import ROLE_NAME_KINDS, DecisionModel, introduces_list, role_ok
+from bot.compose import compose, counts_noun, gist_answer, holder_first, source_of, which_nouns
+from bot.decide import (ROLE_NAME_KINDS, DecisionModel, features, gates, introduces_list, role_ok,
+                        type_supported_by)
 from bot.gist import gist_question
 from bot.ordinals import another_of_the_series
 from bot.question import QuestionInfo, analyse, asked_as_before, asks_what_about, elliptic, standard_arabic
@@ -27,7 +28,7 @@ from bot.saying import reports_saying, says_on
 from bot.wordlists import has_known_word
 from index.wordcounts import arabic_word_counts
 from index.normalize import normalize_arabic, term_groups, tokenize, without_frame_nouns
-from index.phrases import Span, is_calendar_date, is_ordinary_word, names_day, typed_spans
+from index.phrases import WORD_RE, Span, is_calendar_date, is_ordinary_word, names_day, typed_spans
 from index.bridge import english_words_known
 from index.countries import country_names, name_matched
 from index.latin_places import latin_places
@@ -188,8 +189,14 @@ class AnswerChain:
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
         composed = None
+        if (not found and not continues and info.asks_holder is not None and answerability >= threshold
+                and (held := self._holder_elsewhere(info, ranked)) is not None):
+            # «من هو الوزير الذي طمأن التونسيين…؟» over «وطمأن الوزير جميع التونسيين…», which names no one: the
+            # article's one minister («أكد وزير الداخلية الهادي مجدوب…») is whom «الوزير» stands for.
+            ranked, composed = held
+            found = True
 
-        if found and info.kind == "person" and previous is not None and previous.highlight:
+        if found and composed is None and info.kind == "person" and previous is not None and previous.highlight:
             # «ومن التقت؟» after «من هي رئيسة الاتحاد…؟» (marked «وداد بوشماوي»): the last answer is who the
             # pronoun stands for, as if the question named her, so not whom the answer marks. (Only for
             # reading the answer: retrieval and the decision judge the question as asked. Not for other
@@ -199,7 +206,7 @@ class AnswerChain:
             # «وما جنسيته؟» after «من هو الكاتب العام للكاف؟» (marked «هشام العمراني»): the nationality
             # next to him, not the first one of a sentence naming three.
             info = replace(info, terms=info.terms + tuple(tokenize(previous.highlight)))
-        if found:
+        if found and composed is None:
             ranked = _past_the_colon(info, ranked)
             composed = compose(info, ranked)
             ranked = _marked_first(ranked, composed[1])
@@ -364,6 +371,32 @@ class AnswerChain:
         each passage, with the typed phrases the index stores: the article is not typed again)."""
         return frozenset().union(*(role_holders(role, text, phrases) for text, phrases
                                    in self.retriever.article_passages(hit.document.metadata["file"])))
+
+    def _holder_elsewhere(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]
+                          ) -> tuple[list[tuple[Hit, float]], tuple[str, str]] | None:
+        """For a question asking who holds a role whose best passage passes every check but the role's
+        (`role_ok`: it mentions the role, by no name), the ranking with the candidate of its article that
+        names the role's holder (the first of the next HOLDER_DEPTH - 1) moved first, and the answer
+        `holder_first` composes; else None."""
+        best = ranked[0][0] if ranked else None
+        role = info.asks_holder
+        if best is None or role is None or role[1] is not None:
+            return None  # «وزير الداخلية»: a role with its body is named where the body is
+        values = {**features(info, best), **gates(info, best), "role_ok": 1.0}
+        if gates(info, best)["role_ok"] or not type_supported_by(values) or role_named(
+                role, best.window_text, best.window_passage_phrases(), ROLE_NAME_KINDS, info.asked) is not False:
+            return None
+        file = best.document.metadata["file"]
+        for i, (hit, _) in enumerate(ranked[1:HOLDER_DEPTH], start=1):
+            if hit.document.metadata["file"] != file:
+                continue
+            text = hit.document.page_content
+            for span in (s for s in hit.passage_phrases() if s.kind == "person"):
+                if not asked_words(span.text) & info.asked and role_holders(role[0], text, (span,)):
+                    composed = holder_first(info, best, text, span)
+                    if composed is not None:
+                        return _moved_first(ranked, i), composed
+        return None
 
     def _named_in_article(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
         """Whether the best passage's article names what the question presupposes: whoever a reaction
@@ -719,6 +752,7 @@ def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
 
 
 QUALIFIED_MIN_RATIO = 0.5
+HOLDER_DEPTH = 3  # `_holder_elsewhere`: how many passages are looked at, the best one included
 QUALIFIED_DEPTH = 5
 
 

@@ -580,6 +580,20 @@ def _speaker_before(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str]
     return f"{sentence} {text}", span.text
 
 
+def holder_first(info: QuestionInfo, best: Hit, naming: str, name: Span) -> tuple[str, str] | None:
+    """For a who-question over a best passage that mentions the role asked only bare («وطمأن الوزير جميع
+    التونسيين…»): the `naming` sentence, where the article gives that role's holder (`name`: «أكد وزير الداخلية
+    الهادي مجدوب…»), cut around the name (at least SPEAKER_CHARS) and put first, the name marked, the best
+    passage cut to the room left after it; None when the name does not survive the cut."""
+    sentence = trim(naming, info, limit=SPEAKER_CHARS, keep=name)
+    if name.text not in sentence:
+        return None
+    own = best.document.page_content
+    room = MAX_ANSWER_CHARS - len(sentence) - 1
+    text = own if len(own) <= room else _cut_marked(best, trim(own, info, limit=room))
+    return f"{sentence} {text}", name.text
+
+
 def _told_after(info: QuestionInfo, best: Hit, text: str) -> tuple[str, None] | None:
     """For a question of no checkable kind («كيف انتهت آخر قمة…؟»): the best passage joined with the
     sentence after it in its paragraph, when that sentence points back at it with a demonstrative and

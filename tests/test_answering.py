@@ -1525,3 +1525,26 @@ def visit_service(tmp_path_factory):
 ])
 def test_an_english_question_about_what_someone_said_needs_them_saying_it(visit_service, question, found):
     assert visit_service.ask(question).found is found
+
+
+MINISTER_ARTICLE = """وزير الداخلية يطمئن التونسيين
+
+أكد وزير الداخلية الهادي مجدوب اليوم السبت أن المؤسسة الأمنية اتخذت جميع الإجراءات اللازمة لحماية تونس من الإرهاب.
+
+وأشار إلى أن الوحدات الأمنية بمختلف أصنافها في حالة استنفار دائم. وقال الكاتب العام للنقابة نبيل العياري إن المصالحة بين الشعب والأمن تحققت سنة 2011.
+
+وطمأن الوزير جميع التونسيين بشأن موضوع عودة المقاتلين من بؤر التوتر قائلا إنه لا يجب إيلاؤه حجما كبيرا حتى لا يكون مصدرا لفزعهم.
+"""
+
+
+@pytest.fixture(scope="module")
+def minister_service(tmp_path_factory):
+    """The real core over a short article naming a minister once, then, two paragraphs on, calling him «الوزير»."""
+    return one_article_service(tmp_path_factory, "minister", MINISTER_ARTICLE)
+
+
+def test_a_role_mentioned_bare_is_answered_by_whom_the_article_gives_it(minister_service):
+    answer = minister_service.ask("من هو الوزير الذي طمأن التونسيين بخصوص رجوع المقاتلين المتطرفين؟")
+    assert answer.found, answer
+    assert answer.highlight == "الهادي مجدوب"
+    assert "وطمأن الوزير" in answer.answer  # the sentence that says what was asked is shown too
