@@ -1145,6 +1145,8 @@ def asked_role_by_verb(question: str) -> tuple[str, str | None] | None:
 # A nisba adjective after a role («وزير الخارجية الروسي», «للرئيس الأمريكي»), normalised.
 _NISBA_RE = re.compile(r"^(?:[وف]?(?:ال|لل))(\w{3,}ي)$")
 _NISBA_AFTER_ROLE = 3  # words after the title: «وزير الخارجية الروسي», «رئيس الوزراء المجري»
+# The words that ask who, and those that may stand between them and the role asked about (normalised).
+_WHO_WORDS = frozenset(("من", "ما", "ماذا", "مين", "منو", "شكون", "هو", "هي", "هم", "اسم", "اسمه", "اسمها"))
 # «نظيره الروسي»: his counterpart, the holder of the same role elsewhere.
 _COUNTERPART_FORMS = frozenset(("نظير",))
 
@@ -1189,11 +1191,16 @@ def role_nationality(question: str) -> tuple[str, str] | None:
     """The role a question asks about and the nisba adjective (mostly a nationality) qualifying it,
     normalised, the adjective as «ال» + stem: «ما اسم وزير الخارجية الروسي؟» → («وزير», «الروسي»). The
     adjective tells the Russian minister from the American one that the same article also names. Only
-    the first role word counts; None when it is not followed by one."""
+    the first role word counts; None when it is not followed by one, or when a verb stands between the
+    question word and the role (a word with no «ال»: «من كلّفه الرئيس الأمريكي…؟» asks whom the president
+    chose; «ما الاسم الأول لوزير الخارجية الروسي؟» asks the minister)."""
     words = WORD_RE.findall(normalize_arabic(question))
     at = next((i for i, word in enumerate(words) if name_kind(word) == "person"), None)
     if at is None:
         return None
+    asking = next((i for i, word in enumerate(words[:at]) if word in _WHO_WORDS), None)
+    if asking is not None and any(word not in _WHO_WORDS and not word.startswith("ال") for word in words[asking + 1:at]):
+        return None  # «من كلّفه الرئيس الأمريكي بترؤس…؟»: the role does the verb; someone else is asked for
     for after in words[at + 1:at + 1 + _NISBA_AFTER_ROLE]:
         if name_kind(after) == "person":
             return None  # «زوجة وزير الخارجية الروسي»: the adjective qualifies another role than the one asked

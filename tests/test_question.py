@@ -773,6 +773,9 @@ def test_a_date_in_a_sentence_about_the_future(text, phrase, ahead):
     ("من هو السفير الأمريكي في تونس؟", ("السفير", "الامريكي")),
     ("ما اسم زوجة وزير الخارجية الروسي؟", None),  # the adjective qualifies another role than the one asked
     ("من هو وزير الخارجية؟", None),
+    # a verb between the question word and the role: someone else is asked for
+    ("من كلّفه الرئيس الأمريكي بترؤس الاجتماعات الأولية؟", None),
+    ("من استقبل السفير الأمريكي في تونس؟", None),
 ])
 def test_the_nationality_of_a_role_asked_about(question, qualified):
     from bot.answer_type import role_nationality
