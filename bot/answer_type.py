@@ -1199,7 +1199,8 @@ def role_nationality(question: str) -> tuple[str, str] | None:
     if at is None:
         return None
     asking = next((i for i, word in enumerate(words[:at]) if word in _WHO_WORDS), None)
-    if asking is not None and any(word not in _WHO_WORDS and not word.startswith("ال") for word in words[asking + 1:at]):
+    if asking is not None and any(word not in _WHO_WORDS and not word.startswith("ال")
+                                  for word in words[asking + 1:at]):
         return None  # «من كلّفه الرئيس الأمريكي بترؤس…؟»: the role does the verb; someone else is asked for
     for after in words[at + 1:at + 1 + _NISBA_AFTER_ROLE]:
         if name_kind(after) == "person":
@@ -1504,7 +1505,8 @@ def role_named(role: tuple[str, str | None], window: str, phrases: Sequence[Span
             # A name sharing a word with the question counts only when it starts at the mention itself
             # (a name typed with its title), not «المحكمة الدستورية العليا» for «…رئيس المحكمة العليا؟».
             if ((new or span.start == start) and start <= span.start <= stop and span.end > end
-                    and not _SENTENCE_END_RE.search(window[end:span.start]) and not (span.kind != "person" and _addressed(window, end, span.start))):
+                    and not _SENTENCE_END_RE.search(window[end:span.start])
+                    and not (span.kind != "person" and _addressed(window, end, span.start))):
                 return True
             if new and span.end <= start:
                 # A bracket between the name and the copula says more of him («سلمان عبيدي (22 عاما) هو

@@ -192,7 +192,7 @@ class AnswerChain:
         if (not found and not continues and info.asks_holder is not None and answerability >= threshold
                 and (held := self._holder_elsewhere(info, ranked)) is not None):
             # «من هو الوزير الذي طمأن التونسيين…؟» over «وطمأن الوزير جميع التونسيين…», which names no one: the
-            # article's one minister («أكد وزير الداخلية الهادي مجدوب…») is whom «الوزير» stands for.
+            # minister a passage nearly as likely names («أكد وزير الداخلية الهادي مجدوب…») is whom «الوزير» stands for.
             ranked, composed = held
             found = True
 
@@ -382,10 +382,11 @@ class AnswerChain:
         role = info.asks_holder
         if best is None or role is None or role[1] is not None:
             return None  # «وزير الداخلية»: a role with its body is named where the body is
-        values = {**features(info, best), **gates(info, best), "role_ok": 1.0}
-        if gates(info, best)["role_ok"] or not type_supported_by(values) or role_named(
-                role, best.window_text, best.window_passage_phrases(), ROLE_NAME_KINDS, info.asked) is not False:
-            return None
+        checks = gates(info, best)
+        if checks["role_ok"] or not type_supported_by({**features(info, best), **checks, "role_ok": 1.0}):
+            return None  # the role's check passed, or another failed
+        if role_named(role, best.window_text, best.window_passage_phrases(), ROLE_NAME_KINDS, info.asked) is not False:
+            return None  # the role is not mentioned there: nothing stands for its holder
         file = best.document.metadata["file"]
         for i, (hit, _) in enumerate(ranked[1:HOLDER_DEPTH], start=1):
             if hit.document.metadata["file"] != file:

@@ -574,10 +574,7 @@ def _speaker_before(info: QuestionInfo, best: Hit, text: str) -> tuple[str, str]
                     keep=span)
     if span.text not in sentence:
         return None
-    room = MAX_ANSWER_CHARS - len(sentence) - 1
-    if len(text) > room:
-        text = _cut_marked(best, trim(best.document.page_content, info, limit=room))
-    return f"{sentence} {text}", span.text
+    return _name_first(info, best, sentence, text, span)
 
 
 def holder_first(info: QuestionInfo, best: Hit, naming: str, name: Span) -> tuple[str, str] | None:
@@ -588,9 +585,15 @@ def holder_first(info: QuestionInfo, best: Hit, naming: str, name: Span) -> tupl
     sentence = trim(naming, info, limit=SPEAKER_CHARS, keep=name)
     if name.text not in sentence:
         return None
-    own = best.document.page_content
+    return _name_first(info, best, sentence, best.document.page_content, name)
+
+
+def _name_first(info: QuestionInfo, best: Hit, sentence: str, text: str, name: Span) -> tuple[str, str]:
+    """The answer with a sentence naming whom it asks about put before its `text` (the best passage's,
+    cut to the room the sentence leaves), the name marked."""
     room = MAX_ANSWER_CHARS - len(sentence) - 1
-    text = own if len(own) <= room else _cut_marked(best, trim(own, info, limit=room))
+    if len(text) > room:
+        text = _cut_marked(best, trim(best.document.page_content, info, limit=room))
     return f"{sentence} {text}", name.text
 
 
