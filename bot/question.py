@@ -125,8 +125,9 @@ _NAME_WHAT_RE = re.compile(rf"{_START}اسم(ه|ها|هم)?\s+ماذا{_END}")
 # «وش اسم…», «شنو هي…» read «ماذا اسم…», «ماذا هي…»: before a noun or a pronoun «ما» asks it.
 _WHAT_BEFORE_NOUN_RE = re.compile(rf"{_START}([وف]?)ماذا(?=\s+(?:اسم\w*|هو|هي|هم){_END})")
 # «السفير الجديد اسمه إيه؟» (once «ما اسمه» by `_NAME_WHAT_RE`): the name asked last, put first as standard
-# Arabic asks it («ما اسم السفير الجديد؟»); an opening «هو/هي» of Egyptian is no part of it.
-_NAME_LAST_RE = re.compile(r"^(\W*)(?:(?:هو|هي)\s+)?(\w.*?)\s+ما اسم(?:ه|ها|هم)(\W*)$")
+# Arabic asks it («ما اسم السفير الجديد؟»); an opening «هو/هي» of Egyptian is no part of it, nor «مين» asked first
+# («مين المسؤول اللي قال…؟ اسمه إيه؟»: «ما اسم المسؤول الذي قال…؟»).
+_NAME_LAST_RE = re.compile(r"^(\W*)(?:(?:من\s+)?(?:هو|هي)\s+|من\s+)?(\w.*?)\s*[؟?]?\s+ما اسم(?:ه|ها|هم)(\W*)$")
 # «بن عثمان عنده كام سنة؟», «عندها قديش سنة؟»: how many years someone has is his age.
 _YEARS_HAD_RE = re.compile(rf"{_START}عند(ه|ها|هم|و)?\s+كم\s+(?:سنة|سنه|عام|سنين)(?=\W|$)")
 # The Egyptian passive «اتـ» on a verb of three root letters («اتأجل»، «اتقفلت»، «اتولد») is the

@@ -1252,6 +1252,8 @@ def test_dialect_words_become_standard_arabic():
         # Egyptian «اسمه إيه» (his name is what) is «ما اسمه»
         ("اسمه إيه الحكم اللي أدار الماتش؟", "ما اسمه الحكم الذي أدار الماتش؟"),
         ("السفير الجديد اسمه إيه؟", "ما اسم السفير الجديد؟"),
+        # …also after «مين» asked first, and a question mark before «اسمه إيه»
+        ("مين المسؤول اللي قال لـCNN إن الاجتماع اتأجل؟ اسمه إيه؟", "ما اسم المسؤول الذي قال لـCNN إن الاجتماع تأجل؟"),
         ("ما الأحكام التي صدرت في حق المتهمين؟", "ما الأحكام التي صدرت في حق المتهمين؟"),  # «في حق»: against
         # Egyptian keeps «إيه»/«إزاي» where the answer goes: said and replied to, asked the standard way
         ("بوتين قال إيه عن تأجيل الاجتماع؟", "ماذا قال بوتين عن تأجيل الاجتماع؟"),
