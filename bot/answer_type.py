@@ -1909,6 +1909,17 @@ def vague_quantity(phrase: str) -> bool:
     return bool(_VAGUE_QUANTITY_RE.match(" ".join(WORD_RE.findall(normalize_arabic(phrase))) + " "))
 
 
+# «إلى متى…؟», «حتى متى…؟», Gulf «لين متى…؟», Egyptian «لحد إمتى…؟», "until when": the end of something
+# that goes on (normalised text).
+_UNTIL_RE = re.compile(r"(?:^|\s)[وف]?(?:الي|حتي|لغايه|لين|لحد|لحين)\s+(?:متي|امتي|امته)(?=\s|$|[؟?])"
+                       r"|\b(?:until|till) when\b")
+
+
+def asks_until(question: str) -> bool:
+    """Whether a question asks until when something lasts («إلى متى سيتواصل الإضراب؟», "Until when…?")."""
+    return bool(_UNTIL_RE.search(normalize_arabic(question).lower()))
+
+
 def asks_exactly(question: str) -> bool:
     """Whether a question asks for an exact figure («كم رسالة بالتحديد…؟», «…بالضبط؟», "exactly")."""
     return bool(_EXACTLY_RE.search(normalize_arabic(question).lower()))

@@ -13,12 +13,12 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
-                             asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead, matching_spans,
-                             months_named, names_a_country, names_event, names_holder_of, noun_named, now_or_before,
-                             origin_asked, role_holders, role_named, says_years, speaks_of_future, tells_origin,
-                             type_match, vague_quantity, weekdays_named, years_named)
+                             asks_until, asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead,
+                             matching_spans, months_named, names_a_country, names_event, names_holder_of, noun_named,
+                             now_or_before, origin_asked, role_holders, role_named, says_years, speaks_of_future,
+                             tells_origin, type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
-from bot.compose import compose, counts_noun, gist_answer, holder_first, source_of, which_nouns
+from bot.compose import closes_range, compose, counts_noun, gist_answer, holder_first, source_of, which_nouns
 from bot.decide import (ROLE_NAME_KINDS, DecisionModel, features, gates, introduces_list, role_ok,
                         type_supported_by)
 from bot.gist import gist_question
@@ -269,11 +269,11 @@ class AnswerChain:
                 # «ما الموعد الجديد الذي حُدد للاجتماع؟» over «…لكن من الممكن أن يتحدث روبيو ولافروف هذا
                 # الأسبوع»: a time that only may be is not when something was set to happen.
                 found, composed = False, None
-            elif info.future and info.kind == "date" and not _dated_ahead(composed):
+            elif info.future and info.kind == "date" and not _dated_ahead(info, composed):
                 # «متى سيصدر الحكم؟» over «أعلن اليوم أنه سيصدر…»: the day of the report is not when a
                 # future event will be, nor is a date in a sentence about the past («…المكتشف في سبتمبر
                 # 2016» for «متى سيُفتتح المركز؟»). A runner-up nearly as likely may give one.
-                ranked, composed = _runner_up_first(info, ranked, answers, _dated_ahead)
+                ranked, composed = _runner_up_first(info, ranked, answers, partial(_dated_ahead, info))
                 found = composed is not None
             elif (info.kind in ("date", "year", "since") and (origin := origin_asked(info.text))
                   and not tells_origin(*composed, kind=origin)):
@@ -786,10 +786,12 @@ def _text_before(hit: Hit) -> str:
     return hit.window[:at].strip() if at > 0 else ""
 
 
-def _dated_ahead(composed: tuple[str, str | None]) -> bool:
+def _dated_ahead(info: QuestionInfo, composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a date to come: not the day of the report or the one before,
-    and in a sentence that speaks of the future (`speaks_of_future`)."""
-    return composed[1] is not None and not now_or_before(composed[1]) and speaks_of_future(*composed)
+    and in a sentence that speaks of the future (`speaks_of_future`), or, for «إلى متى…؟», a date that
+    ends what goes on («…استأنفوا احتجاجاتهم اليوم الاثنين… إلى غاية يوم الجمعة 28 أفريل»)."""
+    return composed[1] is not None and not now_or_before(composed[1]) and (
+        speaks_of_future(*composed) or (asks_until(info.text) and closes_range(*composed)))
 
 
 def _tells_origin(origin: str, composed: tuple[str, str | None]) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANTITY_KINDS, Span, asks_where,
+from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANTITY_KINDS, Span, asks_until, asks_where,
                              asks_who_is, holder_spans, in_asked, in_units, is_fraction, located_in_town, looks_ahead,
                              matching_spans, name_spans, numbered_spans, places_behind_li, same_noun, says_again,
                              spans_of_kinds, speaks_of_future, type_match, typed_spans, vague_quantity, which_noun,
@@ -149,8 +149,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     day = info.kind == "date" and info.day
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
-    if bound and not {"start", "end"} <= set(cues.values()):
-        bound = None  # no range of dates in the passage («بداية من سنة 2018» alone): nearness decides
+    if bound and not {"start", "end"} <= set(cues.values()) and not (asks_until(info.text) and "end" in cues.values()):
+        # No range of dates in the passage («بداية من سنة 2018» alone): nearness decides. «إلى متى…؟» asks
+        # for the end alone («…استأنفوا احتجاجاتهم اليوم الاثنين… إلى غاية يوم الجمعة 28 أفريل»).
+        bound = None
     # A figure before a word for many («12 دولة» before «عدة دول»), a penalty with its amount or time
     # before a bare one («وتغريمه ب5000 دينار» before «ايقاف»), then the nearest.
     # A clock time answers «متى…؟» only where no date does («حوالي الساعة التاسعة مساء»).
@@ -234,9 +236,9 @@ _DAY_WORDS = frozenset(normalize_arabic(w) for w in "يوم اليوم".split())
 
 
 def _bound_asked(info: QuestionInfo) -> str | None:
-    """"end" for «متى ينتهي…؟», "start" for «متى يبدأ…؟», else None."""
+    """"end" for «متى ينتهي…؟» and «إلى متى…؟», "start" for «متى يبدأ…؟», else None."""
     words = _bare_words(info)
-    return "end" if words & _END_VERBS else "start" if words & _START_VERBS else None
+    return "end" if words & _END_VERBS or asks_until(info.text) else "start" if words & _START_VERBS else None
 
 
 def _bare_words(info: QuestionInfo) -> set[str]:
@@ -266,6 +268,13 @@ def _bound_before(passage: str, span: Span) -> str | None:
         if word in _START_CUES:
             return "start"
     return None
+
+
+def closes_range(text: str, phrase: str) -> bool:
+    """Whether a marked phrase of a text comes right after a cue that ends a range («…إلى غاية يوم الجمعة
+    28 أفريل»): the end of something going on, to come when it is not before the report's day."""
+    at = text.find(phrase)
+    return at >= 0 and _bound_before(text, Span("date", at, at + len(phrase), phrase)) == "end"
 
 
 def _with_its_weekday(span: Span, phrases: Sequence[Span], passage: str) -> Span:

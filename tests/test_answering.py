@@ -1199,6 +1199,8 @@ STRIKE_ARTICLE = """إضراب عام للقضاة بثلاثة أيام
 
 واعتبروا، في لائحة صادرة عقب اجتماعهم بنادي القضاة بسكرة، أن قرارات المجلس الوزاري بقيت منقوصة.
 
+واستأنف كتبة المحاكم احتجاجهم أمس الثلاثاء بحمل الشارة الحمراء، إلى غاية يوم الجمعة 31 مارس الجاري.
+
 وأوضحت الجمعية أن نسبة البطالة لدى النساء بلغت 22 فاصل 5 بالمائة مقابل 12 فاصل 4 بالمائة لدى الرجال.
 """
 
@@ -1219,6 +1221,13 @@ def test_a_weekday_is_marked_with_the_date_right_after_it(strike_service):
     """«يوم الاثنين 27 مارس 2017»: the day and its date are one mark, not «الاثنين» alone (a newcomer's)."""
     answer = strike_service.ask("متى يبدأ إضراب القضاة؟")
     assert answer.found and answer.highlight == "الاثنين 27 مارس 2017", (answer.highlight, answer.answer)
+
+
+def test_until_when_is_answered_by_the_end_of_what_goes_on(strike_service):
+    """«إلى متى سيتواصل…؟» asks something to come; a sentence in the past tense («استأنف… إلى غاية يوم
+    الجمعة 31 مارس») still gives when it ends (a blind set's was refused for no verb in the future)."""
+    answer = strike_service.ask("إلى متى سيتواصل احتجاج كتبة المحاكم؟")
+    assert answer.found and answer.highlight == "الجمعة 31 مارس", (answer.highlight, answer.answer)
 
 
 def test_a_decimal_point_said_in_words_is_one_number(strike_service):

@@ -2449,6 +2449,19 @@ def test_when_something_ends_or_starts_marks_that_end_of_the_range(question, mar
 
 
 @pytest.mark.parametrize(("question", "marked"), [
+    ("إلى متى سيتواصل احتجاج المحامين؟", "الخميس 14 ماي"),
+    ("لين متى بيستمر احتجاج المحامين؟", "الخميس 14 ماي"),
+    ("متى استأنف المحامون احتجاجهم؟", "اليوم الاثنين"),  # not until when: the nearer date
+])
+def test_until_when_marks_the_date_that_ends_it(question, marked):
+    """«إلى متى…؟» over «…اليوم الاثنين… إلى غاية يوم الخميس 14 ماي» is the date after «إلى غاية», though
+    the passage opens no range (a blind set's was refused)."""
+    passage = ("أكد العميد أن المحامين استأنفوا احتجاجهم اليوم الاثنين، بمقاطعة الجلسات وتأجيل القضايا، "
+               "إلى غاية يوم الخميس 14 ماي الجاري.")
+    assert best_span(analyse(standard_arabic(question)), passage).text == marked
+
+
+@pytest.mark.parametrize(("question", "marked"), [
     ("كم قد يصل سعر كيس الإسمنت؟", "13 دينارا"), ("إلى كم سيرتفع سعر الكيس؟", "13 دينارا"),
     ("كم سعر كيس الإسمنت حاليا؟", "7.5 دينار"),  # no verb of reaching: the nearer amount
 ])
