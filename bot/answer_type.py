@@ -966,6 +966,17 @@ def weekdays_named(text: str) -> frozenset[int]:
     return frozenset(n for word in words(text) if (n := weekday_number(word)))
 
 
+# «في أي يوم من الأسبوع…؟», «…من أيام الأسبوع؟», "On what day of the week…?" (normalised).
+_WEEKDAY_ASKED_RE = re.compile(r"(?<!\w)يوم\s+من\s+(?:ايام\s+)?الاسبوع(?!\w)|\bdays?\s+of\s+the\s+week\b|\bweekday\b",
+                               re.IGNORECASE)
+
+
+def asks_weekday(question: str) -> bool:
+    """Whether a question asks which day of the week («في أي يوم من الأسبوع انعقد اللقاء؟»): only a
+    weekday answers it, not a date of the calendar nor «الأسبوع الماضي»."""
+    return bool(_WEEKDAY_ASKED_RE.search(normalize_arabic(question)))
+
+
 def asks_day(question: str) -> bool:
     """Whether a question asks on which day («في أي يوم سيتجمع المدرسون؟»): a date that names the day
     answers it better than the month or the year alone."""

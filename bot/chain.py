@@ -13,10 +13,10 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
-                             asks_until, asks_which_city, asks_which_or_where, event_of_phrase, in_doubt, looks_ahead,
-                             matching_spans, months_named, names_a_country, names_event, names_holder_of, noun_named,
-                             now_or_before, origin_asked, role_holders, role_named, says_years, speaks_of_future,
-                             tells_origin, type_match, vague_quantity, weekdays_named, years_named)
+                             asks_until, asks_weekday, asks_which_city, asks_which_or_where, event_of_phrase, in_doubt,
+                             looks_ahead, matching_spans, months_named, names_a_country, names_event, names_holder_of,
+                             noun_named, now_or_before, origin_asked, role_holders, role_named, says_years,
+                             speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import closes_range, compose, counts_noun, gist_answer, holder_first, source_of, which_nouns
 from bot.decide import (ROLE_NAME_KINDS, DecisionModel, features, gates, introduces_list, role_ok,
@@ -259,6 +259,11 @@ class AnswerChain:
                   and asks_exactly(info.text)):
                 # «كم طفلا قُتل بالضبط في منبج؟» over «…العشرات من الأطفال قتلوا…»: many is no exact figure.
                 found, composed = False, None
+            elif info.kind == "date" and asks_weekday(info.text) and not _marks_weekday(composed):
+                # «في أي يوم من الأسبوع انعقد اللقاء؟» over «…من 9 إلى 12 أفريل 2017» or «…الأسبوع الماضي»:
+                # no weekday, which is what is asked. A runner-up nearly as likely that marks one answers instead.
+                ranked, composed = _runner_up_first(info, ranked, answers, _marks_weekday)
+                found = composed is not None
             elif info.calendar and not info.since and composed[1] and not (
                     is_calendar_date(composed[1]) and (names_day(composed[1]) or months_named(composed[1]))):
                 # «في أي تاريخ سيفتتح الفرع؟», "On what date…?" over «…يوم الثلاثاء»: the date of the calendar
@@ -861,6 +866,11 @@ def _count_before_noun(info: QuestionInfo, text: str, phrases: Sequence[Span]) -
 def _marks_a_place(composed: tuple[str, str | None]) -> bool:
     """Whether a composed answer marks a phrase (for a where-question, a place; for «ما اسم…؟», a name)."""
     return composed[1] is not None
+
+
+def _marks_weekday(composed: tuple[str, str | None]) -> bool:
+    """Whether a composed answer marks a weekday («الخميس», «يوم الاثنين 27 مارس»: `weekdays_named`)."""
+    return composed[1] is not None and bool(weekdays_named(composed[1]))
 
 
 def _of_the_series(question: str, composed: tuple[str, str | None]) -> bool:

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer import Source
-from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANTITY_KINDS, Span, asks_until, asks_where,
-                             asks_who_is, holder_spans, in_asked, in_units, is_fraction, located_in_town, looks_ahead,
-                             matching_spans, name_spans, numbered_spans, places_behind_li, same_noun, says_again,
-                             spans_of_kinds, speaks_of_future, type_match, typed_spans, vague_quantity, which_noun,
-                             written_on)
+from bot.answer_type import (CHECKABLE, CLAUSE_END_RE, COUNTED_NOUN_WORDS, QUANTITY_KINDS, Span, asks_until,
+                             asks_weekday, asks_where, asks_who_is, holder_spans, in_asked, in_units, is_fraction,
+                             located_in_town, looks_ahead, matching_spans, name_spans, numbered_spans,
+                             places_behind_li, same_noun, says_again, spans_of_kinds, speaks_of_future, type_match,
+                             typed_spans, vague_quantity, weekdays_named, which_noun, written_on)
 from bot.question import QuestionInfo
 from bot.saying import reports_saying, says_unnamed
 from index.chunks import PASSAGE_OVERLAP, SENTENCE_END
@@ -147,6 +147,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
         return COUNTED_NOUN_WORDS if info.counts and span.kind == "count" else 1
 
     day = info.kind == "date" and info.day
+    weekday = info.kind == "date" and asks_weekday(info.text)
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
     cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
     if bound and not {"start", "end"} <= set(cues.values()) and not (asks_until(info.text) and "end" in cues.values()):
@@ -162,6 +163,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      info.kind == "score" and ahead_of_teams(s),
                                      vague_quantity(s.text), info.kind == "penalty" and " " not in s.text.strip(),
                                      info.calendar and not is_calendar_date(s.text),
+                                     weekday and not weekdays_named(s.text),
                                      day and s.kind != "relative_date" and not names_day(s.text),
                                      bound is not None and cues[s] != bound,
                                      counted is not None and not counts_noun(counted, passage, s, reach(s)),

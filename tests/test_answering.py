@@ -6,6 +6,7 @@ import pytest
 
 from bot import messages
 from bot.answer import Turn
+from bot.answer_type import weekdays_named
 from bot.chain import turn_of
 from index.phrases import is_calendar_date
 from bot.evaluate import has_phrase
@@ -1228,6 +1229,16 @@ def test_until_when_is_answered_by_the_end_of_what_goes_on(strike_service):
     الجمعة 31 مارس») still gives when it ends (a blind set's was refused for no verb in the future)."""
     answer = strike_service.ask("إلى متى سيتواصل احتجاج كتبة المحاكم؟")
     assert answer.found and answer.highlight == "الجمعة 31 مارس", (answer.highlight, answer.answer)
+
+
+def test_a_day_of_the_week_is_not_answered_by_dates_of_the_calendar(tmp_path_factory):
+    """«في أي يوم من الأسبوع انعقد المؤتمر؟» over «…من 9 إلى 12 أفريل 2017»: the dates name no weekday, so
+    the answer is another sentence's weekday or none (a follow-up was answered with those dates)."""
+    service = one_article_service(tmp_path_factory, "congress", (
+        "مؤتمر السياحة في سوسة\n\nوانعقد مؤتمر السياحة المتوسطية من 9 إلى 12 أفريل 2017 بمدينة سوسة بحضور 300 "
+        "مشارك من 20 دولة.\n\nوناقش المشاركون في المؤتمر تراجع عدد السياح الأوروبيين خلال السنوات الأخيرة.\n"))
+    answer = service.ask("في أي يوم من الأسبوع انعقد مؤتمر السياحة المتوسطية؟")
+    assert not answer.found or weekdays_named(answer.highlight or ""), (answer.highlight, answer.answer)
 
 
 def test_a_decimal_point_said_in_words_is_one_number(strike_service):

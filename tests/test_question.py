@@ -1021,6 +1021,18 @@ def test_a_which_day_question_marks_a_date_that_names_the_day(question, marked):
     assert best_span(analyse(standard_arabic(question)), passage).text in marked
 
 
+@pytest.mark.parametrize(("question", "marked"), [
+    ("في أي يوم من الأسبوع انعقد الاجتماع؟", "الأربعاء"),
+    ("On what day of the week was the meeting held?", "الأربعاء"),
+    ("في أي تاريخ انعقد الاجتماع؟", "12 أفريل 2017"),  # a date of the calendar, not the weekday
+])
+def test_a_day_of_the_week_is_answered_by_a_weekday(question, marked):
+    """«في أي يوم من الأسبوع…؟» is the weekday the passage gives, not the nearer date of the calendar (a
+    follow-up was marked «9 إلى 12 أفريل 2017»)."""
+    passage = "وانعقد الاجتماع يوم 12 أفريل 2017 بمقر الوزارة، وكان ذلك يوم الأربعاء حسب بلاغ الوزارة."
+    assert best_span(analyse(standard_arabic(question)), passage).text == marked
+
+
 @pytest.mark.parametrize(("question", "day"), [
     ("في أي يوم سيتجمع المدرسون؟", True), ("ما اليوم الذي ستعقد فيه الجلسة؟", True), ("Which day is it?", True),
     ("متى سيتجمع المدرسون؟", False), ("في أي سنة تأسست؟", False), ("ما عدد أيام الإضراب؟", False),
