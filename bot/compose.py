@@ -95,6 +95,11 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     phrases = typed_spans(passage) if phrases is None else phrases
     spans = (name_spans(info.asks_name, phrases, info.asked, info.name_noun) if info.asks_name  # «ما اسم…»
              else matching_spans(info.checked_kind, phrases, info.asked))
+    if info.asks_name == "any" and info.name_noun is not None:
+        # «ما اسم المخبز…؟» is not answered by «…حسبما ذكر موقع "العربية"»: a quoted name is the asked
+        # noun's only right after it («…في برنامج "بوليتيكا"»).
+        spans = [s for s in spans if not (s.kind == "quoted" or _QUOTED_BEFORE_RE.search(passage, 0, s.start))
+                 or _noun_before(passage, s, info.name_noun)]
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts or ends
     # with it («دونالد ترامب»).
     spans = [s for s in spans if not (s.kind == "person" and any(
@@ -169,6 +174,16 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
                                      counted is not None and not counts_noun(counted, passage, s, reach(s)),
                                      distance(s), s.start))
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
+
+
+_QUOTED_BEFORE_RE = re.compile(r"[\"«“]\s*$")  # a phrase right after an opening quote: a quoted name
+
+
+def _noun_before(passage: str, span: Span, noun: str) -> bool:
+    """Whether one of the two words right before a phrase is a form of a normalised noun (`same_noun`):
+    «برنامج "بوليتيكا"», «فيلمه "الخروج"» for «البرنامج», «الفيلم»."""
+    before = WORD_RE.findall(normalize_arabic(passage[max(0, span.start - 60):span.start]))[-2:]
+    return any(same_noun(word.removeprefix("ال"), noun.removeprefix("ال")) for word in before)
 
 
 def counts_noun(noun: str, text: str, span: Span, reach: int = 1) -> bool:

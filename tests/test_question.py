@@ -2461,6 +2461,20 @@ def test_when_something_ends_or_starts_marks_that_end_of_the_range(question, mar
 
 
 @pytest.mark.parametrize(("question", "marked"), [
+    ("ما اسم المخبز الذي كان متجها إليه؟", None),  # the names quoted are a website's and a newspaper's
+    ("ما اسم الموقع الذي نقل الخبر؟", "العربية"),
+    ("ما اسم الصحيفة الأمريكية التي نقل عنها الموقع؟", "واشنطن بوست"),
+])
+def test_a_quoted_name_answers_a_name_asked_by_its_noun_only_after_that_noun(question, marked):
+    """«ما اسم المخبز…؟» is not answered by «…موقع "العربية"»: a quoted name is the name of the noun
+    right before it (a blind set's near miss was answered with the website)."""
+    passage = ('غادر فراشه باكرا ليقود سيارته صوب عمله، حسبما ذكر موقع "العربية" نقلا عن صحيفة "واشنطن بوست" '
+               "الأميركية.")
+    span = best_span(analyse(standard_arabic(question)), passage)
+    assert (span.text if span else None) == marked
+
+
+@pytest.mark.parametrize(("question", "marked"), [
     ("إلى متى سيتواصل احتجاج المحامين؟", "الخميس 14 ماي"),
     ("لين متى بيستمر احتجاج المحامين؟", "الخميس 14 ماي"),
     ("متى استأنف المحامون احتجاجهم؟", "اليوم الاثنين"),  # not until when: the nearer date
