@@ -83,7 +83,7 @@ _QUESTION_CUES: list[tuple[str, tuple[str, ...]]] = [
                  # «كم يستغرق…؟», and «كم من الوقت استغرق…؟», longer than the duration cue «كم من الوقت»
                  *(f"{how} {verb}" for how in ("كم", "كم من الوقت") for verb in _LASTING_VERBS))),
     ("measure", ("كم يبعد", "كم تبعد", "كم كيلومتر", "كم متر", "كم هكتار", "ما مساحه", "كم مساحه", "ما طول", "كم طول", "ما المسافه",
-                 "كم تبلغ مساحه", "how far",
+                 "كم تبلغ مساحه", "كم دونم", "كم فدان", "how far",
                  "كم وزن", "ما وزن", "كم يزن", "كم تزن", "how heavy", "how much does it weigh",
                  # speed, capacity, height, depth: a number with its unit («ميغابت», «ميلي أمبير», «كلم»)
                  "ما سرعه", "كم سرعه", "ما متوسط سرعه", "ما سعه", "كم سعه", "ما ارتفاع", "كم ارتفاع",
@@ -474,6 +474,7 @@ _SAME_UNITS = tuple(frozenset(normalize_arabic(w) for w in group.split()) for gr
     "كيلومتر كيلومترا كيلومترات كلم كم km kilometre kilometres kilometer kilometers",
     "متر مترا أمتار مترات meter meters metre metres", "طن طنا أطنان ton tons tonne tonnes",
     "كيلوغرام كيلوغراما كيلوغرامات كغ كلغ kg kilogram kilograms", "هكتار هكتارا هكتارات hectare hectares",
+    "دونم دونما دونمات dunam dunams dunum dunums", "فدان فدانا أفدنة فدادين feddan feddans", "acre acres",
     "لتر لترا لترات litre litres liter liters", "ميل ميلا أميال mile miles"))
 
 

@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 136
+PHRASES_VERSION = 137
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -74,7 +74,8 @@ _MEASURE_UNITS = _norm_set(
     غرام غراما غرامات لتر لترا لترات ميل ميلا قدم كيلومترات مترات قنطار قنطارا قناطير برميل برميلا براميل km kg
     ميغابت ميجابت ميغابايت ميجابايت غيغابايت جيغابايت جيجابايت تيرابايت ميغا ميجا غيغا جيغا جيجا ميلي مللي
     ميغاواط ميغاوات كيلوواط واط درجة درجات mah mb gb tb mbps gbps mph kmh
-    kilometres kilometers metres meters miles tonnes tons litres liters hectares kilograms grams barrels""")
+    kilometres kilometers metres meters miles tonnes tons litres liters hectares kilograms grams barrels
+    أميال دونم دونما دونمات فدان فدانا أفدنة فدادين acre acres dunams dunums feddans""")
 _UNIT_SECOND_WORDS = _norm_set("أمبير امبير بايت بت ساعي مئوية")
 # Colour words, masculine and feminine, with the article or without: what «ما لون…؟» asks for. Not brown
 # («بني/بنية» are also «بني سويف» and «بنية هزيلة», a frail build).

@@ -1241,6 +1241,16 @@ def test_a_day_of_the_week_is_not_answered_by_dates_of_the_calendar(tmp_path_fac
     assert not answer.found or weekdays_named(answer.highlight or ""), (answer.highlight, answer.answer)
 
 
+def test_an_area_in_dunams_answers_how_large(tmp_path_factory):
+    """«كم مساحتها؟» over «…تبلغ مساحتها 25 ألف دونم»: the dunam is a unit of area as the hectare is (a
+    newcomer's was refused for a count with no unit)."""
+    service = one_article_service(tmp_path_factory, "town", (
+        "توأمة بين بلديتين\n\nوقّعت بلدية بيتونيا اتفاقية توأمة مع بلدية فرنسية. وتقع بيتونيا غرب مدينة رام الله، "
+        "وتبلغ مساحتها 25 ألف دونم صودر معظمها.\n"))
+    answer = service.ask("كم مساحة بيتونيا؟")
+    assert answer.found and answer.highlight == "25 ألف دونم", (answer.highlight, answer.answer)
+
+
 def test_a_decimal_point_said_in_words_is_one_number(strike_service):
     """«22 فاصل 5 بالمائة», as Tunisian reports write a decimal: marked whole, not «22» (a newcomer's)."""
     answer = strike_service.ask("ما نسبة البطالة لدى النساء؟")

@@ -1950,6 +1950,9 @@ def test_a_count_of_a_noun_is_not_answered_by_an_amount_with_its_own_unit():
     ("ينتج الحقل 40 ألف برميل يوميا", "40 ألف برميل"),
     ("حجز 12 كلغ من القنب الهندي", "12 كلغ"),
     ("بسعة 2700 لترا", "2700 لترا"),
+    # areas in the units of the Levant and of Egypt, besides the hectare
+    ("تبلغ مساحتها 25 الف دونم", "25 الف دونم"), ("على مساحة 300 فدان", "300 فدان"),
+    ("صادرت سلطات الاحتلال 500 دونما من أراضي القرية", "500 دونما"),
 ])
 def test_weights_and_volumes_in_any_case_are_measures(passage, phrase):
     assert phrase in [s.text for s in typed_spans(passage) if s.kind == "measure"]
