@@ -101,7 +101,7 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        searched = without_greeting(without_frame(without_override(standard_arabic(question_part(question)))))
+        searched = without_greeting(without_frame(without_override(standard_arabic(question_part(question), self.retriever.spells))))
         info = analyse(searched)
         named = gist_question(searched)
         if named is not None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from pyarabic import araby
 
@@ -156,8 +158,11 @@ def _far_commoner(standard: str, *written: str) -> bool:
         counts.get(normalize_arabic(word), 0) for word in written)
 
 
-def _standard_future(match: re.Match[str]) -> str:
-    if _far_commoner(match.group(2), match.group()[len(match.group(1)):]):
+def _standard_future(match: re.Match[str], spelled: Callable[[str], bool] | None = None) -> str:
+    written = match.group()[len(match.group(1)):]
+    if spelled is not None and spelled(written):
+        return match.group()  # «هيومن رايتس ووتش»: a name the articles spell, no verb of the future
+    if _far_commoner(match.group(2), written):
         return match.group(1) + "س" + match.group(2)
     return match.group()
 
@@ -194,11 +199,12 @@ def _standard_on_the(match: re.Match[str]) -> str:
     return match.group()
 
 
-def standard_arabic(text: str) -> str:
+def standard_arabic(text: str, spelled: Callable[[str], bool] | None = None) -> str:
     """A question with common dialect words put in standard Arabic («ليش تأجل؟» → «لماذا تأجل؟»,
     «اتأجل» → «تأجل», «حيقود» → «سيقود», «شنو سمية…» → «ما اسم…», «السفير اسمه إيه؟» → «ما اسم السفير؟»,
     «عنده كام سنة؟» → «كم عمره؟», «طوّل» → «استمر», «عالتلفون» → «على الهاتف»), a vocative dropped («يا عم»);
-    diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»)."""
+    diacritics go first, since dialect is often written with them («قدّاش», «شنوّة»). `spelled`: whether the
+    articles have a word as written; a word they do is not read as a dialect verb of the future."""
     text = _LASTED_RE.sub(lambda m: m.group(1) + "استمر" + ("ت" if m.group(2) == "ت" else "وا" if m.group(2) else ""),
                           text)
     text = _DIACRITISED_WORD_RE.sub(_bare_if_dialect, text)
@@ -212,7 +218,7 @@ def standard_arabic(text: str) -> str:
     text = _YEARS_HAD_RE.sub(lambda m: "كم عمر" + (m.group(1) if m.group(1) in ("ها", "هم") else "ه"), text)
     text = _SAID_WHAT_RE.sub(lambda m: f"{m.group(1)}{m.group(4)} {m.group(3)} {m.group(2)}", text)
     text = _VOCATIVE_RE.sub("", text)
-    text = _DIALECT_FUTURE_RE.sub(_standard_future, text)
+    text = _DIALECT_FUTURE_RE.sub(partial(_standard_future, spelled=spelled), text)
     return _DIALECT_PASSIVE_RE.sub(lambda m: m.group(1) + "ت", text)
 
 

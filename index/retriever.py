@@ -16,8 +16,8 @@ from index.bridge import WordBridge
 from index.latin_places import latin_places
 from index.lexical import LexicalIndex
 from index.phrases import PHRASES_VERSION, Span, typed_spans
-from index.normalize import (STOPWORDS, content_words, script_share, term_groups, tokenize, without_frame_nouns,
-                             word_spans, words)
+from index.normalize import (STOPWORDS, content_words, normalize_arabic, script_share, term_groups, tokenize,
+                             without_frame_nouns, word_spans, words)
 from index.embeddings import QueryVectors, embed_queries, encode_queries
 from index.transliterate import SkeletonIndex
 from index.store import Store
@@ -257,6 +257,10 @@ class HybridRetriever(BaseRetriever):
     def knows_any(self, text: str) -> bool:
         """Whether any content word of `text` (in any of its lexical forms) occurs in any indexed passage."""
         return any(self._lexical.term_id(t) is not None for group in term_groups(text) for t in group)
+
+    def spells(self, word: str) -> bool:
+        """Whether an indexed passage has a word as written (normalised, no other lexical form)."""
+        return self._lexical.term_id(normalize_arabic(word)) is not None
 
     def absent_words(self, words_: list[tuple[str, tuple[str, ...]]], doc_index: int) -> tuple[str, ...]:
         """The question's words that a passage's article never uses (the focus of a near miss)."""

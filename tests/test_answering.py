@@ -1251,6 +1251,14 @@ def test_an_area_in_dunams_answers_how_large(tmp_path_factory):
     assert answer.found and answer.highlight == "25 ألف دونم", (answer.highlight, answer.answer)
 
 
+def test_a_name_the_article_spells_is_searched_as_written(tmp_path_factory):
+    """«هيومن رايتس ووتش» is searched as the article writes it, not as a dialect «سيومن»."""
+    service = one_article_service(tmp_path_factory, "rights", (
+        "حظر مسيرة في تونس\n\nاعتبرت منظمة هيومن رايتس ووتش أن حظر المسيرة الاحتجاجية المقررة يوم السبت "
+        "سيكون انتكاسة خطيرة لحقوق الإنسان.\n"))
+    assert service._chain.retrieve("ما موقف هيومن رايتس ووتش من الحظر؟").info.text.count("هيومن") == 1
+
+
 def test_a_decimal_point_said_in_words_is_one_number(strike_service):
     """«22 فاصل 5 بالمائة», as Tunisian reports write a decimal: marked whole, not «22» (a newcomer's)."""
     answer = strike_service.ask("ما نسبة البطالة لدى النساء؟")

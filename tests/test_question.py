@@ -1189,6 +1189,14 @@ def test_the_dialect_future_on_a_verb_is_the_standard_one(dialect, standard):
     assert standard_arabic(dialect) == standard
 
 
+def test_a_word_the_articles_spell_is_no_dialect_future():
+    """«هيومن رايتس ووتش» reads like «هـ» of the future on «يومن» (a common word, «يؤمن»); where the articles
+    have «هيومن» as written, it stays (a blind set's question was searched with «سيومن»)."""
+    spelled = {"هيومن"}.__contains__
+    assert standard_arabic("ما موقف هيومن رايتس ووتش؟", spelled) == "ما موقف هيومن رايتس ووتش؟"
+    assert standard_arabic("إمتى هيتقابل ترامب وبوتين؟", spelled) == "متى سيتقابل ترامب وبوتين؟"
+
+
 @pytest.mark.parametrize(
     ("dialect", "standard"),
     [
