@@ -101,7 +101,8 @@ class AnswerChain:
 
     def retrieve(self, question: str, history: Sequence[Turn] = ()) -> Retrieved:
         """Search for a checked question (with follow-up context) and decide whether it is answered."""
-        searched = without_greeting(without_frame(without_override(standard_arabic(question_part(question), self.retriever.spells))))
+        standard = standard_arabic(question_part(question), self.retriever.spells)
+        searched = without_greeting(without_frame(without_override(standard)))
         info = analyse(searched)
         named = gist_question(searched)
         if named is not None:
