@@ -98,7 +98,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     if info.asks_name == "any" and info.name_noun is not None:
         # «ما اسم المخبز…؟» is not answered by «…حسبما ذكر موقع "العربية"»: a quoted name is the asked
         # noun's only right after it («…في برنامج "بوليتيكا"»).
-        spans = [s for s in spans if not (s.kind == "quoted" or _QUOTED_BEFORE_RE.search(passage, 0, s.start))
+        spans = [s for s in spans if not (s.kind == "quoted" or _after_quote(passage, s.start))
                  or _noun_before(passage, s, info.name_noun)]
     # «من قالت إن ترامب…؟» is not answered by a name the question gives, nor by one that starts or ends
     # with it («دونالد ترامب»).
@@ -154,7 +154,7 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     day = info.kind == "date" and info.day
     weekday = info.kind == "date" and asks_weekday(info.text)
     bound = _bound_asked(info) if info.kind == "date" else _reach_asked(info) if info.kind in QUANTITY_KINDS else None
-    cues = {s: _bound_before(passage, s) for s in spans} if bound else {}
+    cues = {s: _bound_before(passage, s.start) for s in spans} if bound else {}
     if bound and not {"start", "end"} <= set(cues.values()) and not (asks_until(info.text) and "end" in cues.values()):
         # No range of dates in the passage («بداية من سنة 2018» alone): nearness decides. «إلى متى…؟» asks
         # for the end alone («…استأنفوا احتجاجاتهم اليوم الاثنين… إلى غاية يوم الجمعة 28 أفريل»).
@@ -176,7 +176,10 @@ def best_span(info: QuestionInfo, passage: str, phrases: Sequence[Span] | None =
     return _without_asked_lead(_with_its_weekday(best, phrases, passage), info.asked)
 
 
-_QUOTED_BEFORE_RE = re.compile(r"[\"«“]\s*$")  # a phrase right after an opening quote: a quoted name
+def _after_quote(passage: str, start: int) -> bool:
+    """Whether a phrase starting at offset `start` comes right after an opening quote, spaces allowed
+    between («صحيفة "واشنطن بوست"»): a quoted name, whatever kind the typed phrases gave it."""
+    return passage[:start].rstrip().endswith(('"', "«", "“"))
 
 
 def _noun_before(passage: str, span: Span, noun: str) -> bool:
@@ -274,10 +277,10 @@ def _reach_asked(info: QuestionInfo) -> str | None:
     return "end" if _bare_words(info) & _REACH_VERBS else None
 
 
-def _bound_before(passage: str, span: Span) -> str | None:
-    """Whether a date opens a range («بداية من يوم الاثنين…») or closes it («إلى غاية يوم الاربعاء…»): the
-    cue among the three words before it, past «يوم»; None without one."""
-    for word in reversed(WORD_RE.findall(normalize_arabic(passage[max(0, span.start - 40):span.start]))[-3:]):
+def _bound_before(passage: str, start: int) -> str | None:
+    """Whether a date starting at offset `start` opens a range («بداية من يوم الاثنين…») or closes it («إلى غاية
+    يوم الاربعاء…»): the cue among the three words before it, past «يوم»; None without one."""
+    for word in reversed(WORD_RE.findall(normalize_arabic(passage[max(0, start - 40):start]))[-3:]):
         if word in _DAY_WORDS:
             continue
         if word in _END_CUES:
@@ -291,7 +294,7 @@ def closes_range(text: str, phrase: str) -> bool:
     """Whether a marked phrase of a text comes right after a cue that ends a range («…إلى غاية يوم الجمعة
     28 أفريل»): the end of something going on, to come when it is not before the report's day."""
     at = text.find(phrase)
-    return at >= 0 and _bound_before(text, Span("date", at, at + len(phrase), phrase)) == "end"
+    return at >= 0 and _bound_before(text, at) == "end"
 
 
 def _with_its_weekday(span: Span, phrases: Sequence[Span], passage: str) -> Span:
