@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 137
+PHRASES_VERSION = 138
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -1244,14 +1244,23 @@ def _town_before_country(tokens: list[tuple[int, int, str]], i: int, passage: st
 _IN = _norm_set("في وفي ففي إلى وإلى نحو مقره مقرها ومقره ومقرها")
 
 
+# Words of coming and going, after which «من» + a town says where from: «رحلة قادمة من موسكو», «عاد من
+# باريس», «انطلاقا من صفاقس» (normalised; behind «و/ف/ال» too).
+_MOTION = _norm_set("""قادم قادمة قادمين قادمون وافد وافدة وافدين عائد عائدة عائدين عائدون انطلاقا انطلق انطلقت
+    انطلقوا قدم قدمت قدموا عاد عادت عادوا وصل وصلت وصلوا جاء جاءت جاؤوا رحلة رحلات رحلتين نازحين فارين هاربين""")
+_FROM = normalize_arabic("من")
+
+
 def _town_at(tokens: list[tuple[int, int, str]], i: int) -> int | None:
     """How many words after token i the town named there ends (0: one word), or None: only where a
-    place is named, after «في» and the like (`_IN`) or behind «ب» («في أنكوريج», «بصفاقس»). Some town names of GeoNames
+    place is named, after «في» and the like (`_IN`), after «من» behind a word of coming and going
+    (`_MOTION`: «قادمة من موسكو») or behind «ب» («في أنكوريج», «بصفاقس»). Some town names of GeoNames
     are given names or words too («فاطمة», «سامي», «بحري»), which a preposition of place does not precede."""
     words = [t[2] for t in tokens[i: i + _LONGEST_TOWN]]
     if not read_behind_b(words[0]):
         return None  # «في بلورة مواقف…»: a word of its own, not «ب» + a town
-    if i > 0 and tokens[i - 1][2] in _IN:
+    if i > 0 and (tokens[i - 1][2] in _IN or (tokens[i - 1][2] == _FROM and i > 1
+                                               and _in_behind(_strip_clitic(tokens[i - 2][2]), _MOTION, "وف"))):
         return town_at(words, 0)
     clitic = next((c for c in PLACE_CLITICS if words[0].startswith(c) and len(words[0]) - len(c) >= 3), None)
     return town_at([words[0][len(clitic):], *words[1:]], 0) if clitic else None
@@ -1306,6 +1315,25 @@ def _name_before_age(tokens: list[tuple[int, int, str]], i: int, passage: str,
 
 
 _SITE = _norm_set("موقع مواقع")  # a web site as often as a place, and the place of an event
+
+
+# First words of compound place names («سيدي بوزيد», «بن عروس», «عين دراهم», «قصر هلال», «بني خداش»,
+# «رأس الجبل», «بئر الحفي»), a whole name with the word after them where GeoNames does not list it.
+_COMPOUND_PLACE_STARTS = _norm_set("سيدي بن بني بو أبو عين منزل حمام برج قصر رأس وادي بئر دار جبل سوق تل أم")
+
+
+def _place_name_end(tokens: list[tuple[int, int, str]], first: int, passage: str) -> int:
+    """The last token of the place named from token `first` on, after a place word («ولاية», «بمدينة»):
+    a town GeoNames lists in one to four words («سيدي بوزيد», «منزل بورقيبة»), or the first word and the
+    next where the first only opens such names («قصر هلال», «سيدي بو زيد»); else the first word alone («صفاقس»)."""
+    words = [t[2] for t in tokens[first:first + _LONGEST_TOWN]]
+    if (last := town_at(words, 0)) is not None and all(_joined(tokens, k, passage) for k in range(first, first + last)):
+        return first + last
+    last = first
+    while (last - first < 2 and tokens[last][2] in _COMPOUND_PLACE_STARTS and _joined(tokens, last, passage)
+           and not _names_nothing(tokens[last + 1][2]) and not _time_word(tokens[last + 1][2])):
+        last += 1  # «سيدي بو زيد»: a name opening another
+    return last
 
 
 def _names_place(head: str, word: str) -> bool:
@@ -1658,7 +1686,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
             i += 2
             continue
         elif _in(word, _PLACE_HEADS) and _names_place(word, following(i)):
-            spans.append(("place", i + 1, i + 1))
+            spans.append(("place", i + 1, _place_name_end(tokens, i + 1, passage)))  # «بولاية سيدي بوزيد»
         elif (end := _country_end(tokens, i)) is not None:
             if _town_before_country(tokens, i, passage):
                 if ("place", i - 1, i - 1) in spans:  # the town alone (`_town_at`): the longer phrase instead
