@@ -1382,14 +1382,19 @@ def holder_spans(role: tuple[str, str], text: str, phrases: Sequence[Span],
     return found
 
 
-def role_holders(role: str, text: str, phrases: Sequence[Span]) -> frozenset[str]:
+def role_holders(role: str, text: str, phrases: Sequence[Span], body: str | None = None) -> frozenset[str]:
     """The normalised words of the people a text names right after a mention of a role, in its sentence
-    («…وزير الخارجية ماركو روبيو…» → {«ماركو», «روبيو»} for «وزير»). `phrases`: the text's typed phrases."""
+    («…وزير الخارجية ماركو روبيو…» → {«ماركو», «روبيو»} for «وزير»); with `body`, only after a mention
+    followed by it («وزير الخارجية…» for «الخارجيه»). `phrases`: the text's typed phrases."""
     role_forms = _role_forms(role)
+    body_forms = _role_forms(body) if body else frozenset()
     people = [s for s in phrases if s.kind == "person"]
     found: set[str] = set()
     for m in WORD_RE.finditer(text):
         if not _role_forms(normalize_arabic(m.group())) & role_forms:
+            continue
+        if body_forms and not ((after := WORD_RE.search(text, m.end()))
+                               and _role_forms(normalize_arabic(after.group())) & body_forms):
             continue
         span = next((s for s in people if m.end() <= s.start <= m.end() + NAME_AFTER_ROLE_CHARS
                      and not _SENTENCE_END_RE.search(text, m.end(), s.start)), None)

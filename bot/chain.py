@@ -189,6 +189,13 @@ class AnswerChain:
                  and (continues or self.decision.on_topic(info, ranked)))
         if not found and continues and previous.refs and ranked:
             found = self._answers_follow_up(info, ranked, previous)
+        if (not found and not continues and answerability >= threshold * QUALIFIED_THRESHOLD_FACTOR
+                and self._names_qualified_holder(info, ranked) and self.decision.type_supported(info, ranked)
+                and self._named_in_article(info, ranked)):
+            # «ما اسم وزير الخارجية الروسي الذي كان يُنتظر أن يلتقي روبيو؟» over «…بين روبيو ونظيره الروسي سيرجي
+            # لافروف»: the holder of the role of that nationality named is evidence the paraphrase («يلتقي» for
+            # «الاجتماع… بين») hides from the words the answerability model counts.
+            found = True
         composed = None
         if (not found and not continues and info.asks_holder is not None and answerability >= threshold
                 and (held := self._holder_elsewhere(info, ranked)) is not None):
@@ -377,6 +384,20 @@ class AnswerChain:
         each passage, with the typed phrases the index stores: the article is not typed again)."""
         return frozenset().union(*(role_holders(role, text, phrases) for text, phrases
                                    in self.retriever.article_passages(hit.document.metadata["file"])))
+
+    def _names_qualified_holder(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
+        """Whether a question asks who holds a role of one nationality («من هو وزير الخارجية الروسي…؟») and
+        the best passage names its holder (`names_holder_of`, as `_qualified_holder_first` moved it first),
+        a counterpart only of someone its article gives the whole role («وزير الخارجية ماركو روبيو»: not
+        for «وزير الدفاع الروسي»)."""
+        if info.nationality is None or info.asks_holder is None or info.kind != "person" or not ranked:
+            return False
+        best = ranked[0][0]
+        role, body = info.asks_holder
+        holders = frozenset().union(*(role_holders(role, text, phrases, body) for text, phrases
+                                      in self.retriever.article_passages(best.document.metadata["file"])))
+        return bool(holders) and names_holder_of(info.nationality, best.document.page_content,
+                                                 best.passage_phrases(), holders)
 
     def _holder_elsewhere(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]
                           ) -> tuple[list[tuple[Hit, float]], tuple[str, str]] | None:
@@ -759,6 +780,9 @@ def _qualified_holder_first(info: QuestionInfo, ranked: list[tuple[Hit, float]],
 
 
 QUALIFIED_MIN_RATIO = 0.5
+# How far under the answerability threshold a question asking the holder of a role of one nationality may be
+# when the best passage names that holder (`_names_qualified_holder`).
+QUALIFIED_THRESHOLD_FACTOR = 0.4
 HOLDER_DEPTH = 3  # `_holder_elsewhere`: how many passages are looked at, the best one included
 QUALIFIED_DEPTH = 5
 

@@ -440,6 +440,15 @@ def test_the_words_that_answer_are_marked(second_service, question, phrase):
     assert "highlight" in answer.to_json()
 
 
+def test_the_holder_of_a_role_of_one_nationality_named_by_a_counterpart_is_the_answer(article_service):
+    # «…بين روبيو ونظيره الروسي سيرجي لافروف», Rubio named «وزير الخارجية»: the answerability model, counting
+    # the question's words («يُنتظر أن يجتمع»), had refused it
+    answer = article_service.ask("من هو وزير الخارجية الروسي الذي يُنتظر أن يجتمع به روبيو؟")
+    assert answer.found and answer.highlight == "سيرجي لافروف", (answer.answer, answer.highlight)
+    # a counterpart of the foreign minister is no defence minister: the article names none
+    assert not article_service.ask("من هو وزير الدفاع الروسي؟").found
+
+
 @pytest.mark.parametrize("question", ["في أي بلد ستعقد القمة؟", "في أي مدينة ستعقد القمة؟", "أين ستعقد القمة؟",
                                       "In which country is the planned Trump–Putin summit supposed to take place?"])
 def test_where_the_summit_is_marked_as_the_town_and_its_country(article_service, question):
