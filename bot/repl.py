@@ -132,7 +132,8 @@ def _final(pieces: Iterator[str | Answer], out: TextIO | None) -> Answer:
 
 
 def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: int = 6) -> int:
-    """Every input line is a question with exactly one output; a `/reset` line starts over silently.
+    """Every input line is a question with exactly one output; a `/reset` line starts over silently, a
+    `/quit` or `/exit` line ends the session (the lines after it are not read), as in the chat.
     Nothing is printed progressively here, so it asks for whole answers."""
     conversation = Conversation(max_turns)
     for line in stdin:
@@ -140,6 +141,8 @@ def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: 
         if question.strip() == "/reset":
             conversation.reset()
             continue
+        if question.strip() in ("/quit", "/exit"):
+            break
         answer = ask(question, conversation.turns)
         conversation.add(answer)
         if as_json:

@@ -48,6 +48,14 @@ def test_ask_turns_away_a_question_it_cannot_use_without_loading_the_model(index
     assert not models.exists()
 
 
+def test_a_piped_quit_line_ends_the_session_as_in_the_chat(index_dir):
+    # a newcomer piped «/quit» to leave and was told it is a command
+    lines = ["من هي آنا كيلي؟", "/quit", "ما هو منصبها؟"]
+    result = run(["chat", "--json", "--index-dir", str(index_dir)], "\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["question"] for line in result.stdout.splitlines()] == [lines[0]]
+
+
 def test_pipe_mode_gives_one_json_line_per_question_in_order(index_dir):
     lines = [
         "من هي آنا كيلي؟",
