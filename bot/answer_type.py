@@ -745,7 +745,7 @@ def asks_which_city(question: str) -> bool:
 # seen and blind sets, a which-question over a sentence naming no such place lost 19 answers for 5 right replies.
 _PLACE_NOUNS = frozenset(normalize_arabic(w) for w in """مدينة قرية بلدية عاصمة ولاية محافظة معتمدية ملعب مدن
     قرى بلديات عواصم ولايات محافظات معتمديات ملاعب""".split())
-_NAMED_BARE_RE = re.compile(r"(?<!\w)(?:ال)?ولايه\s+(?:ال)?امريكيه(?!\w)|(?<!\w)(?:ال)?ولايات\s+(?:ال)?امريكيه(?!\w)")
+_NAMED_BARE_RE = re.compile(r"(?<!\w)(?:ال)?ولاي(?:ه|ات)\s+(?:ال)?امريكيه(?!\w)")  # a US state, named bare
 _WHICH_PLACE_RE = re.compile(r"\bwhich\s+(?:city|cities|town|towns|village|capital|governorate|governorates"
                              r"|country|stadium)\b", re.IGNORECASE)
 

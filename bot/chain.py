@@ -379,10 +379,11 @@ class AnswerChain:
         return Retrieved(question=question, info=info, context=None, ranked=[(hit, 1.0) for hit in lead],
                          found=True, composed=(gist_answer(lead[0]), None))
 
-    def _role_holders(self, role: str, hit: Hit) -> frozenset[str]:
-        """The words of the names the passage's article gives a role, wherever in it (`role_holders` of
-        each passage, with the typed phrases the index stores: the article is not typed again)."""
-        return frozenset().union(*(role_holders(role, text, phrases) for text, phrases
+    def _role_holders(self, role: str, hit: Hit, body: str | None = None) -> frozenset[str]:
+        """The words of the names the passage's article gives a role (with `body`, the role with that body:
+        «وزير الخارجية»), wherever in it (`role_holders` of each passage, with the typed phrases the index
+        stores: the article is not typed again)."""
+        return frozenset().union(*(role_holders(role, text, phrases, body) for text, phrases
                                    in self.retriever.article_passages(hit.document.metadata["file"])))
 
     def _names_qualified_holder(self, info: QuestionInfo, ranked: list[tuple[Hit, float]]) -> bool:
@@ -394,8 +395,7 @@ class AnswerChain:
             return False
         best = ranked[0][0]
         role, body = info.asks_holder
-        holders = frozenset().union(*(role_holders(role, text, phrases, body) for text, phrases
-                                      in self.retriever.article_passages(best.document.metadata["file"])))
+        holders = self._role_holders(role, best, body)
         return bool(holders) and names_holder_of(info.nationality, best.document.page_content,
                                                  best.passage_phrases(), holders)
 
