@@ -746,8 +746,8 @@ def asks_which_city(question: str) -> bool:
 _PLACE_NOUNS = frozenset(normalize_arabic(w) for w in """مدينة قرية بلدية عاصمة ولاية محافظة معتمدية ملعب مدن
     قرى بلديات عواصم ولايات محافظات معتمديات ملاعب""".split())
 _NAMED_BARE_RE = re.compile(r"(?<!\w)(?:ال)?ولاي(?:ه|ات)\s+(?:ال)?امريكيه(?!\w)")  # a US state, named bare
-_WHICH_PLACE_RE = re.compile(r"\bwhich\s+(?:city|cities|town|towns|village|capital|governorate|governorates"
-                             r"|country|stadium)\b", re.IGNORECASE)
+# In English, besides the city, town, village or capital `asks_which_city` reads:
+_WHICH_PLACE_RE = re.compile(r"\bwhich\s+(?:cities|towns|governorate|governorates|country|stadium)\b", re.IGNORECASE)
 
 
 def asks_which_place(question: str) -> bool:
