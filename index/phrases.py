@@ -22,7 +22,7 @@ from index.wordcounts import arabic_word_counts
 
 # Bump when `typed_spans` finds other phrases: phrases stored by an index of another version are
 # then found again when the index is loaded or updated (no re-embedding).
-PHRASES_VERSION = 138
+PHRASES_VERSION = 139
 # A word of a passage as written: its diacritics («أيّام») are part of it.
 WORD_RE = re.compile(rf"[\w{ARABIC_MARKS}]+(?:[.,:/٫٬]\d+)*[%٪]?", re.UNICODE)
 # Punctuation between two words: a name does not run across it.
@@ -134,6 +134,7 @@ def _tells_hour(word: str) -> bool:
 _AGE_CUES = _norm_set("عمر العمر عمره عمرها عمرهم وعمره وعمرها وعمرهم بعمر سن بسن سنه البالغ البالغة البالغين البالغات يبلغ")
 _PERIOD_NOUNS = _norm_set("مدة طيلة طوال خلال")  # «لمدة 10 سنوات»: how long, never how old
 _OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
+_MONTH_UNITS = _norm_set("شهر أشهر شهور شهرا شهرين شهران")  # an infant's age: «سن 6 أشهر»
 _REASON_CUES = _norm_set(
     """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
     باعتبار قصد بغية سعيا حرصا تفاديا لتفادي because due reason""")
@@ -1593,6 +1594,10 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                 is_age = unit in ("سنه", "عاما", "سنوات") and _strip_clitic(previous) not in _PERIOD_NOUNS and (
                     opened or bool(recent & _AGE_CUES) or previous in _OF_AGE or (unit2 == "من" and unit3 in _AGE_CUES)
                     or _between_commas(tokens, i, j + has_unit, passage))
+                # «الأطفال الذين تجاوزوا سن 6 أشهر», «يبلغ من العمر 8 أشهر»: an infant's age, in months
+                is_age = is_age or (unit in _MONTH_UNITS and (
+                    _strip_clitic(previous) in _AGE_CUES - _YEAR_NOUNS or previous in _OF_AGE
+                    or (unit2 == "من" and unit3 in _AGE_CUES)))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
                 if is_age and opened and (name := _name_before_age(tokens, i, passage, spans)):
                     spans.append(("person", *name))

@@ -606,6 +606,11 @@ def test_a_qualifier_apart_from_its_number_is_not_marked_with_it(passage):
     # the tens or teens of a compound ordinal rank, they count nothing; a number after an ordinal does
     ("المؤتمر الثالث والعشرين للاتحاد واللقب الثاني عشر والدورة الحادية عشرة", ("count",), []),
     ("حل الأول 30 شخصا والثاني 20", ("count",), ["30", "20"]),
+    # months after a word of age are an infant's age; a term in months stays a duration
+    ("بما في ذلك الأطفال الذين تجاوزوا سن 6 أشهر", ("age",), ["6 أشهر"]),
+    ("رضيع يبلغ من العمر 8 أشهر وسجن والده لمدة 6 أشهر", ("age",), ["8 أشهر"]),
+    ("رضيعة ذات الـ4 أشهر", ("age",), ["الـ4 أشهر"]),
+    ("في سنة 2016 ولمدة 6 أشهر", ("age",), []),
 ])
 def test_numbers_are_typed_within_their_clause_and_not_inside_a_code(passage, kinds, phrases):
     assert [s.text for s in typed_spans(passage) if s.kind in kinds] == phrases
