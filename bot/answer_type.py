@@ -1892,8 +1892,7 @@ def speaks_of_future(text: str, phrase: str) -> bool:
     in the future («سيلتئم», «ستدخل»: «س» then a prefix of the present, and not a noun's ending:
     «سنوات», «سينما») or a word that puts an event ahead («المقبل», «المرتقبة», «من المقرر»). «متى
     سيُفتتح المركز؟» is not answered by «…الموقع المكتشف في سبتمبر 2016»."""
-    sentences = [s for s in split_sentences(text) if phrase in s] or [text]
-    return looks_ahead(sentences[0])
+    return looks_ahead(sentence_holding(text, phrase))
 
 
 PURPOSE_VERB_MIN_COUNT = 50  # how often pyspellchecker must know the «سـ» form of a verb after «لـ»
@@ -1981,6 +1980,33 @@ _UNTIL_RE = re.compile(r"(?:^|\s)[وف]?(?:الي|حتي|لغايه|لين|لح�
 def asks_until(question: str) -> bool:
     """Whether a question asks until when something lasts («إلى متى سيتواصل الإضراب؟», "Until when…?")."""
     return bool(_UNTIL_RE.search(normalize_arabic(question).lower()))
+
+
+def per_unit_noun(question: str) -> str | None:
+    """The normalised noun a question asks an amount for one of («كم سعر الكيلوغرام الواحد من…؟» →
+    «الكيلوغرام», «بكم سيُباع المسكن الواحد؟»), definite, before «الواحد/الواحدة»; else None (not «إذا
+    الواحد أخد…», dialect's «one»)."""
+    found = _PER_UNIT_RE.search(normalize_arabic(question))
+    return found.group(1) if found else None
+
+
+# A definite noun then «الواحد(ة)», normalised: «البرميل الواحد», «للتر الواحد».
+_PER_UNIT_RE = re.compile(r"(?<!\w)((?:[وفب]?ال|لل)\w{2,})\s+الواحده?(?!\w)")
+
+
+def says_noun(noun: str, text: str) -> bool:
+    """Whether a text has a normalised noun, whatever its proclitics («للتر» is «لـ» then «لتر», or «لل» then
+    a word: both are read) and pronoun suffix: «اللتر» in «…60 مليما للتر الواحد»."""
+    def forms(word: str) -> set[str]:
+        return set(clitic_variants(word)) | ({word[1:]} if word.startswith("لل") else set())
+
+    asked = forms(noun)
+    return any(forms(word) & asked for word in WORD_RE.findall(normalize_arabic(text)))
+
+
+def sentence_holding(text: str, phrase: str) -> str:
+    """The first sentence of `text` that holds `phrase` (`split_sentences`), else the whole text."""
+    return next((s for s in split_sentences(text) if phrase in s), text)
 
 
 def asks_exactly(question: str) -> bool:

@@ -15,8 +15,9 @@ from bot.answer import Answer, Source, Turn
 from bot.answer_type import (CHECKABLE, QUANTITY_KINDS, allows_doubt, asked_event, asked_words, asks_exactly,
                              asks_until, asks_weekday, asks_which_or_where, asks_which_place, event_of_phrase, in_doubt,
                              looks_ahead, matching_spans, months_named, names_a_country, names_event, names_holder_of,
-                             noun_named, now_or_before, origin_asked, role_holders, role_named, says_years,
-                             speaks_of_future, tells_origin, type_match, vague_quantity, weekdays_named, years_named)
+                             noun_named, now_or_before, origin_asked, per_unit_noun, role_holders, role_named, says_noun,
+                             says_years, sentence_holding, speaks_of_future, tells_origin, type_match, vague_quantity,
+                             weekdays_named, years_named)
 from bot.checks import check_question, question_part, without_frame, without_greeting, without_override
 from bot.compose import closes_range, compose, counts_noun, gist_answer, holder_first, source_of, which_nouns
 from bot.decide import (ROLE_NAME_KINDS, DecisionModel, features, gates, introduces_list, role_ok,
@@ -266,6 +267,11 @@ class AnswerChain:
             elif (info.kind in QUANTITY_KINDS and composed[1] and vague_quantity(composed[1])
                   and asks_exactly(info.text)):
                 # «كم طفلا قُتل بالضبط في منبج؟» over «…العشرات من الأطفال قتلوا…»: many is no exact figure.
+                found, composed = False, None
+            elif (info.kind in QUANTITY_KINDS and composed[1] and (unit := per_unit_noun(info.text))
+                  and not says_noun(unit, sentence_holding(*composed))):
+                # «كم يبلغ سعر الطن الواحد من القمح…؟» over «تخصص تونس 600 مليون دينار سنويا لتوريد الحبوب»:
+                # an amount the sentence gives for no ton is not the price of one.
                 found, composed = False, None
             elif info.kind == "date" and asks_weekday(info.text) and not _marks_weekday(composed):
                 # «في أي يوم من الأسبوع انعقد اللقاء؟» over «…من 9 إلى 12 أفريل 2017» or «…الأسبوع الماضي»:

@@ -1000,6 +1000,26 @@ def test_a_word_for_many_does_not_answer_a_question_asking_for_the_exact_figure(
     assert not exactly.found, exactly.answer
 
 
+GRAIN = """واردات الحبوب وأسعار الحليب
+
+تخصص تونس 600 مليون دينار سنويا لتوريد الحبوب من قمح لين وصلب وشعير علفي، حسب ما أكده مدير التزويد بديوان الحبوب.
+
+وأوضح أن الكميات الموردة سنويا تقدر بمليون و700 ألف طن.
+
+وتقرر الترفيع في سعر الحليب ابتداء من غرة أفريل بقيمة 60 مليما للتر الواحد.
+"""
+
+
+def test_an_amount_for_one_of_something_needs_a_sentence_that_gives_it_for_one(tmp_path_factory):
+    """«كم سعر الطن الواحد…؟» is not answered by a yearly bill that speaks of no ton; «…اللتر الواحد…؟»
+    is answered where the sentence gives the amount for a litre."""
+    service = one_article_service(tmp_path_factory, "grain", GRAIN)
+    ton = service.ask("كم يبلغ سعر الطن الواحد من القمح الذي تستورده تونس؟")
+    assert not ton.found, ton.answer
+    litre = service.ask("بكم ارتفع سعر اللتر الواحد من الحليب؟")
+    assert litre.found and litre.highlight == "60 مليما", litre
+
+
 SANCTIONS = """عقوبات الرابطة بعد الجولة العاشرة
 
 قررت الرابطة الوطنية لكرة القدم تسليط خطية مالية بقيمة 5000 دينار على النادي البنزرتي بسبب سلوك جماهيره.

@@ -2214,6 +2214,21 @@ def test_a_question_may_ask_for_the_exact_figure(question, exactly):
     assert asks_exactly(question) is exactly
 
 
+@pytest.mark.parametrize(("question", "noun"), [
+    ("كم يبلغ سعر الطن الواحد من القمح اللين؟", "الطن"),
+    ("بكم مليما سيرتفع سعر اللتر الواحد من الحليب؟", "اللتر"),
+    ("وكم تبلغ سعة تخزينها للغرام الواحد؟", "للغرام"),
+    ("ما تكلفة الرحلة الواحدة؟", "الرحله"),
+    ("شيصير لو الواحد ما دفع الفدية؟", None),  # dialect's «one», no noun before it
+    ("كم واحد شارك في الدراسة؟", None),
+    ("كم سعر الطن من القمح؟", None),
+])
+def test_a_question_may_ask_an_amount_for_one_of_something(question, noun):
+    from bot.answer_type import per_unit_noun
+
+    assert per_unit_noun(question) == noun
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("بأي نتيجة انتهت مباراة الترجي والنادي الإفريقي؟", "score"),
     ("ما النتيجة النهائية لمباراة الأولمبي الباجي ونجم المتلوي؟", "score"),
