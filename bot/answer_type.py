@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from bot.saying import saying_verb
 from index.wordcounts import arabic_word_counts
-from index.countries import country_forms, country_names, is_nationality, named_behind_li, starts_country
+from index.countries import (country_forms, country_names, is_nationality, name_matched, named_behind_li,
+                             starts_country)
 from index.normalize import (ARABIC_LETTER_RE, PRONOUN_SUFFIXES, STOPWORDS, clitic_variants, normalize_arabic, term_groups,
                              tokenize, words)
 from index.phrases import (IMPERFECT_RE, NAME_LINKS, WORD_RE, Span, counted_accusative, is_calendar_date,
@@ -1250,7 +1251,32 @@ def role_nationality(question: str) -> tuple[str, str] | None:
         adjective = _nisba(after)
         if adjective:
             return words[at], adjective
+    if _role_forms(words[at]) & _COUNTRY_TITLES:
+        # «رئيس المجر», «وزير خارجية روسيا», «سفير السعودية في تونس»: the country the title is of, right after
+        # it or after one word of its body with no article (not «رئيس الجمهورية إلى إيطاليا»)
+        for k in (at + 1, at + 2):
+            if k < len(words) and (country := _country_nisba(words[k])):
+                return words[at], country
+            if k >= len(words) or words[k].startswith("ال"):
+                break
     return None
+
+
+# Titles a question may give with their country after them: «رئيس المكسيك», «أمير قطر» (normalised).
+_COUNTRY_TITLES = frozenset(normalize_arabic(w) for w in "رئيس وزير سفير ملك أمير ممثل مبعوث قنصل حاكم".split())
+
+
+def _country_nisba(word: str) -> str | None:
+    """The nisba adjective of a one-word country name (normalised, any proclitic), as `_nisba` gives one:
+    «روسيا» → «الروسي», «المجر» → «المجري», «ألمانيا» → «الالماني», «أمريكا» → «الامريكي»; else None. «وزير
+    خارجية روسيا» asks what «وزير الخارجية الروسي» does."""
+    name = name_matched(country_names(), [word], 0)
+    if name is None or len(name) != 1:
+        return None
+    # «المجر» has the article; «ألمانيا» (normalised «المانيا») does not: «الألماني»
+    bare = name[0] if name[0].endswith("يا") else name[0].removeprefix("ال")
+    tail = next((t for t in ("يا", "يه", "ا", "ه") if bare.endswith(t) and len(bare) - len(t) >= 3), "")
+    return "ال" + bare[: len(bare) - len(tail)] + "ي"
 
 
 # The same for an English question: "Who is Rubio's Russian counterpart?", "the French ambassador".
@@ -1261,7 +1287,8 @@ _ENGLISH_NISBA = {"russian": "روسي", "american": "امريكي", "french": "
                   "iraqi": "عراقي", "israeli": "اسراييلي", "palestinian": "فلسطيني", "hungarian": "مجري",
                   "spanish": "اسباني", "japanese": "ياباني", "indian": "هندي", "kuwaiti": "كويتي", "emirati": "اماراتي"}
 _ENGLISH_ROLE = {"counterpart": "نظير", "minister": "وزير", "president": "رييس", "ambassador": "سفير",
-                 "coach": "مدرب", "spokesman": "متحدث", "spokesperson": "متحدث", "king": "ملك", "envoy": "مبعوث"}
+                 "coach": "مدرب", "spokesman": "متحدث", "spokesperson": "متحدث", "king": "ملك", "envoy": "مبعوث",
+                 "official": "مسوول"}
 _ENGLISH_ROLE_RE = re.compile(rf"\b({'|'.join(_ENGLISH_NISBA)})\s+(?:\w+\s+)?({'|'.join(_ENGLISH_ROLE)})\b",
                               re.IGNORECASE)
 

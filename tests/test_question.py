@@ -784,6 +784,13 @@ def test_a_date_in_a_sentence_about_the_future(text, phrase, ahead):
     # a verb between the question word and the role: someone else is asked for
     ("من كلّفه الرئيس الأمريكي بترؤس الاجتماعات الأولية؟", None),
     ("من استقبل السفير الأمريكي في تونس؟", None),
+    # the country after the title, or after one word of its body with no article, as its adjective
+    ("مين وزير خارجية روسيا اللي كان المفروض يقابل روبيو؟", ("وزير", "الروسي")),
+    ("ما اسم رئيس المكسيك الذي تحدث معه ترامب؟", ("رييس", "المكسيكي")),
+    ("من هو سفير السعودية في تونس؟", ("سفير", "السعودي")),
+    ("من هو سفير ألمانيا؟", ("سفير", "الالماني")),
+    ("كم تدوم زيارة رئيس الجمهورية إلى إيطاليا؟", None),  # the body has its article: no country's title
+    ("من هو رئيس حزب آفاق تونس؟", None),  # a party named after the country
 ])
 def test_the_nationality_of_a_role_asked_about(question, qualified):
     from bot.answer_type import role_nationality
@@ -798,6 +805,7 @@ def test_the_nationality_of_a_role_asked_about(question, qualified):
     ("Who is the president of Russia?", ("رييس", "الروسي")), ("Who is Russia's president?", ("رييس", "الروسي")),
     ("Who is the foreign minister of the United States?", ("وزير", "الامريكي")),
     ("Who is the minister of culture?", None), ("Who won the cup of Russia?", None),
+    ("Who is the Russian official Rubio was to meet?", ("مسوول", "الروسي")),
 ])
 def test_the_nationality_of_a_role_asked_about_in_english(question, qualified):
     from bot.question import analyse
