@@ -1859,17 +1859,20 @@ NUMBER_OF_WORDS = 10  # how far before its count «عدد X» may stand
 _NUMBER_OF = frozenset(("عدد", "وعدد", "بعدد", "العدد", "لعدد"))
 # «عددهم»: «عدد» with a pronoun standing for a noun said before it.
 _THEIR_NUMBER_RE = re.compile(r"[وب]?عدد(?:هم|ها|هن|هما)")
+THEIR_NUMBER_WORDS = 15  # how far before «عددهم» the noun it stands for may be, in the same sentence
+_SENTENCE_PART_END_RE = re.compile(r"[.!?؟؛;:\n]")  # not a comma: «…إلى ميناء جرجيس، وعددهم 126»
 
 
 def _their_number_counts(noun: str, window: str, tokens: list[tuple[int, int, str]], at: int) -> bool:
     """Whether the count at token `at` follows «عددهم/عددها» (one verb may stand between) whose pronoun
-    is the noun counted, said at most NUMBER_OF_WORDS words before it in the same clause: «المترشحين
-    للوظيفة والذين سيكون عددهم 24 شخصا», «السجناء البالغ عددهم 300»."""
+    is the noun counted, said at most THEIR_NUMBER_WORDS words before it in the same sentence, a comma
+    between them or not: «المترشحين للوظيفة والذين سيكون عددهم 24 شخصا», «السجناء البالغ عددهم 300»,
+    «المهاجرين… وصلوا إلى ميناء جرجيس، وعددهم 126 شخصا»."""
     pronoun = next((k for k in range(at - 1, max(-1, at - 3), -1) if _THEIR_NUMBER_RE.fullmatch(tokens[k][2])), None)
     if pronoun is None:
         return False
-    for k in range(pronoun - 1, max(-1, pronoun - 1 - NUMBER_OF_WORDS), -1):
-        if CLAUSE_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
+    for k in range(pronoun - 1, max(-1, pronoun - 1 - THEIR_NUMBER_WORDS), -1):
+        if _SENTENCE_PART_END_RE.search(window, tokens[k][1], tokens[k + 1][0]):
             return False
         if same_noun(noun, tokens[k][2]):
             return True

@@ -1025,6 +1025,22 @@ def test_an_amount_for_one_of_something_needs_a_sentence_that_gives_it_for_one(t
     assert litre.found and litre.highlight == "60 مليما", litre
 
 
+MIGRANTS = """وصول مهاجرين إلى ميناء جرجيس
+
+أنقذت وحدات الحرس البحري مركبا يقل مهاجرين غير نظاميين قبالة سواحل جرجيس.
+
+وذكر أن المهاجرين الذين يحملون جنسيات مختلفة وصلوا منذ قليل إلى ميناء جرجيس، وعددهم 126 شخصا منهم 3 اطفال و48 امرأة.
+"""
+
+
+def test_a_count_after_their_number_across_a_comma_answers_how_many(tmp_path_factory):
+    """«…وصلوا إلى ميناء جرجيس، وعددهم 126 شخصا» counts the migrants the sentence opened with (a newcomer's
+    «كم عدد المهاجرين…؟» was refused: the comma ended the search for the noun «عددهم» stands for)."""
+    service = one_article_service(tmp_path_factory, "migrants", MIGRANTS)
+    answer = service.ask("كم عدد المهاجرين الذين وصلوا إلى جرجيس؟")
+    assert answer.found and "126" in (answer.highlight or ""), answer
+
+
 SANCTIONS = """عقوبات الرابطة بعد الجولة العاشرة
 
 قررت الرابطة الوطنية لكرة القدم تسليط خطية مالية بقيمة 5000 دينار على النادي البنزرتي بسبب سلوك جماهيره.
