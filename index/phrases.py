@@ -135,6 +135,7 @@ _AGE_CUES = _norm_set("عمر العمر عمره عمرها عمرهم وعمر
 _PERIOD_NOUNS = _norm_set("مدة طيلة طوال خلال")  # «لمدة 10 سنوات»: how long, never how old
 _OF_AGE = _norm_set("ذو ذات ذي")  # right before the years: «الطفل محمد ذو العشر سنوات», «ابنة عمه ذات ال3 سنوات»
 _MONTH_UNITS = _norm_set("شهر أشهر شهور شهرا شهرين شهران")  # an infant's age: «سن 6 أشهر»
+_MONTH_AGE_CUES = _AGE_CUES - _norm_set("سنة")  # right before months: «سن», «العمر» (not «سنة 6 أشهر»)
 _REASON_CUES = _norm_set(
     """سبب بسبب لسبب أسباب لأن لانه لأنها نظرا إثر اثر نتيجة جراء بفعل بهدف لذلك لذا بحجة كي لكي أجل لأجل
     باعتبار قصد بغية سعيا حرصا تفاديا لتفادي because due reason""")
@@ -1596,7 +1597,7 @@ def typed_spans(passage: str) -> tuple[Span, ...]:
                     or _between_commas(tokens, i, j + has_unit, passage))
                 # «الأطفال الذين تجاوزوا سن 6 أشهر», «يبلغ من العمر 8 أشهر»: an infant's age, in months
                 is_age = is_age or (unit in _MONTH_UNITS and (
-                    _strip_clitic(previous) in _AGE_CUES - _YEAR_NOUNS or previous in _OF_AGE
+                    _strip_clitic(previous) in _MONTH_AGE_CUES or previous in _OF_AGE
                     or (unit2 == "من" and unit3 in _AGE_CUES)))
                 spans.append(("age" if is_age else "duration", i, j + has_unit))
                 if is_age and opened and (name := _name_before_age(tokens, i, passage, spans)):
