@@ -33,6 +33,7 @@ HELP = """اكتب سؤالك عن المقالة بالعربية أو بالإ
 
 
 _COMMAND_RE = re.compile(r"/[A-Za-z_]+")
+QUIT_COMMANDS = ("/quit", "/exit")  # end the session, in the chat and in piped input
 
 QUOTED_RUN = 8  # words of a passage in a row that an answer cut to fit must hold to count as quoting it
 
@@ -138,10 +139,11 @@ def run_pipe(ask: Ask, stdin: TextIO, stdout: TextIO, as_json: bool, max_turns: 
     conversation = Conversation(max_turns)
     for line in stdin:
         question = line.rstrip("\r\n")
-        if question.strip() == "/reset":
+        command = question.strip()
+        if command == "/reset":
             conversation.reset()
             continue
-        if question.strip() in ("/quit", "/exit"):
+        if command in QUIT_COMMANDS:
             break
         answer = ask(question, conversation.turns)
         conversation.add(answer)
@@ -176,7 +178,7 @@ def run_terminal(stream: Stream, articles: list[ArticleInfo], as_json: bool, his
         command = question.strip()
         if not command:
             continue
-        if command in ("/quit", "/exit"):
+        if command in QUIT_COMMANDS:
             out.write("مع السلامة!\n")
             return 0
         if command == "/help":
